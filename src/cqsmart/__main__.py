@@ -1,0 +1,3 @@
+from cqsmart.cli import main
+
+main()

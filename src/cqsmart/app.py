@@ -1,0 +1,154 @@
+"""The Typer application object, its error handling, and the plumbing every command shares."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import Enum
+from typing import Annotated, Any
+
+import typer
+from typer._click import exceptions as click_exceptions
+from typer.core import TyperGroup
+
+from cqsmart import __version__
+from cqsmart.base import FactBase
+from cqsmart.errors import CqsmartError, InvalidFactBase
+
+PIPE_CLOSED_EXIT = 141  # what shells report for a producer whose reader went away (128 + SIGPIPE)
+INTERRUPTED_EXIT = 130
+
+
+def error(message: str) -> None:
+    sys.stderr.write(f"cqsmart: {message}\n")
+
+
+class CqsmartGroup(TyperGroup):
+    """Runs the app non-standalone so every failure becomes one line on stderr and a set exit code."""
+
+    def main(
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        windows_expand_args: bool = True,
+        **extra: Any,
+    ) -> Any:
+        _make_streams_safe()
+        try:
+            result = super().main(args, prog_name or "cqsmart", complete_var, False, windows_expand_args, **extra)
+        except click_exceptions.NoArgsIsHelpError as failure:
+            sys.stderr.write(failure.ctx.get_help() + "\n" if failure.ctx else "")
+            sys.exit(2)
+        except click_exceptions.UsageError as failure:
+            command = failure.ctx.command_path if failure.ctx else "cqsmart"
+            error(f"{failure.format_message()} (see '{command} --help')")
+            sys.exit(2)
+        except click_exceptions.ClickException as failure:
+            error(failure.format_message())
+            sys.exit(failure.exit_code)
+        except typer.Abort:
+            sys.exit(INTERRUPTED_EXIT)
+        except InvalidFactBase as failure:
+            error(f"invalid fact base ({len(failure.problems)} problem{'s' if len(failure.problems) != 1 else ''}):")
+            sys.stderr.writelines(f"{problem}\n" for problem in failure.problems)
+            sys.exit(failure.exit_code)
+        except CqsmartError as failure:
+            error(str(failure))
+            sys.exit(failure.exit_code)
+        except KeyboardInterrupt:
+            sys.exit(INTERRUPTED_EXIT)
+        sys.exit(result if isinstance(result, int) else 0)
+
+
+def _make_streams_safe() -> None:
+    """In an ASCII or C locale, Chinese text degrades to visible escapes instead of UnicodeEncodeError."""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
+        if not encoding.startswith("utf") and hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
+
+
+def stop_quietly_on_closed_pipe() -> None:
+    """`cqsmart … | head` closed our stdout: end without a traceback, and without a second one at exit."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    raise typer.Exit(PIPE_CLOSED_EXIT)
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        sys.stdout.write(f"cqsmart {__version__}\n")
+        raise typer.Exit()
+
+
+app = typer.Typer(
+    cls=CqsmartGroup,
+    name="cqsmart",
+    help="Cited facts about Chongqing's smart-city and digital-economy programme (Chongqing Daily, 2021).",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+)
+
+
+@dataclass(frozen=True)
+class Settings:
+    facts: str | None
+    use_cache: bool
+
+
+@app.callback()
+def configure(
+    ctx: typer.Context,
+    facts: Annotated[
+        str | None,
+        typer.Option(
+            "--facts",
+            metavar="PATH",
+            help="A fact-base JSON file, or a folder laid out like facts/. Default: $CQSMART_FACTS, else the bundled base.",
+        ),
+    ] = None,
+    no_cache: Annotated[
+        bool, typer.Option("--no-cache", help="Validate the fact base afresh instead of using the cache.")
+    ] = False,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_show_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
+) -> None:
+    ctx.obj = Settings(facts, not no_cache)
+
+
+def load_base(ctx: typer.Context) -> FactBase:
+    from cqsmart.loading import load
+
+    settings = ctx.find_object(Settings) or Settings(None, True)
+    return load(settings.facts, use_cache=settings.use_cache)
+
+
+class Format(str, Enum):
+    table = "table"
+    json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
+    tsv = "tsv"
+    markdown = "markdown"
+
+
+class Lang(str, Enum):
+    zh = "zh"
+    en = "en"
+    both = "both"
+
+
+FormatOption = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
+JsonOption = Annotated[bool, typer.Option("--json", help="Shorthand for --format json.")]
+FieldsOption = Annotated[str | None, typer.Option("--fields", metavar="A,B,…", help="Columns to show, e.g. id,label,value.")]
+LangOption = Annotated[Lang | None, typer.Option("--lang", help="Label language in tables (default: from the locale).")]
+DerivedOption = Annotated[
+    bool, typer.Option("--derived", help="Include derived figures (implied by the source, not stated in it).")
+]

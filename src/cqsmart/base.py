@@ -1,0 +1,98 @@
+"""The loaded fact base as plain, already-validated JSON records: cheap to build, no Pydantic needed."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+JsonRecord = dict[str, Any]
+
+# The files of a fact-base folder, each holding the records of one kind.
+FILE_BY_KIND: dict[str, str] = {
+    "source": "sources.json",
+    "figure": "figures.json",
+    "initiative": "initiatives.json",
+    "target": "targets.json",
+}
+
+
+@dataclass(frozen=True)
+class FactBase:
+    records: tuple[JsonRecord, ...]
+    origin: str
+    by_id: dict[str, JsonRecord] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "by_id", {record["id"]: record for record in self.records})
+
+    def of_kind(self, kind: str) -> list[JsonRecord]:
+        return [record for record in self.records if record["kind"] == kind]
+
+
+# The JSON contract: the fields of each record kind, in output order. Renaming one is a breaking change.
+FIELDS_BY_KIND: dict[str, tuple[str, ...]] = {
+    "figure": (
+        "id",
+        "kind",
+        "metric",
+        "topic",
+        "label",
+        "value",
+        "unit",
+        "base_value",
+        "qualifier",
+        "period",
+        "source",
+        "derived",
+        "formula",
+        "inputs",
+        "note",
+    ),
+    "initiative": ("id", "kind", "topic", "line", "label", "parent", "figures", "source", "note"),
+    "target": ("id", "kind", "topic", "area", "label", "figures", "deadline", "source", "note"),
+    "source": (
+        "id",
+        "kind",
+        "label",
+        "publisher",
+        "reporter",
+        "photographer",
+        "interviewee",
+        "year",
+        "year_inferred",
+        "interview_date",
+        "photo_date",
+        "file",
+        "sha256",
+        "note",
+    ),
+    "year-comparison": (
+        "metric",
+        "label",
+        "unit",
+        "year_a",
+        "value_a",
+        "qualifier_a",
+        "year_b",
+        "value_b",
+        "qualifier_b",
+        "change",
+        "change_unit",
+        "derived",
+    ),
+    "metric-comparison": (
+        "year",
+        "metric_a",
+        "label_a",
+        "value_a",
+        "metric_b",
+        "label_b",
+        "value_b",
+        "unit",
+        "difference",
+        "difference_unit",
+    ),
+}
+FIELDS_BY_KIND["record"] = tuple(
+    dict.fromkeys(name for kind in ("figure", "initiative", "target", "source") for name in FIELDS_BY_KIND[kind])
+)

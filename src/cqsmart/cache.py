@@ -1,0 +1,67 @@
+"""A cache of validated fact bases, so a known-good base is not validated again on every run.
+
+Entries are keyed by the content of the fact files and the package version. Each is written to a
+temporary file and renamed into place, and carries a checksum of its payload, so a truncated or
+garbled entry is detected and rebuilt rather than trusted.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from pathlib import Path
+
+from cqsmart.base import JsonRecord
+
+ENV_CACHE_DIR = "CQSMART_CACHE_DIR"
+_FORMAT = "cqsmart-cache-1"
+
+
+class Cache:
+    def __init__(self, directory: Path) -> None:
+        self.directory = directory
+
+    @classmethod
+    def default(cls) -> Cache:
+        configured = os.environ.get(ENV_CACHE_DIR)
+        if configured:
+            return cls(Path(configured).expanduser())
+        from platformdirs import user_cache_dir
+
+        return cls(Path(user_cache_dir("cqsmart", appauthor=False)))
+
+    def _entry(self, key: str) -> Path:
+        return self.directory / f"facts-{key}.json"
+
+    def read(self, key: str) -> list[JsonRecord] | None:
+        """The cached records, or None when absent, unreadable or not intact."""
+        try:
+            header_line, _, payload = self._entry(key).read_bytes().partition(b"\n")
+            header = json.loads(header_line)
+            if header != {"format": _FORMAT, "key": key, "sha256": hashlib.sha256(payload).hexdigest()}:
+                return None
+            records = json.loads(payload)
+        except (OSError, ValueError, RecursionError):
+            return None
+        if not isinstance(records, list) or not all(isinstance(record, dict) for record in records):
+            return None
+        return records
+
+    def write(self, key: str, records: list[JsonRecord]) -> None:
+        """Best effort: a cache that cannot be written only costs speed, never a failed command."""
+        payload = json.dumps(records, ensure_ascii=False, separators=(",", ":")).encode()
+        header = json.dumps({"format": _FORMAT, "key": key, "sha256": hashlib.sha256(payload).hexdigest()})
+        try:
+            self.directory.mkdir(parents=True, exist_ok=True)
+            descriptor, temporary = tempfile.mkstemp(dir=self.directory, prefix=".facts-", suffix=".tmp")
+            try:
+                with os.fdopen(descriptor, "wb") as handle:
+                    handle.write(header.encode() + b"\n" + payload)
+                os.replace(temporary, self._entry(key))
+            except BaseException:
+                os.unlink(temporary)
+                raise
+        except OSError:
+            pass

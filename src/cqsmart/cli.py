@@ -1,0 +1,289 @@
+"""The commands: each parses its arguments, asks the query layer, and hands the result to a renderer."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from cqsmart import query
+from cqsmart.app import (
+    DerivedOption,
+    FieldsOption,
+    Format,
+    FormatOption,
+    JsonOption,
+    Lang,
+    LangOption,
+    app,
+    load_base,
+    stop_quietly_on_closed_pipe,
+)
+from cqsmart.base import FactBase
+from cqsmart.display import default_lang
+from cqsmart.errors import UsageError
+from cqsmart.rendering import Options, parse_fields, renderer_for
+
+__all__ = ["app", "main"]
+
+
+def emit(result: query.Result, base: FactBase, fmt: Format, as_json: bool, fields: str | None, lang: Lang | None) -> None:
+    options = Options(parse_fields(fields), lang.value if lang else default_lang())
+    renderer = renderer_for("json" if as_json else fmt.value)
+    try:
+        renderer.render(result, base, options, sys.stdout)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        stop_quietly_on_closed_pipe()
+    if result.hint and not result.rows:
+        sys.stderr.write(f"cqsmart: {result.hint}\n")
+
+
+def parse_year(text: str | None, option: str, base: FactBase) -> int | None:
+    if text is None:
+        return None
+    if not (text.isascii() and text.isdigit() and len(text) == 4):
+        years = ", ".join(map(str, query.years_with_figures(base, derived=True)))
+        raise UsageError(f"{option} takes a four-digit year such as 2020, not {text!r}; years with figures: {years}")
+    return int(text)
+
+
+@app.command()
+def stats(
+    ctx: typer.Context,
+    year: Annotated[str | None, typer.Option("--year", "-y", help="Figures whose period covers this year.")] = None,
+    start: Annotated[str | None, typer.Option("--from", help="Figures from this year on.")] = None,
+    end: Annotated[str | None, typer.Option("--to", help="Figures up to this year.")] = None,
+    topic: Annotated[str | None, typer.Option("--topic", help="Only this topic, e.g. digital-economy.")] = None,
+    metric: Annotated[str | None, typer.Option("--metric", help="Only this metric, e.g. digital-economy-growth.")] = None,
+    search: Annotated[str | None, typer.Option("--search", "-s", help="Only figures whose text contains this.")] = None,
+    derived: DerivedOption = False,
+    fmt: FormatOption = Format.table,
+    as_json: JsonOption = False,
+    fields: FieldsOption = None,
+    lang: LangOption = None,
+) -> None:
+    """Figures: growth rates, scale, counts, rankings.
+
+    Examples:
+
+      cqsmart stats --year 2020
+
+      cqsmart stats --topic digital-economy --derived
+
+      cqsmart stats --json | jq '.[] | {id, value, unit}'
+    """
+    base = load_base(ctx)
+    filters = query.Filters(
+        year=parse_year(year, "--year", base),
+        start=parse_year(start, "--from", base),
+        end=parse_year(end, "--to", base),
+        topic=topic,
+        metric=metric,
+        text=search,
+        derived=derived,
+    )
+    emit(query.figures(base, filters), base, fmt, as_json, fields, lang)
+
+
+@app.command()
+def initiatives(
+    ctx: typer.Context,
+    line: Annotated[str | None, typer.Option("--line", help="Only this line of work, e.g. elements or scenarios.")] = None,
+    search: Annotated[str | None, typer.Option("--search", "-s", help="Only initiatives whose text contains this.")] = None,
+    fmt: FormatOption = Format.table,
+    as_json: JsonOption = False,
+    fields: FieldsOption = None,
+    lang: LangOption = None,
+) -> None:
+    """Initiatives: the five lines of work, platforms, designations, cooperation.
+
+    Examples:
+
+      cqsmart initiatives --line mechanisms
+
+      cqsmart initiatives --search 渝快办 --json
+    """
+    base = load_base(ctx)
+    emit(query.initiatives(base, line, search), base, fmt, as_json, fields, lang)
+
+
+@app.command()
+def targets(
+    ctx: typer.Context,
+    area: Annotated[str | None, typer.Option("--area", help="Only this area, e.g. innovation-system.")] = None,
+    search: Annotated[str | None, typer.Option("--search", "-s", help="Only targets whose text contains this.")] = None,
+    fmt: FormatOption = Format.table,
+    as_json: JsonOption = False,
+    fields: FieldsOption = None,
+    lang: LangOption = None,
+) -> None:
+    """Forward targets with their quantities (≥ 5家) and plans.
+
+    Examples:
+
+      cqsmart targets
+
+      cqsmart targets --area innovation-system --format markdown
+    """
+    base = load_base(ctx)
+    emit(query.targets(base, area, search), base, fmt, as_json, fields, lang)
+
+
+@app.command()
+def compare(
+    ctx: typer.Context,
+    first: Annotated[str, typer.Argument(metavar="A", help="A year (2018) or a metric.")],
+    second: Annotated[str, typer.Argument(metavar="B", help="A year (2020) or a metric.")],
+    derived: DerivedOption = False,
+    fmt: FormatOption = Format.table,
+    as_json: JsonOption = False,
+    fields: FieldsOption = None,
+    lang: LangOption = None,
+) -> None:
+    """Compare two years, or two metrics year by year.
+
+    Examples:
+
+      cqsmart compare 2018 2020
+
+      cqsmart compare digital-economy-growth implied-gdp-growth
+    """
+    from cqsmart.compare import compare as compare_query
+
+    base = load_base(ctx)
+    emit(compare_query(base, first, second, derived), base, fmt, as_json, fields, lang)
+
+
+@app.command()
+def show(
+    ctx: typer.Context,
+    record_id: Annotated[str, typer.Argument(metavar="ID", help="A record id, e.g. yukangma-users.")],
+    fmt: FormatOption = Format.table,
+    as_json: JsonOption = False,
+    lang: LangOption = None,
+) -> None:
+    """One record in full: labels, value, period, citation, notes and linked records.
+
+    Examples:
+
+      cqsmart show digital-economy-scale-2020
+
+      cqsmart show cloud-chief-system --json
+    """
+    from cqsmart.rendering.detail import render_show
+
+    base = load_base(ctx)
+    found = query.record(base, record_id)
+    fmt = Format.json if as_json else fmt
+    try:
+        render_show(found, query.linked(base, found), base, fmt.value, lang.value if lang else default_lang(), sys.stdout)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        stop_quietly_on_closed_pipe()
+
+
+@app.command()
+def search(
+    ctx: typer.Context,
+    text: Annotated[str, typer.Argument(metavar="TEXT", help="Chinese or English words.")],
+    fmt: FormatOption = Format.table,
+    as_json: JsonOption = False,
+    fields: FieldsOption = None,
+    lang: LangOption = None,
+) -> None:
+    """Search every record, in Chinese or English; best matches first.
+
+    Examples:
+
+      cqsmart search 渝康码
+
+      cqsmart search "health code" --json
+    """
+    base = load_base(ctx)
+    emit(query.search(base, text), base, fmt, as_json, fields, lang)
+
+
+@app.command()
+def sources(
+    ctx: typer.Context,
+    fmt: FormatOption = Format.table,
+    as_json: JsonOption = False,
+    fields: FieldsOption = None,
+    lang: LangOption = None,
+) -> None:
+    """The source documents, with their metadata and SHA-256.
+
+    Example:
+
+      cqsmart sources --json
+    """
+    base = load_base(ctx)
+    emit(query.sources(base), base, fmt, as_json, fields, lang)
+
+
+@app.command()
+def validate(
+    ctx: typer.Context,
+    path: Annotated[
+        str | None, typer.Argument(metavar="[PATH]", help="A fact-base file or folder (default: the one in use).")
+    ] = None,
+) -> None:
+    """Validate a fact base and report every problem with its file and JSON path.
+
+    Examples:
+
+      cqsmart validate
+
+      cqsmart validate my-facts/
+    """
+    from cqsmart.app import Settings
+    from cqsmart.checks import summary
+    from cqsmart.loading import load
+
+    settings = ctx.find_object(Settings)
+    base = load(path or (settings.facts if settings else None), use_cache=False)
+    sys.stdout.write(f"valid: {summary(base)} ({base.origin})\n")
+
+
+@app.command()
+def verify(
+    ctx: typer.Context,
+    source: Annotated[Path, typer.Option("--source", metavar="FILE", help="The source text the quotes are checked against.")],
+) -> None:
+    """Check that every quote is found verbatim in the source text.
+
+    Example:
+
+      cqsmart verify --source ../shared/sources/chongqing-daily-2021-08-smart-city-interview.txt
+    """
+    from cqsmart.checks import verify_quotes
+
+    base = load_base(ctx)
+    report = verify_quotes(base, source)
+    for warning in report.warnings:
+        sys.stderr.write(f"cqsmart: warning: {warning}\n")
+    for line in report.missing:
+        sys.stdout.write(f"not found: {line}\n")
+    sys.stdout.write(f"{report.found} of {report.checked} quotes found in {source}\n")
+    if report.missing:
+        raise typer.Exit(2)
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of a fact-base file (also the shape of --json output of records).
+
+    Example:
+
+      cqsmart schema > facts.schema.json
+    """
+    from cqsmart.checks import schema_text
+
+    sys.stdout.write(schema_text())
+
+
+def main() -> None:
+    app(prog_name="cqsmart")

@@ -1,0 +1,27 @@
+"""Errors the CLI maps to exit codes: 1 for a named thing not found, 2 for bad usage or a bad fact base."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+
+class CqsmartError(Exception):
+    exit_code = 2
+
+
+class NotFound(CqsmartError):
+    """A named record, metric or year does not exist; exit 1."""
+
+    exit_code = 1
+
+
+class UsageError(CqsmartError):
+    """An option value that cannot be used; exit 2."""
+
+
+class InvalidFactBase(CqsmartError):
+    """A fact base that failed validation; every problem is kept so all are reported at once."""
+
+    def __init__(self, problems: Sequence[object]) -> None:
+        self.problems = list(problems)
+        super().__init__("\n".join(str(problem) for problem in self.problems))

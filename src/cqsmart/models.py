@@ -1,0 +1,344 @@
+"""Pydantic models of the fact base: one record per kind, and the cross-record rules of a whole base."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+from collections.abc import Set as AbstractSet
+from dataclasses import dataclass
+from decimal import Decimal
+from enum import Enum
+from typing import Annotated, Literal, TypeAlias
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, TypeAdapter, model_validator
+
+from cqsmart.formula import FormulaError, evaluate, referenced_ids
+from cqsmart.text import quote_states_number
+
+MIN_YEAR = 1949
+MAX_YEAR = 2100
+
+Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=80)]
+Text = Annotated[str, StringConstraints(min_length=1, max_length=2000)]
+Quote = Annotated[str, StringConstraints(min_length=1, max_length=300)]
+Year = Annotated[int, Field(ge=MIN_YEAR, le=MAX_YEAR, strict=True)]
+
+
+_JSON_TYPES = {str: "a string", list: "an array", dict: "an object", bool: "a boolean", type(None): "null"}
+
+
+def _finite_number(value: object) -> object:
+    """One clear error for a non-number, instead of one per member of an int | float union."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise ValueError(f"should be a number, not {_JSON_TYPES.get(type(value), type(value).__name__)}")
+    if isinstance(value, float) and not math.isfinite(value):
+        raise ValueError("should be a finite number")
+    return value
+
+
+Number = Annotated[int | float, BeforeValidator(_finite_number)]
+
+
+class Qualifier(str, Enum):
+    EXACT = "exact"
+    AT_LEAST = "at_least"  # 以上
+    MORE_THAN = "more_than"  # 超, 突破, 余
+    APPROXIMATELY = "approximately"  # 近
+    AT_MOST = "at_most"  # 前N位: a rank within the top N
+
+
+class Unit(str, Enum):
+    PERCENT = "%"
+    PERCENTAGE_POINT = "个百分点"
+    HUNDRED_MILLION_YUAN = "亿元"
+    HUNDRED_MILLION_TIMES = "亿次"
+    TEN_THOUSAND_PEOPLE = "万人"
+    TEN_THOUSAND_CARDS = "万张"
+    TEN_THOUSAND_MACHINES = "万台"
+    TEN_THOUSAND = "万"
+    ITEMS = "个"
+    BATCHES = "个批次"
+    PERSONS = "位"
+    CATEGORIES = "类"
+    ENTERPRISES = "家"
+    ENTRIES = "项"
+    ORDINAL = "第"
+
+
+# Multiplier to base units and the base unit's name; percentages become fractions.
+UNIT_BASE: dict[Unit, tuple[Decimal, str]] = {
+    Unit.PERCENT: (Decimal("0.01"), "fraction"),
+    Unit.PERCENTAGE_POINT: (Decimal("0.01"), "fraction"),
+    Unit.HUNDRED_MILLION_YUAN: (Decimal("1e8"), "CNY"),
+    Unit.HUNDRED_MILLION_TIMES: (Decimal("1e8"), "times"),
+    Unit.TEN_THOUSAND_PEOPLE: (Decimal("1e4"), "people"),
+    Unit.TEN_THOUSAND_CARDS: (Decimal("1e4"), "cards"),
+    Unit.TEN_THOUSAND_MACHINES: (Decimal("1e4"), "servers"),
+    Unit.TEN_THOUSAND: (Decimal("1e4"), "count"),
+    Unit.ITEMS: (Decimal(1), "count"),
+    Unit.BATCHES: (Decimal(1), "count"),
+    Unit.PERSONS: (Decimal(1), "count"),
+    Unit.CATEGORIES: (Decimal(1), "count"),
+    Unit.ENTERPRISES: (Decimal(1), "count"),
+    Unit.ENTRIES: (Decimal(1), "count"),
+    Unit.ORDINAL: (Decimal(1), "rank"),
+}
+
+
+class PeriodBasis(str, Enum):
+    YEAR = "year"  # one stated year
+    SPAN = "span"  # a stated span of years
+    AS_OF_INTERVIEW = "as_of_interview"  # 截至目前, 现已: the (inferred) interview year
+    UNSTATED = "unstated"  # no time reference in the source
+
+
+class Line(str, Enum):
+    MECHANISMS = "mechanisms"
+    RULES = "rules"
+    ELEMENTS = "elements"
+    SCENARIOS = "scenarios"
+    ONLINE_DEVELOPMENT = "online-development"
+    PLATFORMS = "platforms"
+    DESIGNATIONS = "designations"
+    COOPERATION = "cooperation"
+
+
+class TargetArea(str, Enum):
+    INNOVATION_SYSTEM = "innovation-system"
+    SCENARIOS = "scenarios"
+    RULES = "rules"
+    OPEN_COOPERATION = "open-cooperation"
+
+
+class StrictModel(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Label(StrictModel):
+    zh: Text
+    en: Text
+
+
+class Person(StrictModel):
+    name: Label
+    role: Label
+
+
+class Citation(StrictModel):
+    id: Slug
+    quote: Quote
+
+
+class Period(StrictModel):
+    start: Year | None
+    end: Year | None
+    basis: PeriodBasis
+
+    @model_validator(mode="after")
+    def _years_fit_basis(self) -> Period:
+        bounded = self.start is not None and self.end is not None
+        if self.basis is PeriodBasis.UNSTATED:
+            if self.start is not None or self.end is not None:
+                raise ValueError("an unstated period has start and end null")
+        elif not bounded:
+            raise ValueError(f"a period of basis {self.basis.value!r} needs start and end years")
+        elif self.basis is PeriodBasis.SPAN and not self.start < self.end:  # type: ignore[operator]
+            raise ValueError("a span needs start before end")
+        elif self.basis is not PeriodBasis.SPAN and self.start != self.end:
+            raise ValueError(f"a period of basis {self.basis.value!r} has start equal to end")
+        return self
+
+
+class Figure(StrictModel):
+    id: Slug
+    kind: Literal["figure"]
+    metric: Slug
+    topic: Slug
+    label: Label
+    value: Number | None
+    unit: Unit | None
+    base_value: Number | None
+    qualifier: Qualifier | None
+    period: Period
+    source: Citation | None
+    derived: bool = False
+    formula: Annotated[str, StringConstraints(min_length=1, max_length=500)] | None = None
+    inputs: list[Slug] | None = None
+    note: Text | None = None
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Figure:
+        quantity = (self.unit, self.base_value, self.qualifier)
+        if self.value is None:
+            if any(part is not None for part in quantity):
+                raise ValueError("a figure without a value has unit, base_value and qualifier null")
+        else:
+            if any(part is None for part in quantity):
+                raise ValueError("a figure with a value needs unit, base_value and qualifier")
+            self._check_base_value()
+        if self.derived:
+            if self.source is not None or not self.formula or not self.inputs:
+                raise ValueError("a derived figure has a formula and inputs and no source quote")
+            if self.value is None:
+                raise ValueError("a derived figure has a value")
+        else:
+            if self.source is None:
+                raise ValueError("a stated figure needs source.quote")
+            if self.formula is not None or self.inputs is not None:
+                raise ValueError("only derived figures have formula and inputs")
+            if self.value is not None and not quote_states_number(self.source.quote, self.value):
+                raise ValueError(f"source.quote does not contain the value {self.value}")
+        return self
+
+    def _check_base_value(self) -> None:
+        assert self.unit is not None and self.value is not None and self.base_value is not None
+        multiplier, base_unit = UNIT_BASE[self.unit]
+        expected = Decimal(str(self.value)) * multiplier
+        if Decimal(str(self.base_value)) != expected:
+            raise ValueError(f"base_value should be {expected.normalize():f} ({base_unit}) for {self.value}{self.unit.value}")
+
+
+class Initiative(StrictModel):
+    id: Slug
+    kind: Literal["initiative"]
+    topic: Slug
+    line: Line
+    label: Label
+    parent: Slug | None = None
+    figures: list[Slug] = []
+    source: Citation
+    note: Text | None = None
+
+
+class Target(StrictModel):
+    id: Slug
+    kind: Literal["target"]
+    topic: Slug
+    area: TargetArea
+    label: Label
+    figures: list[Slug] = []
+    deadline: Year | None = None
+    source: Citation
+    note: Text | None = None
+
+
+class Source(StrictModel):
+    id: Slug
+    kind: Literal["source"]
+    label: Label
+    publisher: Label
+    reporter: Label
+    photographer: Label | None = None
+    interviewee: Person
+    year: Year
+    year_inferred: bool
+    interview_date: Annotated[str, StringConstraints(pattern=r"^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$")]
+    photo_date: Annotated[str, StringConstraints(pattern=r"^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$")] | None = None
+    file: Annotated[str, StringConstraints(min_length=1, max_length=255)]
+    sha256: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
+    note: Text | None = None
+
+
+Record: TypeAlias = Annotated[Figure | Initiative | Target | Source, Field(discriminator="kind")]
+KINDS: tuple[str, ...] = ("figure", "initiative", "target", "source")
+RECORDS_ADAPTER: TypeAdapter[list[Record]] = TypeAdapter(list[Record])
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with a fact base: where it is (file and JSON path) and why."""
+
+    file: str
+    path: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.file}: {self.path or '$'}: {self.reason}"
+
+
+@dataclass(frozen=True)
+class Located:
+    """A validated record with the file and array index it came from, for error locations."""
+
+    record: Figure | Initiative | Target | Source
+    file: str
+    index: int
+
+
+def json_path(location: Iterable[int | str]) -> str:
+    """`[3].source.quote` style path from a Pydantic error location."""
+    path = ""
+    for part in location:
+        path += f"[{part}]" if isinstance(part, int) else f".{part}"
+    return path.lstrip(".")
+
+
+def check_base(records: Sequence[Located], invalid_ids: AbstractSet[str] = frozenset()) -> list[Problem]:
+    """Rules that span records: unique ids, resolvable references, and derived values that add up.
+
+    References to `invalid_ids` (records that failed validation, already reported) are not reported again.
+    """
+    problems: list[Problem] = []
+    by_id: dict[str, Located] = {}
+    for item in records:
+        if item.record.id in by_id:
+            first = by_id[item.record.id]
+            problems.append(_problem(item, "id", f"duplicate id {item.record.id!r} (first in {first.file} [{first.index}])"))
+        else:
+            by_id[item.record.id] = item
+
+    def expect(item: Located, field: str, ref: str, kind: str) -> None:
+        target = by_id.get(ref)
+        if target is None and ref in invalid_ids:
+            return
+        if target is None:
+            problems.append(_problem(item, field, f"refers to unknown id {ref!r}"))
+        elif target.record.kind != kind:
+            problems.append(_problem(item, field, f"{ref!r} is a {target.record.kind}, expected a {kind}"))
+
+    for item in records:
+        record = item.record
+        if isinstance(record, (Figure, Initiative, Target)) and record.source is not None:
+            expect(item, "source.id", record.source.id, "source")
+        if isinstance(record, (Initiative, Target)):
+            for position, ref in enumerate(record.figures):
+                expect(item, f"figures[{position}]", ref, "figure")
+        if isinstance(record, Initiative) and record.parent is not None:
+            expect(item, "parent", record.parent, "initiative")
+        if isinstance(record, Figure) and record.derived and not any(ref in invalid_ids for ref in record.inputs or ()):
+            problems.extend(_check_derived(item, record, by_id))
+    return problems
+
+
+def _check_derived(item: Located, figure: Figure, by_id: dict[str, Located]) -> list[Problem]:
+    assert figure.formula is not None and figure.inputs is not None and figure.value is not None
+    used = referenced_ids(figure.formula)
+    if sorted(set(used)) != sorted(set(figure.inputs)):
+        return [_problem(item, "inputs", f"inputs {figure.inputs} differ from the ids in the formula {sorted(set(used))}")]
+    values: dict[str, float] = {}
+    for position, ref in enumerate(figure.inputs):
+        source = by_id.get(ref)
+        if source is None or not isinstance(source.record, Figure):
+            return [_problem(item, f"inputs[{position}]", f"refers to unknown figure {ref!r}")]
+        if source.record.value is None:
+            return [_problem(item, f"inputs[{position}]", f"{ref!r} has no value")]
+        values[ref] = float(source.record.value)
+    try:
+        computed = evaluate(figure.formula, values)
+    except FormulaError as error:
+        return [_problem(item, "formula", str(error))]
+    tolerance = _rounding_tolerance(figure.value)
+    if abs(computed - float(figure.value)) > tolerance:
+        return [_problem(item, "value", f"formula gives {computed:.6g}, not {figure.value}")]
+    return []
+
+
+def _rounding_tolerance(value: int | float) -> float:
+    """Half a unit in the last stated decimal place: 6.3 stands for anything in [6.25, 6.35]."""
+    exponent = Decimal(str(value)).as_tuple().exponent
+    places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+    return 0.5 * 10.0**-places + 1e-9
+
+
+def _problem(item: Located, field: str, reason: str) -> Problem:
+    return Problem(item.file, f"[{item.index}].{field}", reason)

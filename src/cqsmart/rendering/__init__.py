@@ -1,0 +1,71 @@
+"""Results to text: one renderer class per output format, found by name in RENDERER_BY_NAME."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, ClassVar, TextIO
+
+from cqsmart.base import FIELDS_BY_KIND, FactBase
+from cqsmart.errors import UsageError
+from cqsmart.rendering.cells import DEFAULT_COLUMNS, DISPLAY_ONLY
+
+if TYPE_CHECKING:
+    from cqsmart.query import Result
+
+
+@dataclass(frozen=True)
+class Options:
+    fields: tuple[str, ...] | None = None
+    lang: str = "en"
+    title: str = ""
+
+
+class Renderer:
+    """Writes a Result to a stream; subclasses say whether they are for machines or people."""
+
+    for_machines: ClassVar[bool] = True
+
+    def columns(self, kind: str, fields: tuple[str, ...] | None) -> tuple[str, ...]:
+        accepted = FIELDS_BY_KIND[kind] + (() if self.for_machines else DISPLAY_ONLY)
+        if fields is None:
+            return FIELDS_BY_KIND[kind] if self.for_machines else DEFAULT_COLUMNS[kind]
+        unknown = [name for name in fields if name not in accepted]
+        if unknown:
+            raise UsageError(f"unknown field {unknown[0]!r} for {kind} rows; fields: {','.join(accepted)}")
+        return fields
+
+    def render(self, result: Result, base: FactBase, options: Options, stream: TextIO) -> None:
+        raise NotImplementedError
+
+
+def parse_fields(text: str | None) -> tuple[str, ...] | None:
+    if text is None:
+        return None
+    fields = tuple(part.strip() for part in text.split(",") if part.strip())
+    if not fields:
+        raise UsageError("--fields needs field names separated by commas, e.g. id,label,value")
+    return fields
+
+
+def _registry() -> dict[str, type[Renderer]]:
+    from cqsmart.rendering.human import MarkdownRenderer, TableRenderer
+    from cqsmart.rendering.machine import CsvRenderer, JsonLinesRenderer, JsonRenderer, TsvRenderer
+
+    return {
+        "table": TableRenderer,
+        "json": JsonRenderer,
+        "jsonl": JsonLinesRenderer,
+        "csv": CsvRenderer,
+        "tsv": TsvRenderer,
+        "markdown": MarkdownRenderer,
+    }
+
+
+FORMATS = ("table", "json", "jsonl", "csv", "tsv", "markdown")
+
+
+def renderer_for(name: str) -> Renderer:
+    registry = _registry()
+    if name not in registry:
+        raise UsageError(f"unknown format {name!r}; formats: {', '.join(FORMATS)}")
+    return registry[name]()

@@ -1,0 +1,84 @@
+"""`show`: one record in full, with every field a reader needs to cite it and what it links to."""
+
+from __future__ import annotations
+
+from typing import TextIO
+
+from cqsmart import display
+from cqsmart.base import FactBase, JsonRecord
+from cqsmart.display import inert
+from cqsmart.query import Result
+from cqsmart.rendering import Options, renderer_for
+from cqsmart.rendering.human import console, markdown_cell
+from cqsmart.rendering.machine import dump
+
+
+def link_rows(links: list[tuple[str, JsonRecord]]) -> list[JsonRecord]:
+    return [
+        {"relation": relation, "id": other["id"], "kind": other["kind"], "label": other["label"]} for relation, other in links
+    ]
+
+
+def render_show(
+    record: JsonRecord, links: list[tuple[str, JsonRecord]], base: FactBase, fmt: str, lang: str, stream: TextIO
+) -> None:
+    if fmt == "json":
+        stream.write(dump({"record": record, "links": link_rows(links)}, stream, 2) + "\n")
+    elif fmt == "jsonl":
+        stream.write(dump({"record": record, "links": link_rows(links)}, stream, None) + "\n")
+    elif fmt in ("csv", "tsv"):
+        renderer_for(fmt).render(Result([record], record["kind"]), base, Options(lang=lang), stream)
+    else:
+        _render_detail(record, links, base, lang, stream, markdown=fmt == "markdown")
+
+
+def detail_rows(record: JsonRecord, links: list[tuple[str, JsonRecord]], base: FactBase, lang: str) -> list[tuple[str, str]]:
+    rows: list[tuple[str, str]] = [("id", record["id"]), ("kind", record["kind"])]
+    rows += [("label (zh)", record["label"]["zh"]), ("label (en)", record["label"]["en"])]
+    if record["kind"] == "figure":
+        rows += [
+            ("value", display.figure_value(record, lang)),
+            ("qualifier", str(record["qualifier"])),
+            ("period", display.period(record, lang)),
+        ]
+        rows += [("period basis", record["period"]["basis"]), ("metric", record["metric"])]
+    for key in ("topic", "line", "area", "base_value", "formula", "year", "interview_date", "sha256", "file"):
+        if record.get(key) is not None:
+            rows.append((key, str(record[key])))
+    for key in ("publisher", "reporter", "photographer"):
+        if isinstance(record.get(key), dict):
+            rows.append((key, display.label(record, "both", key)))
+    if isinstance(record.get("interviewee"), dict):
+        person = record["interviewee"]
+        rows.append(("interviewee", f"{display.label(person, 'both', 'name')}, {display.label(person, lang, 'role')}"))
+    if record.get("derived"):
+        rows.append(("derived", "yes: implied by the source, not stated in it"))
+    citation = record.get("source")
+    if isinstance(citation, dict):
+        source = base.by_id.get(citation["id"], {})
+        rows += [("quote", citation["quote"]), ("source", display.label(source, lang) or citation["id"])]
+    if record.get("note"):
+        rows.append(("note", record["note"]))
+    for relation, other in links:
+        value = f" = {display.figure_value(other, lang)}" if other["kind"] == "figure" else ""
+        rows.append((relation, f"{other['id']}: {display.label(other, lang)}{value}"))
+    return [(inert(name), inert(text)) for name, text in rows]
+
+
+def _render_detail(
+    record: JsonRecord, links: list[tuple[str, JsonRecord]], base: FactBase, lang: str, stream: TextIO, markdown: bool
+) -> None:
+    rows = detail_rows(record, links, base, lang)
+    if markdown:
+        stream.write("| field | value |\n|---|---|\n")
+        stream.writelines(f"| {markdown_cell(name)} | {markdown_cell(text)} |\n" for name, text in rows)
+        return
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(show_header=False, box=None, padding=(0, 1))
+    table.add_column(style="bold", no_wrap=True)
+    table.add_column(overflow="fold")
+    for name, text in rows:
+        table.add_row(Text(name), Text(text))
+    console(stream).print(table)

@@ -1,0 +1,85 @@
+"""Formats for scripts: JSON, JSON Lines, CSV and TSV, with the contract's field names."""
+
+from __future__ import annotations
+
+import csv
+import json
+from typing import Any, TextIO
+
+from cqsmart.base import FactBase, JsonRecord
+from cqsmart.display import flatten
+from cqsmart.query import Result
+from cqsmart.rendering import Options, Renderer
+
+
+def stream_is_unicode(stream: TextIO) -> bool:
+    encoding = (getattr(stream, "encoding", None) or "utf-8").lower().replace("-", "").replace("_", "")
+    return encoding.startswith("utf")
+
+
+def dump(data: Any, stream: TextIO, indent: int | None) -> str:
+    """JSON text; \\u-escaped where the stream cannot carry Chinese, which is still the same JSON."""
+    separators = (",", ": ") if indent else (",", ":")
+    return json.dumps(data, ensure_ascii=not stream_is_unicode(stream), indent=indent, separators=separators)
+
+
+def project(rows: list[JsonRecord], columns: tuple[str, ...]) -> list[JsonRecord]:
+    return [{name: row.get(name) for name in columns} for row in rows]
+
+
+class JsonRenderer(Renderer):
+    def render(self, result: Result, base: FactBase, options: Options, stream: TextIO) -> None:
+        stream.write(dump(project(result.rows, self.columns(result.kind, options.fields)), stream, 2) + "\n")
+
+
+class JsonLinesRenderer(Renderer):
+    def render(self, result: Result, base: FactBase, options: Options, stream: TextIO) -> None:
+        for row in project(result.rows, self.columns(result.kind, options.fields)):
+            stream.write(dump(row, stream, None) + "\n")
+
+
+class CsvRenderer(Renderer):
+    delimiter = ","
+
+    def render(self, result: Result, base: FactBase, options: Options, stream: TextIO) -> None:
+        columns = self.columns(result.kind, options.fields)
+        rows = [flatten(row) for row in project(result.rows, columns)]
+        header = _flat_header(columns, result.kind)
+        writer = csv.DictWriter(stream, fieldnames=header, delimiter=self.delimiter, lineterminator="\n", extrasaction="ignore")
+        writer.writeheader()
+        for row in rows:
+            writer.writerow({name: _cell(row.get(name)) for name in header})
+
+
+class TsvRenderer(CsvRenderer):
+    delimiter = "\t"
+
+
+_NESTED = {
+    "label": ("zh", "en"),
+    "label_a": ("zh", "en"),
+    "label_b": ("zh", "en"),
+    "period": ("start", "end", "basis"),
+    "source": ("id", "quote"),
+    "publisher": ("zh", "en"),
+    "reporter": ("zh", "en"),
+    "photographer": ("zh", "en"),
+    "interviewee": ("name_zh", "name_en", "role_zh", "role_en"),
+}
+
+
+def _flat_header(columns: tuple[str, ...], kind: str) -> list[str]:
+    """Stable CSV columns even when a value is null (a derived figure has no source object)."""
+    header: list[str] = []
+    for name in columns:
+        parts = _NESTED.get(name)
+        header.extend(f"{name}_{part}" for part in parts) if parts else header.append(name)
+    return header
+
+
+def _cell(value: Any) -> Any:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return value

@@ -1,0 +1,68 @@
+"""Shared fixtures: an isolated cache and environment for every test, and a CLI runner."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from cqsmart.cli import app
+
+TESTS = Path(__file__).resolve().parent
+FACT_BASES = TESTS / "fact_bases"
+SMALL = FACT_BASES / "valid" / "small.json"
+SOURCE = TESTS.parents[1] / "shared" / "sources" / "chongqing-daily-2021-08-smart-city-interview.txt"
+
+
+@pytest.fixture(autouse=True)
+def isolated(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("CQSMART_CACHE_DIR", str(tmp_path / "cache"))
+    for name in ("CQSMART_FACTS", "LC_ALL", "LC_MESSAGES", "NO_COLOR", "FORCE_COLOR"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "en_US.UTF-8")
+    monkeypatch.setenv("COLUMNS", "120")
+
+
+Run = Callable[..., Any]
+
+
+@pytest.fixture
+def run() -> Run:
+    """Invoke the real CLI in-process; stdout and stderr are kept apart as users see them."""
+
+    def invoke(*args: str, env: dict[str, str] | None = None) -> Any:
+        return CliRunner().invoke(app, list(args), env=env)
+
+    return invoke
+
+
+def installed_cqsmart() -> list[str]:
+    """The installed entry point, as a user runs it; falls back to `python -m cqsmart`."""
+    script = Path(sys.executable).parent / "cqsmart"
+    return [str(script)] if script.exists() else [sys.executable, "-m", "cqsmart"]
+
+
+def run_installed(*args: str, cwd: Path, env: dict[str, str] | None = None, **kwargs: Any) -> subprocess.CompletedProcess[str]:
+    full_env = {**os.environ, **(env or {})}
+    return subprocess.run(
+        [*installed_cqsmart(), *args], cwd=cwd, env=full_env, capture_output=True, text=True, timeout=60, **kwargs
+    )
+
+
+def load_json(text: str) -> Any:
+    return json.loads(text)
+
+
+@pytest.fixture
+def small_copy(tmp_path: Path) -> Path:
+    target = tmp_path / "small.json"
+    shutil.copy(SMALL, target)
+    return target

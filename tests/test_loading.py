@@ -1,0 +1,76 @@
+"""Where the fact base comes from (bundled, --facts, $CQSMART_FACTS) and how the cache behaves."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from conftest import SMALL, Run
+
+
+def ids(stdout: str) -> list[str]:
+    return [record["id"] for record in json.loads(stdout)]
+
+
+def test_facts_option_loads_a_file(run: Run) -> None:
+    """--facts with a JSON file uses that file instead of the bundled base."""
+    result = run("--facts", str(SMALL), "stats", "--json")
+    assert result.exit_code == 0, result.stderr
+    assert ids(result.stdout) == ["growth-2018", "growth-2020", "gap-2020", "scale-2020"]
+
+
+def test_facts_option_loads_a_folder(run: Run) -> None:
+    """A folder laid out like facts/ loads the same records as the single file."""
+    result = run("--facts", str(SMALL.parent / "folder"), "stats", "--json")
+    assert result.exit_code == 0, result.stderr
+    assert ids(result.stdout) == ["growth-2018", "growth-2020", "gap-2020", "scale-2020"]
+
+
+def test_environment_variable_selects_the_base(run: Run) -> None:
+    """$CQSMART_FACTS is used when --facts is not given."""
+    result = run("stats", "--json", env={"CQSMART_FACTS": str(SMALL)})
+    assert ids(result.stdout) == ["growth-2018", "growth-2020", "gap-2020", "scale-2020"]
+
+
+def test_option_beats_environment_variable(run: Run, tmp_path: Path) -> None:
+    """--facts wins over $CQSMART_FACTS."""
+    result = run("--facts", str(SMALL), "stats", "--json", env={"CQSMART_FACTS": str(tmp_path / "missing.json")})
+    assert result.exit_code == 0, result.stderr
+
+
+def test_cache_is_written_and_reused(run: Run, small_copy: Path, tmp_path: Path) -> None:
+    """A validated base is cached; the second run answers the same from the cache."""
+    first = run("--facts", str(small_copy), "stats", "--json")
+    entries = list((tmp_path / "cache").glob("facts-*.json"))
+    assert len(entries) == 1
+    second = run("--facts", str(small_copy), "stats", "--json")
+    assert second.stdout == first.stdout
+
+
+def test_changed_file_is_validated_again(run: Run, small_copy: Path) -> None:
+    """The cache is keyed by content: an edit that breaks the file is caught on the next run."""
+    assert run("--facts", str(small_copy), "stats").exit_code == 0
+    records = json.loads(small_copy.read_text(encoding="utf-8"))
+    records[1]["value"] = "many"
+    small_copy.write_text(json.dumps(records, ensure_ascii=False), encoding="utf-8")
+    result = run("--facts", str(small_copy), "stats")
+    assert result.exit_code == 2
+    assert f"{small_copy}: [1].value: should be a number, not a string" in result.stderr
+
+
+@pytest.mark.parametrize("damage", [b"", b"garbage\n[]", b'{"format": "cqsmart-cache-1"}\n[{"id": "forged"}]'])
+def test_damaged_cache_is_rebuilt(run: Run, small_copy: Path, tmp_path: Path, damage: bytes) -> None:
+    """A truncated, garbled or tampered cache entry is not trusted: output stays identical."""
+    expected = run("--facts", str(small_copy), "stats", "--json").stdout
+    (entry,) = (tmp_path / "cache").glob("facts-*.json")
+    entry.write_bytes(damage)
+    assert run("--facts", str(small_copy), "stats", "--json").stdout == expected
+    assert json.loads(entry.read_bytes().partition(b"\n")[2])  # rewritten whole
+
+
+def test_no_cache_option_skips_the_cache(run: Run, small_copy: Path, tmp_path: Path) -> None:
+    """--no-cache neither reads nor writes a cache entry."""
+    assert run("--no-cache", "--facts", str(small_copy), "stats").exit_code == 0
+    assert not list((tmp_path / "cache").glob("facts-*.json"))
