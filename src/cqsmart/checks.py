@@ -10,7 +10,7 @@ from pathlib import Path
 
 from cqsmart.base import FactBase
 from cqsmart.errors import UsageError
-from cqsmart.text import normalise
+from cqsmart.text import SourceText
 
 SCHEMA_ID = "https://cqsmart.invalid/schema/facts-1.json"
 
@@ -41,7 +41,7 @@ def verify_quotes(base: FactBase, path: Path) -> QuoteReport:
     except OSError as error:
         raise UsageError(f"--source {path}: cannot be read: {error.strerror or error}") from None
     try:
-        text = normalise(content.decode("utf-8-sig"))
+        text = SourceText(content.decode("utf-8-sig"))
     except UnicodeDecodeError:
         raise UsageError(f"--source {path}: not UTF-8 text") from None
     report = QuoteReport()
@@ -60,7 +60,7 @@ def verify_quotes(base: FactBase, path: Path) -> QuoteReport:
         if not isinstance(citation, dict) or citation["id"] != source["id"]:
             continue
         report.checked += 1
-        if normalise(citation["quote"]) in text:
+        if text.contains(citation["quote"]):
             report.found += 1
         else:
             report.missing.append(f"{record['id']}: {citation['quote']!r}")

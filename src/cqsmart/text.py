@@ -37,3 +37,51 @@ def quote_states_number(quote: str, value: int | float) -> bool:
         if re.search(pattern, text):
             return True
     return False
+
+
+# A caption or heading set between two halves of a sentence is at most this many lines.
+MAX_INTERRUPTING_LINES = 3
+
+
+class SourceText:
+    """A source document prepared for quote look-ups that cope with its layout.
+
+    Whitespace is ignored (line breaks fall inside phrases), and a quote may step over up to
+    MAX_INTERRUPTING_LINES whole lines where a sentence is broken by a photo caption, but only at a
+    line boundary: the first part must end a line and the rest must start one.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.lines = [line for line in (normalise(raw) for raw in text.splitlines()) if line]
+        self.text = "".join(self.lines)
+        self.line_starts: list[int] = []
+        position = 0
+        for line in self.lines:
+            self.line_starts.append(position)
+            position += len(line)
+
+    def spans(self, quote: str) -> list[list[tuple[int, int]]]:
+        """Every place the quote stands, each as the spans of normalised text it covers."""
+        wanted = normalise(quote)
+        if not wanted:
+            return []
+        found = [[(match.start(), match.start() + len(wanted))] for match in re.finditer(re.escape(wanted), self.text)]
+        return found or self._across_interruption(wanted)
+
+    def _across_interruption(self, wanted: str) -> list[list[tuple[int, int]]]:
+        found = []
+        for index, line in enumerate(self.lines):
+            line_end = self.line_starts[index] + len(line)
+            for cut in range(1, min(len(wanted), len(line) + 1)):
+                if not line.endswith(wanted[:cut]):
+                    continue
+                rest = wanted[cut:]
+                for skipped in range(1, MAX_INTERRUPTING_LINES + 1):
+                    resume = index + 1 + skipped
+                    if resume < len(self.lines) and self.text.startswith(rest, self.line_starts[resume]):
+                        start = self.line_starts[resume]
+                        found.append([(line_end - cut, line_end), (start, start + len(rest))])
+        return found
+
+    def contains(self, quote: str) -> bool:
+        return bool(self.spans(quote))
