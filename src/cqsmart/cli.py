@@ -53,19 +53,27 @@ def parse_year(text: str | None, option: str, base: FactBase) -> int | None:
 @app.command()
 def stats(
     ctx: typer.Context,
-    year: Annotated[str | None, typer.Option("--year", "-y", help="Figures whose period covers this year.")] = None,
-    start: Annotated[str | None, typer.Option("--from", help="Figures from this year on.")] = None,
-    end: Annotated[str | None, typer.Option("--to", help="Figures up to this year.")] = None,
-    topic: Annotated[str | None, typer.Option("--topic", help="Only this topic, e.g. digital-economy.")] = None,
-    metric: Annotated[str | None, typer.Option("--metric", help="Only this metric, e.g. digital-economy-growth.")] = None,
-    search: Annotated[str | None, typer.Option("--search", "-s", help="Only figures whose text contains this.")] = None,
+    year: Annotated[
+        str | None, typer.Option("--year", "-y", metavar="YEAR", help="Figures whose period covers this year.")
+    ] = None,
+    start: Annotated[str | None, typer.Option("--from", metavar="YEAR", help="Figures from this year on.")] = None,
+    end: Annotated[str | None, typer.Option("--to", metavar="YEAR", help="Figures up to this year.")] = None,
+    topic: Annotated[str | None, typer.Option("--topic", metavar="TOPIC", help="Only this topic, e.g. digital-economy.")] = None,
+    metric: Annotated[
+        str | None, typer.Option("--metric", metavar="METRIC", help="Only this metric, e.g. digital-economy-growth.")
+    ] = None,
+    search: Annotated[
+        str | None, typer.Option("--search", "-s", metavar="TEXT", help="Only figures whose text contains this.")
+    ] = None,
     derived: DerivedOption = False,
     fmt: FormatOption = Format.table,
     as_json: JsonOption = False,
     fields: FieldsOption = None,
     lang: LangOption = None,
 ) -> None:
-    """Figures: growth rates, scale, counts, rankings.
+    """Figures: growth, scale, counts, rankings.
+
+    Stated figures by default; --derived adds those the source implies but never states.
 
     Examples:
 
@@ -91,14 +99,20 @@ def stats(
 @app.command()
 def initiatives(
     ctx: typer.Context,
-    line: Annotated[str | None, typer.Option("--line", help="Only this line of work, e.g. elements or scenarios.")] = None,
-    search: Annotated[str | None, typer.Option("--search", "-s", help="Only initiatives whose text contains this.")] = None,
+    line: Annotated[
+        str | None, typer.Option("--line", metavar="LINE", help="Only this line of work, e.g. elements or scenarios.")
+    ] = None,
+    search: Annotated[
+        str | None, typer.Option("--search", "-s", metavar="TEXT", help="Only initiatives whose text contains this.")
+    ] = None,
     fmt: FormatOption = Format.table,
     as_json: JsonOption = False,
     fields: FieldsOption = None,
     lang: LangOption = None,
 ) -> None:
-    """Initiatives: the five lines of work, platforms, designations, cooperation.
+    """Initiatives and the figures linked to them.
+
+    The five lines of work and their parts, platforms, national designations, twin-city cooperation.
 
     Examples:
 
@@ -113,14 +127,18 @@ def initiatives(
 @app.command()
 def targets(
     ctx: typer.Context,
-    area: Annotated[str | None, typer.Option("--area", help="Only this area, e.g. innovation-system.")] = None,
-    search: Annotated[str | None, typer.Option("--search", "-s", help="Only targets whose text contains this.")] = None,
+    area: Annotated[str | None, typer.Option("--area", metavar="AREA", help="Only this area, e.g. innovation-system.")] = None,
+    search: Annotated[
+        str | None, typer.Option("--search", "-s", metavar="TEXT", help="Only targets whose text contains this.")
+    ] = None,
     fmt: FormatOption = Format.table,
     as_json: JsonOption = False,
     fields: FieldsOption = None,
     lang: LangOption = None,
 ) -> None:
-    """Forward targets with their quantities (≥ 5家) and plans.
+    """Forward targets and their quantities.
+
+    Quantities keep their qualifiers (≥ 5家); no deadline is shown where the source gives none.
 
     Examples:
 
@@ -143,7 +161,10 @@ def compare(
     fields: FieldsOption = None,
     lang: LangOption = None,
 ) -> None:
-    """Compare two years, or two metrics year by year.
+    """Compare two years, or two metrics.
+
+    Two years: every metric with a value in both, and its change. Two metrics: year by year, with
+    their difference. Tables draw a small bar per value.
 
     Examples:
 
@@ -165,7 +186,9 @@ def show(
     as_json: JsonOption = False,
     lang: LangOption = None,
 ) -> None:
-    """One record in full: labels, value, period, citation, notes and linked records.
+    """One record in full, with its citation.
+
+    Labels, value with qualifier and unit, period, the quote and its source, notes, linked records.
 
     Examples:
 
@@ -194,7 +217,9 @@ def search(
     fields: FieldsOption = None,
     lang: LangOption = None,
 ) -> None:
-    """Search every record, in Chinese or English; best matches first.
+    """Search all records in Chinese or English.
+
+    Labels, ids, topics, notes and quotes are searched; best matches first.
 
     Examples:
 
@@ -214,7 +239,7 @@ def sources(
     fields: FieldsOption = None,
     lang: LangOption = None,
 ) -> None:
-    """The source documents, with their metadata and SHA-256.
+    """The source documents and their checksums.
 
     Example:
 
@@ -231,7 +256,9 @@ def validate(
         str | None, typer.Argument(metavar="[PATH]", help="A fact-base file or folder (default: the one in use).")
     ] = None,
 ) -> None:
-    """Validate a fact base and report every problem with its file and JSON path.
+    """Validate a fact base; report every problem.
+
+    Each problem is one line: file, JSON path, reason. Exit status 2 if there is any.
 
     Examples:
 
@@ -253,7 +280,9 @@ def verify(
     ctx: typer.Context,
     source: Annotated[Path, typer.Option("--source", metavar="FILE", help="The source text the quotes are checked against.")],
 ) -> None:
-    """Check that every quote is found verbatim in the source text.
+    """Check every quote against the source text.
+
+    Lists the quotes not found (exit status 2) and warns if the file's SHA-256 is not the recorded one.
 
     Example:
 
@@ -274,7 +303,9 @@ def verify(
 
 @app.command()
 def schema() -> None:
-    """Print the JSON Schema of a fact-base file (also the shape of --json output of records).
+    """Print the JSON Schema of fact-base files.
+
+    The --json output of stats, initiatives, targets, search and sources has the same shape.
 
     Example:
 

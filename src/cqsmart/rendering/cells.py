@@ -9,7 +9,7 @@ from cqsmart.base import FactBase, JsonRecord
 from cqsmart.text import format_number
 
 DEFAULT_COLUMNS: dict[str, tuple[str, ...]] = {
-    "figure": ("id", "label", "value", "period", "topic"),
+    "figure": ("id", "label", "value", "period"),
     "initiative": ("id", "label", "line", "figures"),
     "target": ("id", "label", "area", "figures"),
     "source": ("id", "label", "publisher", "interviewee", "year", "sha256"),

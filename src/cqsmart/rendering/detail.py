@@ -56,7 +56,11 @@ def detail_rows(record: JsonRecord, links: list[tuple[str, JsonRecord]], base: F
     citation = record.get("source")
     if isinstance(citation, dict):
         source = base.by_id.get(citation["id"], {})
-        rows += [("quote", citation["quote"]), ("source", display.label(source, lang) or citation["id"])]
+        publisher = display.label(source, lang, "publisher")
+        rows += [
+            ("quote", citation["quote"]),
+            ("source", f"{publisher} ({source.get('year')}): {display.label(source, lang)}" if source else citation["id"]),
+        ]
     if record.get("note"):
         rows.append(("note", record["note"]))
     for relation, other in links:

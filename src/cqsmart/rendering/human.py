@@ -14,6 +14,7 @@ from cqsmart.rendering.machine import stream_is_unicode
 if TYPE_CHECKING:
     from rich.console import Console
 
+VALUE_COLUMNS = ("value", "value_a", "value_b", "change", "difference", "figures")
 TITLES = {
     "figure": "Figures",
     "initiative": "Initiatives",
@@ -54,9 +55,17 @@ class TableRenderer(Renderer):
             safe_box=not unicode,
             show_lines=result.kind.endswith("comparison"),
         )
-        for header in headers(result.kind, columns, result.rows):
-            wide = header in ("label", "label_a", "label_b", "source", "note", "figures")
-            table.add_column(Text(inert(header)), overflow="fold", ratio=3 if wide else None, no_wrap=not wide)
+        for column, header in zip(columns, headers(result.kind, columns, result.rows), strict=True):
+            wide = column in ("label", "label_a", "label_b", "source", "note", "figures")
+            style = "cyan" if column in VALUE_COLUMNS else ""
+            table.add_column(
+                Text(inert(header)),
+                overflow="fold",
+                ratio=3 if wide else None,
+                min_width=20 if wide else None,
+                no_wrap=not wide,
+                style=style,
+            )
         for row in table_rows(result, base, options, columns, unicode):
             table.add_row(*(Text(text) for text in row))
         out.print(table)
