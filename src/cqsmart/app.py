@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 import sys
 from collections.abc import Sequence
@@ -65,7 +66,18 @@ class CqsmartGroup(TyperGroup):
 
 
 def _make_streams_safe() -> None:
-    """In an ASCII or C locale, Chinese text degrades to visible escapes instead of UnicodeEncodeError."""
+    """Streams that report a closed pipe and survive an ASCII locale.
+
+    Under PYTHONUNBUFFERED (common in containers) stdout writes straight to the raw file, where a
+    partial write to a closed pipe is silently accepted; a BufferedWriter retries partial writes and
+    raises BrokenPipeError. In an ASCII or C locale, Chinese degrades to visible escapes instead of
+    UnicodeEncodeError.
+    """
+    stdout = sys.stdout
+    if isinstance(getattr(stdout, "buffer", None), io.RawIOBase) and isinstance(stdout, io.TextIOWrapper):
+        encoding, errors = stdout.encoding, stdout.errors
+        stdout.flush()
+        sys.stdout = io.TextIOWrapper(io.BufferedWriter(stdout.detach()), encoding=encoding, errors=errors)  # type: ignore[arg-type]
     for stream in (sys.stdout, sys.stderr):
         encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
         if not encoding.startswith("utf") and hasattr(stream, "reconfigure"):

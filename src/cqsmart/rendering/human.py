@@ -35,7 +35,13 @@ def console(stream: TextIO) -> Console:
     """Markup, highlighting and emoji codes off: text from a fact file is shown exactly, never interpreted."""
     from rich.console import Console
 
-    return Console(file=stream, markup=False, highlight=False, emoji=False, soft_wrap=False)
+    class PipeAwareConsole(Console):
+        def on_broken_pipe(self) -> None:
+            """Rich would exit 1 on its own; let the CLI end every closed pipe the same way."""
+            self.quiet = True
+            raise BrokenPipeError
+
+    return PipeAwareConsole(file=stream, markup=False, highlight=False, emoji=False, soft_wrap=False)
 
 
 class TableRenderer(Renderer):

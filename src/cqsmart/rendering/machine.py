@@ -28,13 +28,18 @@ def project(rows: list[JsonRecord], columns: tuple[str, ...]) -> list[JsonRecord
 
 
 class JsonRenderer(Renderer):
+    def selected(self, result: Result, options: Options) -> list[JsonRecord]:
+        """Records pass through whole (each with its own kind's fields) unless --fields picks some."""
+        columns = self.columns(result.kind, options.fields)
+        return result.rows if options.fields is None else project(result.rows, columns)
+
     def render(self, result: Result, base: FactBase, options: Options, stream: TextIO) -> None:
-        stream.write(dump(project(result.rows, self.columns(result.kind, options.fields)), stream, 2) + "\n")
+        stream.write(dump(self.selected(result, options), stream, 2) + "\n")
 
 
-class JsonLinesRenderer(Renderer):
+class JsonLinesRenderer(JsonRenderer):
     def render(self, result: Result, base: FactBase, options: Options, stream: TextIO) -> None:
-        for row in project(result.rows, self.columns(result.kind, options.fields)):
+        for row in self.selected(result, options):
             stream.write(dump(row, stream, None) + "\n")
 
 

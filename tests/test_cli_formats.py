@@ -1,0 +1,117 @@
+"""Output formats, --fields and --lang: the same rows for people and for scripts."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+
+from conftest import Run
+from cqsmart.base import FIELDS_BY_KIND
+from cqsmart.models import Figure, Initiative, Source, Target
+
+LISTINGS = [["stats"], ["stats", "--derived"], ["initiatives"], ["targets"], ["sources"], ["search", "cloud"]]
+
+
+@pytest.mark.parametrize("model", [Figure, Initiative, Target, Source], ids=lambda model: model.__name__)
+def test_contract_fields_are_the_model_fields(model: type) -> None:
+    """The documented JSON fields of each kind are exactly its model's fields, in order."""
+    kind = model.model_fields["kind"].annotation.__args__[0]  # type: ignore[attr-defined]
+    assert FIELDS_BY_KIND[kind] == tuple(model.model_fields)  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("args", LISTINGS, ids=" ".join)
+def test_json_records_have_exactly_the_contract_fields(run: Run, args: list[str]) -> None:
+    """Every JSON record carries every field of its kind, in contract order, and nothing else."""
+    result = run(*args, "--json")
+    assert result.exit_code == 0, result.stderr
+    records = json.loads(result.stdout)
+    assert records
+    for record in records:
+        assert tuple(record) == FIELDS_BY_KIND[record["kind"]]
+
+
+@pytest.mark.parametrize("args", LISTINGS, ids=" ".join)
+def test_every_format_carries_the_same_rows(run: Run, args: list[str]) -> None:
+    """JSON, JSONL, CSV, TSV, Markdown and table show the same ids, in the same order."""
+    expected = [record["id"] for record in json.loads(run(*args, "--json").stdout)]
+    jsonl = [json.loads(line)["id"] for line in run(*args, "--format", "jsonl").stdout.splitlines()]
+    rows_csv = [row["id"] for row in csv.DictReader(io.StringIO(run(*args, "--format", "csv").stdout))]
+    rows_tsv = [row["id"] for row in csv.DictReader(io.StringIO(run(*args, "--format", "tsv").stdout), delimiter="\t")]
+    markdown = run(*args, "--format", "markdown", "--fields", "id").stdout.splitlines()[2:]
+    assert jsonl == rows_csv == rows_tsv == expected
+    assert markdown == [f"| {record_id} |" for record_id in expected]
+
+
+def test_fields_choose_columns_in_every_format(run: Run) -> None:
+    """--fields id,value,unit selects those fields, in that order, in each format."""
+    args = ("stats", "--metric", "digital-economy-scale", "--fields", "id,value,unit")
+    assert json.loads(run(*args, "--json").stdout) == [{"id": "digital-economy-scale-2020", "value": 6387, "unit": "亿元"}]
+    assert run(*args, "--format", "csv").stdout == "id,value,unit\ndigital-economy-scale-2020,6387,亿元\n"
+    assert run(*args, "--format", "tsv").stdout == "id\tvalue\tunit\ndigital-economy-scale-2020\t6387\t亿元\n"
+    assert (
+        run(*args, "--format", "markdown").stdout
+        == "| id | value | unit |\n|---|---|---|\n| digital-economy-scale-2020 | 6387亿元 | 亿元 |\n"
+    )
+
+
+def test_nested_fields_flatten_in_csv(run: Run) -> None:
+    """CSV spreads label and period into label_zh, label_en, period_start … columns."""
+    text = run("stats", "--metric", "digital-economy-scale", "--fields", "id,label,period", "--format", "csv").stdout
+    assert text.splitlines() == [
+        "id,label_zh,label_en,period_start,period_end,period_basis",
+        "digital-economy-scale-2020,数字经济规模,Size of Chongqing's digital economy,2020,2020,year",
+    ]
+
+
+def test_unknown_field_names_the_accepted_ones(run: Run) -> None:
+    """An unknown field exits 2 and lists the fields that exist."""
+    result = run("targets", "--fields", "id,colour", "--json")
+    assert result.exit_code == 2
+    assert (
+        result.stderr
+        == "cqsmart: unknown field 'colour' for target rows; fields: id,kind,topic,area,label,figures,deadline,source,note\n"
+    )
+
+
+def test_unknown_format_names_the_accepted_ones(run: Run) -> None:
+    """--format xml exits 2 and names every format."""
+    result = run("stats", "--format", "xml")
+    assert result.exit_code == 2
+    assert "'xml' is not one of 'table', 'json', 'jsonl', 'csv', 'tsv', 'markdown'" in result.stderr
+    assert len(result.stderr.splitlines()) == 1
+
+
+def test_qualifiers_and_units_read_naturally(run: Run) -> None:
+    """Tables show ≥ for 以上, 超 or > for more-than, and units as stated."""
+    english = run("targets", "--area", "innovation-system", "--lang", "en").stdout
+    assert "≥ 5家" in english and "≥ 5000家" in english
+    chinese = run("stats", "--search", "渝快融", "--lang", "zh", "--fields", "id,value").stdout
+    assert "超26万" in chinese and "371亿元" in chinese
+    assert "> 26万" in run("stats", "--search", "渝快融", "--lang", "en", "--fields", "id,value").stdout
+
+
+@pytest.mark.parametrize(
+    ("lang", "shown"),
+    [("en", "Yukangma (渝康码) health code users"), ("zh", "“渝康码”用户数"), ("both", "“渝康码”用户数 / Yukangma")],
+)
+def test_lang_chooses_label_language(run: Run, lang: str, shown: str) -> None:
+    """--lang zh|en|both picks the label text in tables."""
+    assert shown in run("stats", "--metric", "yukangma-users", "--lang", lang, "--format", "markdown").stdout
+
+
+def test_default_language_follows_the_locale(run: Run) -> None:
+    """Chinese labels by default where LANG starts with zh, English otherwise."""
+    args = ("stats", "--metric", "yukangma-users", "--format", "markdown", "--fields", "label")
+    assert "“渝康码”用户数" in run(*args, env={"LANG": "zh_CN.UTF-8"}).stdout
+    assert "Yukangma (渝康码) health code users" in run(*args, env={"LANG": "en_GB.UTF-8"}).stdout
+
+
+def test_json_output_is_utf8_and_nothing_else(run: Run) -> None:
+    """JSON keeps Chinese as UTF-8 text and stdout holds only the document."""
+    result = run("stats", "--metric", "yukangma-users", "--json")
+    assert "渝康码" in result.stdout
+    assert json.loads(result.stdout)[0]["label"]["zh"] == "“渝康码”用户数"
+    assert result.stderr == ""
