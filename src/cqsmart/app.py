@@ -77,7 +77,7 @@ def _make_streams_safe() -> None:
     if isinstance(getattr(stdout, "buffer", None), io.RawIOBase) and isinstance(stdout, io.TextIOWrapper):
         encoding, errors = stdout.encoding, stdout.errors
         stdout.flush()
-        sys.stdout = io.TextIOWrapper(io.BufferedWriter(stdout.detach()), encoding=encoding, errors=errors)  # type: ignore[arg-type]
+        sys.stdout = io.TextIOWrapper(io.BufferedWriter(stdout.detach()), encoding=encoding, errors=errors)
     for stream in (sys.stdout, sys.stderr):
         encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
         if not encoding.startswith("utf") and hasattr(stream, "reconfigure"):
