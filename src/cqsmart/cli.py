@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from cqsmart import query
+from cqsmart import completion, query
 from cqsmart.app import (
     DerivedOption,
     FieldsOption,
@@ -54,13 +54,32 @@ def parse_year(text: str | None, option: str, base: FactBase) -> int | None:
 def stats(
     ctx: typer.Context,
     year: Annotated[
-        str | None, typer.Option("--year", "-y", metavar="YEAR", help="Figures whose period covers this year.")
+        str | None,
+        typer.Option(
+            "--year", "-y", metavar="YEAR", autocompletion=completion.complete_year, help="Figures whose period covers this year."
+        ),
     ] = None,
-    start: Annotated[str | None, typer.Option("--from", metavar="YEAR", help="Figures from this year on.")] = None,
-    end: Annotated[str | None, typer.Option("--to", metavar="YEAR", help="Figures up to this year.")] = None,
-    topic: Annotated[str | None, typer.Option("--topic", metavar="TOPIC", help="Only this topic, e.g. digital-economy.")] = None,
+    start: Annotated[
+        str | None,
+        typer.Option("--from", metavar="YEAR", autocompletion=completion.complete_year, help="Figures from this year on."),
+    ] = None,
+    end: Annotated[
+        str | None, typer.Option("--to", metavar="YEAR", autocompletion=completion.complete_year, help="Figures up to this year.")
+    ] = None,
+    topic: Annotated[
+        str | None,
+        typer.Option(
+            "--topic", metavar="TOPIC", autocompletion=completion.complete_topic, help="Only this topic, e.g. digital-economy."
+        ),
+    ] = None,
     metric: Annotated[
-        str | None, typer.Option("--metric", metavar="METRIC", help="Only this metric, e.g. digital-economy-growth.")
+        str | None,
+        typer.Option(
+            "--metric",
+            metavar="METRIC",
+            autocompletion=completion.complete_metric,
+            help="Only this metric, e.g. digital-economy-growth.",
+        ),
     ] = None,
     search: Annotated[
         str | None, typer.Option("--search", "-s", metavar="TEXT", help="Only figures whose text contains this.")
@@ -77,10 +96,9 @@ def stats(
 
     Examples:
 
+    \b
       cqsmart stats --year 2020
-
       cqsmart stats --topic digital-economy --derived
-
       cqsmart stats --json | jq '.[] | {id, value, unit}'
     """
     base = load_base(ctx)
@@ -100,7 +118,13 @@ def stats(
 def initiatives(
     ctx: typer.Context,
     line: Annotated[
-        str | None, typer.Option("--line", metavar="LINE", help="Only this line of work, e.g. elements or scenarios.")
+        str | None,
+        typer.Option(
+            "--line",
+            metavar="LINE",
+            autocompletion=completion.complete_line,
+            help="Only this line of work, e.g. elements or scenarios.",
+        ),
     ] = None,
     search: Annotated[
         str | None, typer.Option("--search", "-s", metavar="TEXT", help="Only initiatives whose text contains this.")
@@ -116,8 +140,8 @@ def initiatives(
 
     Examples:
 
+    \b
       cqsmart initiatives --line mechanisms
-
       cqsmart initiatives --search 渝快办 --json
     """
     base = load_base(ctx)
@@ -127,7 +151,12 @@ def initiatives(
 @app.command()
 def targets(
     ctx: typer.Context,
-    area: Annotated[str | None, typer.Option("--area", metavar="AREA", help="Only this area, e.g. innovation-system.")] = None,
+    area: Annotated[
+        str | None,
+        typer.Option(
+            "--area", metavar="AREA", autocompletion=completion.complete_area, help="Only this area, e.g. innovation-system."
+        ),
+    ] = None,
     search: Annotated[
         str | None, typer.Option("--search", "-s", metavar="TEXT", help="Only targets whose text contains this.")
     ] = None,
@@ -142,8 +171,8 @@ def targets(
 
     Examples:
 
+    \b
       cqsmart targets
-
       cqsmart targets --area innovation-system --format markdown
     """
     base = load_base(ctx)
@@ -153,8 +182,12 @@ def targets(
 @app.command()
 def compare(
     ctx: typer.Context,
-    first: Annotated[str, typer.Argument(metavar="A", help="A year (2018) or a metric.")],
-    second: Annotated[str, typer.Argument(metavar="B", help="A year (2020) or a metric.")],
+    first: Annotated[
+        str, typer.Argument(metavar="A", autocompletion=completion.complete_year_or_metric, help="A year (2018) or a metric.")
+    ],
+    second: Annotated[
+        str, typer.Argument(metavar="B", autocompletion=completion.complete_year_or_metric, help="A year (2020) or a metric.")
+    ],
     derived: DerivedOption = False,
     fmt: FormatOption = Format.table,
     as_json: JsonOption = False,
@@ -168,8 +201,8 @@ def compare(
 
     Examples:
 
+    \b
       cqsmart compare 2018 2020
-
       cqsmart compare digital-economy-growth implied-gdp-growth
     """
     from cqsmart.compare import compare as compare_query
@@ -181,7 +214,9 @@ def compare(
 @app.command()
 def show(
     ctx: typer.Context,
-    record_id: Annotated[str, typer.Argument(metavar="ID", help="A record id, e.g. yukangma-users.")],
+    record_id: Annotated[
+        str, typer.Argument(metavar="ID", autocompletion=completion.complete_id, help="A record id, e.g. yukangma-users.")
+    ],
     fmt: FormatOption = Format.table,
     as_json: JsonOption = False,
     lang: LangOption = None,
@@ -192,8 +227,8 @@ def show(
 
     Examples:
 
+    \b
       cqsmart show digital-economy-scale-2020
-
       cqsmart show cloud-chief-system --json
     """
     from cqsmart.rendering.detail import render_show
@@ -223,8 +258,8 @@ def search(
 
     Examples:
 
+    \b
       cqsmart search 渝康码
-
       cqsmart search "health code" --json
     """
     base = load_base(ctx)
@@ -243,6 +278,7 @@ def sources(
 
     Example:
 
+    \b
       cqsmart sources --json
     """
     base = load_base(ctx)
@@ -262,8 +298,8 @@ def validate(
 
     Examples:
 
+    \b
       cqsmart validate
-
       cqsmart validate my-facts/
     """
     from cqsmart.app import Settings
@@ -286,6 +322,7 @@ def verify(
 
     Example:
 
+    \b
       cqsmart verify --source ../shared/sources/chongqing-daily-2021-08-smart-city-interview.txt
     """
     from cqsmart.checks import verify_quotes
@@ -309,6 +346,7 @@ def schema() -> None:
 
     Example:
 
+    \b
       cqsmart schema > facts.schema.json
     """
     from cqsmart.checks import schema_text

@@ -1,0 +1,62 @@
+"""Help and version: every command documents itself with examples that really run."""
+
+from __future__ import annotations
+
+import re
+import shlex
+
+import pytest
+
+import cqsmart
+from conftest import Run
+
+COMMANDS = ["stats", "initiatives", "targets", "compare", "show", "search", "sources", "validate", "verify", "schema"]
+
+
+def help_examples(run: Run, command: str) -> list[str]:
+    text = run(command, "--help", env={"COLUMNS": "200"}).stdout
+    return re.findall(r"^\s+(cqsmart .+)$", text, re.MULTILINE)
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_help_has_examples(run: Run, command: str) -> None:
+    """Each command's --help shows at least one example of itself."""
+    examples = help_examples(run, command)
+    assert examples, command
+    assert all(example.split()[1] == command for example in examples)
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_help_examples_run(run: Run, command: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each help example succeeds as written (up to a pipe or redirection)."""
+    from conftest import SOURCE, TESTS
+
+    monkeypatch.chdir(TESTS.parent)  # examples use paths relative to the checkout
+    for example in help_examples(run, command):
+        words = shlex.split(re.split(r"\s[|>]\s", example)[0])[1:]
+        if command == "verify" and not SOURCE.exists():
+            pytest.skip("source text not available")
+        if words[:2] == ["validate", "my-facts/"]:
+            words = ["validate", "tests/fact_bases/valid/folder"]  # an illustrative path
+        result = run(*words)
+        assert result.exit_code == 0, (example, result.stderr)
+
+
+def test_version(run: Run) -> None:
+    """--version prints the package version."""
+    assert run("--version").stdout == f"cqsmart {cqsmart.__version__}\n"
+
+
+def test_no_arguments_shows_help(run: Run) -> None:
+    """Bare `cqsmart` shows the help on stderr, exit 2 (it did nothing)."""
+    result = run()
+    assert result.exit_code == 2
+    assert "Commands:" in result.stderr and result.stdout == ""
+
+
+def test_unknown_command_is_one_line(run: Run) -> None:
+    """A mistyped command exits 2 with one line."""
+    result = run("stat")
+    assert result.exit_code == 2
+    assert len(result.stderr.splitlines()) == 1
+    assert result.stderr.startswith("cqsmart: No such command 'stat'")
