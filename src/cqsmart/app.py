@@ -16,6 +16,7 @@ from typer.core import TyperGroup
 
 from cqsmart import __version__
 from cqsmart.base import FactBase
+from cqsmart.display import inert
 from cqsmart.errors import CqsmartError, InvalidFactBase
 
 PIPE_CLOSED_EXIT = 141  # what shells report for a producer whose reader went away (128 + SIGPIPE)
@@ -23,7 +24,8 @@ INTERRUPTED_EXIT = 130
 
 
 def error(message: str) -> None:
-    sys.stderr.write(f"cqsmart: {message}\n")
+    """One line on stderr; anything quoted from a fact file or the command line is shown inert."""
+    sys.stderr.write(f"cqsmart: {inert(message)}\n")
 
 
 class CqsmartGroup(TyperGroup):
@@ -55,7 +57,7 @@ class CqsmartGroup(TyperGroup):
             sys.exit(INTERRUPTED_EXIT)
         except InvalidFactBase as failure:
             error(f"invalid fact base ({len(failure.problems)} problem{'s' if len(failure.problems) != 1 else ''}):")
-            sys.stderr.writelines(f"{problem}\n" for problem in failure.problems)
+            sys.stderr.writelines(f"{inert(str(problem))}\n" for problem in failure.problems)
             sys.exit(failure.exit_code)
         except CqsmartError as failure:
             error(str(failure))

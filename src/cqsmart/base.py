@@ -20,6 +20,8 @@ FILE_BY_KIND: dict[str, str] = {
 class FactBase:
     records: tuple[JsonRecord, ...]
     origin: str
+    # Each record's JSON text as written by jsontext, when the cache has it: output without re-encoding.
+    encoded: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
     by_id: dict[str, JsonRecord] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:

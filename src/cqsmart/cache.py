@@ -13,10 +13,11 @@ import os
 import tempfile
 from pathlib import Path
 
+from cqsmart import jsontext
 from cqsmart.base import JsonRecord
 
 ENV_CACHE_DIR = "CQSMART_CACHE_DIR"
-_FORMAT = "cqsmart-cache-1"
+_FORMAT = "cqsmart-cache-2"
 
 
 class Cache:
@@ -35,23 +36,27 @@ class Cache:
     def _entry(self, key: str) -> Path:
         return self.directory / f"facts-{key}.json"
 
-    def read(self, key: str) -> list[JsonRecord] | None:
-        """The cached records, or None when absent, unreadable or not intact."""
+    def read(self, key: str) -> tuple[list[JsonRecord], list[str]] | None:
+        """The cached records and each one's JSON line, or None when absent, unreadable or not intact."""
         try:
             header_line, _, payload = self._entry(key).read_bytes().partition(b"\n")
             header = json.loads(header_line)
             if header != {"format": _FORMAT, "key": key, "sha256": hashlib.sha256(payload).hexdigest()}:
                 return None
-            records = json.loads(payload)
+            text = payload.decode()
+            records = json.loads(text)
         except (OSError, ValueError, RecursionError):
             return None
         if not isinstance(records, list) or not all(isinstance(record, dict) for record in records):
             return None
-        return records
+        lines = jsontext.split_array(text)
+        if len(lines) != len(records):
+            return None
+        return records, lines
 
-    def write(self, key: str, records: list[JsonRecord]) -> None:
+    def write(self, key: str, lines: list[str]) -> None:
         """Best effort: a cache that cannot be written only costs speed, never a failed command."""
-        payload = json.dumps(records, ensure_ascii=False, separators=(",", ":")).encode()
+        payload = jsontext.array(lines).encode()
         header = json.dumps({"format": _FORMAT, "key": key, "sha256": hashlib.sha256(payload).hexdigest()})
         try:
             self.directory.mkdir(parents=True, exist_ok=True)

@@ -18,11 +18,12 @@ from cqsmart.app import (
     Lang,
     LangOption,
     app,
+    error,
     load_base,
     stop_quietly_on_closed_pipe,
 )
 from cqsmart.base import FactBase
-from cqsmart.display import default_lang
+from cqsmart.display import default_lang, inert
 from cqsmart.errors import UsageError
 from cqsmart.rendering import Options, parse_fields, renderer_for
 
@@ -38,7 +39,7 @@ def emit(result: query.Result, base: FactBase, fmt: Format, as_json: bool, field
     except BrokenPipeError:
         stop_quietly_on_closed_pipe()
     if result.hint and not result.rows:
-        sys.stderr.write(f"cqsmart: {result.hint}\n")
+        error(result.hint)
 
 
 def parse_year(text: str | None, option: str, base: FactBase) -> int | None:
@@ -330,9 +331,9 @@ def verify(
     base = load_base(ctx)
     report = verify_quotes(base, source)
     for warning in report.warnings:
-        sys.stderr.write(f"cqsmart: warning: {warning}\n")
+        error(f"warning: {warning}")
     for line in report.missing:
-        sys.stdout.write(f"not found: {line}\n")
+        sys.stdout.write(f"not found: {inert(line)}\n")
     sys.stdout.write(f"{report.found} of {report.checked} quotes found in {source}\n")
     if report.missing:
         raise typer.Exit(2)

@@ -10,14 +10,14 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from cqsmart import __version__
+from cqsmart import __version__, jsontext
 from cqsmart.base import FILE_BY_KIND, FactBase, JsonRecord
 from cqsmart.errors import InvalidFactBase
 
 ENV_FACTS = "CQSMART_FACTS"
 BUNDLED = "bundled"
 # Large enough for a million figures, small enough that a hostile file cannot exhaust memory.
-MAX_FILE_BYTES = 64 * 1024 * 1024
+MAX_FILE_BYTES = 128 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -130,8 +130,15 @@ def load(path: str | None = None, *, use_cache: bool = True) -> FactBase:
         cache = Cache.default()
         cached = cache.read(content_key(files))
         if cached is not None:
-            return FactBase(tuple(cached), origin)
+            records, lines = cached
+            return FactBase(tuple(records), origin, _encoded(records, lines))
     records = validate(files)
-    if cache is not None:
-        cache.write(content_key(files), records)
-    return FactBase(tuple(records), origin)
+    if cache is None:
+        return FactBase(tuple(records), origin)
+    lines = jsontext.record_lines(records)
+    cache.write(content_key(files), lines)
+    return FactBase(tuple(records), origin, _encoded(records, lines))
+
+
+def _encoded(records: list[JsonRecord], lines: list[str]) -> dict[str, str]:
+    return {record["id"]: line for record, line in zip(records, lines, strict=True)}

@@ -6,10 +6,9 @@ from typing import TextIO
 
 from cqsmart import display
 from cqsmart.base import FactBase, JsonRecord
-from cqsmart.display import inert
 from cqsmart.query import Result
 from cqsmart.rendering import Options, renderer_for
-from cqsmart.rendering.human import console, markdown_cell
+from cqsmart.rendering.human import console, for_stream, markdown_cell
 from cqsmart.rendering.machine import dump
 
 
@@ -23,9 +22,9 @@ def render_show(
     record: JsonRecord, links: list[tuple[str, JsonRecord]], base: FactBase, fmt: str, lang: str, stream: TextIO
 ) -> None:
     if fmt == "json":
-        stream.write(dump({"record": record, "links": link_rows(links)}, stream, 2) + "\n")
+        stream.write(dump({"record": record, "links": link_rows(links)}, stream, indent=2) + "\n")
     elif fmt == "jsonl":
-        stream.write(dump({"record": record, "links": link_rows(links)}, stream, None) + "\n")
+        stream.write(dump({"record": record, "links": link_rows(links)}, stream) + "\n")
     elif fmt in ("csv", "tsv"):
         renderer_for(fmt).render(Result([record], record["kind"]), base, Options(lang=lang), stream)
     else:
@@ -66,13 +65,13 @@ def detail_rows(record: JsonRecord, links: list[tuple[str, JsonRecord]], base: F
     for relation, other in links:
         value = f" = {display.figure_value(other, lang)}" if other["kind"] == "figure" else ""
         rows.append((relation, f"{other['id']}: {display.label(other, lang)}{value}"))
-    return [(inert(name), inert(text)) for name, text in rows]
+    return rows
 
 
 def _render_detail(
     record: JsonRecord, links: list[tuple[str, JsonRecord]], base: FactBase, lang: str, stream: TextIO, markdown: bool
 ) -> None:
-    rows = detail_rows(record, links, base, lang)
+    rows = [(for_stream(name, stream), for_stream(text, stream)) for name, text in detail_rows(record, links, base, lang)]
     if markdown:
         stream.write("| field | value |\n|---|---|\n")
         stream.writelines(f"| {markdown_cell(name)} | {markdown_cell(text)} |\n" for name, text in rows)

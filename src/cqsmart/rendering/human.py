@@ -14,6 +14,8 @@ from cqsmart.rendering.machine import stream_is_unicode
 if TYPE_CHECKING:
     from rich.console import Console
 
+# Below this width columns side by side would be cropped; rows are stacked instead.
+NARROW = 60
 VALUE_COLUMNS = ("value", "value_a", "value_b", "change", "difference", "figures")
 TITLES = {
     "figure": "Figures",
@@ -26,9 +28,22 @@ TITLES = {
 }
 
 
-def table_rows(result: Result, base: FactBase, options: Options, columns: tuple[str, ...], unicode: bool) -> list[list[str]]:
-    bars = bar_scale(result.kind, result.rows, unicode)
-    return [[inert(cell(result.kind, row, column, base, options.lang, bars)) for column in columns] for row in result.rows]
+def for_stream(text: str, stream: TextIO) -> str:
+    """Inert text the stream can carry: where it cannot encode Chinese, escapes are made before the
+    table is laid out, so columns stay aligned."""
+    text = inert(text)
+    encoding = getattr(stream, "encoding", None) or "utf-8"
+    if stream_is_unicode(stream):
+        return text
+    return text.encode(encoding, "backslashreplace").decode(encoding, "replace")
+
+
+def table_rows(result: Result, base: FactBase, options: Options, columns: tuple[str, ...], stream: TextIO) -> list[list[str]]:
+    bars = bar_scale(result.kind, result.rows, stream_is_unicode(stream))
+    return [
+        [for_stream(cell(result.kind, row, column, base, options.lang, bars), stream) for column in columns]
+        for row in result.rows
+    ]
 
 
 def console(stream: TextIO) -> Console:
@@ -55,13 +70,18 @@ class TableRenderer(Renderer):
         columns = self.columns(result.kind, options.fields)
         out = console(stream)
         unicode = stream_is_unicode(stream)
+        names = headers(result.kind, columns, result.rows)
+        rows = table_rows(result, base, options, columns, stream)
+        if out.width < NARROW:
+            self.render_stacked(out, names, rows, options.title or TITLES.get(result.kind, ""))
+            return
         table = Table(
             title=options.title or TITLES.get(result.kind),
             box=box.SIMPLE_HEAD if unicode else box.ASCII,
             safe_box=not unicode,
             show_lines=result.kind.endswith("comparison"),
         )
-        for column, header in zip(columns, headers(result.kind, columns, result.rows), strict=True):
+        for column, header in zip(columns, names, strict=True):
             wide = column in ("label", "label_a", "label_b", "source", "note", "figures")
             style = "cyan" if column in VALUE_COLUMNS else ""
             table.add_column(
@@ -69,12 +89,28 @@ class TableRenderer(Renderer):
                 overflow="fold",
                 ratio=3 if wide else None,
                 min_width=20 if wide else None,
-                no_wrap=not wide,
+                no_wrap=not wide and unicode,  # escaped Chinese is long: let it wrap
                 style=style,
             )
-        for row in table_rows(result, base, options, columns, unicode):
+        for row in rows:
             table.add_row(*(Text(text) for text in row))
         out.print(table)
+
+    @staticmethod
+    def render_stacked(out: Console, names: list[str], rows: list[list[str]], title: str) -> None:
+        """Too narrow for columns side by side: each row as `field value` lines, every value whole."""
+        from rich.table import Table
+        from rich.text import Text
+
+        out.print(Text(title, style="italic"))
+        for row in rows:
+            card = Table(show_header=False, box=None, padding=(0, 1), expand=False)
+            card.add_column(style="bold", no_wrap=True)
+            card.add_column(overflow="fold")
+            for name, text in zip(names, row, strict=True):
+                card.add_row(Text(inert(name)), Text(text))
+            out.print()
+            out.print(card)
 
 
 class MarkdownRenderer(Renderer):
@@ -85,7 +121,7 @@ class MarkdownRenderer(Renderer):
         names = headers(result.kind, columns, result.rows)
         stream.write(f"| {' | '.join(markdown_cell(name) for name in names)} |\n")
         stream.write(f"|{'|'.join('---' for _ in names)}|\n")
-        for row in table_rows(result, base, options, columns, stream_is_unicode(stream)):
+        for row in table_rows(result, base, options, columns, stream):
             stream.write(f"| {' | '.join(markdown_cell(text) for text in row)} |\n")
 
 

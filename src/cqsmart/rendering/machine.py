@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import csv
-import json
 from typing import Any, TextIO
 
+from cqsmart import jsontext
 from cqsmart.base import FactBase, JsonRecord
-from cqsmart.display import flatten
+from cqsmart.display import flatten, inert
 from cqsmart.query import Result
 from cqsmart.rendering import Options, Renderer
 
@@ -17,10 +17,10 @@ def stream_is_unicode(stream: TextIO) -> bool:
     return encoding.startswith("utf")
 
 
-def dump(data: Any, stream: TextIO, indent: int | None) -> str:
-    """JSON text; \\u-escaped where the stream cannot carry Chinese, which is still the same JSON."""
-    separators = (",", ": ") if indent else (",", ":")
-    return json.dumps(data, ensure_ascii=not stream_is_unicode(stream), indent=indent, separators=separators)
+# Characters JSON may carry raw but a terminal would act on: C1 controls, bidi overrides, line separators.
+def dump(data: Any, stream: TextIO, indent: int | None = None) -> str:
+    """\\u-escaped where the stream cannot carry Chinese, which is still the same JSON."""
+    return jsontext.dumps(data, not stream_is_unicode(stream), indent)
 
 
 def project(rows: list[JsonRecord], columns: tuple[str, ...]) -> list[JsonRecord]:
@@ -33,14 +33,22 @@ class JsonRenderer(Renderer):
         columns = self.columns(result.kind, options.fields)
         return result.rows if options.fields is None else project(result.rows, columns)
 
+    def lines(self, result: Result, base: FactBase, options: Options, stream: TextIO) -> list[str]:
+        """Each row's JSON text; whole records come as already encoded by the cache where possible."""
+        rows = self.selected(result, options)
+        unicode = stream_is_unicode(stream)
+        if options.fields is None and unicode and base.encoded and all(base.by_id.get(row.get("id", "")) is row for row in rows):
+            return [base.encoded[row["id"]] for row in rows]
+        return jsontext.record_lines(rows, ascii_only=not unicode)
+
     def render(self, result: Result, base: FactBase, options: Options, stream: TextIO) -> None:
-        stream.write(dump(self.selected(result, options), stream, 2) + "\n")
+        stream.write(jsontext.array(self.lines(result, base, options, stream)) + "\n")
 
 
 class JsonLinesRenderer(JsonRenderer):
     def render(self, result: Result, base: FactBase, options: Options, stream: TextIO) -> None:
-        for row in self.selected(result, options):
-            stream.write(dump(row, stream, None) + "\n")
+        for line in self.lines(result, base, options, stream):
+            stream.write(line + "\n")
 
 
 class CsvRenderer(Renderer):
@@ -83,8 +91,9 @@ def _flat_header(columns: tuple[str, ...], kind: str) -> list[str]:
 
 
 def _cell(value: Any) -> Any:
+    """CSV cells are text a person may `cat` to a terminal: control and bidi characters are escaped."""
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
-    return value
+    return inert(value) if isinstance(value, str) else value

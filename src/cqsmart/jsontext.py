@@ -1,0 +1,43 @@
+"""JSON text as cqsmart writes it: compact records, one per line, terminal-inert.
+
+Shared by the renderer and the cache, so a record read from the cache can be written out as the
+very text the renderer would have produced.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+# Characters JSON may carry raw but a terminal would act on: C1 controls, bidi overrides, line separators.
+_INVISIBLE = re.compile("[\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+
+
+def escape_invisible(text: str) -> str:
+    return _INVISIBLE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
+
+
+def encoder(ascii_only: bool = False, indent: int | None = None) -> json.JSONEncoder:
+    separators = (",", ": ") if indent else (",", ":")
+    return json.JSONEncoder(ensure_ascii=ascii_only, indent=indent, separators=separators)
+
+
+def dumps(data: Any, ascii_only: bool = False, indent: int | None = None) -> str:
+    return escape_invisible(encoder(ascii_only, indent).encode(data))
+
+
+def record_lines(rows: list[dict[str, Any]], ascii_only: bool = False) -> list[str]:
+    encode = encoder(ascii_only).encode
+    return [escape_invisible(encode(row)) for row in rows]
+
+
+def array(lines: list[str]) -> str:
+    """A JSON array with one record per line: readable, diffable, and cheap to split again."""
+    return "[\n" + ",\n".join(lines) + "\n]" if lines else "[]"
+
+
+def split_array(text: str) -> list[str]:
+    """The record lines of an `array()` text."""
+    lines = text.split("\n")[1:-1]
+    return [line[:-1] if line.endswith(",") else line for line in lines]
