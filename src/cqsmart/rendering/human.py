@@ -14,8 +14,8 @@ from cqsmart.rendering.machine import stream_is_unicode
 if TYPE_CHECKING:
     from rich.console import Console
 
-# Below this width columns side by side would be cropped; rows are stacked instead.
-NARROW = 60
+WRAPPING = ("label", "label_a", "label_b", "source", "note", "figures")
+READABLE = 12  # the narrowest a wrapping column may get before rows are stacked instead
 VALUE_COLUMNS = ("value", "value_a", "value_b", "change", "difference", "figures")
 TITLES = {
     "figure": "Figures",
@@ -59,6 +59,19 @@ def console(stream: TextIO) -> Console:
     return PipeAwareConsole(file=stream, markup=False, highlight=False, emoji=False, soft_wrap=False)
 
 
+def minimum_width(columns: tuple[str, ...], names: list[str], rows: list[list[str]], unicode: bool) -> int:
+    """Width a table needs: unwrapped columns whole, wrapping ones at READABLE, 3 cells between columns."""
+    from rich.cells import cell_len
+
+    total = 1
+    for position, (column, name) in enumerate(zip(columns, names, strict=True)):
+        if column in WRAPPING or not unicode:
+            total += READABLE + 3
+        else:
+            total += max(cell_len(line) for text in [name, *(row[position] for row in rows)] for line in text.split("\n")) + 3
+    return total
+
+
 class TableRenderer(Renderer):
     for_machines = False
 
@@ -72,9 +85,6 @@ class TableRenderer(Renderer):
         unicode = stream_is_unicode(stream)
         names = headers(result.kind, columns, result.rows)
         rows = table_rows(result, base, options, columns, stream)
-        if out.width < NARROW:
-            self.render_stacked(out, names, rows, options.title or TITLES.get(result.kind, ""))
-            return
         table = Table(
             title=options.title or TITLES.get(result.kind),
             box=box.SIMPLE_HEAD if unicode else box.ASCII,
@@ -82,23 +92,26 @@ class TableRenderer(Renderer):
             show_lines=result.kind.endswith("comparison"),
         )
         for column, header in zip(columns, names, strict=True):
-            wide = column in ("label", "label_a", "label_b", "source", "note", "figures")
+            wide = column in WRAPPING
             style = "cyan" if column in VALUE_COLUMNS else ""
             table.add_column(
                 Text(inert(header)),
                 overflow="fold",
                 ratio=3 if wide else None,
-                min_width=20 if wide else None,
+                min_width=READABLE if wide else None,
                 no_wrap=not wide and unicode,  # escaped Chinese is long: let it wrap
                 style=style,
             )
         for row in rows:
             table.add_row(*(Text(text) for text in row))
-        out.print(table)
+        if minimum_width(columns, names, rows, unicode) > out.width:
+            self.render_stacked(out, names, rows, options.title or TITLES.get(result.kind, ""))
+        else:
+            out.print(table)
 
     @staticmethod
     def render_stacked(out: Console, names: list[str], rows: list[list[str]], title: str) -> None:
-        """Too narrow for columns side by side: each row as `field value` lines, every value whole."""
+        """Too narrow for the columns side by side: each row as `field value` lines, every value whole."""
         from rich.table import Table
         from rich.text import Text
 
