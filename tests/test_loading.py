@@ -60,7 +60,7 @@ def test_changed_file_is_validated_again(run: Run, small_copy: Path) -> None:
     assert f"{small_copy}: [1].value: should be a number, not a string" in result.stderr
 
 
-@pytest.mark.parametrize("damage", [b"", b"garbage\n[]", b'{"format": "cqsmart-cache-2"}\n[{"id": "forged"}]'])
+@pytest.mark.parametrize("damage", [b"", b"garbage\n[]", b'{"format": "cqsmart-cache-3"}\n[{"id": "forged"}]'])
 def test_damaged_cache_is_rebuilt(run: Run, small_copy: Path, tmp_path: Path, damage: bytes) -> None:
     """A truncated, garbled or tampered cache entry is not trusted: output stays identical."""
     expected = run("--facts", str(small_copy), "stats", "--json").stdout

@@ -3,7 +3,23 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
+
+try:  # the builtin module: hashlib would load OpenSSL, a noticeable part of start-up
+    from _blake2 import blake2b as _blake2b
+except ImportError:  # pragma: no cover - other Python implementations
+    from hashlib import blake2b as _blake2b
+
+
+class Hasher(Protocol):
+    def update(self, data: bytes, /) -> None: ...
+    def hexdigest(self) -> str: ...
+
+
+def content_hash(data: bytes = b"") -> Hasher:
+    """A hash of content, for cache keys and for checking a cache entry is intact."""
+    return _blake2b(data)
+
 
 JsonRecord = dict[str, Any]
 

@@ -7,17 +7,16 @@ garbled entry is detected and rebuilt rather than trusted.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
-import tempfile
+import sys
 from pathlib import Path
 
 from cqsmart import jsontext
-from cqsmart.base import JsonRecord
+from cqsmart.base import JsonRecord, content_hash
 
 ENV_CACHE_DIR = "CQSMART_CACHE_DIR"
-_FORMAT = "cqsmart-cache-2"
+_FORMAT = "cqsmart-cache-3"
 
 
 class Cache:
@@ -29,6 +28,10 @@ class Cache:
         configured = os.environ.get(ENV_CACHE_DIR)
         if configured:
             return cls(Path(configured).expanduser())
+        if sys.platform.startswith("linux"):
+            # platformdirs' XDG rule, inline: importing platformdirs costs more than a cached query.
+            xdg = os.environ.get("XDG_CACHE_HOME", "").strip()
+            return cls(Path(xdg if xdg else Path.home() / ".cache") / "cqsmart")
         from platformdirs import user_cache_dir
 
         return cls(Path(user_cache_dir("cqsmart", appauthor=False)))
@@ -41,7 +44,7 @@ class Cache:
         try:
             header_line, _, payload = self._entry(key).read_bytes().partition(b"\n")
             header = json.loads(header_line)
-            if header != {"format": _FORMAT, "key": key, "sha256": hashlib.sha256(payload).hexdigest()}:
+            if header != {"format": _FORMAT, "key": key, "sha256": content_hash(payload).hexdigest()}:
                 return None
             text = payload.decode()
             records = json.loads(text)
@@ -57,7 +60,9 @@ class Cache:
     def write(self, key: str, lines: list[str]) -> None:
         """Best effort: a cache that cannot be written only costs speed, never a failed command."""
         payload = jsontext.array(lines).encode()
-        header = json.dumps({"format": _FORMAT, "key": key, "sha256": hashlib.sha256(payload).hexdigest()})
+        header = json.dumps({"format": _FORMAT, "key": key, "sha256": content_hash(payload).hexdigest()})
+        import tempfile
+
         try:
             self.directory.mkdir(parents=True, exist_ok=True)
             descriptor, temporary = tempfile.mkstemp(dir=self.directory, prefix=".facts-", suffix=".tmp")

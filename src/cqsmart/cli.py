@@ -1,7 +1,7 @@
 """The commands: each parses its arguments, asks the query layer, and hands the result to a renderer."""
 
-from __future__ import annotations
-
+# No `from __future__ import annotations` here: Typer would have to eval every string annotation
+# when it builds the commands, which doubles that part of start-up.
 import sys
 from pathlib import Path
 from typing import Annotated

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from cqsmart import __version__, jsontext
-from cqsmart.base import FILE_BY_KIND, FactBase, JsonRecord
+from cqsmart.base import FILE_BY_KIND, FactBase, JsonRecord, content_hash
 from cqsmart.errors import InvalidFactBase
 
 ENV_FACTS = "CQSMART_FACTS"
@@ -30,11 +28,15 @@ class FactFile:
 
 
 def bundled_facts_dir() -> Path:
-    """The fact base shipped in the wheel, or the checkout's `facts/` in an editable install."""
-    packaged = Path(str(resources.files("cqsmart").joinpath("facts")))
+    """The fact base shipped in the wheel, or the checkout's `facts/` in an editable install.
+
+    Found beside this module rather than through importlib.resources, which costs more to import
+    than a whole cached query; the package is always installed as files, never zipped.
+    """
+    packaged = Path(__file__).resolve().parent / "facts"
     if packaged.is_dir():
         return packaged
-    return Path(__file__).resolve().parents[2] / "facts"
+    return packaged.parents[2] / "facts"
 
 
 def resolve_path(path: str | None) -> tuple[Path, str]:
@@ -80,7 +82,7 @@ def _read_bytes(path: Path, shown: str) -> bytes:
 
 def content_key(files: list[FactFile]) -> str:
     """Identifies a fact base by content and the package version that validated it."""
-    digest = hashlib.sha256(__version__.encode())
+    digest = content_hash(__version__.encode())
     for item in files:
         digest.update(b"\0" + Path(item.name).name.encode() + b"\0" + item.content)
     return digest.hexdigest()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar, TextIO
 
@@ -47,25 +48,22 @@ def parse_fields(text: str | None) -> tuple[str, ...] | None:
     return fields
 
 
-def _registry() -> dict[str, type[Renderer]]:
-    from cqsmart.rendering.human import MarkdownRenderer, TableRenderer
-    from cqsmart.rendering.machine import CsvRenderer, JsonLinesRenderer, JsonRenderer, TsvRenderer
-
-    return {
-        "table": TableRenderer,
-        "json": JsonRenderer,
-        "jsonl": JsonLinesRenderer,
-        "csv": CsvRenderer,
-        "tsv": TsvRenderer,
-        "markdown": MarkdownRenderer,
-    }
-
-
-FORMATS = ("table", "json", "jsonl", "csv", "tsv", "markdown")
+# Format name → the module and class that render it; a new format is one class and one entry here.
+# Named rather than imported, so a JSON query never loads the table code (nor Rich).
+RENDERER_BY_NAME: dict[str, tuple[str, str]] = {
+    "table": ("cqsmart.rendering.human", "TableRenderer"),
+    "json": ("cqsmart.rendering.machine", "JsonRenderer"),
+    "jsonl": ("cqsmart.rendering.machine", "JsonLinesRenderer"),
+    "csv": ("cqsmart.rendering.machine", "CsvRenderer"),
+    "tsv": ("cqsmart.rendering.machine", "TsvRenderer"),
+    "markdown": ("cqsmart.rendering.human", "MarkdownRenderer"),
+}
+FORMATS = tuple(RENDERER_BY_NAME)
 
 
 def renderer_for(name: str) -> Renderer:
-    registry = _registry()
-    if name not in registry:
+    if name not in RENDERER_BY_NAME:
         raise UsageError(f"unknown format {name!r}; formats: {', '.join(FORMATS)}")
-    return registry[name]()
+    module, cls = RENDERER_BY_NAME[name]
+    renderer: type[Renderer] = getattr(importlib.import_module(module), cls)
+    return renderer()

@@ -1,0 +1,65 @@
+"""Start-up stays cheap: the hot paths do not import what they do not need (structure, not timing)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+PROBE = """
+import sys
+sys.argv = ["cqsmart", *sys.argv[1:]]
+from cqsmart.cli import main
+try:
+    main()
+except SystemExit:
+    pass
+heavy = sorted({name.split(".")[0] for name in sys.modules} & {"rich", "pydantic", "platformdirs", "hashlib"})
+sys.stderr.write("LOADED " + " ".join(heavy) + "\\n")
+"""
+
+
+def loaded(*args: str, cache: Path, env: dict[str, str] | None = None) -> set[str]:
+    """Heavy top-level modules imported by one in-process run of the CLI with these arguments."""
+    full_env = {**os.environ, "CQSMART_CACHE_DIR": str(cache), **(env or {})}
+    result = subprocess.run([sys.executable, "-c", PROBE, *args], capture_output=True, text=True, env=full_env, timeout=60)
+    line = next(line for line in result.stderr.splitlines() if line.startswith("LOADED"))
+    return set(line.split()[1:])
+
+
+@pytest.fixture
+def warm(tmp_path: Path) -> Path:
+    """A cache already holding the bundled base, as on every run after the first."""
+    loaded("stats", "--json", cache=tmp_path)
+    return tmp_path
+
+
+def test_json_query_loads_neither_rich_nor_pydantic(warm: Path) -> None:
+    """A cached JSON query needs no table library and no validation."""
+    assert loaded("stats", "--year", "2020", "--json", cache=warm) == set()
+
+
+def test_help_and_completion_load_neither(warm: Path) -> None:
+    """--help and shell completion stay on the light path."""
+    assert loaded("--help", cache=warm) == set()
+    completion = {"_CQSMART_COMPLETE": "complete_bash", "COMP_WORDS": "cqsmart stats --metric ", "COMP_CWORD": "3"}
+    assert loaded(cache=warm, env=completion) == set()
+
+
+def test_table_loads_rich_but_not_pydantic(warm: Path) -> None:
+    """Only drawing a table brings in Rich."""
+    assert loaded("stats", "--year", "2020", cache=warm) == {"rich"}
+
+
+def test_first_run_validates_with_pydantic(tmp_path: Path) -> None:
+    """An unseen fact base is fully validated: Pydantic is used exactly when it must be."""
+    assert "pydantic" in loaded("stats", "--json", cache=tmp_path / "empty")
+
+
+def test_typer_does_not_import_pydantic() -> None:
+    """The Typer in use does not import Pydantic itself (0.29 does: see the pin in pyproject.toml)."""
+    probe = "import sys, typer.main, typer.core; print('pydantic' in sys.modules)"
+    assert subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60).stdout == "False\n"
