@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -60,17 +62,63 @@ def test_changed_file_is_validated_again(run: Run, small_copy: Path) -> None:
     assert f"{small_copy}: [1].value: should be a number, not a string" in result.stderr
 
 
-@pytest.mark.parametrize("damage", [b"", b"garbage\n[]", b'{"format": "cqsmart-cache-3"}\n[{"id": "forged"}]'])
-def test_damaged_cache_is_rebuilt(run: Run, small_copy: Path, tmp_path: Path, damage: bytes) -> None:
+def forged(payload: bytes) -> bytes:
+    """A cache entry with a correct header over a payload that does not match its index."""
+    from cqsmart.base import content_hash
+
+    entry = next(iter(Path(os.environ["CQSMART_CACHE_DIR"]).glob("facts-*.json")))
+    key = entry.name.removeprefix("facts-").removesuffix(".json")
+    header = json.dumps({"format": "cqsmart-cache-4", "key": key, "hash": content_hash(payload).hexdigest()})
+    return header.encode() + b"\n" + payload
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda: b"",
+        lambda: b"garbage\n[]",
+        lambda: b'{"format": "cqsmart-cache-4"}\n[["forged"]]\n[\n{}\n]',
+        lambda: forged(b'[["growth-2018","figure",false,"x","y",2018,2018,"year",null,null]]\n[\n{}\n]'.replace(b"]]", b"],[]]")),
+    ],
+    ids=["empty", "garbage", "bad header", "index and lines disagree"],
+)
+def test_damaged_cache_is_rebuilt(run: Run, small_copy: Path, tmp_path: Path, damage: Callable[[], bytes]) -> None:
     """A truncated, garbled or tampered cache entry is not trusted: output stays identical."""
     expected = run("--facts", str(small_copy), "stats", "--json").stdout
     (entry,) = (tmp_path / "cache").glob("facts-*.json")
-    entry.write_bytes(damage)
+    entry.write_bytes(damage())
     assert run("--facts", str(small_copy), "stats", "--json").stdout == expected
-    assert json.loads(entry.read_bytes().partition(b"\n")[2])  # rewritten whole
+    assert run("--facts", str(small_copy), "show", "growth-2018", "--json").exit_code == 0
 
 
 def test_no_cache_option_skips_the_cache(run: Run, small_copy: Path, tmp_path: Path) -> None:
     """--no-cache neither reads nor writes a cache entry."""
     assert run("--no-cache", "--facts", str(small_copy), "stats").exit_code == 0
     assert not list((tmp_path / "cache").glob("facts-*.json"))
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["stats", "--derived"],
+        ["stats", "--json", "--derived"],
+        ["stats", "--format", "csv", "--year", "2020"],
+        ["stats", "--format", "jsonl", "--fields", "id,label,period"],
+        ["initiatives", "--format", "markdown"],
+        ["targets", "--json"],
+        ["compare", "2018", "2020", "--derived"],
+        ["compare", "digital-economy-growth", "implied-gdp-growth", "--json"],
+        ["show", "cloud-chief-system"],
+        ["show", "implied-gdp-2020", "--json"],
+        ["search", "渝康码", "--json"],
+        ["sources", "--format", "tsv"],
+    ],
+    ids=" ".join,
+)
+def test_cached_base_answers_exactly_as_a_fresh_one(run: Run, args: list[str]) -> None:
+    """Records read lazily from the cache print byte for byte what freshly validated ones do."""
+    fresh = run("--no-cache", *args)
+    run(*args)  # fills the cache
+    cached = run(*args)
+    assert fresh.exit_code == cached.exit_code == 0
+    assert cached.stdout == fresh.stdout

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -21,7 +22,7 @@ def content_hash(data: bytes = b"") -> Hasher:
     return _blake2b(data)
 
 
-JsonRecord = dict[str, Any]
+JsonRecord = Mapping[str, Any]
 
 # The files of a fact-base folder, each holding the records of one kind.
 FILE_BY_KIND: dict[str, str] = {
@@ -37,7 +38,7 @@ class FactBase:
     records: tuple[JsonRecord, ...]
     origin: str
     # Each record's JSON text as written by jsontext, when the cache has it: output without re-encoding.
-    encoded: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
+    encoded: Mapping[str, str] = field(default_factory=dict, repr=False, compare=False)
     by_id: dict[str, JsonRecord] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:

@@ -11,12 +11,13 @@ import json
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
 from cqsmart import jsontext
-from cqsmart.base import JsonRecord, content_hash
+from cqsmart.base import content_hash
 
 ENV_CACHE_DIR = "CQSMART_CACHE_DIR"
-_FORMAT = "cqsmart-cache-3"
+_FORMAT = "cqsmart-cache-4"
 
 
 class Cache:
@@ -39,28 +40,23 @@ class Cache:
     def _entry(self, key: str) -> Path:
         return self.directory / f"facts-{key}.json"
 
-    def read(self, key: str) -> tuple[list[JsonRecord], list[str]] | None:
-        """The cached records and each one's JSON line, or None when absent, unreadable or not intact."""
+    def read(self, key: str) -> tuple[list[list[Any]], bytes] | None:
+        """The cached index and record array, or None when absent, unreadable or not intact."""
         try:
             header_line, _, payload = self._entry(key).read_bytes().partition(b"\n")
             header = json.loads(header_line)
-            if header != {"format": _FORMAT, "key": key, "sha256": content_hash(payload).hexdigest()}:
+            if header != {"format": _FORMAT, "key": key, "hash": content_hash(payload).hexdigest()}:
                 return None
-            text = payload.decode()
-            records = json.loads(text)
+            index_line, _, array = payload.partition(b"\n")
+            index = json.loads(index_line)
         except (OSError, ValueError, RecursionError):
             return None
-        if not isinstance(records, list) or not all(isinstance(record, dict) for record in records):
-            return None
-        lines = jsontext.split_array(text)
-        if len(lines) != len(records):
-            return None
-        return records, lines
+        return (index, array) if isinstance(index, list) else None
 
-    def write(self, key: str, lines: list[str]) -> None:
+    def write(self, key: str, index: list[list[Any]], lines: list[str]) -> None:
         """Best effort: a cache that cannot be written only costs speed, never a failed command."""
-        payload = jsontext.array(lines).encode()
-        header = json.dumps({"format": _FORMAT, "key": key, "sha256": content_hash(payload).hexdigest()})
+        payload = (json.dumps(index, ensure_ascii=False, separators=(",", ":")) + "\n" + jsontext.array(lines)).encode()
+        header = json.dumps({"format": _FORMAT, "key": key, "hash": content_hash(payload).hexdigest()})
         import tempfile
 
         try:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 # Characters JSON may carry raw but a terminal would act on: C1 controls, bidi overrides, line separators.
@@ -20,14 +21,21 @@ def escape_invisible(text: str) -> str:
 
 def encoder(ascii_only: bool = False, indent: int | None = None) -> json.JSONEncoder:
     separators = (",", ": ") if indent else (",", ":")
-    return json.JSONEncoder(ensure_ascii=ascii_only, indent=indent, separators=separators)
+    return json.JSONEncoder(ensure_ascii=ascii_only, indent=indent, separators=separators, default=_mapping)
+
+
+def _mapping(value: object) -> dict[str, Any]:
+    """Records read lazily from the cache are mappings, not dicts; they encode the same."""
+    if isinstance(value, Mapping):
+        return dict(value)
+    raise TypeError(f"{type(value).__name__} is not JSON serializable")
 
 
 def dumps(data: Any, ascii_only: bool = False, indent: int | None = None) -> str:
     return escape_invisible(encoder(ascii_only, indent).encode(data))
 
 
-def record_lines(rows: list[dict[str, Any]], ascii_only: bool = False) -> list[str]:
+def record_lines(rows: Sequence[Mapping[str, Any]], ascii_only: bool = False) -> list[str]:
     encode = encoder(ascii_only).encode
     return [escape_invisible(encode(row)) for row in rows]
 

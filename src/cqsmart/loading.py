@@ -11,6 +11,7 @@ from typing import Any
 from cqsmart import __version__, jsontext
 from cqsmart.base import FILE_BY_KIND, FactBase, JsonRecord, content_hash
 from cqsmart.errors import InvalidFactBase
+from cqsmart.lazy import index_row, lazy_records
 
 ENV_FACTS = "CQSMART_FACTS"
 BUNDLED = "bundled"
@@ -20,11 +21,18 @@ MAX_FILE_BYTES = 128 * 1024 * 1024
 
 @dataclass(frozen=True)
 class FactFile:
-    """One file's name (as shown in messages), its kind if the folder layout fixes one, and its bytes."""
+    """One file: its name as shown in messages, and its kind where the folder layout fixes one.
+
+    Its bytes are read when needed and not kept: hashing a large base for the cache key then
+    costs no more memory than its largest file.
+    """
 
     name: str
     kind: str | None
-    content: bytes
+    path: Path
+
+    def read(self) -> bytes:
+        return _read_bytes(self.path, self.name)
 
 
 def bundled_facts_dir() -> Path:
@@ -51,7 +59,7 @@ def read_fact_files(path: Path, origin: str) -> list[FactFile]:
     if path.is_dir():
         return _read_folder(path)
     if path.is_file():
-        return [FactFile(str(path), None, _read_bytes(path, str(path)))]
+        return [FactFile(str(path), None, path)]
     raise InvalidFactBase([f"{origin}: no such file or folder"])
 
 
@@ -65,9 +73,7 @@ def _read_folder(folder: Path) -> list[FactFile]:
         problems.append(f"{folder / name}: unexpected file (a fact-base folder holds only {', '.join(FILE_BY_KIND.values())})")
     if problems:
         raise InvalidFactBase(problems)
-    return [
-        FactFile(str(folder / name), kind, _read_bytes(folder / name, str(folder / name))) for kind, name in FILE_BY_KIND.items()
-    ]
+    return [FactFile(str(folder / name), kind, folder / name) for kind, name in FILE_BY_KIND.items()]
 
 
 def _read_bytes(path: Path, shown: str) -> bytes:
@@ -84,14 +90,15 @@ def content_key(files: list[FactFile]) -> str:
     """Identifies a fact base by content and the package version that validated it."""
     digest = content_hash(__version__.encode())
     for item in files:
-        digest.update(b"\0" + Path(item.name).name.encode() + b"\0" + item.content)
+        digest.update(b"\0" + item.path.name.encode() + b"\0")
+        digest.update(item.read())
     return digest.hexdigest()
 
 
 def parse_json(item: FactFile) -> Any:
     """The file's JSON, or an InvalidFactBase naming the line and column where it breaks."""
     try:
-        text = item.content.decode("utf-8-sig")  # Windows editors write a BOM
+        text = item.read().decode("utf-8-sig")  # Windows editors write a BOM
     except UnicodeDecodeError as error:
         raise InvalidFactBase([f"{item.name}: $: not UTF-8 (invalid byte at offset {error.start})"]) from None
     try:
@@ -131,16 +138,12 @@ def load(path: str | None = None, *, use_cache: bool = True) -> FactBase:
 
         cache = Cache.default()
         cached = cache.read(content_key(files))
-        if cached is not None:
-            records, lines = cached
-            return FactBase(tuple(records), origin, _encoded(records, lines))
+        lazy = lazy_records(*cached) if cached is not None else None
+        if lazy is not None:
+            return FactBase(tuple(lazy[0]), origin, lazy[1])
     records = validate(files)
     if cache is None:
         return FactBase(tuple(records), origin)
     lines = jsontext.record_lines(records)
-    cache.write(content_key(files), lines)
-    return FactBase(tuple(records), origin, _encoded(records, lines))
-
-
-def _encoded(records: list[JsonRecord], lines: list[str]) -> dict[str, str]:
-    return {record["id"]: line for record, line in zip(records, lines, strict=True)}
+    cache.write(content_key(files), [index_row(record) for record in records], lines)
+    return FactBase(tuple(records), origin, {record["id"]: line for record, line in zip(records, lines, strict=True)})

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+from collections.abc import Iterator
 from typing import Any, TextIO
 
 from cqsmart import jsontext
@@ -33,16 +34,21 @@ class JsonRenderer(Renderer):
         columns = self.columns(result.kind, options.fields)
         return result.rows if options.fields is None else project(result.rows, columns)
 
-    def lines(self, result: Result, base: FactBase, options: Options, stream: TextIO) -> list[str]:
+    def lines(self, result: Result, base: FactBase, options: Options, stream: TextIO) -> Iterator[str]:
         """Each row's JSON text; whole records come as already encoded by the cache where possible."""
         rows = self.selected(result, options)
         unicode = stream_is_unicode(stream)
         if options.fields is None and unicode and base.encoded and all(base.by_id.get(row.get("id", "")) is row for row in rows):
-            return [base.encoded[row["id"]] for row in rows]
-        return jsontext.record_lines(rows, ascii_only=not unicode)
+            return (base.encoded[row["id"]] for row in rows)
+        return iter(jsontext.record_lines(rows, ascii_only=not unicode))
 
     def render(self, result: Result, base: FactBase, options: Options, stream: TextIO) -> None:
-        stream.write(jsontext.array(self.lines(result, base, options, stream)) + "\n")
+        """Written line by line, so a large listing is never held in memory as one string."""
+        separator = "[\n"
+        for line in self.lines(result, base, options, stream):
+            stream.write(separator + line)
+            separator = ",\n"
+        stream.write("[]\n" if separator == "[\n" else "\n]\n")
 
 
 class JsonLinesRenderer(JsonRenderer):
