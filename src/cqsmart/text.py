@@ -29,14 +29,14 @@ def number_spellings(value: int | float) -> list[str]:
     return spellings
 
 
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+
+
 def quote_states_number(quote: str, value: int | float) -> bool:
     """Whether the quote contains the number, not merely a longer number that has it as digits."""
     text = normalise(quote)
-    for spelling in number_spellings(value):
-        pattern = rf"(?<![\d.]){re.escape(spelling)}(?![\d]|\.\d)"
-        if re.search(pattern, text):
-            return True
-    return False
+    arabic, *chinese = number_spellings(value)
+    return arabic in _NUMBER.findall(text) or any(spelling in text for spelling in chinese)
 
 
 # A caption or heading set between two halves of a sentence is at most this many lines.
