@@ -90,24 +90,23 @@ def figures(base: FactBase, filters: Filters) -> Result:
     return Result(rows, "figure", hint)
 
 
-def initiatives(base: FactBase, line: str | None = None, text: str | None = None) -> Result:
-    rows = base.of_kind("initiative")
-    if line is not None:
-        require_known(line, {row["line"] for row in rows}, "line")
-        rows = [row for row in rows if row["line"] == line]
+def _grouped(base: FactBase, kind: str, group: str, value: str | None, text: str | None) -> Result:
+    """Records of a kind, filtered by the field that groups them (an initiative's line, a target's area)."""
+    rows = base.of_kind(kind)
+    if value is not None:
+        require_known(value, {row[group] for row in rows}, group)
+        rows = [row for row in rows if row[group] == value]
     if text:
-        rows = [row for row in rows if matches(row, text, base)]
-    return Result(rows, "initiative", "" if rows else "no initiatives match")
+        rows = [row for row in rows if matches(row, text)]
+    return Result(rows, kind, "" if rows else f"no {kind}s match")
+
+
+def initiatives(base: FactBase, line: str | None = None, text: str | None = None) -> Result:
+    return _grouped(base, "initiative", "line", line, text)
 
 
 def targets(base: FactBase, area: str | None = None, text: str | None = None) -> Result:
-    rows = base.of_kind("target")
-    if area is not None:
-        require_known(area, {row["area"] for row in rows}, "area")
-        rows = [row for row in rows if row["area"] == area]
-    if text:
-        rows = [row for row in rows if matches(row, text, base)]
-    return Result(rows, "target", "" if rows else "no targets match")
+    return _grouped(base, "target", "area", area, text)
 
 
 def sources(base: FactBase) -> Result:
@@ -143,7 +142,7 @@ def score(record: JsonRecord, text: str) -> int:
     return total
 
 
-def matches(record: JsonRecord, text: str, base: FactBase | None = None) -> bool:
+def matches(record: JsonRecord, text: str) -> bool:
     return score(record, text) > 0
 
 
