@@ -1,0 +1,93 @@
+"""How cqsmart scales: `stats --json` over synthetic fact bases of 1,000 to 100,000 figures.
+
+    python benchmarks/scale.py [--sizes 1000,10000,100000] [--python PATH] [--check]
+
+The bases are generated in the real schema (tests/synthetic.py) and validated by cqsmart itself.
+For each size it times the first run (full validation, which writes the cache) and the median of
+five repeated runs (from the cache), with each process's peak resident memory (from wait4). It then
+prints the 100k/10k ratio of repeated-run time (linear scaling is a ratio near 10; the target is ≤ 12)
+and the 100k repeated run against its targets (under 1 s and 300 MB). Timings are reported here,
+never asserted in tests; `--check` exits 1 when a target is missed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+TESTS = Path(__file__).resolve().parents[1] / "tests"
+
+
+GENERATE = """
+import sys
+from pathlib import Path
+sys.path.insert(0, sys.argv[1])
+from synthetic import write_base
+write_base(Path(sys.argv[2]), int(sys.argv[3]))
+"""
+
+
+def generate(folder: Path, figures: int, python: str) -> Path:
+    """Write the base from a separate process: a child forked from a parent that held 100k records
+    would report the parent's memory as its own peak (ru_maxrss counts pages from before exec)."""
+    subprocess.run([python, "-c", GENERATE, str(TESTS), str(folder), str(figures)], check=True)
+    return folder
+
+
+def run(command: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """Wall time in seconds and peak resident memory in MB of one process."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - start
+    stderr = process.stderr.read().decode() if process.stderr else ""
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"{' '.join(command)} failed:\n{stderr[-2000:]}")
+    return elapsed, usage.ru_maxrss / 1024
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="1000,10000,100000", help="numbers of figures, comma-separated")
+    parser.add_argument("--python", default=sys.executable, help="the interpreter cqsmart is installed for")
+    parser.add_argument("--check", action="store_true", help="exit 1 if a target is missed")
+    args = parser.parse_args()
+    sizes = [int(size) for size in args.sizes.split(",")]
+    script = Path(args.python).parent / "cqsmart"
+    tool = [str(script)] if script.exists() else [args.python, "-m", "cqsmart"]
+    workdir = Path(tempfile.mkdtemp(prefix="cqsmart-scale-"))
+
+    print(f"{'figures':>8} {'first s':>8} {'first MB':>9} {'repeat s':>9} {'repeat MB':>10}")
+    repeated: dict[int, float] = {}
+    memory: dict[int, float] = {}
+    for size in sizes:
+        base = generate(workdir / f"base-{size}", size, args.python)
+        env = {**os.environ, "CQSMART_CACHE_DIR": str(workdir / f"cache-{size}")}
+        command = [*tool, "--facts", str(base), "stats", "--json"]
+        first_time, first_memory = run(command, env)
+        runs = [run(command, env) for _ in range(5)]
+        repeated[size] = statistics.median(seconds for seconds, _ in runs)
+        memory[size] = max(megabytes for _, megabytes in runs)
+        print(f"{size:8,} {first_time:8.2f} {first_memory:9.0f} {repeated[size]:9.3f} {memory[size]:10.0f}")
+
+    missed = False
+    if 10_000 in repeated and 100_000 in repeated:
+        ratio = repeated[100_000] / repeated[10_000]
+        missed |= ratio > 12
+        print(f"\n100k/10k repeated-run time: {ratio:.1f}  (target ≤ 12: {'PASS' if ratio <= 12 else 'OVER'})")
+    if 100_000 in repeated:
+        fast, small = repeated[100_000] < 1.0, memory[100_000] < 300
+        missed |= not (fast and small)
+        print(f"100k repeated run: {repeated[100_000]:.2f} s (target < 1 s: {'PASS' if fast else 'OVER'}), ", end="")
+        print(f"{memory[100_000]:.0f} MB (target < 300 MB: {'PASS' if small else 'OVER'})")
+    return 1 if args.check and missed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
