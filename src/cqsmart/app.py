@@ -8,6 +8,7 @@ import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import Enum
+from pathlib import Path
 from typing import Annotated, Any
 
 import typer
@@ -163,6 +164,10 @@ FormatOption = Annotated[Format, typer.Option("--format", "-f", help="Output for
 JsonOption = Annotated[bool, typer.Option("--json", help="Shorthand for --format json.")]
 FieldsOption = Annotated[str | None, typer.Option("--fields", metavar="A,B,…", help="Columns to show, e.g. id,label,value.")]
 LangOption = Annotated[Lang | None, typer.Option("--lang", help="Label language in tables (default: from the locale).")]
+SvgOption = Annotated[
+    Path | None, typer.Option("--svg", metavar="FILE", help="Also save the table or chart as an SVG picture.", dir_okay=False)
+]
+ForceOption = Annotated[bool, typer.Option("--force", help="Replace the --svg file if it exists.")]
 DerivedOption = Annotated[
     bool, typer.Option("--derived", help="Include derived figures (implied by the source, not stated in it).")
 ]

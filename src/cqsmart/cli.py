@@ -12,11 +12,13 @@ from cqsmart import completion, query
 from cqsmart.app import (
     DerivedOption,
     FieldsOption,
+    ForceOption,
     Format,
     FormatOption,
     JsonOption,
     Lang,
     LangOption,
+    SvgOption,
     app,
     error,
     load_base,
@@ -30,9 +32,20 @@ from cqsmart.rendering import Options, parse_fields, renderer_for
 __all__ = ["app", "main"]
 
 
-def emit(result: query.Result, base: FactBase, fmt: Format, as_json: bool, fields: str | None, lang: Lang | None) -> None:
+def emit(
+    result: query.Result,
+    base: FactBase,
+    fmt: Format,
+    as_json: bool,
+    fields: str | None,
+    lang: Lang | None,
+    svg: Path | None = None,
+    force: bool = False,
+) -> None:
     options = Options(parse_fields(fields), lang.value if lang else default_lang())
     renderer = renderer_for("json" if as_json else fmt.value)
+    if svg is not None:
+        save_svg(result, base, options, svg, force)
     try:
         renderer.render(result, base, options, sys.stdout)
         sys.stdout.flush()
@@ -40,6 +53,18 @@ def emit(result: query.Result, base: FactBase, fmt: Format, as_json: bool, field
         stop_quietly_on_closed_pipe()
     if result.hint and not result.rows:
         error(result.hint)
+
+
+def save_svg(result: query.Result, base: FactBase, options: Options, path: Path, force: bool) -> None:
+    from cqsmart.files import check_target, write_atomically
+    from cqsmart.rendering.human import TableRenderer
+
+    check_target(path, force)
+    from cqsmart.rendering.human import TITLES
+
+    picture = TableRenderer().svg(result, base, options, title=f"cqsmart: {TITLES[result.kind]}")
+    write_atomically(path, picture.encode(), force)
+    error(f"saved {path}")
 
 
 def parse_year(text: str | None, option: str, base: FactBase) -> int | None:
@@ -90,6 +115,8 @@ def stats(
     as_json: JsonOption = False,
     fields: FieldsOption = None,
     lang: LangOption = None,
+    svg: SvgOption = None,
+    force: ForceOption = False,
 ) -> None:
     """Figures: growth, scale, counts, rankings.
 
@@ -112,7 +139,7 @@ def stats(
         text=search,
         derived=derived,
     )
-    emit(query.figures(base, filters), base, fmt, as_json, fields, lang)
+    emit(query.figures(base, filters), base, fmt, as_json, fields, lang, svg, force)
 
 
 @app.command()
@@ -134,6 +161,8 @@ def initiatives(
     as_json: JsonOption = False,
     fields: FieldsOption = None,
     lang: LangOption = None,
+    svg: SvgOption = None,
+    force: ForceOption = False,
 ) -> None:
     """Initiatives and the figures linked to them.
 
@@ -146,7 +175,7 @@ def initiatives(
       cqsmart initiatives --search 渝快办 --json
     """
     base = load_base(ctx)
-    emit(query.initiatives(base, line, search), base, fmt, as_json, fields, lang)
+    emit(query.initiatives(base, line, search), base, fmt, as_json, fields, lang, svg, force)
 
 
 @app.command()
@@ -165,6 +194,8 @@ def targets(
     as_json: JsonOption = False,
     fields: FieldsOption = None,
     lang: LangOption = None,
+    svg: SvgOption = None,
+    force: ForceOption = False,
 ) -> None:
     """Forward targets and their quantities.
 
@@ -177,7 +208,7 @@ def targets(
       cqsmart targets --area innovation-system --format markdown
     """
     base = load_base(ctx)
-    emit(query.targets(base, area, search), base, fmt, as_json, fields, lang)
+    emit(query.targets(base, area, search), base, fmt, as_json, fields, lang, svg, force)
 
 
 @app.command()
@@ -194,6 +225,8 @@ def compare(
     as_json: JsonOption = False,
     fields: FieldsOption = None,
     lang: LangOption = None,
+    svg: SvgOption = None,
+    force: ForceOption = False,
 ) -> None:
     """Compare two years, or two metrics.
 
@@ -209,7 +242,7 @@ def compare(
     from cqsmart.compare import compare as compare_query
 
     base = load_base(ctx)
-    emit(compare_query(base, first, second, derived), base, fmt, as_json, fields, lang)
+    emit(compare_query(base, first, second, derived), base, fmt, as_json, fields, lang, svg, force)
 
 
 @app.command()
@@ -252,6 +285,8 @@ def search(
     as_json: JsonOption = False,
     fields: FieldsOption = None,
     lang: LangOption = None,
+    svg: SvgOption = None,
+    force: ForceOption = False,
 ) -> None:
     """Search all records in Chinese or English.
 
@@ -264,7 +299,7 @@ def search(
       cqsmart search "health code" --json
     """
     base = load_base(ctx)
-    emit(query.search(base, text), base, fmt, as_json, fields, lang)
+    emit(query.search(base, text), base, fmt, as_json, fields, lang, svg, force)
 
 
 @app.command()
@@ -274,6 +309,8 @@ def sources(
     as_json: JsonOption = False,
     fields: FieldsOption = None,
     lang: LangOption = None,
+    svg: SvgOption = None,
+    force: ForceOption = False,
 ) -> None:
     """The source documents and their checksums.
 
@@ -283,7 +320,7 @@ def sources(
       cqsmart sources --json
     """
     base = load_base(ctx)
-    emit(query.sources(base), base, fmt, as_json, fields, lang)
+    emit(query.sources(base), base, fmt, as_json, fields, lang, svg, force)
 
 
 @app.command()

@@ -59,6 +59,24 @@ def console(stream: TextIO) -> Console:
     return PipeAwareConsole(file=stream, markup=False, highlight=False, emoji=False, soft_wrap=False)
 
 
+def recording_console(width: int = 100) -> Console:
+    """A console that draws into memory, in colour, for export as a picture."""
+    import io
+
+    from rich.console import Console
+
+    return Console(
+        file=io.StringIO(),
+        record=True,
+        width=width,
+        force_terminal=True,
+        color_system="truecolor",
+        markup=False,
+        highlight=False,
+        emoji=False,
+    )
+
+
 def minimum_width(columns: tuple[str, ...], names: list[str], rows: list[list[str]], unicode: bool) -> int:
     """Width a table needs: unwrapped columns whole, wrapping ones at READABLE, 3 cells between columns."""
     from rich.cells import cell_len
@@ -76,12 +94,22 @@ class TableRenderer(Renderer):
     for_machines = False
 
     def render(self, result: Result, base: FactBase, options: Options, stream: TextIO) -> None:
+        self.draw(console(stream), result, base, options, stream)
+
+    def svg(self, result: Result, base: FactBase, options: Options, title: str) -> str:
+        """The same table as an SVG picture, for slides and reports."""
+        import io
+
+        picture = recording_console()
+        self.draw(picture, result, base, options, io.StringIO())
+        return picture.export_svg(title=title)
+
+    def draw(self, out: Console, result: Result, base: FactBase, options: Options, stream: TextIO) -> None:
         from rich import box
         from rich.table import Table
         from rich.text import Text
 
         columns = self.columns(result.kind, options.fields)
-        out = console(stream)
         unicode = stream_is_unicode(stream)
         names = headers(result.kind, columns, result.rows)
         rows = table_rows(result, base, options, columns, stream)
