@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import re
 import shlex
+from pathlib import Path
 
 import pytest
 
 import cqsmart
 from conftest import Run
 
-COMMANDS = ["stats", "initiatives", "targets", "compare", "show", "search", "sources", "validate", "verify", "schema"]
+COMMANDS = ["stats", "initiatives", "targets", "compare", "show", "search", "sources", "validate", "verify", "schema", "export"]
 
 
 def help_examples(run: Run, command: str) -> list[str]:
@@ -27,11 +28,12 @@ def test_every_command_help_has_examples(run: Run, command: str) -> None:
 
 
 @pytest.mark.parametrize("command", COMMANDS)
-def test_help_examples_run(run: Run, command: str, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_help_examples_run(run: Run, command: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """Each help example succeeds as written (up to a pipe or redirection)."""
     from conftest import SOURCE, TESTS
 
-    monkeypatch.chdir(TESTS.parent)  # examples use paths relative to the checkout
+    # Examples use paths relative to the checkout; exports write theirs somewhere disposable.
+    monkeypatch.chdir(tmp_path if command == "export" else TESTS.parent)
     for example in help_examples(run, command):
         words = shlex.split(re.split(r"\s[|>]\s", example)[0])[1:]
         if command == "verify" and not SOURCE.exists():

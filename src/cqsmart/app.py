@@ -65,6 +65,9 @@ class CqsmartGroup(TyperGroup):
             sys.exit(failure.exit_code)
         except KeyboardInterrupt:
             sys.exit(INTERRUPTED_EXIT)
+        except OSError as failure:  # a path the user named cannot be read or written
+            error(f"{failure.filename or 'file'}: {failure.strerror or failure}")
+            sys.exit(2)
         sys.exit(result if isinstance(result, int) else 0)
 
 

@@ -392,5 +392,8 @@ def schema() -> None:
     sys.stdout.write(schema_text())
 
 
+from cqsmart import cli_export  # noqa: E402, F401  (registers the export command)
+
+
 def main() -> None:
     app(prog_name="cqsmart")

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from cqsmart.errors import UsageError
@@ -17,14 +20,60 @@ def check_target(path: Path, force: bool) -> None:
         raise UsageError(f"{path.parent} is not a folder; create it first")
 
 
-def write_atomically(path: Path, data: bytes, force: bool) -> None:
-    """Write to a temporary file beside the target and rename it into place when complete."""
+@contextmanager
+def replacing(path: Path, force: bool, folder: bool = False) -> Iterator[Path]:
+    """A temporary file (or folder) beside `path`, renamed onto it only if the block completes."""
     check_target(path, force)
-    descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    prefix = f".{path.name}."
     try:
-        with os.fdopen(descriptor, "wb") as handle:
-            handle.write(data)
-        os.replace(temporary, path)
+        if folder:
+            temporary = Path(tempfile.mkdtemp(dir=path.parent, prefix=prefix, suffix=".tmp"))
+        else:
+            descriptor, name = tempfile.mkstemp(dir=path.parent, prefix=prefix, suffix=".tmp")
+            os.close(descriptor)
+            temporary = Path(name)
+    except OSError as failure:
+        raise UsageError(f"cannot write {path}: {failure.strerror or failure}") from None
+    try:
+        yield temporary
+        _give_usual_permissions(temporary)
+        _move_into_place(temporary, path)
+    except OSError as failure:
+        _remove(temporary)
+        raise UsageError(f"cannot write {path}: {failure.strerror or failure}") from None
     except BaseException:
-        Path(temporary).unlink(missing_ok=True)
+        _remove(temporary)
         raise
+
+
+def _give_usual_permissions(path: Path) -> None:
+    """Temporary files are private (0600); the finished export gets what a new file normally would."""
+    umask = os.umask(0)
+    os.umask(umask)
+    for item in [path, *path.rglob("*")] if path.is_dir() else [path]:
+        os.chmod(item, (0o777 if item.is_dir() else 0o666) & ~umask)
+
+
+def _move_into_place(temporary: Path, path: Path) -> None:
+    if not path.exists() or (path.is_dir() == temporary.is_dir() and not path.is_dir()):
+        os.replace(temporary, path)  # atomic, also over an existing file
+        return
+    # A folder cannot be renamed over a folder, nor over a file (nor a file over a folder):
+    # move the old one aside first, then drop it.
+    old = path.with_name(f".{path.name}.old")
+    _remove(old)
+    os.replace(path, old)
+    os.replace(temporary, path)
+    _remove(old)
+
+
+def _remove(path: Path) -> None:
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path, ignore_errors=True)
+    else:
+        path.unlink(missing_ok=True)
+
+
+def write_atomically(path: Path, data: bytes, force: bool) -> None:
+    with replacing(path, force) as temporary:
+        temporary.write_bytes(data)

@@ -1,0 +1,35 @@
+"""Exports of the fact base to the tools analysts use: SQLite, Frictionless data packages, Excel, CSV."""
+
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+
+from cqsmart.base import FactBase
+from cqsmart.errors import UsageError
+
+
+class Exporter:
+    """Writes a whole fact base to `path`; one subclass per format."""
+
+    description = ""
+
+    def write(self, base: FactBase, path: Path, force: bool) -> None:
+        raise NotImplementedError
+
+
+# Format name → module and class; a new format is one module and one entry here.
+EXPORTER_BY_NAME: dict[str, tuple[str, str]] = {
+    "sqlite": ("cqsmart.export.sqlite", "SqliteExporter"),
+    "datapackage": ("cqsmart.export.datapackage", "DataPackageExporter"),
+    "xlsx": ("cqsmart.export.workbook", "WorkbookExporter"),
+    "csv": ("cqsmart.export.excel_csv", "ExcelCsvExporter"),
+}
+
+
+def exporter_for(name: str) -> Exporter:
+    if name not in EXPORTER_BY_NAME:
+        raise UsageError(f"unknown export format {name!r}; formats: {', '.join(EXPORTER_BY_NAME)}")
+    module, cls = EXPORTER_BY_NAME[name]
+    exporter: type[Exporter] = getattr(importlib.import_module(module), cls)
+    return exporter()

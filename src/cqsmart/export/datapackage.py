@@ -1,0 +1,80 @@
+"""A Frictionless Data Package: one CSV per table and a datapackage.json describing them."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+from typing import Any
+
+from cqsmart import __version__
+from cqsmart.base import FactBase
+from cqsmart.export import Exporter
+from cqsmart.export.tables import FOREIGN_KEYS, Table, tables
+from cqsmart.files import replacing
+
+
+def _cell(value: Any) -> Any:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return "" if value is None else value
+
+
+def write_csv(path: Path, table: Table, encoding: str = "utf-8") -> None:
+    with path.open("w", encoding=encoding, newline="") as handle:
+        writer = csv.writer(handle, lineterminator="\r\n")
+        writer.writerow(name for name, _ in table.columns)
+        writer.writerows([_cell(value) for value in row] for row in table.rows)
+
+
+def resource(table: Table) -> dict[str, Any]:
+    schema: dict[str, Any] = {"fields": [{"name": name, "type": kind} for name, kind in table.columns]}
+    if table.columns[0][0] == "id":
+        schema["primaryKey"] = ["id"]
+    keys = [
+        {"fields": [column], "reference": {"resource": "" if other == table.name else other, "fields": ["id"]}}
+        for column, other in FOREIGN_KEYS.get(table.name, [])
+    ]
+    if keys:
+        schema["foreignKeys"] = keys
+    return {
+        "name": table.name,
+        "path": f"{table.name}.csv",
+        "profile": "tabular-data-resource",
+        "format": "csv",
+        "mediatype": "text/csv",
+        "encoding": "utf-8",
+        "schema": schema,
+    }
+
+
+def descriptor(base: FactBase, all_tables: list[Table]) -> dict[str, Any]:
+    sources = [
+        {
+            "title": f"{source['publisher']['en']} ({source['publisher']['zh']}), {source['year']}: {source['label']['zh']}",
+            "path": source["file"],
+            "description": f"{source['label']['en']}. SHA-256 of the text: {source['sha256']}. The year is inferred.",
+        }
+        for source in base.of_kind("source")
+    ]
+    return {
+        "profile": "tabular-data-package",
+        "name": "cqsmart-facts",
+        "title": "Chongqing smart-city and digital-economy facts (cqsmart)",
+        "description": "Figures, initiatives and targets, each cited verbatim from its source. Exported by cqsmart.",
+        "version": __version__,
+        "sources": sources,
+        "resources": [resource(table) for table in all_tables],
+    }
+
+
+class DataPackageExporter(Exporter):
+    description = "a folder with one CSV per table and a Frictionless datapackage.json"
+
+    def write(self, base: FactBase, path: Path, force: bool) -> None:
+        all_tables = tables(base)
+        with replacing(path, force, folder=True) as folder:
+            for table in all_tables:
+                write_csv(folder / f"{table.name}.csv", table)
+            document = json.dumps(descriptor(base, all_tables), ensure_ascii=False, indent=2)
+            (folder / "datapackage.json").write_text(document + "\n", encoding="utf-8")

@@ -1,0 +1,129 @@
+"""`cqsmart export`: each format produced by the real CLI and read back by the library its users use."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from conftest import Run, run_installed
+from cqsmart.loading import load
+
+BASE = load(None, use_cache=False)
+COUNTS = {kind: len(BASE.of_kind(kind)) for kind in ("figure", "initiative", "target", "source")}
+
+
+def export(run: Run, fmt: str, target: Path, *extra: str) -> Path:
+    result = run("export", "--to", fmt, str(target), *extra)
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == ""
+    assert result.stderr == f"cqsmart: wrote {len(BASE.records)} records to {target} ({fmt})\n"
+    return target
+
+
+def test_sqlite_has_typed_tables_links_and_full_text_in_both_languages(run: Run, tmp_path: Path) -> None:
+    """One table per kind with the base's counts, typed values, a links table and FTS in Chinese and English."""
+    database = sqlite3.connect(export(run, "sqlite", tmp_path / "facts.db"))
+    for kind, table in (("figure", "figures"), ("initiative", "initiatives"), ("target", "targets"), ("source", "sources")):
+        assert database.execute(f"SELECT count(*) FROM {table}").fetchone() == (COUNTS[kind],)
+    row = database.execute(
+        "SELECT typeof(value), value, base_value, period_start FROM figures WHERE id = 'digital-economy-scale-2020'"
+    )
+    assert row.fetchone() == ("integer", 6387, 638700000000, 2020)
+    assert database.execute("SELECT value FROM figures WHERE id = 'digital-economy-growth-2020'").fetchone() == (18.3,)
+    holds = database.execute("SELECT figure_id FROM links WHERE from_id = 'cloud-chief-system' ORDER BY figure_id").fetchall()
+    assert holds == [("cloud-chief-units",), ("system-cloud-chief-leaders",)]
+    chinese = {row[0] for row in database.execute("SELECT id FROM records_fts WHERE records_fts MATCH '渝康码'")}
+    english = {row[0] for row in database.execute("""SELECT id FROM records_fts WHERE records_fts MATCH '"health code"'""")}
+    assert {"yukangma", "yukangma-users"} <= chinese
+    assert {"yukangma", "yukangma-users"} <= english
+    assert database.execute("PRAGMA foreign_key_check").fetchall() == []
+
+
+def test_datapackage_is_valid_for_frictionless(run: Run, tmp_path: Path) -> None:
+    """The folder validates with the frictionless library and names the source with its checksum."""
+    frictionless = pytest.importorskip("frictionless")
+    folder = export(run, "datapackage", tmp_path / "package")
+    report = frictionless.validate(str(folder / "datapackage.json"))
+    assert report.valid, report.flatten(["type", "note"])
+    descriptor = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+    assert [resource["name"] for resource in descriptor["resources"]] == ["sources", "figures", "initiatives", "targets", "links"]
+    assert "33bf968e5e9ff3f1a87bbd5320a8d85fe5741a0fda93e5a75b613f21cd77bda7" in descriptor["sources"][0]["description"]
+    figures = next(resource for resource in descriptor["resources"] if resource["name"] == "figures")
+    assert figures["schema"]["primaryKey"] == ["id"]
+    assert {"fields": ["source_id"], "reference": {"resource": "sources", "fields": ["id"]}} in figures["schema"]["foreignKeys"]
+
+
+def test_xlsx_keeps_chinese_numbers_and_a_frozen_header(run: Run, tmp_path: Path) -> None:
+    """Each table is a sheet; Chinese is intact, values are numeric cells, the header row stays put."""
+    openpyxl = pytest.importorskip("openpyxl")
+    workbook = openpyxl.load_workbook(export(run, "xlsx", tmp_path / "facts.xlsx"))
+    assert workbook.sheetnames == ["sources", "figures", "initiatives", "targets", "links"]
+    sheet = workbook["figures"]
+    assert sheet.freeze_panes == "A2"
+    header = [cell.value for cell in sheet[1]]
+    rows = {row[0]: dict(zip(header, row, strict=True)) for row in sheet.iter_rows(min_row=2, values_only=True)}
+    scale = rows["digital-economy-scale-2020"]
+    assert (scale["value"], scale["unit"], scale["label_zh"]) == (6387, "亿元", "数字经济规模")
+    assert isinstance(rows["digital-economy-growth-2020"]["value"], float)
+    assert sheet.max_row == COUNTS["figure"] + 1
+
+
+def test_excel_csv_has_a_bom_and_stdout_csv_does_not(run: Run, tmp_path: Path) -> None:
+    """export --to csv starts with the UTF-8 BOM Excel needs; --format csv on stdout stays plain."""
+    target = export(run, "csv", tmp_path / "figures.csv")
+    data = target.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
+    assert len(rows) == COUNTS["figure"] and rows[0]["label_zh"] == "重庆数字经济增速"
+    assert not run("stats", "--format", "csv").stdout.startswith("\ufeff")
+
+
+@pytest.mark.parametrize("fmt", ["sqlite", "datapackage", "xlsx", "csv"])
+def test_existing_target_is_kept_without_force(run: Run, tmp_path: Path, fmt: str) -> None:
+    """No export overwrites an existing path unless --force is given, and none leaves temporary files."""
+    target = tmp_path / "out"
+    target.write_text("mine", encoding="utf-8")
+    refused = run("export", "--to", fmt, str(target))
+    assert (refused.exit_code, refused.stderr) == (2, f"cqsmart: {target} exists; use --force to replace it\n")
+    assert target.read_text(encoding="utf-8") == "mine"
+    assert run("export", "--to", fmt, str(target), "--force").exit_code == 0
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["cache", "out"]
+
+
+def test_forced_datapackage_replaces_an_old_folder(run: Run, tmp_path: Path) -> None:
+    """--force over an earlier package swaps the whole folder."""
+    folder = export(run, "datapackage", tmp_path / "package")
+    (folder / "stale.csv").write_text("old", encoding="utf-8")
+    export(run, "datapackage", folder, "--force")
+    assert not (folder / "stale.csv").exists()
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["cache", "package"]
+
+
+def test_unknown_format_and_missing_folder(run: Run, tmp_path: Path) -> None:
+    """A format that does not exist, or a folder that does not, is one line and exit 2."""
+    unknown = run("export", "--to", "pdf", str(tmp_path / "x.pdf"))
+    assert unknown.exit_code == 2
+    assert "'pdf' is not one of 'sqlite', 'datapackage', 'xlsx', 'csv'" in unknown.stderr
+    missing = run("export", "--to", "sqlite", str(tmp_path / "no" / "x.db"))
+    assert (missing.exit_code, missing.stderr) == (2, f"cqsmart: {tmp_path / 'no'} is not a folder; create it first\n")
+
+
+def test_installed_tool_exports_the_bundled_base(tmp_path: Path) -> None:
+    """From an unrelated folder, the installed entry point exports its bundled fact base."""
+    result = run_installed("export", "--to", "sqlite", "facts.db", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    database = sqlite3.connect(tmp_path / "facts.db")
+    assert database.execute("SELECT count(*) FROM figures").fetchone() == (COUNTS["figure"],)
+
+
+@pytest.mark.skipif(not Path("/proc/self").exists(), reason="needs Linux /proc, where no file can be created")
+def test_unwritable_place_is_one_line(run: Run) -> None:
+    """A place where nothing can be written gives one line naming the user's path, not a traceback."""
+    result = run("export", "--to", "sqlite", "/proc/facts.db")
+    assert result.exit_code == 2
+    assert result.stderr == "cqsmart: cannot write /proc/facts.db: No such file or directory\n"
