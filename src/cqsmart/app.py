@@ -15,10 +15,11 @@ import typer
 from typer._click import exceptions as click_exceptions
 from typer.core import TyperGroup
 
-from cqsmart import __version__
+from cqsmart import __version__, query
 from cqsmart.base import FactBase
-from cqsmart.display import inert
-from cqsmart.errors import CqsmartError, InvalidFactBase
+from cqsmart.display import default_lang, inert
+from cqsmart.errors import CqsmartError, InvalidFactBase, UsageError
+from cqsmart.rendering import Options, parse_fields, renderer_for
 
 PIPE_CLOSED_EXIT = 141  # what shells report for a producer whose reader went away (128 + SIGPIPE)
 INTERRUPTED_EXIT = 130
@@ -174,3 +175,47 @@ ForceOption = Annotated[bool, typer.Option("--force", help="Replace the --svg fi
 DerivedOption = Annotated[
     bool, typer.Option("--derived", help="Include derived figures (implied by the source, not stated in it).")
 ]
+
+
+def emit(
+    result: query.Result,
+    base: FactBase,
+    fmt: Format,
+    as_json: bool,
+    fields: str | None,
+    lang: Lang | None,
+    svg: Path | None = None,
+    force: bool = False,
+) -> None:
+    options = Options(parse_fields(fields), lang.value if lang else default_lang())
+    renderer = renderer_for("json" if as_json else fmt.value)
+    if svg is not None:
+        save_svg(result, base, options, svg, force)
+    try:
+        renderer.render(result, base, options, sys.stdout)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        stop_quietly_on_closed_pipe()
+    if result.hint and not result.rows:
+        error(result.hint)
+
+
+def save_svg(result: query.Result, base: FactBase, options: Options, path: Path, force: bool) -> None:
+    from cqsmart.files import check_target, write_atomically
+    from cqsmart.rendering.human import TableRenderer
+
+    check_target(path, force)
+    from cqsmart.rendering.human import TITLES
+
+    picture = TableRenderer().svg(result, base, options, title=f"cqsmart: {TITLES[result.kind]}")
+    write_atomically(path, picture.encode(), force)
+    error(f"saved {path}")
+
+
+def parse_year(text: str | None, option: str, base: FactBase) -> int | None:
+    if text is None:
+        return None
+    if not (text.isascii() and text.isdigit() and len(text) == 4):
+        years = ", ".join(map(str, query.years_with_figures(base, derived=True)))
+        raise UsageError(f"{option} takes a four-digit year such as 2020, not {text!r}; years with figures: {years}")
+    return int(text)

@@ -3,7 +3,6 @@
 # No `from __future__ import annotations` here: Typer would have to eval every string annotation
 # when it builds the commands, which doubles that part of start-up.
 import sys
-from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -16,64 +15,17 @@ from cqsmart.app import (
     Format,
     FormatOption,
     JsonOption,
-    Lang,
     LangOption,
     SvgOption,
     app,
-    error,
+    emit,
     load_base,
+    parse_year,
     stop_quietly_on_closed_pipe,
 )
-from cqsmart.base import FactBase
-from cqsmart.display import default_lang, inert
-from cqsmart.errors import UsageError
-from cqsmart.rendering import Options, parse_fields, renderer_for
+from cqsmart.display import default_lang
 
 __all__ = ["app", "main"]
-
-
-def emit(
-    result: query.Result,
-    base: FactBase,
-    fmt: Format,
-    as_json: bool,
-    fields: str | None,
-    lang: Lang | None,
-    svg: Path | None = None,
-    force: bool = False,
-) -> None:
-    options = Options(parse_fields(fields), lang.value if lang else default_lang())
-    renderer = renderer_for("json" if as_json else fmt.value)
-    if svg is not None:
-        save_svg(result, base, options, svg, force)
-    try:
-        renderer.render(result, base, options, sys.stdout)
-        sys.stdout.flush()
-    except BrokenPipeError:
-        stop_quietly_on_closed_pipe()
-    if result.hint and not result.rows:
-        error(result.hint)
-
-
-def save_svg(result: query.Result, base: FactBase, options: Options, path: Path, force: bool) -> None:
-    from cqsmart.files import check_target, write_atomically
-    from cqsmart.rendering.human import TableRenderer
-
-    check_target(path, force)
-    from cqsmart.rendering.human import TITLES
-
-    picture = TableRenderer().svg(result, base, options, title=f"cqsmart: {TITLES[result.kind]}")
-    write_atomically(path, picture.encode(), force)
-    error(f"saved {path}")
-
-
-def parse_year(text: str | None, option: str, base: FactBase) -> int | None:
-    if text is None:
-        return None
-    if not (text.isascii() and text.isdigit() and len(text) == 4):
-        years = ", ".join(map(str, query.years_with_figures(base, derived=True)))
-        raise UsageError(f"{option} takes a four-digit year such as 2020, not {text!r}; years with figures: {years}")
-    return int(text)
 
 
 @app.command()
@@ -323,76 +275,7 @@ def sources(
     emit(query.sources(base), base, fmt, as_json, fields, lang, svg, force)
 
 
-@app.command()
-def validate(
-    ctx: typer.Context,
-    path: Annotated[
-        str | None, typer.Argument(metavar="[PATH]", help="A fact-base file or folder (default: the one in use).")
-    ] = None,
-) -> None:
-    """Validate a fact base; report every problem.
-
-    Each problem is one line: file, JSON path, reason. Exit status 2 if there is any.
-
-    Examples:
-
-    \b
-      cqsmart validate
-      cqsmart validate my-facts/
-    """
-    from cqsmart.app import Settings
-    from cqsmart.checks import summary
-    from cqsmart.loading import load
-
-    settings = ctx.find_object(Settings)
-    base = load(path or (settings.facts if settings else None), use_cache=False)
-    sys.stdout.write(f"valid: {summary(base)} ({base.origin})\n")
-
-
-@app.command()
-def verify(
-    ctx: typer.Context,
-    source: Annotated[Path, typer.Option("--source", metavar="FILE", help="The source text the quotes are checked against.")],
-) -> None:
-    """Check every quote against the source text.
-
-    Lists the quotes not found (exit status 2) and warns if the file's SHA-256 is not the recorded one.
-
-    Example:
-
-    \b
-      cqsmart verify --source ../shared/sources/chongqing-daily-2021-08-smart-city-interview.txt
-    """
-    from cqsmart.checks import verify_quotes
-
-    base = load_base(ctx)
-    report = verify_quotes(base, source)
-    for warning in report.warnings:
-        error(f"warning: {warning}")
-    for line in report.missing:
-        sys.stdout.write(f"not found: {inert(line)}\n")
-    sys.stdout.write(f"{report.found} of {report.checked} quotes found in {source}\n")
-    if report.missing:
-        raise typer.Exit(2)
-
-
-@app.command()
-def schema() -> None:
-    """Print the JSON Schema of fact-base files.
-
-    The --json output of stats, initiatives, targets, search and sources has the same shape.
-
-    Example:
-
-    \b
-      cqsmart schema > facts.schema.json
-    """
-    from cqsmart.checks import schema_text
-
-    sys.stdout.write(schema_text())
-
-
-from cqsmart import cli_export  # noqa: E402, F401  (registers the export command)
+from cqsmart import cli_checks, cli_export  # noqa: E402, F401  (they register their commands on the app)
 
 
 def main() -> None:

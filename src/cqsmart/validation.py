@@ -7,7 +7,8 @@ from typing import Any
 from pydantic import TypeAdapter, ValidationError
 
 from cqsmart.base import FILE_BY_KIND, JsonRecord
-from cqsmart.models import KINDS, Located, Problem, Record, check_base, json_path
+from cqsmart.models import KINDS, Record
+from cqsmart.rules import Located, Problem, check_base, json_path
 
 _RECORD: TypeAdapter[Record] = TypeAdapter(Record)
 

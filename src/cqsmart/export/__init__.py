@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import importlib
 from pathlib import Path
 
 from cqsmart.base import FactBase
-from cqsmart.errors import UsageError
+from cqsmart.registry import instantiate
 
 
 class Exporter:
@@ -28,8 +27,4 @@ EXPORTER_BY_NAME: dict[str, tuple[str, str]] = {
 
 
 def exporter_for(name: str) -> Exporter:
-    if name not in EXPORTER_BY_NAME:
-        raise UsageError(f"unknown export format {name!r}; formats: {', '.join(EXPORTER_BY_NAME)}")
-    module, cls = EXPORTER_BY_NAME[name]
-    exporter: type[Exporter] = getattr(importlib.import_module(module), cls)
-    return exporter()
+    return instantiate(EXPORTER_BY_NAME, name, "export format", Exporter)

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import importlib
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar, TextIO
 
 from cqsmart.base import FIELDS_BY_KIND, FactBase
 from cqsmart.errors import UsageError
+from cqsmart.registry import instantiate
 from cqsmart.rendering.cells import DEFAULT_COLUMNS, DISPLAY_ONLY
 
 if TYPE_CHECKING:
@@ -62,8 +62,4 @@ FORMATS = tuple(RENDERER_BY_NAME)
 
 
 def renderer_for(name: str) -> Renderer:
-    if name not in RENDERER_BY_NAME:
-        raise UsageError(f"unknown format {name!r}; formats: {', '.join(FORMATS)}")
-    module, cls = RENDERER_BY_NAME[name]
-    renderer: type[Renderer] = getattr(importlib.import_module(module), cls)
-    return renderer()
+    return instantiate(RENDERER_BY_NAME, name, "format", Renderer)
