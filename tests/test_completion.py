@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
 
-from conftest import SMALL, run_installed
+from conftest import SMALL, installed_cqsmart, run_installed
 
 
 def complete(words: str, tmp_path: Path, **env: str) -> list[str]:
@@ -46,3 +49,23 @@ def test_completion_follows_the_facts_option(tmp_path: Path) -> None:
 def test_completion_is_silent_with_a_broken_base(tmp_path: Path) -> None:
     """A broken or missing base gives no suggestions and no error text in the prompt."""
     assert complete(f"cqsmart --facts {tmp_path / 'nope.json'} show gr", tmp_path) == []
+
+
+@pytest.mark.skipif(shutil.which("bash") is None, reason="needs bash")
+def test_installed_completion_script_completes_in_bash(tmp_path: Path) -> None:
+    """--install-completion writes a script that bash sources and uses to complete record ids."""
+    env = {"HOME": str(tmp_path), "SHELL": "/bin/bash"}
+    installed = run_installed("--install-completion", "bash", cwd=tmp_path, env=env)
+    assert installed.returncode == 0, installed.stderr
+    script = tmp_path / ".bash_completions" / "cqsmart.sh"
+    assert f"source '{script}'" in (tmp_path / ".bashrc").read_text(encoding="utf-8")
+    program = installed_cqsmart()[0]
+    session = f"""
+        source '{script}'
+        cqsmart() {{ '{program}' "$@"; }}
+        COMP_WORDS=(cqsmart show yukangma-u); COMP_CWORD=2
+        _cqsmart_completion '{program}'
+        printf '%s\\n' "${{COMPREPLY[@]}}"
+    """
+    result = subprocess.run(["bash", "-c", session], capture_output=True, text=True, timeout=60, env={**os.environ, **env})
+    assert result.stdout.split() == ["yukangma-users"]
