@@ -95,6 +95,7 @@ def test_empty_result_is_success_with_a_note(run: Run) -> None:
             "cqsmart: --from takes a four-digit year such as 2020, not '20'; years with figures: 2017, 2018, 2019, 2020, 2021\n",
         ),
         (["--from", "2020", "--to", "2018"], "cqsmart: --from 2020 is after --to 2018\n"),
+        (["--year", "2020", "--from", "2018"], "cqsmart: --year is one year; use --from and --to for a range, not both\n"),
     ],
 )
 def test_malformed_years_name_what_is_accepted(run: Run, args: list[str], message: str) -> None:

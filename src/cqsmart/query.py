@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from cqsmart.base import FactBase, JsonRecord
@@ -32,7 +32,6 @@ class Result:
     rows: list[JsonRecord]
     kind: str
     hint: str = ""
-    columns: tuple[str, ...] = field(default=())
 
 
 def suggest(word: str, choices: Iterable[str]) -> str:
@@ -68,9 +67,11 @@ def _covers(period: dict[str, Any], start: int | None, end: int | None) -> bool:
 
 
 def figures(base: FactBase, filters: Filters) -> Result:
+    if filters.year is not None and (filters.start is not None or filters.end is not None):
+        raise UsageError("--year is one year; use --from and --to for a range, not both")
     rows = _figures(base, filters.derived)
     if filters.topic is not None:
-        require_known(filters.topic, {row["topic"] for row in rows}, "topic")
+        require_known(filters.topic, {row["topic"] for row in _figures(base, True)}, "topic")
         rows = [row for row in rows if row["topic"] == filters.topic]
     if filters.metric is not None:
         require_known(filters.metric, {row["metric"] for row in _figures(base, True)}, "metric")
