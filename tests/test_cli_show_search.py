@@ -102,3 +102,10 @@ def test_targets_filter_by_area_and_text(run: Run) -> None:
     assert records and {record["area"] for record in records} == {"rules"}
     found = [record["id"] for record in json.loads(run("targets", "--search", "西部数据交易中心", "--json").stdout)]
     assert found == ["western-data-exchange-centre"]
+
+
+def test_show_source_says_its_year_is_inferred(run: Run) -> None:
+    """The source's year is shown as inferred, with both dates and the checksum."""
+    text = run("show", "cqdaily-2021-08-smart-city-interview").stdout
+    assert "2021 (inferred: the source does not print it)" in text
+    assert "08-13" in text and "08-16" in text and "33bf968e5e9ff3f1a87bbd5320a8d85fe5741a0fda93e5a75b613f21cd77bda7" in text

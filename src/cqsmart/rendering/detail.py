@@ -41,9 +41,11 @@ def detail_rows(record: JsonRecord, links: list[tuple[str, JsonRecord]], base: F
             ("period", display.period(record, lang)),
         ]
         rows += [("period basis", record["period"]["basis"]), ("metric", record["metric"])]
-    for key in ("topic", "line", "area", "base_value", "formula", "year", "interview_date", "sha256", "file"):
+    for key in ("topic", "line", "area", "base_value", "formula", "year", "interview_date", "photo_date", "sha256", "file"):
         if record.get(key) is not None:
             rows.append((key, str(record[key])))
+    if record.get("year_inferred"):
+        rows = [(name, f"{text} (inferred: the source does not print it)" if name == "year" else text) for name, text in rows]
     for key in ("publisher", "reporter", "photographer"):
         if isinstance(record.get(key), dict):
             rows.append((key, display.label(record, "both", key)))
