@@ -127,3 +127,14 @@ def test_unwritable_place_is_one_line(run: Run) -> None:
     result = run("export", "--to", "sqlite", "/proc/facts.db")
     assert result.exit_code == 2
     assert result.stderr == "cqsmart: cannot write /proc/facts.db: No such file or directory\n"
+
+
+def test_cli_choices_are_the_registries() -> None:
+    """The formats the CLI accepts are exactly those with an implementation, for output and export."""
+    from cqsmart.app import Format
+    from cqsmart.cli_export import ExportFormat
+    from cqsmart.export import EXPORTER_BY_NAME
+    from cqsmart.rendering import RENDERER_BY_NAME
+
+    assert [member.value for member in Format] == list(RENDERER_BY_NAME)
+    assert [member.value for member in ExportFormat] == list(EXPORTER_BY_NAME)

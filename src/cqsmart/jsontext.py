@@ -43,9 +43,3 @@ def record_lines(rows: Sequence[Mapping[str, Any]], ascii_only: bool = False) ->
 def array(lines: list[str]) -> str:
     """A JSON array with one record per line: readable, diffable, and cheap to split again."""
     return "[\n" + ",\n".join(lines) + "\n]" if lines else "[]"
-
-
-def split_array(text: str) -> list[str]:
-    """The record lines of an `array()` text."""
-    lines = text.split("\n")[1:-1]
-    return [line[:-1] if line.endswith(",") else line for line in lines]

@@ -11,8 +11,6 @@ from cqsmart.registry import instantiate
 class Exporter:
     """Writes a whole fact base to `path`; one subclass per format."""
 
-    description = ""
-
     def write(self, base: FactBase, path: Path, force: bool) -> None:
         raise NotImplementedError
 

@@ -53,7 +53,8 @@ def descriptor(base: FactBase, all_tables: list[Table]) -> dict[str, Any]:
         {
             "title": f"{source['publisher']['en']} ({source['publisher']['zh']}), {source['year']}: {source['label']['zh']}",
             "path": source["file"],
-            "description": f"{source['label']['en']}. SHA-256 of the text: {source['sha256']}. The year is inferred.",
+            "description": f"{source['label']['en']}. SHA-256 of the text: {source['sha256']}."
+            + (" The year is inferred, not printed." if source["year_inferred"] else ""),
         }
         for source in base.of_kind("source")
     ]
@@ -69,8 +70,6 @@ def descriptor(base: FactBase, all_tables: list[Table]) -> dict[str, Any]:
 
 
 class DataPackageExporter(Exporter):
-    description = "a folder with one CSV per table and a Frictionless datapackage.json"
-
     def write(self, base: FactBase, path: Path, force: bool) -> None:
         all_tables = tables(base)
         with replacing(path, force, folder=True) as folder:

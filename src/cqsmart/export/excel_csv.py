@@ -12,8 +12,6 @@ from cqsmart.files import replacing
 
 
 class ExcelCsvExporter(Exporter):
-    description = "all figures as CSV with the byte-order mark Excel needs to show Chinese"
-
     def write(self, base: FactBase, path: Path, force: bool) -> None:
         figures = next(table for table in tables(base) if table.name == "figures")
         with replacing(path, force) as temporary:

@@ -30,8 +30,6 @@ def create_statement(table: Table) -> str:
 
 
 class SqliteExporter(Exporter):
-    description = "a SQLite database: one table per kind, a links table, a full-text index (records_fts)"
-
     def write(self, base: FactBase, path: Path, force: bool) -> None:
         with replacing(path, force) as temporary:
             connection = sqlite3.connect(temporary)

@@ -11,8 +11,6 @@ from cqsmart.files import replacing
 
 
 class WorkbookExporter(Exporter):
-    description = "an Excel workbook with a sheet per table"
-
     def write(self, base: FactBase, path: Path, force: bool) -> None:
         from openpyxl import Workbook
         from openpyxl.styles import Font

@@ -58,7 +58,6 @@ RENDERER_BY_NAME: dict[str, tuple[str, str]] = {
     "tsv": ("cqsmart.rendering.machine", "TsvRenderer"),
     "markdown": ("cqsmart.rendering.human", "MarkdownRenderer"),
 }
-FORMATS = tuple(RENDERER_BY_NAME)
 
 
 def renderer_for(name: str) -> Renderer:
