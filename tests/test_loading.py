@@ -122,3 +122,16 @@ def test_cached_base_answers_exactly_as_a_fresh_one(run: Run, args: list[str]) -
     cached = run(*args)
     assert fresh.exit_code == cached.exit_code == 0
     assert cached.stdout == fresh.stdout
+
+
+def test_cache_keeps_only_recent_entries(run: Run, small_copy: Path, tmp_path: Path) -> None:
+    """Each edit of a fact file makes a new entry; only the most recent ones are kept."""
+    from cqsmart.cache import KEEP_ENTRIES
+
+    records = json.loads(small_copy.read_text(encoding="utf-8"))
+    for edit in range(KEEP_ENTRIES + 3):
+        records[1]["note"] = f"edit {edit}"
+        small_copy.write_text(json.dumps(records, ensure_ascii=False), encoding="utf-8")
+        assert run("--facts", str(small_copy), "stats").exit_code == 0
+    assert len(list((tmp_path / "cache").glob("facts-*.json"))) == KEEP_ENTRIES
+    assert not list((tmp_path / "cache").glob(".*"))  # no temporary files left

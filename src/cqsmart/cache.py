@@ -15,9 +15,11 @@ from typing import Any
 
 from cqsmart import jsontext
 from cqsmart.base import content_hash
+from cqsmart.errors import CqsmartError
 
 ENV_CACHE_DIR = "CQSMART_CACHE_DIR"
 _FORMAT = "cqsmart-cache-4"
+KEEP_ENTRIES = 16
 
 
 class Cache:
@@ -57,17 +59,18 @@ class Cache:
         """Best effort: a cache that cannot be written only costs speed, never a failed command."""
         payload = (json.dumps(index, ensure_ascii=False, separators=(",", ":")) + "\n" + jsontext.array(lines)).encode()
         header = json.dumps({"format": _FORMAT, "key": key, "hash": content_hash(payload).hexdigest()})
-        import tempfile
+        from cqsmart.files import write_atomically
 
         try:
             self.directory.mkdir(parents=True, exist_ok=True)
-            descriptor, temporary = tempfile.mkstemp(dir=self.directory, prefix=".facts-", suffix=".tmp")
-            try:
-                with os.fdopen(descriptor, "wb") as handle:
-                    handle.write(header.encode() + b"\n" + payload)
-                os.replace(temporary, self._entry(key))
-            except BaseException:
-                os.unlink(temporary)
-                raise
-        except OSError:
+            # Concurrent writers of one key each rename a complete file into place; the last one wins.
+            write_atomically(self._entry(key), header.encode() + b"\n" + payload, force=True)
+            self._prune()
+        except (OSError, CqsmartError):
             pass
+
+    def _prune(self) -> None:
+        """Keep the most recently written entries; each edit of a fact file leaves an old one behind."""
+        entries = sorted(self.directory.glob("facts-*.json"), key=lambda entry: entry.stat().st_mtime, reverse=True)
+        for stale in entries[KEEP_ENTRIES:]:
+            stale.unlink(missing_ok=True)

@@ -132,18 +132,16 @@ def validate(files: list[FactFile]) -> list[JsonRecord]:
 def load(path: str | None = None, *, use_cache: bool = True) -> FactBase:
     location, origin = resolve_path(path)
     files = read_fact_files(location, origin)
-    cache = None
-    if use_cache:
-        from cqsmart.cache import Cache
+    if not use_cache:
+        return FactBase(tuple(validate(files)), origin)
+    from cqsmart.cache import Cache
 
-        cache = Cache.default()
-        cached = cache.read(content_key(files))
-        lazy = lazy_records(*cached) if cached is not None else None
-        if lazy is not None:
-            return FactBase(tuple(lazy[0]), origin, lazy[1])
+    cache, key = Cache.default(), content_key(files)
+    cached = cache.read(key)
+    lazy = lazy_records(*cached) if cached is not None else None
+    if lazy is not None:
+        return FactBase(tuple(lazy[0]), origin, lazy[1])
     records = validate(files)
-    if cache is None:
-        return FactBase(tuple(records), origin)
     lines = jsontext.record_lines(records)
-    cache.write(content_key(files), [index_row(record) for record in records], lines)
+    cache.write(key, [index_row(record) for record in records], lines)
     return FactBase(tuple(records), origin, {record["id"]: line for record, line in zip(records, lines, strict=True)})
