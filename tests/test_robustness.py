@@ -155,3 +155,21 @@ def test_an_oversized_file_is_refused_unread(tmp_path: Path) -> None:
     assert (
         result.stderr == f"cqsmart: invalid fact base (1 problem):\n{path}: file is 209,715,200 bytes; the limit is 134,217,728\n"
     )
+
+
+@pytest.mark.parametrize(
+    ("args", "option"),
+    [
+        (["--facts", "a\x00b", "stats"], "'--facts'"),
+        (["validate", "a\x00b"], "'[PATH]'"),
+        (["verify", "--source", "a\x00b"], "'--source'"),
+        (["stats", "--svg", "a\x00b"], "'--svg'"),
+        (["export", "--to", "sqlite", "a\x00b"], "'PATH'"),
+    ],
+    ids=["--facts", "validate", "verify", "--svg", "export"],
+)
+def test_path_with_a_nul_character_is_a_usage_error(run: Run, args: list[str], option: str) -> None:
+    """Every path the user names is checked: a NUL character is one line and exit 2, not a crash."""
+    result = run(*args)
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"cqsmart: Invalid value for {option}: a path cannot contain a NUL character")

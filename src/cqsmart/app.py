@@ -98,6 +98,19 @@ def stop_quietly_on_closed_pipe() -> None:
     raise typer.Exit(PIPE_CLOSED_EXIT)
 
 
+def usable_path(value: str | None) -> str | None:
+    """A path the operating system can take: it would refuse a NUL character with a bare ValueError."""
+    if value is not None and "\x00" in value:
+        raise typer.BadParameter("a path cannot contain a NUL character")
+    return value
+
+
+def path_parser(text: str) -> Path:
+    """For Path parameters: Typer's own conversion would touch the path before any callback ran."""
+    usable_path(text)
+    return Path(text)
+
+
 def _show_version(value: bool) -> None:
     if value:
         sys.stdout.write(f"cqsmart {__version__}\n")
@@ -129,6 +142,7 @@ def configure(
         typer.Option(
             "--facts",
             metavar="PATH",
+            callback=usable_path,
             help="A fact-base JSON file, or a folder laid out like facts/. Default: $CQSMART_FACTS, else the bundled base.",
         ),
     ] = None,
@@ -169,7 +183,8 @@ JsonOption = Annotated[bool, typer.Option("--json", help="Shorthand for --format
 FieldsOption = Annotated[str | None, typer.Option("--fields", metavar="A,B,…", help="Columns to show, e.g. id,label,value.")]
 LangOption = Annotated[Lang | None, typer.Option("--lang", help="Label language in tables (default: from the locale).")]
 SvgOption = Annotated[
-    Path | None, typer.Option("--svg", metavar="FILE", help="Also save the table or chart as an SVG picture.", dir_okay=False)
+    Path | None,
+    typer.Option("--svg", metavar="FILE", help="Also save the table or chart as an SVG picture.", parser=path_parser),
 ]
 ForceOption = Annotated[bool, typer.Option("--force", help="Replace the --svg file if it exists.")]
 DerivedOption = Annotated[

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from cqsmart.app import app, error, load_base
+from cqsmart.app import app, error, load_base, path_parser, usable_path
 from cqsmart.display import inert
 
 
@@ -14,7 +14,8 @@ from cqsmart.display import inert
 def validate(
     ctx: typer.Context,
     path: Annotated[
-        str | None, typer.Argument(metavar="[PATH]", help="A fact-base file or folder (default: the one in use).")
+        str | None,
+        typer.Argument(metavar="[PATH]", callback=usable_path, help="A fact-base file or folder (default: the one in use)."),
     ] = None,
 ) -> None:
     """Validate a fact base; report every problem.
@@ -39,7 +40,10 @@ def validate(
 @app.command()
 def verify(
     ctx: typer.Context,
-    source: Annotated[Path, typer.Option("--source", metavar="FILE", help="The source text the quotes are checked against.")],
+    source: Annotated[
+        Path,
+        typer.Option("--source", metavar="FILE", parser=path_parser, help="The source text the quotes are checked against."),
+    ],
 ) -> None:
     """Check every quote against the source text.
 

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from cqsmart.app import app, error, load_base
+from cqsmart.app import app, error, load_base, path_parser
 
 
 class ExportFormat(str, Enum):
@@ -20,7 +20,9 @@ class ExportFormat(str, Enum):
 @app.command()
 def export(
     ctx: typer.Context,
-    path: Annotated[Path, typer.Argument(metavar="PATH", help="The file (or, for datapackage, the folder) to write.")],
+    path: Annotated[
+        Path, typer.Argument(metavar="PATH", parser=path_parser, help="The file (or, for datapackage, the folder) to write.")
+    ],
     to: Annotated[ExportFormat, typer.Option("--to", help="What to write.")],
     force: Annotated[bool, typer.Option("--force", help="Replace PATH if it exists.")] = False,
 ) -> None:
