@@ -86,16 +86,49 @@ def test_excel_csv_has_a_bom_and_stdout_csv_does_not(run: Run, tmp_path: Path) -
 @pytest.mark.parametrize("fmt", ["sqlite", "datapackage", "xlsx", "csv"])
 def test_existing_target_is_kept_without_force(run: Run, tmp_path: Path, fmt: str) -> None:
     """No export overwrites an existing path unless --force is given, and none leaves temporary files."""
-    target = tmp_path / "out"
-    target.write_text("mine", encoding="utf-8")
+    target = tmp_path / ("out" if fmt != "datapackage" else "package")
+    export(run, fmt, target)
+    (target / "datapackage.json" if target.is_dir() else target).write_text("mine", encoding="utf-8")
     refused = run("export", "--to", fmt, str(target))
     assert (refused.exit_code, refused.stderr) == (2, f"cqsmart: {target} exists; use --force to replace it\n")
-    assert target.read_text(encoding="utf-8") == "mine"
+    assert (target / "datapackage.json" if target.is_dir() else target).read_text(encoding="utf-8") == "mine"
     assert run("export", "--to", fmt, str(target), "--force").exit_code == 0
-    assert sorted(path.name for path in tmp_path.iterdir()) == ["cache", "out"]
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["cache", target.name]
 
 
-def test_forced_datapackage_replaces_an_old_folder(run: Run, tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("fmt", "make", "message"),
+    [
+        ("datapackage", "folder", "is a folder without datapackage.json, so not an earlier export; not replacing it"),
+        ("datapackage", "file", "is a file; not replacing it"),
+        ("sqlite", "folder", "is a folder; not replacing it"),
+    ],
+)
+def test_force_never_replaces_what_is_not_the_same_kind_of_export(
+    run: Run, tmp_path: Path, fmt: str, make: str, message: str
+) -> None:
+    """--force replaces an earlier export, never someone's folder or a file of another kind."""
+    target = tmp_path / "precious"
+    if make == "folder":
+        target.mkdir()
+        (target / "notes.txt").write_text("keep me", encoding="utf-8")
+    else:
+        target.write_text("keep me", encoding="utf-8")
+    result = run("export", "--to", fmt, str(target), "--force")
+    assert (result.exit_code, result.stderr) == (2, f"cqsmart: {target} {message}\n")
+    assert (target / "notes.txt" if make == "folder" else target).read_text(encoding="utf-8") == "keep me"
+
+
+@pytest.mark.parametrize("name", ["", ".", ".."])
+def test_target_must_name_something(run: Run, tmp_path: Path, name: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """'', '.' and '..' name no file to write: refused, even with --force."""
+    monkeypatch.chdir(tmp_path)
+    result = run("export", "--to", "datapackage", name, "--force")
+    assert result.exit_code == 2
+    assert result.stderr.endswith("does not name a file or folder to write\n")
+
+
+def test_forced_datapackage_replaces_an_earlier_package(run: Run, tmp_path: Path) -> None:
     """--force over an earlier package swaps the whole folder."""
     folder = export(run, "datapackage", tmp_path / "package")
     (folder / "stale.csv").write_text("old", encoding="utf-8")

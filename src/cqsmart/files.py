@@ -12,18 +12,31 @@ from pathlib import Path
 from cqsmart.errors import UsageError
 
 
-def check_target(path: Path, force: bool) -> None:
-    """Refuse, before any work is done, a target that exists (without --force) or has no folder."""
-    if path.exists() and not force:
-        raise UsageError(f"{path} exists; use --force to replace it")
+def check_target(path: Path, force: bool, folder: bool = False, marker: str | None = None) -> None:
+    """Refuse, before any work is done, a target that could not or should not be replaced.
+
+    --force replaces a file with a file. A folder is replaced only by a folder, and only if it holds
+    `marker` (the file every earlier export of that kind wrote), so no command can wipe a folder
+    that is not its own.
+    """
+    if not path.name or path.name in (".", ".."):
+        raise UsageError(f"{str(path) or repr(str(path))} does not name a file or folder to write")
     if not path.parent.is_dir():
         raise UsageError(f"{path.parent} is not a folder; create it first")
+    if not (path.exists() or path.is_symlink()):
+        return
+    if not force:
+        raise UsageError(f"{path} exists; use --force to replace it")
+    if path.is_dir() != folder:
+        raise UsageError(f"{path} is a {'folder' if path.is_dir() else 'file'}; not replacing it")
+    if folder and (marker is None or not (path / marker).is_file()):
+        raise UsageError(f"{path} is a folder without {marker}, so not an earlier export; not replacing it")
 
 
 @contextmanager
-def replacing(path: Path, force: bool, folder: bool = False) -> Iterator[Path]:
+def replacing(path: Path, force: bool, folder: bool = False, marker: str | None = None) -> Iterator[Path]:
     """A temporary file (or folder) beside `path`, renamed onto it only if the block completes."""
-    check_target(path, force)
+    check_target(path, force, folder, marker)
     prefix = f".{path.name}."
     try:
         if folder:
@@ -55,11 +68,10 @@ def _give_usual_permissions(path: Path) -> None:
 
 
 def _move_into_place(temporary: Path, path: Path) -> None:
-    if not path.exists() or (path.is_dir() == temporary.is_dir() and not path.is_dir()):
+    if not path.is_dir():
         os.replace(temporary, path)  # atomic, also over an existing file
         return
-    # A folder cannot be renamed over a folder, nor over a file (nor a file over a folder):
-    # move the old one aside first, then drop it.
+    # A folder cannot be renamed over another: move the old one aside first, then drop it.
     old = path.with_name(f".{path.name}.old")
     _remove(old)
     os.replace(path, old)

@@ -72,7 +72,7 @@ def descriptor(base: FactBase, all_tables: list[Table]) -> dict[str, Any]:
 class DataPackageExporter(Exporter):
     def write(self, base: FactBase, path: Path, force: bool) -> None:
         all_tables = tables(base)
-        with replacing(path, force, folder=True) as folder:
+        with replacing(path, force, folder=True, marker="datapackage.json") as folder:
             for table in all_tables:
                 write_csv(folder / f"{table.name}.csv", table)
             document = json.dumps(descriptor(base, all_tables), ensure_ascii=False, indent=2)
