@@ -173,3 +173,12 @@ def test_path_with_a_nul_character_is_a_usage_error(run: Run, args: list[str], o
     result = run(*args)
     assert result.exit_code == 2
     assert result.stderr.startswith(f"cqsmart: Invalid value for {option}: a path cannot contain a NUL character")
+
+
+def test_unknown_user_in_a_path_is_taken_literally(run: Run) -> None:
+    """`~nosuchuser/x` is not expanded (as in a shell): the path does not exist, one line, exit 2."""
+    result = run("validate", "~nosuchuser0/facts.json")
+    assert (result.exit_code, result.stderr) == (
+        2,
+        "cqsmart: invalid fact base (1 problem):\n~nosuchuser0/facts.json: no such file or folder\n",
+    )

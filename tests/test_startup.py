@@ -17,7 +17,7 @@ try:
     main()
 except SystemExit:
     pass
-heavy = sorted({name.split(".")[0] for name in sys.modules} & {"rich", "pydantic", "platformdirs", "hashlib"})
+heavy = sorted({name.split(".")[0] for name in sys.modules} & {"rich", "pydantic", "platformdirs", "hashlib", "tempfile"})
 sys.stderr.write("LOADED " + " ".join(heavy) + "\\n")
 """
 

@@ -16,6 +16,7 @@ from typing import Any
 from cqsmart import jsontext
 from cqsmart.base import content_hash
 from cqsmart.errors import CqsmartError
+from cqsmart.files import expand_user
 
 ENV_CACHE_DIR = "CQSMART_CACHE_DIR"
 _FORMAT = "cqsmart-cache-4"
@@ -30,11 +31,11 @@ class Cache:
     def default(cls) -> Cache:
         configured = os.environ.get(ENV_CACHE_DIR)
         if configured:
-            return cls(Path(configured).expanduser())
+            return cls(expand_user(configured))
         if sys.platform.startswith("linux"):
             # platformdirs' XDG rule, inline: importing platformdirs costs more than a cached query.
             xdg = os.environ.get("XDG_CACHE_HOME", "").strip()
-            return cls(Path(xdg if xdg else Path.home() / ".cache") / "cqsmart")
+            return cls((expand_user(xdg) if xdg else expand_user("~/.cache")) / "cqsmart")
         from platformdirs import user_cache_dir
 
         return cls(Path(user_cache_dir("cqsmart", appauthor=False)))

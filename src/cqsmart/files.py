@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+# tempfile and shutil are imported where used: reading commands load this module for expand_user.
 import os
-import shutil
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from cqsmart.errors import UsageError
+
+
+def expand_user(text: str) -> Path:
+    """`~/facts` as a shell would expand it; `~nosuchuser` stays as written, as a shell leaves it."""
+    try:
+        return Path(text).expanduser()
+    except (RuntimeError, KeyError):
+        return Path(text)
 
 
 def check_target(path: Path, force: bool, folder: bool = False, marker: str | None = None) -> None:
@@ -36,6 +43,8 @@ def check_target(path: Path, force: bool, folder: bool = False, marker: str | No
 @contextmanager
 def replacing(path: Path, force: bool, folder: bool = False, marker: str | None = None) -> Iterator[Path]:
     """A temporary file (or folder) beside `path`, renamed onto it only if the block completes."""
+    import tempfile
+
     check_target(path, force, folder, marker)
     prefix = f".{path.name}."
     try:
@@ -80,6 +89,8 @@ def _move_into_place(temporary: Path, path: Path) -> None:
 
 
 def _remove(path: Path) -> None:
+    import shutil
+
     if path.is_dir() and not path.is_symlink():
         shutil.rmtree(path, ignore_errors=True)
     else:

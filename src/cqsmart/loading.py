@@ -11,6 +11,7 @@ from typing import Any
 from cqsmart import __version__, jsontext
 from cqsmart.base import FILE_BY_KIND, FactBase, JsonRecord, content_hash
 from cqsmart.errors import InvalidFactBase
+from cqsmart.files import expand_user
 from cqsmart.lazy import index_row, lazy_records
 
 ENV_FACTS = "CQSMART_FACTS"
@@ -52,7 +53,7 @@ def resolve_path(path: str | None) -> tuple[Path, str]:
     chosen = path or os.environ.get(ENV_FACTS) or None
     if chosen is None:
         return bundled_facts_dir(), BUNDLED
-    return Path(chosen).expanduser(), chosen
+    return expand_user(chosen), chosen
 
 
 def read_fact_files(path: Path, origin: str) -> list[FactFile]:
