@@ -13,7 +13,7 @@ def test_show_prints_a_record_in_full(run: Run) -> None:
     for expected in (
         "“渝快办”用户数",
         "Yukuaiban (渝快办) users",
-        "> 2100万人",
+        "超2100万人",
         "more_than",
         "as of 2021",
         "as_of_interview",

@@ -14,7 +14,8 @@ from cqsmart.text import format_number
 _UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 _PREFIX = {
     "zh": {"at_least": "≥ ", "more_than": "超", "approximately": "约", "at_most": "≤ ", "exact": ""},
-    "en": {"at_least": "≥ ", "more_than": "> ", "approximately": "≈ ", "at_most": "≤ ", "exact": ""},
+    # 超 as the readers expect (超26万), like units, which stay as stated in both languages.
+    "en": {"at_least": "≥ ", "more_than": "超", "approximately": "≈ ", "at_most": "≤ ", "exact": ""},
 }
 
 
