@@ -10,7 +10,7 @@ TOPICS = ("digital-economy", "data-centres", "online-economy", "platform-economy
 
 
 def source_record() -> dict[str, Any]:
-    from cqsmart.loading import bundled_facts_dir
+    from cqsmart.store.locate import bundled_facts_dir
 
     (source,) = json.loads((bundled_facts_dir() / "sources.json").read_text(encoding="utf-8"))
     return dict(source)

@@ -9,8 +9,8 @@ import json
 import pytest
 
 from conftest import Run
-from cqsmart.base import FIELDS_BY_KIND
-from cqsmart.models import Figure, Initiative, Source, Target
+from cqsmart.model.factbase import FIELDS_BY_KIND
+from cqsmart.model.records import Figure, Initiative, Source, Target
 
 LISTINGS = [["stats"], ["stats", "--derived"], ["initiatives"], ["targets"], ["sources"], ["search", "cloud"]]
 

@@ -7,7 +7,7 @@ import json
 import pytest
 
 from conftest import Run
-from cqsmart.loading import bundled_facts_dir
+from cqsmart.store.locate import bundled_facts_dir
 
 FIGURES = json.loads((bundled_facts_dir() / "figures.json").read_text(encoding="utf-8"))
 STATED = [figure for figure in FIGURES if not figure["derived"]]

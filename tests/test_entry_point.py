@@ -14,7 +14,7 @@ import pytest
 
 import cqsmart
 from conftest import installed_cqsmart, run_installed
-from cqsmart.loading import bundled_facts_dir
+from cqsmart.store.locate import bundled_facts_dir
 from synthetic import write_base
 
 CHECKOUT = Path(__file__).resolve().parents[1]

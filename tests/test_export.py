@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from conftest import Run, run_installed
-from cqsmart.loading import load
+from cqsmart.store.load import load
 
 BASE = load(None, use_cache=False)
 COUNTS = {kind: len(BASE.of_kind(kind)) for kind in ("figure", "initiative", "target", "source")}
@@ -164,10 +164,10 @@ def test_unwritable_place_is_one_line(run: Run) -> None:
 
 def test_cli_choices_are_the_registries() -> None:
     """The formats the CLI accepts are exactly those with an implementation, for output and export."""
-    from cqsmart.app import Format
-    from cqsmart.cli_export import ExportFormat
+    from cqsmart.cli.app import Format
+    from cqsmart.cli.export_command import ExportFormat
     from cqsmart.export import EXPORTER_BY_NAME
-    from cqsmart.rendering import RENDERER_BY_NAME
+    from cqsmart.render import RENDERER_BY_NAME
 
     assert [member.value for member in Format] == list(RENDERER_BY_NAME)
     assert [member.value for member in ExportFormat] == list(EXPORTER_BY_NAME)

@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 
 from conftest import SOURCE, Run
-from cqsmart.loading import bundled_facts_dir, load
-from cqsmart.text import SourceText, normalise
+from cqsmart.model.quotes import SourceText, normalise
+from cqsmart.store.load import load
+from cqsmart.store.locate import bundled_facts_dir
 
 BASE = load(None, use_cache=False)
 RECORDS = BASE.records

@@ -64,7 +64,7 @@ def test_changed_file_is_validated_again(run: Run, small_copy: Path) -> None:
 
 def forged(payload: bytes) -> bytes:
     """A cache entry with a correct header over a payload that does not match its index."""
-    from cqsmart.base import content_hash
+    from cqsmart.store.cache import content_hash
 
     entry = next(iter(Path(os.environ["CQSMART_CACHE_DIR"]).glob("facts-*.json")))
     key = entry.name.removeprefix("facts-").removesuffix(".json")
@@ -126,7 +126,7 @@ def test_cached_base_answers_exactly_as_a_fresh_one(run: Run, args: list[str]) -
 
 def test_cache_keeps_only_recent_entries(run: Run, small_copy: Path, tmp_path: Path) -> None:
     """Each edit of a fact file makes a new entry; only the most recent ones are kept."""
-    from cqsmart.cache import KEEP_ENTRIES
+    from cqsmart.store.cache import KEEP_ENTRIES
 
     records = json.loads(small_copy.read_text(encoding="utf-8"))
     for edit in range(KEEP_ENTRIES + 3):

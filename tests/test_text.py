@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from cqsmart.text import SourceText, quote_states_number
+from cqsmart.model.quotes import SourceText, quote_states_number
 
 LAYOUT = "同时建成30\n\n个5G融合典型应用场景。不断拓展数字经\n\n\n\n8月16日,照片说明。\n\n记者 摄\n\n济新领域。线上业态方面"
 

@@ -1,10 +1,13 @@
-"""Exports of the fact base to the tools analysts use: SQLite, Frictionless data packages, Excel, CSV."""
+"""Exports of the fact base to the tools analysts use: SQLite, Frictionless data packages, Excel, CSV.
+
+One Exporter class per format, found by name in EXPORTER_BY_NAME; may import `render`, `store` and `model`.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from cqsmart.base import FactBase
+from cqsmart.model.factbase import FactBase
 from cqsmart.registry import instantiate
 
 

@@ -8,10 +8,10 @@ from pathlib import Path
 from typing import Any
 
 from cqsmart import __version__
-from cqsmart.base import FactBase
 from cqsmart.export import Exporter
 from cqsmart.export.tables import FOREIGN_KEYS, Table, tables
-from cqsmart.files import replacing
+from cqsmart.model.factbase import FactBase
+from cqsmart.store.files import replacing
 
 
 def _cell(value: Any) -> Any:

@@ -5,10 +5,10 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from cqsmart.base import FactBase
 from cqsmart.export import Exporter
 from cqsmart.export.tables import FOREIGN_KEYS, Table, tables
-from cqsmart.files import replacing
+from cqsmart.model.factbase import FactBase
+from cqsmart.store.files import replacing
 
 SQL_TYPES = {"string": "TEXT", "integer": "INTEGER", "number": "NUMERIC", "boolean": "INTEGER"}  # NUMERIC keeps 6387 an integer
 # trigram indexes every run of three characters, so Chinese (which has no spaces between words)

@@ -10,8 +10,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from cqsmart.base import FactBase, JsonRecord
-from cqsmart.display import flatten
+from cqsmart.model.factbase import FactBase, JsonRecord
+from cqsmart.render.values import flatten
 
 Column = tuple[str, str]
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from cqsmart.base import FactBase
 from cqsmart.export import Exporter
 from cqsmart.export.tables import tables
-from cqsmart.files import replacing
+from cqsmart.model.factbase import FactBase
+from cqsmart.store.files import replacing
 
 
 class WorkbookExporter(Exporter):

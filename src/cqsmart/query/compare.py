@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 
-from cqsmart.base import FactBase, JsonRecord
 from cqsmart.errors import UsageError
-from cqsmart.query import PERCENT_UNITS, Result, require_known, years_with_figures
+from cqsmart.model.factbase import FactBase, JsonRecord
+from cqsmart.query.listing import PERCENT_UNITS, years_with_figures
+from cqsmart.query.result import Result, require_known
 
 _YEAR = re.compile(r"^\d{4}$")
 

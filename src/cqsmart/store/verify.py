@@ -1,29 +1,14 @@
-"""Checks of a whole fact base against the outside world: its source text, and its JSON Schema."""
+"""Checking a fact base against its source text: every quote must stand in it, and its checksum match."""
 
 from __future__ import annotations
 
 import hashlib
-import json
-from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from cqsmart.base import FactBase
 from cqsmart.errors import UsageError
-from cqsmart.text import SourceText
-
-SCHEMA_ID = "https://cqsmart.invalid/schema/facts-1.json"
-
-
-def summary(base: FactBase) -> str:
-    counts = Counter(record["kind"] for record in base.records)
-    derived = sum(1 for record in base.of_kind("figure") if record["derived"])
-    parts = [_count(counts[kind], kind) for kind in ("figure", "initiative", "target", "source")]
-    return f"{_count(len(base.records), 'record')}: {', '.join(parts)} ({derived} of the figures derived)"
-
-
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}{'' if number == 1 else 's'}"
+from cqsmart.model.factbase import FactBase
+from cqsmart.model.quotes import SourceText
 
 
 @dataclass
@@ -65,19 +50,3 @@ def verify_quotes(base: FactBase, path: Path) -> QuoteReport:
         else:
             report.missing.append(f"{record['id']}: {citation['quote']!r}")
     return report
-
-
-def schema_text() -> str:
-    from cqsmart.models import RECORDS_ADAPTER
-
-    schema = {
-        "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": SCHEMA_ID,
-        "title": "cqsmart fact-base file",
-        "description": (
-            "A JSON array of records (figures, initiatives, targets, sources). "
-            "The --json output of stats, initiatives, targets, search and sources has this shape."
-        ),
-        **RECORDS_ADAPTER.json_schema(),
-    }
-    return json.dumps(schema, ensure_ascii=False, indent=2) + "\n"

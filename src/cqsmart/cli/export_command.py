@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from cqsmart.app import app, error, load_base, path_parser
+from cqsmart.cli.app import app, error, load_base, path_parser
 
 
 class ExportFormat(str, Enum):

@@ -7,8 +7,8 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from decimal import Decimal
 
-from cqsmart.formula import FormulaError, evaluate, referenced_ids
-from cqsmart.models import Figure, Initiative, Source, Target
+from cqsmart.model.formula import FormulaError, evaluate, referenced_ids
+from cqsmart.model.records import Figure, Initiative, Source, Target
 
 
 @dataclass(frozen=True)

@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from cqsmart.base import FactBase
+from cqsmart.model.factbase import FactBase
 
 
 def _base(ctx: Any) -> FactBase | None:
     """The base the command line names (--facts), from the cache where possible; None if unusable."""
     from cqsmart.errors import CqsmartError
-    from cqsmart.loading import load
+    from cqsmart.store.load import load
 
     root = ctx.find_root() if ctx is not None else None
     facts = root.params.get("facts") if root is not None else None
@@ -36,7 +36,7 @@ def _figure_values(key: str) -> Callable[[FactBase], list[str]]:
 
 
 def _years(base: FactBase) -> list[str]:
-    from cqsmart.query import years_with_figures
+    from cqsmart.query.listing import years_with_figures
 
     return [str(year) for year in years_with_figures(base, derived=True)]
 

@@ -1,36 +1,13 @@
-"""The loaded fact base as plain, already-validated JSON records: cheap to build, no Pydantic needed."""
+"""A fact base as plain, already-validated JSON records (cheap to build, no Pydantic needed), and the
+JSON contract: the fields of each kind of row, in output order."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, Protocol
-
-try:  # the builtin module: hashlib would load OpenSSL, a noticeable part of start-up
-    from _blake2 import blake2b as _blake2b
-except ImportError:  # pragma: no cover - other Python implementations
-    from hashlib import blake2b as _blake2b
-
-
-class Hasher(Protocol):
-    def update(self, data: bytes, /) -> None: ...
-    def hexdigest(self) -> str: ...
-
-
-def content_hash(data: bytes = b"") -> Hasher:
-    """A hash of content, for cache keys and for checking a cache entry is intact."""
-    return _blake2b(data)
-
+from typing import Any
 
 JsonRecord = Mapping[str, Any]
-
-# The files of a fact-base folder, each holding the records of one kind.
-FILE_BY_KIND: dict[str, str] = {
-    "source": "sources.json",
-    "figure": "figures.json",
-    "initiative": "initiatives.json",
-    "target": "targets.json",
-}
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from cqsmart.base import JsonRecord
+from cqsmart.model.factbase import JsonRecord
 
 # The index row of a record: these fields, in this order (null where a kind has no such field).
 INDEX_FIELDS = ("id", "kind", "derived", "topic", "metric", "start", "end", "basis", "line", "area")

@@ -1,4 +1,4 @@
-"""The commands: each parses its arguments, asks the query layer, and hands the result to a renderer."""
+"""The query commands: each parses its arguments, asks the query layer, and hands the result to a renderer."""
 
 # No `from __future__ import annotations` here: Typer would have to eval every string annotation
 # when it builds the commands, which doubles that part of start-up.
@@ -7,8 +7,8 @@ from typing import Annotated
 
 import typer
 
-from cqsmart import completion, query
-from cqsmart.app import (
+from cqsmart.cli import completion
+from cqsmart.cli.app import (
     DerivedOption,
     FieldsOption,
     ForceOption,
@@ -23,9 +23,9 @@ from cqsmart.app import (
     parse_year,
     stop_quietly_on_closed_pipe,
 )
-from cqsmart.display import default_lang
-
-__all__ = ["app", "main"]
+from cqsmart.query import listing, lookup
+from cqsmart.query import search as searching
+from cqsmart.render.values import default_lang
 
 
 @app.command()
@@ -82,7 +82,7 @@ def stats(
       cqsmart stats --json | jq '.[] | {id, value, unit}'
     """
     base = load_base(ctx)
-    filters = query.Filters(
+    filters = listing.Filters(
         year=parse_year(year, "--year", base),
         start=parse_year(start, "--from", base),
         end=parse_year(end, "--to", base),
@@ -91,7 +91,7 @@ def stats(
         text=search,
         derived=derived,
     )
-    emit(query.figures(base, filters), base, fmt, as_json, fields, lang, svg, force)
+    emit(listing.figures(base, filters), base, fmt, as_json, fields, lang, svg, force)
 
 
 @app.command()
@@ -127,7 +127,7 @@ def initiatives(
       cqsmart initiatives --search 渝快办 --json
     """
     base = load_base(ctx)
-    emit(query.initiatives(base, line, search), base, fmt, as_json, fields, lang, svg, force)
+    emit(listing.initiatives(base, line, search), base, fmt, as_json, fields, lang, svg, force)
 
 
 @app.command()
@@ -160,7 +160,7 @@ def targets(
       cqsmart targets --area innovation-system --format markdown
     """
     base = load_base(ctx)
-    emit(query.targets(base, area, search), base, fmt, as_json, fields, lang, svg, force)
+    emit(listing.targets(base, area, search), base, fmt, as_json, fields, lang, svg, force)
 
 
 @app.command()
@@ -191,7 +191,7 @@ def compare(
       cqsmart compare 2018 2020
       cqsmart compare digital-economy-growth implied-gdp-growth
     """
-    from cqsmart.compare import compare as compare_query
+    from cqsmart.query.compare import compare as compare_query
 
     base = load_base(ctx)
     emit(compare_query(base, first, second, derived), base, fmt, as_json, fields, lang, svg, force)
@@ -217,13 +217,13 @@ def show(
       cqsmart show digital-economy-scale-2020
       cqsmart show cloud-chief-system --json
     """
-    from cqsmart.rendering.detail import render_show
+    from cqsmart.render.detail import render_show
 
     base = load_base(ctx)
-    found = query.record(base, record_id)
+    found = lookup.record(base, record_id)
     fmt = Format.json if as_json else fmt
     try:
-        render_show(found, query.linked(base, found), base, fmt.value, lang.value if lang else default_lang(), sys.stdout)
+        render_show(found, lookup.linked(base, found), base, fmt.value, lang.value if lang else default_lang(), sys.stdout)
         sys.stdout.flush()
     except BrokenPipeError:
         stop_quietly_on_closed_pipe()
@@ -251,7 +251,7 @@ def search(
       cqsmart search "health code" --json
     """
     base = load_base(ctx)
-    emit(query.search(base, text), base, fmt, as_json, fields, lang, svg, force)
+    emit(searching.search(base, text), base, fmt, as_json, fields, lang, svg, force)
 
 
 @app.command()
@@ -272,11 +272,4 @@ def sources(
       cqsmart sources --json
     """
     base = load_base(ctx)
-    emit(query.sources(base), base, fmt, as_json, fields, lang, svg, force)
-
-
-from cqsmart import cli_checks, cli_export  # noqa: E402, F401  (they register their commands on the app)
-
-
-def main() -> None:
-    app(prog_name="cqsmart")
+    emit(listing.sources(base), base, fmt, as_json, fields, lang, svg, force)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from cqsmart import display
-from cqsmart.base import FactBase, JsonRecord
-from cqsmart.text import format_number
+from cqsmart.model.factbase import FactBase, JsonRecord
+from cqsmart.model.quotes import format_number
+from cqsmart.render import values as display
 
 DEFAULT_COLUMNS: dict[str, tuple[str, ...]] = {
     "figure": ("id", "label", "value", "period"),

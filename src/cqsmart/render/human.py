@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, TextIO
 
-from cqsmart.base import FactBase
-from cqsmart.display import inert
-from cqsmart.query import Result
-from cqsmart.rendering import Options, Renderer
-from cqsmart.rendering.cells import bar_scale, cell, headers
-from cqsmart.rendering.machine import stream_is_unicode
+from cqsmart.model.factbase import FactBase
+from cqsmart.query.result import Result
+from cqsmart.render import Options, Renderer
+from cqsmart.render.cells import bar_scale, cell, headers
+from cqsmart.render.machine import stream_is_unicode
+from cqsmart.render.values import inert
 
 if TYPE_CHECKING:
     from rich.console import Console

@@ -7,8 +7,8 @@ import os
 import re
 from typing import Any
 
-from cqsmart.base import JsonRecord
-from cqsmart.text import format_number
+from cqsmart.model.factbase import JsonRecord
+from cqsmart.model.quotes import format_number
 
 # C0/C1 controls (ESC starts ANSI and OSC sequences) and bidirectional overrides are shown escaped.
 _UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")

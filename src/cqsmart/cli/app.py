@@ -15,11 +15,13 @@ import typer
 from typer._click import exceptions as click_exceptions
 from typer.core import TyperGroup
 
-from cqsmart import __version__, query
-from cqsmart.base import FactBase
-from cqsmart.display import default_lang, inert
+from cqsmart import __version__
 from cqsmart.errors import CqsmartError, InvalidFactBase, UsageError
-from cqsmart.rendering import Options, parse_fields, renderer_for
+from cqsmart.model.factbase import FactBase
+from cqsmart.query.listing import years_with_figures
+from cqsmart.query.result import Result
+from cqsmart.render import Options, parse_fields, renderer_for
+from cqsmart.render.values import default_lang, inert
 
 PIPE_CLOSED_EXIT = 141  # what shells report for a producer whose reader went away (128 + SIGPIPE)
 INTERRUPTED_EXIT = 130
@@ -157,7 +159,7 @@ def configure(
 
 
 def load_base(ctx: typer.Context) -> FactBase:
-    from cqsmart.loading import load
+    from cqsmart.store.load import load
 
     settings = ctx.find_object(Settings) or Settings(None, True)
     return load(settings.facts, use_cache=settings.use_cache)
@@ -193,7 +195,7 @@ DerivedOption = Annotated[
 
 
 def emit(
-    result: query.Result,
+    result: Result,
     base: FactBase,
     fmt: Format,
     as_json: bool,
@@ -215,12 +217,12 @@ def emit(
         error(result.hint)
 
 
-def save_svg(result: query.Result, base: FactBase, options: Options, path: Path, force: bool) -> None:
-    from cqsmart.files import check_target, write_atomically
-    from cqsmart.rendering.human import TableRenderer
+def save_svg(result: Result, base: FactBase, options: Options, path: Path, force: bool) -> None:
+    from cqsmart.render.human import TableRenderer
+    from cqsmart.store.files import check_target, write_atomically
 
     check_target(path, force)
-    from cqsmart.rendering.human import TITLES
+    from cqsmart.render.human import TITLES
 
     picture = TableRenderer().svg(result, base, options, title=f"cqsmart: {TITLES[result.kind]}")
     write_atomically(path, picture.encode(), force)
@@ -231,6 +233,6 @@ def parse_year(text: str | None, option: str, base: FactBase) -> int | None:
     if text is None:
         return None
     if not (text.isascii() and text.isdigit() and len(text) == 4):
-        years = ", ".join(map(str, query.years_with_figures(base, derived=True)))
+        years = ", ".join(map(str, years_with_figures(base, derived=True)))
         raise UsageError(f"{option} takes a four-digit year such as 2020, not {text!r}; years with figures: {years}")
     return int(text)

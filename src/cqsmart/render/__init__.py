@@ -1,17 +1,19 @@
-"""Results to text: one renderer class per output format, found by name in RENDERER_BY_NAME."""
+"""Results to text for people and machines: one renderer class per output format, found by name in
+RENDERER_BY_NAME. The only layer that knows Rich; may import `query`, `store`, `model` and `errors`.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar, TextIO
 
-from cqsmart.base import FIELDS_BY_KIND, FactBase
 from cqsmart.errors import UsageError
+from cqsmart.model.factbase import FIELDS_BY_KIND, FactBase
 from cqsmart.registry import instantiate
-from cqsmart.rendering.cells import DEFAULT_COLUMNS, DISPLAY_ONLY
+from cqsmart.render.cells import DEFAULT_COLUMNS, DISPLAY_ONLY
 
 if TYPE_CHECKING:
-    from cqsmart.query import Result
+    from cqsmart.query.result import Result
 
 
 @dataclass(frozen=True)
@@ -51,12 +53,12 @@ def parse_fields(text: str | None) -> tuple[str, ...] | None:
 # Format name → the module and class that render it; a new format is one class and one entry here.
 # Named rather than imported, so a JSON query never loads the table code (nor Rich).
 RENDERER_BY_NAME: dict[str, tuple[str, str]] = {
-    "table": ("cqsmart.rendering.human", "TableRenderer"),
-    "json": ("cqsmart.rendering.machine", "JsonRenderer"),
-    "jsonl": ("cqsmart.rendering.machine", "JsonLinesRenderer"),
-    "csv": ("cqsmart.rendering.machine", "CsvRenderer"),
-    "tsv": ("cqsmart.rendering.machine", "TsvRenderer"),
-    "markdown": ("cqsmart.rendering.human", "MarkdownRenderer"),
+    "table": ("cqsmart.render.human", "TableRenderer"),
+    "json": ("cqsmart.render.machine", "JsonRenderer"),
+    "jsonl": ("cqsmart.render.machine", "JsonLinesRenderer"),
+    "csv": ("cqsmart.render.machine", "CsvRenderer"),
+    "tsv": ("cqsmart.render.machine", "TsvRenderer"),
+    "markdown": ("cqsmart.render.human", "MarkdownRenderer"),
 }
 
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from cqsmart import display
-from cqsmart.base import FactBase, JsonRecord
-from cqsmart.query import Result
-from cqsmart.rendering import Options, renderer_for
-from cqsmart.rendering.human import console, for_stream, markdown_cell
-from cqsmart.rendering.machine import dump
+from cqsmart.model.factbase import FactBase, JsonRecord
+from cqsmart.query.result import Result
+from cqsmart.render import Options, renderer_for
+from cqsmart.render import values as display
+from cqsmart.render.human import console, for_stream, markdown_cell
+from cqsmart.render.machine import dump
 
 
 def link_rows(links: list[tuple[str, JsonRecord]]) -> list[JsonRecord]:

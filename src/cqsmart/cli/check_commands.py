@@ -6,8 +6,8 @@ from typing import Annotated
 
 import typer
 
-from cqsmart.app import app, error, load_base, path_parser, usable_path
-from cqsmart.display import inert
+from cqsmart.cli.app import app, error, load_base, path_parser, usable_path
+from cqsmart.render.values import inert
 
 
 @app.command()
@@ -28,9 +28,9 @@ def validate(
       cqsmart validate
       cqsmart validate my-facts/
     """
-    from cqsmart.app import Settings
-    from cqsmart.checks import summary
-    from cqsmart.loading import load
+    from cqsmart.cli.app import Settings
+    from cqsmart.query.summary import summary
+    from cqsmart.store.load import load
 
     settings = ctx.find_object(Settings)
     base = load(path or (settings.facts if settings else None), use_cache=False)
@@ -54,7 +54,7 @@ def verify(
     \b
       cqsmart verify --source ../shared/sources/chongqing-daily-2021-08-smart-city-interview.txt
     """
-    from cqsmart.checks import verify_quotes
+    from cqsmart.store.verify import verify_quotes
 
     base = load_base(ctx)
     report = verify_quotes(base, source)
@@ -78,6 +78,6 @@ def schema() -> None:
     \b
       cqsmart schema > facts.schema.json
     """
-    from cqsmart.checks import schema_text
+    from cqsmart.model.schema import schema_text
 
     sys.stdout.write(schema_text())

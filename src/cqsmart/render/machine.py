@@ -6,11 +6,11 @@ import csv
 from collections.abc import Iterator
 from typing import Any, TextIO
 
-from cqsmart import jsontext
-from cqsmart.base import FactBase, JsonRecord
-from cqsmart.display import flatten, inert
-from cqsmart.query import Result
-from cqsmart.rendering import Options, Renderer
+from cqsmart.model import jsontext
+from cqsmart.model.factbase import FactBase, JsonRecord
+from cqsmart.query.result import Result
+from cqsmart.render import Options, Renderer
+from cqsmart.render.values import flatten, inert
 
 
 def stream_is_unicode(stream: TextIO) -> bool:

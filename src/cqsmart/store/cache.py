@@ -11,12 +11,40 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, Protocol
 
-from cqsmart import jsontext
-from cqsmart.base import content_hash
+from cqsmart import __version__
 from cqsmart.errors import CqsmartError
-from cqsmart.files import expand_user
+from cqsmart.model import jsontext
+from cqsmart.store.files import expand_user
+
+if TYPE_CHECKING:
+    from cqsmart.store.locate import FactFile
+
+try:  # the builtin module: hashlib would load OpenSSL, a noticeable part of start-up
+    from _blake2 import blake2b as _blake2b
+except ImportError:  # pragma: no cover - other Python implementations
+    from hashlib import blake2b as _blake2b
+
+
+class Hasher(Protocol):
+    def update(self, data: bytes, /) -> None: ...
+    def hexdigest(self) -> str: ...
+
+
+def content_hash(data: bytes = b"") -> Hasher:
+    """A hash of content, for cache keys and for checking a cache entry is intact."""
+    return _blake2b(data)
+
+
+def content_key(files: list[FactFile]) -> str:
+    """Identifies a fact base by content and the package version that validated it."""
+    digest = content_hash(__version__.encode())
+    for item in files:
+        digest.update(b"\0" + item.path.name.encode() + b"\0")
+        digest.update(item.read())
+    return digest.hexdigest()
+
 
 ENV_CACHE_DIR = "CQSMART_CACHE_DIR"
 _FORMAT = "cqsmart-cache-4"
@@ -60,7 +88,7 @@ class Cache:
         """Best effort: a cache that cannot be written only costs speed, never a failed command."""
         payload = (json.dumps(index, ensure_ascii=False, separators=(",", ":")) + "\n" + jsontext.array(lines)).encode()
         header = json.dumps({"format": _FORMAT, "key": key, "hash": content_hash(payload).hexdigest()})
-        from cqsmart.files import write_atomically
+        from cqsmart.store.files import write_atomically
 
         try:
             self.directory.mkdir(parents=True, exist_ok=True)

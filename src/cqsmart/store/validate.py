@@ -6,9 +6,10 @@ from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 
-from cqsmart.base import FILE_BY_KIND, JsonRecord
-from cqsmart.models import KINDS, Record
-from cqsmart.rules import Located, Problem, check_base, json_path
+from cqsmart.model.factbase import JsonRecord
+from cqsmart.model.integrity import Located, Problem, check_base, json_path
+from cqsmart.model.records import KINDS, Record
+from cqsmart.store.locate import FILE_BY_KIND
 
 _RECORD: TypeAdapter[Record] = TypeAdapter(Record)
 

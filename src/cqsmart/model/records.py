@@ -9,7 +9,7 @@ from typing import Annotated, Literal, TypeAlias
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, TypeAdapter, model_validator
 
-from cqsmart.text import quote_states_number
+from cqsmart.model.quotes import quote_states_number
 
 MIN_YEAR = 1949
 MAX_YEAR = 2100

@@ -1,0 +1,16 @@
+"""The command line: the Typer app, its commands, shell completion and exit codes.
+
+May import every other layer. Each command parses its arguments, calls the query layer and hands the
+result to a renderer; nothing below this package knows about Typer.
+"""
+
+# The command modules register themselves on the app when imported, in the order --help lists them.
+from cqsmart.cli import query_commands  # isort: skip
+from cqsmart.cli import check_commands, export_command  # isort: skip
+from cqsmart.cli.app import app
+
+__all__ = ["app", "check_commands", "export_command", "main", "query_commands"]
+
+
+def main() -> None:
+    app(prog_name="cqsmart")

@@ -1,0 +1,93 @@
+"""Listings: figures by year, span, topic and metric; initiatives by line; targets by area; sources."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from cqsmart.errors import UsageError
+from cqsmart.model.factbase import FactBase, JsonRecord
+from cqsmart.query.result import Result, require_known
+from cqsmart.query.search import matches
+
+PERCENT_UNITS = ("%", "个百分点")
+
+
+@dataclass(frozen=True)
+class Filters:
+    year: int | None = None
+    start: int | None = None
+    end: int | None = None
+    topic: str | None = None
+    metric: str | None = None
+    text: str | None = None
+    derived: bool = False
+
+
+def years_with_figures(base: FactBase, derived: bool = False) -> list[int]:
+    years: set[int] = set()
+    for figure in _figures(base, derived):
+        start, end = figure["period"]["start"], figure["period"]["end"]
+        if start is not None and end is not None:
+            years.update(range(start, end + 1))
+    return sorted(years)
+
+
+def _figures(base: FactBase, derived: bool) -> list[JsonRecord]:
+    return [record for record in base.of_kind("figure") if derived or not record["derived"]]
+
+
+def _covers(period: dict[str, Any], start: int | None, end: int | None) -> bool:
+    if start is None and end is None:
+        return True
+    if period["start"] is None:
+        return False
+    return (start is None or period["end"] >= start) and (end is None or period["start"] <= end)
+
+
+def figures(base: FactBase, filters: Filters) -> Result:
+    if filters.year is not None and (filters.start is not None or filters.end is not None):
+        raise UsageError("--year is one year; use --from and --to for a range, not both")
+    rows = _figures(base, filters.derived)
+    if filters.topic is not None:
+        require_known(filters.topic, {row["topic"] for row in _figures(base, True)}, "topic")
+        rows = [row for row in rows if row["topic"] == filters.topic]
+    if filters.metric is not None:
+        require_known(filters.metric, {row["metric"] for row in _figures(base, True)}, "metric")
+        rows = [row for row in rows if row["metric"] == filters.metric]
+    start = filters.year if filters.year is not None else filters.start
+    end = filters.year if filters.year is not None else filters.end
+    if start is not None and end is not None and start > end:
+        raise UsageError(f"--from {start} is after --to {end}")
+    rows = [row for row in rows if _covers(row["period"], start, end)]
+    if filters.text:
+        rows = [row for row in rows if matches(row, filters.text)]
+    hint = ""
+    if not rows:
+        years = ", ".join(map(str, years_with_figures(base, filters.derived)))
+        topics = ", ".join(sorted({row["topic"] for row in _figures(base, filters.derived)}))
+        hint = f"no figures match; years with figures: {years}; topics: {topics}"
+    return Result(rows, "figure", hint)
+
+
+def _grouped(base: FactBase, kind: str, group: str, value: str | None, text: str | None) -> Result:
+    """Records of a kind, filtered by the field that groups them (an initiative's line, a target's area)."""
+    rows = base.of_kind(kind)
+    if value is not None:
+        require_known(value, {row[group] for row in rows}, group)
+        rows = [row for row in rows if row[group] == value]
+    if text:
+        rows = [row for row in rows if matches(row, text)]
+    return Result(rows, kind, "" if rows else f"no {kind}s match")
+
+
+def initiatives(base: FactBase, line: str | None = None, text: str | None = None) -> Result:
+    return _grouped(base, "initiative", "line", line, text)
+
+
+def targets(base: FactBase, area: str | None = None, text: str | None = None) -> Result:
+    return _grouped(base, "target", "area", area, text)
+
+
+def sources(base: FactBase) -> Result:
+    return Result(base.of_kind("source"), "source")
