@@ -42,6 +42,11 @@ def examples(text: str) -> list[Example]:
     return found
 
 
+def missing_inputs(example: Example) -> list[str]:
+    """Files outside the checkout that an example reads (`../shared/…`) and this machine lacks."""
+    return [word for word in example.args if word.startswith("../") and not (README.parent / word).exists()]
+
+
 def run_example(example: Example) -> str:
     """Stdout of the example as the CLI prints it now."""
     from typer.testing import CliRunner
