@@ -45,7 +45,7 @@ def test_option_beats_environment_variable(run: Run, tmp_path: Path) -> None:
 def test_cache_is_written_and_reused(run: Run, small_copy: Path, tmp_path: Path) -> None:
     """A validated base is cached; the second run answers the same from the cache."""
     first = run("--facts", str(small_copy), "stats", "--json")
-    entries = list((tmp_path / "cache").glob("facts-*.json"))
+    entries = list((tmp_path / "cache").glob("cqsmart-facts-*.json"))
     assert len(entries) == 1
     second = run("--facts", str(small_copy), "stats", "--json")
     assert second.stdout == first.stdout
@@ -66,7 +66,7 @@ def forged(payload: bytes) -> bytes:
     """A cache entry with a correct header over a payload that does not match its index."""
     from cqsmart.store.cache import content_hash
 
-    entry = next(iter(Path(os.environ["CQSMART_CACHE_DIR"]).glob("facts-*.json")))
+    entry = next(iter(Path(os.environ["CQSMART_CACHE_DIR"]).glob("cqsmart-facts-*.json")))
     key = entry.name.removeprefix("facts-").removesuffix(".json")
     header = json.dumps({"format": "cqsmart-cache-4", "key": key, "hash": content_hash(payload).hexdigest()})
     return header.encode() + b"\n" + payload
@@ -85,7 +85,7 @@ def forged(payload: bytes) -> bytes:
 def test_damaged_cache_is_rebuilt(run: Run, small_copy: Path, tmp_path: Path, damage: Callable[[], bytes]) -> None:
     """A truncated, garbled or tampered cache entry is not trusted: output stays identical."""
     expected = run("--facts", str(small_copy), "stats", "--json").stdout
-    (entry,) = (tmp_path / "cache").glob("facts-*.json")
+    (entry,) = (tmp_path / "cache").glob("cqsmart-facts-*.json")
     entry.write_bytes(damage())
     assert run("--facts", str(small_copy), "stats", "--json").stdout == expected
     assert run("--facts", str(small_copy), "show", "growth-2018", "--json").exit_code == 0
@@ -94,7 +94,7 @@ def test_damaged_cache_is_rebuilt(run: Run, small_copy: Path, tmp_path: Path, da
 def test_no_cache_option_skips_the_cache(run: Run, small_copy: Path, tmp_path: Path) -> None:
     """--no-cache neither reads nor writes a cache entry."""
     assert run("--no-cache", "--facts", str(small_copy), "stats").exit_code == 0
-    assert not list((tmp_path / "cache").glob("facts-*.json"))
+    assert not list((tmp_path / "cache").glob("cqsmart-facts-*.json"))
 
 
 @pytest.mark.parametrize(
@@ -133,5 +133,5 @@ def test_cache_keeps_only_recent_entries(run: Run, small_copy: Path, tmp_path: P
         records[1]["note"] = f"edit {edit}"
         small_copy.write_text(json.dumps(records, ensure_ascii=False), encoding="utf-8")
         assert run("--facts", str(small_copy), "stats").exit_code == 0
-    assert len(list((tmp_path / "cache").glob("facts-*.json"))) == KEEP_ENTRIES
+    assert len(list((tmp_path / "cache").glob("cqsmart-facts-*.json"))) == KEEP_ENTRIES
     assert not list((tmp_path / "cache").glob(".*"))  # no temporary files left

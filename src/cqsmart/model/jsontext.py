@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 # Characters JSON may carry raw but a terminal would act on: C1 controls, bidi overrides, line separators.
@@ -43,3 +43,12 @@ def record_lines(rows: Sequence[Mapping[str, Any]], ascii_only: bool = False) ->
 def array(lines: list[str]) -> str:
     """A JSON array with one record per line: readable, diffable, and cheap to split again."""
     return "[\n" + ",\n".join(lines) + "\n]" if lines else "[]"
+
+
+def array_chunks(lines: Iterable[str]) -> Iterator[str]:
+    """The text of `array(lines)`, piece by piece, so a large array is never one string in memory."""
+    separator = "[\n"
+    for line in lines:
+        yield separator + line
+        separator = ",\n"
+    yield "[]" if separator == "[\n" else "\n]"

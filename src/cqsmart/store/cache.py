@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
+import time
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from cqsmart import __version__
-from cqsmart.errors import CqsmartError
 from cqsmart.model import jsontext
 from cqsmart.store.files import expand_user
 
@@ -41,14 +43,20 @@ def content_key(files: list[FactFile]) -> str:
     """Identifies a fact base by content and the package version that validated it."""
     digest = content_hash(__version__.encode())
     for item in files:
-        digest.update(b"\0" + item.path.name.encode() + b"\0")
-        digest.update(item.read())
+        digest.update(b"\0" + os.path.basename(item.name).encode() + b"\0")
+        digest.update(item.content)
     return digest.hexdigest()
 
 
 ENV_CACHE_DIR = "CQSMART_CACHE_DIR"
-_FORMAT = "cqsmart-cache-4"
+_FORMAT = "cqsmart-cache-5"
 KEEP_ENTRIES = 16
+# Only files with exactly these names are the cache's own; nothing else in the folder is touched.
+_ENTRY = re.compile(r"cqsmart-facts-[0-9a-f]{128}\.json")
+_TEMPORARY = re.compile(r"\.cqsmart-facts-[0-9a-f]{128}\.json\.[A-Za-z0-9_]+\.tmp")
+_EARLIER_ENTRY = re.compile(r"facts-[0-9a-f]{128}\.json")  # cqsmart-cache-4 and before
+# A temporary file this old was left by a process that was killed; a live writer finishes in seconds.
+STALE_TEMPORARY_SECONDS = 3600
 
 
 class Cache:
@@ -69,37 +77,67 @@ class Cache:
         return cls(Path(user_cache_dir("cqsmart", appauthor=False)))
 
     def _entry(self, key: str) -> Path:
-        return self.directory / f"facts-{key}.json"
+        return self.directory / f"cqsmart-facts-{key}.json"
 
     def read(self, key: str) -> tuple[list[list[Any]], bytes] | None:
         """The cached index and record array, or None when absent, unreadable or not intact."""
         try:
-            header_line, _, payload = self._entry(key).read_bytes().partition(b"\n")
-            header = json.loads(header_line)
-            if header != {"format": _FORMAT, "key": key, "hash": content_hash(payload).hexdigest()}:
+            body, _, trailer = self._entry(key).read_bytes().removesuffix(b"\n").rpartition(b"\n")
+            if json.loads(trailer) != {"format": _FORMAT, "key": key, "hash": content_hash(body).hexdigest()}:
                 return None
-            index_line, _, array = payload.partition(b"\n")
+            index_line, _, array = body.partition(b"\n")
             index = json.loads(index_line)
         except (OSError, ValueError, RecursionError):
             return None
         return (index, array) if isinstance(index, list) else None
 
-    def write(self, key: str, index: list[list[Any]], lines: list[str]) -> None:
-        """Best effort: a cache that cannot be written only costs speed, never a failed command."""
-        payload = (json.dumps(index, ensure_ascii=False, separators=(",", ":")) + "\n" + jsontext.array(lines)).encode()
-        header = json.dumps({"format": _FORMAT, "key": key, "hash": content_hash(payload).hexdigest()})
-        from cqsmart.store.files import write_atomically
+    def write(self, key: str, index: list[list[Any]], lines: Iterable[str]) -> None:
+        """Best effort: a cache that cannot be written only costs speed, never a failed command.
 
+        The entry is streamed to a temporary file, its checksum taken as it goes and written last,
+        then renamed into place: concurrent writers of one key each rename a complete file.
+        """
+        import tempfile
+
+        entry = self._entry(key)
         try:
             self.directory.mkdir(parents=True, exist_ok=True)
-            # Concurrent writers of one key each rename a complete file into place; the last one wins.
-            write_atomically(self._entry(key), header.encode() + b"\n" + payload, force=True)
+            descriptor, name = tempfile.mkstemp(dir=self.directory, prefix=f".{entry.name}.", suffix=".tmp")
+        except OSError:
+            return
+        try:
+            with os.fdopen(descriptor, "wb") as handle:
+                digest = content_hash()
+
+                def put(data: bytes) -> None:
+                    digest.update(data)
+                    handle.write(data)
+
+                put(json.dumps(index, ensure_ascii=False, separators=(",", ":")).encode() + b"\n")
+                for chunk in jsontext.array_chunks(lines):
+                    put(chunk.encode())
+                trailer = {"format": _FORMAT, "key": key, "hash": digest.hexdigest()}
+                handle.write(b"\n" + json.dumps(trailer).encode() + b"\n")
+            os.replace(name, entry)
             self._prune()
-        except (OSError, CqsmartError):
-            pass
+        except OSError:
+            Path(name).unlink(missing_ok=True)
 
     def _prune(self) -> None:
-        """Keep the most recently written entries; each edit of a fact file leaves an old one behind."""
-        entries = sorted(self.directory.glob("facts-*.json"), key=lambda entry: entry.stat().st_mtime, reverse=True)
-        for stale in entries[KEEP_ENTRIES:]:
+        """Keep the most recently written entries (each edit of a fact file leaves an old one behind),
+        and remove temporary files that killed writers left. Only the cache's own names are matched."""
+        now = time.time()
+        entries = []
+        for item in self.directory.iterdir():
+            try:
+                if _ENTRY.fullmatch(item.name):
+                    entries.append((item.stat().st_mtime, item))
+                elif _EARLIER_ENTRY.fullmatch(item.name) or (
+                    _TEMPORARY.fullmatch(item.name) and now - item.stat().st_mtime > STALE_TEMPORARY_SECONDS
+                ):
+                    item.unlink()
+            except OSError:
+                continue
+        entries.sort(reverse=True)
+        for _, stale in entries[KEEP_ENTRIES:]:
             stale.unlink(missing_ok=True)

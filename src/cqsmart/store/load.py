@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from decimal import Decimal
 from typing import Any
 
 from cqsmart.errors import InvalidFactBase
@@ -16,17 +17,23 @@ from cqsmart.store.locate import FactFile, read_fact_files, resolve_path
 def parse_json(item: FactFile) -> Any:
     """The file's JSON, or an InvalidFactBase naming the line and column where it breaks."""
     try:
-        text = item.read().decode("utf-8-sig")  # Windows editors write a BOM
+        text = item.content.decode("utf-8-sig")  # Windows editors write a BOM
     except UnicodeDecodeError as error:
         raise InvalidFactBase([f"{item.name}: $: not UTF-8 (invalid byte at offset {error.start})"]) from None
     try:
-        return json.loads(text)
+        return json.loads(text, parse_int=_integer)
     except json.JSONDecodeError as error:
         raise InvalidFactBase(
             [f"{item.name}: $: invalid JSON at line {error.lineno} column {error.colno}: {error.msg}"]
         ) from None
     except RecursionError:
         raise InvalidFactBase([f"{item.name}: $: JSON nested too deeply"]) from None
+
+
+def _integer(text: str) -> int | Decimal:
+    """Integers longer than any consumer holds stay Decimal, so validation reports them at their JSON path
+    (and Python's limit on converting thousands of digits is never reached)."""
+    return int(text) if len(text) <= 20 else Decimal(text)
 
 
 def validate(files: list[FactFile]) -> list[JsonRecord]:

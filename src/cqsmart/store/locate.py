@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,18 +28,15 @@ FILE_BY_KIND: dict[str, str] = {
 
 @dataclass(frozen=True)
 class FactFile:
-    """One file: its name as shown in messages, and its kind where the folder layout fixes one.
+    """One file: its name as shown in messages, its kind where the folder layout fixes one, and its bytes.
 
-    Its bytes are read when needed and not kept: hashing a large base for the cache key then
-    costs no more memory than its largest file.
+    The bytes are read once, and both the cache key and the validated records come from them, so a
+    file replaced while cqsmart runs can never leave a cache entry that holds other content than its key.
     """
 
     name: str
     kind: str | None
-    path: Path
-
-    def read(self) -> bytes:
-        return _read_bytes(self.path, self.name)
+    content: bytes
 
 
 def bundled_facts_dir() -> Path:
@@ -62,31 +61,92 @@ def resolve_path(path: str | None) -> tuple[Path, str]:
 
 
 def read_fact_files(path: Path, origin: str) -> list[FactFile]:
-    if path.is_dir():
+    kind = _kind_of(path, origin)
+    if kind == "folder":
         return _read_folder(path)
-    if path.is_file():
-        return [FactFile(str(path), None, path)]
-    raise InvalidFactBase([f"{origin}: no such file or folder"])
+    return [FactFile(str(path), None, read_regular_file(path, str(path)))]
+
+
+def _kind_of(path: Path, shown: str) -> str:
+    """`folder` or `file`, or an InvalidFactBase that says what else the path is."""
+    try:
+        mode = path.stat().st_mode
+    except OSError as error:
+        raise InvalidFactBase([f"{shown}: {_why_unreachable(path, error)}"]) from None
+    if stat.S_ISDIR(mode):
+        return "folder"
+    if not stat.S_ISREG(mode):
+        raise InvalidFactBase([f"{shown}: {_not_regular(mode)}"])
+    return "file"
+
+
+def _why_unreachable(path: Path, error: OSError) -> str:
+    if error.errno == errno.ELOOP:
+        return "a symbolic link that loops back on itself"
+    if error.errno == errno.ENOENT and path.is_symlink():
+        return f"a symbolic link to {os.readlink(path)}, which does not exist"
+    if error.errno == errno.ENOENT:
+        return "no such file or folder"
+    return f"cannot be read: {error.strerror or error}"
+
+
+def _not_regular(mode: int) -> str:
+    for test, what in ((stat.S_ISFIFO, "a FIFO (named pipe)"), (stat.S_ISSOCK, "a socket"), (stat.S_ISCHR, "a device")):
+        if test(mode):
+            return f"is {what}, not a regular file; fact files must be regular files"
+    return "is a device, not a regular file; fact files must be regular files"
 
 
 def _read_folder(folder: Path) -> list[FactFile]:
     problems: list[str] = []
     expected = set(FILE_BY_KIND.values())
-    present = {entry.name for entry in folder.iterdir() if entry.suffix == ".json"}
+    try:
+        present = {entry.name for entry in folder.iterdir() if entry.suffix == ".json"}
+    except OSError as error:
+        raise InvalidFactBase([f"{folder}: cannot be read: {error.strerror or error}"]) from None
     for name in sorted(expected - present):
         problems.append(f"{folder / name}: missing (a fact-base folder holds {', '.join(FILE_BY_KIND.values())})")
     for name in sorted(present - expected):
         problems.append(f"{folder / name}: unexpected file (a fact-base folder holds only {', '.join(FILE_BY_KIND.values())})")
     if problems:
         raise InvalidFactBase(problems)
-    return [FactFile(str(folder / name), kind, folder / name) for kind, name in FILE_BY_KIND.items()]
+    files = []
+    for kind, name in FILE_BY_KIND.items():
+        try:
+            files.append(FactFile(str(folder / name), kind, read_regular_file(folder / name, str(folder / name))))
+        except InvalidFactBase as error:
+            problems.extend(str(problem) for problem in error.problems)
+    if problems:
+        raise InvalidFactBase(problems)
+    return files
 
 
-def _read_bytes(path: Path, shown: str) -> bytes:
+def read_regular_file(path: Path, shown: str, limit: int = MAX_FILE_BYTES) -> bytes:
+    """The whole content of a regular file, refusing anything else before a blocking read.
+
+    Opened non-blocking, so a FIFO cannot hang the open; checked with fstat on the descriptor, so
+    what is read is what was checked; and limited by the bytes actually read, since a device or a
+    file still being written reports a size that means nothing.
+    """
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise InvalidFactBase([f"{shown}: file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}"])
-        return path.read_bytes()
+        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    except OSError as error:
+        raise InvalidFactBase([f"{shown}: {_why_unreachable(path, error)}"]) from None
+    try:
+        status = os.fstat(descriptor)
+        if not stat.S_ISREG(status.st_mode):
+            raise InvalidFactBase([f"{shown}: {_not_regular(status.st_mode)}"])
+        if status.st_size > limit:
+            raise InvalidFactBase([f"{shown}: file is {status.st_size:,} bytes; the limit is {limit:,}"])
+        chunks: list[bytes] = []
+        total = 0
+        while chunk := os.read(descriptor, 1 << 20):
+            total += len(chunk)
+            if total > limit:
+                raise InvalidFactBase([f"{shown}: file grew past {limit:,} bytes, the limit, while being read"])
+            chunks.append(chunk)
+        return b"".join(chunks)
     except OSError as error:
         raise InvalidFactBase([f"{shown}: cannot be read: {error.strerror or error}"]) from None
+    finally:
+        os.close(descriptor)
