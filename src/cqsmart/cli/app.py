@@ -2,22 +2,26 @@
 
 from __future__ import annotations
 
+import errno
 import io
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, TextIO
 
 import typer
+from typer._click import core as click_core
 from typer._click import exceptions as click_exceptions
 from typer.core import TyperGroup
 
 from cqsmart import __version__
 from cqsmart.errors import CqsmartError, InvalidFactBase, UsageError
 from cqsmart.model.factbase import FactBase
+from cqsmart.model.years import read_year
 from cqsmart.query.listing import years_with_figures
 from cqsmart.query.result import Result
 from cqsmart.render import Options, parse_fields, renderer_for
@@ -35,6 +39,12 @@ def error(message: str) -> None:
 class CqsmartGroup(TyperGroup):
     """Runs the app non-standalone so every failure becomes one line on stderr and a set exit code."""
 
+    def invoke(self, ctx: click_core.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except OSError as failure:
+            raise OutputFailed(failure) from None
+
     def main(
         self,
         args: Sequence[str] | None = None,
@@ -45,33 +55,73 @@ class CqsmartGroup(TyperGroup):
         **extra: Any,
     ) -> Any:
         _make_streams_safe()
-        try:
-            result = super().main(args, prog_name or "cqsmart", complete_var, False, windows_expand_args, **extra)
-        except click_exceptions.NoArgsIsHelpError as failure:
-            sys.stderr.write(failure.ctx.get_help() + "\n" if failure.ctx else "")
-            sys.exit(2)
-        except click_exceptions.UsageError as failure:
-            command = failure.ctx.command_path if failure.ctx else "cqsmart"
-            error(f"{failure.format_message()} (see '{command} --help')")
-            sys.exit(2)
-        except click_exceptions.ClickException as failure:
-            error(failure.format_message())
-            sys.exit(failure.exit_code)
-        except typer.Abort:
-            sys.exit(INTERRUPTED_EXIT)
-        except InvalidFactBase as failure:
-            error(f"invalid fact base ({len(failure.problems)} problem{'s' if len(failure.problems) != 1 else ''}):")
-            sys.stderr.writelines(f"{inert(str(problem))}\n" for problem in failure.problems)
-            sys.exit(failure.exit_code)
-        except CqsmartError as failure:
-            error(str(failure))
-            sys.exit(failure.exit_code)
-        except KeyboardInterrupt:
-            sys.exit(INTERRUPTED_EXIT)
-        except OSError as failure:  # a path the user named cannot be read or written
-            error(f"{failure.filename or 'file'}: {failure.strerror or failure}")
-            sys.exit(2)
-        sys.exit(result if isinstance(result, int) else 0)
+        sys.exit(
+            _exit_code(
+                lambda: super(CqsmartGroup, self).main(
+                    args, prog_name or "cqsmart", complete_var, False, windows_expand_args, **extra
+                )
+            )
+        )
+
+
+class OutputFailed(Exception):
+    """An OSError raised inside a command, carried past Click, which would turn a closed pipe into exit 1."""
+
+    def __init__(self, failure: OSError) -> None:
+        super().__init__(str(failure))
+        self.failure = failure
+
+
+def _exit_code(run: Callable[[], Any]) -> int:
+    """Run the command and flush its output, turning every way it can end into one line and a code."""
+    try:
+        result = run()
+        sys.stdout.flush()  # here, not at interpreter exit, where a failure could only be "ignored"
+    except click_exceptions.NoArgsIsHelpError as failure:
+        sys.stderr.write(failure.ctx.get_help() + "\n" if failure.ctx else "")
+        return 2
+    except click_exceptions.UsageError as failure:
+        command = failure.ctx.command_path if failure.ctx else "cqsmart"
+        error(f"{failure.format_message()} (see '{command} --help')")
+        return 2
+    except click_exceptions.ClickException as failure:
+        error(failure.format_message())
+        return failure.exit_code
+    except (typer.Abort, KeyboardInterrupt):
+        return INTERRUPTED_EXIT
+    except InvalidFactBase as failure:
+        error(f"invalid fact base ({len(failure.problems)} problem{'s' if len(failure.problems) != 1 else ''}):")
+        sys.stderr.writelines(f"{inert(str(problem))}\n" for problem in failure.problems)
+        return failure.exit_code
+    except CqsmartError as failure:
+        error(str(failure))
+        return failure.exit_code
+    except OutputFailed as failure:
+        return _output_failed(failure.failure)
+    except OSError as failure:
+        return _output_failed(failure)
+    return result if isinstance(result, int) else 0
+
+
+def _output_failed(failure: OSError) -> int:
+    """A closed pipe ends quietly (`| head`); a closed or full stdout, or an unwritable file, says so."""
+    _silence_stdout()
+    if isinstance(failure, BrokenPipeError):
+        return PIPE_CLOSED_EXIT
+    if failure.filename is None:  # reading and writing named files report their own errors
+        error(f"cannot write results to stdout: {failure.strerror or failure}")
+    else:
+        error(f"{failure.filename}: {failure.strerror or failure}")
+    return 2
+
+
+def _silence_stdout() -> None:
+    """Output still buffered would fail again when the interpreter exits: point stdout at nothing."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        sys.stdout = io.StringIO()
 
 
 def _make_streams_safe() -> None:
@@ -82,6 +132,10 @@ def _make_streams_safe() -> None:
     raises BrokenPipeError. In an ASCII or C locale, Chinese degrades to visible escapes instead of
     UnicodeEncodeError.
     """
+    if sys.stderr is None:  # started with 2>&-: messages have nowhere to go
+        sys.stderr = io.StringIO()
+    if sys.stdout is None:  # started with >&-: fail on the first result written, not before
+        sys.stdout = ClosedStream()
     stdout = sys.stdout
     if isinstance(getattr(stdout, "buffer", None), io.RawIOBase) and isinstance(stdout, io.TextIOWrapper):
         encoding, errors = stdout.encoding, stdout.errors
@@ -93,11 +147,35 @@ def _make_streams_safe() -> None:
             stream.reconfigure(errors="backslashreplace")
 
 
-def stop_quietly_on_closed_pipe() -> None:
-    """`cqsmart … | head` closed our stdout: end without a traceback, and without a second one at exit."""
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, sys.stdout.fileno())
-    raise typer.Exit(PIPE_CLOSED_EXIT)
+class ClosedStream(io.TextIOBase):
+    """Stands in for a stdout the shell closed: writing to it is the error a closed descriptor gives."""
+
+    encoding = "utf-8"
+
+    def write(self, text: str) -> int:
+        raise OSError(errno.EBADF, "stdout is closed")
+
+    def fileno(self) -> int:
+        raise OSError(errno.EBADF, "stdout is closed")
+
+
+@contextmanager
+def output_stream(utf8: bool) -> Iterator[TextIO]:
+    """Stdout for one result, as UTF-8 whatever the locale when `utf8` (CSV and TSV, which the
+    programs that read them take as UTF-8); otherwise in the terminal's encoding."""
+    stdout = sys.stdout
+    buffer = getattr(stdout, "buffer", None)
+    if not utf8 or buffer is None or (stdout.encoding or "").lower().replace("-", "") in ("utf8", "utf8sig"):
+        yield stdout
+        stdout.flush()
+        return
+    stdout.flush()
+    stream = io.TextIOWrapper(buffer, encoding="utf-8", newline="", write_through=True)
+    try:
+        yield stream
+        stream.flush()
+    finally:
+        stream.detach()  # the buffer stays open for stdout
 
 
 def usable_path(value: str | None) -> str | None:
@@ -105,6 +183,14 @@ def usable_path(value: str | None) -> str | None:
     if value is not None and "\x00" in value:
         raise typer.BadParameter("a path cannot contain a NUL character")
     return value
+
+
+def file_path_parser(text: str) -> Path:
+    """For paths of files to write: `out.svg/` names a folder, and Path() would silently drop the slash."""
+    usable_path(text)
+    if text.endswith(("/", os.sep)):
+        raise typer.BadParameter(f"{text!r} ends with '/', so it names a folder; give a file name")
+    return Path(text)
 
 
 def path_parser(text: str) -> Path:
@@ -186,7 +272,7 @@ FieldsOption = Annotated[str | None, typer.Option("--fields", metavar="A,B,…",
 LangOption = Annotated[Lang | None, typer.Option("--lang", help="Label language in tables (default: from the locale).")]
 SvgOption = Annotated[
     Path | None,
-    typer.Option("--svg", metavar="FILE", help="Also save the table or chart as an SVG picture.", parser=path_parser),
+    typer.Option("--svg", metavar="FILE", help="Also save the table or chart as an SVG picture.", parser=file_path_parser),
 ]
 ForceOption = Annotated[bool, typer.Option("--force", help="Replace the --svg file if it exists.")]
 DerivedOption = Annotated[
@@ -208,11 +294,8 @@ def emit(
     renderer = renderer_for("json" if as_json else fmt.value)
     if svg is not None:
         save_svg(result, base, options, svg, force)
-    try:
-        renderer.render(result, base, options, sys.stdout)
-        sys.stdout.flush()
-    except BrokenPipeError:
-        stop_quietly_on_closed_pipe()
+    with output_stream(renderer.always_utf8) as stream:
+        renderer.render(result, base, options, stream)
     if result.hint and not result.rows:
         error(result.hint)
 
@@ -232,7 +315,8 @@ def save_svg(result: Result, base: FactBase, options: Options, path: Path, force
 def parse_year(text: str | None, option: str, base: FactBase) -> int | None:
     if text is None:
         return None
-    if not (text.isascii() and text.isdigit() and len(text) == 4):
+    year = read_year(text)
+    if year is None:
         years = ", ".join(map(str, years_with_figures(base, derived=True)))
         raise UsageError(f"{option} takes a four-digit year such as 2020, not {text!r}; years with figures: {years}")
-    return int(text)
+    return year

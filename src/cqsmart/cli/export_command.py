@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from cqsmart.cli.app import app, error, load_base, path_parser
+from cqsmart.cli.app import app, error, file_path_parser, load_base, usable_path
 
 
 class ExportFormat(str, Enum):
@@ -20,8 +20,8 @@ class ExportFormat(str, Enum):
 @app.command()
 def export(
     ctx: typer.Context,
-    path: Annotated[
-        Path, typer.Argument(metavar="PATH", parser=path_parser, help="The file (or, for datapackage, the folder) to write.")
+    target: Annotated[
+        str, typer.Argument(metavar="PATH", callback=usable_path, help="The file (or, for datapackage, the folder) to write.")
     ],
     to: Annotated[ExportFormat, typer.Option("--to", help="What to write.")],
     force: Annotated[bool, typer.Option("--force", help="Replace PATH if it exists.")] = False,
@@ -41,6 +41,7 @@ def export(
     """
     from cqsmart.export import exporter_for
 
+    path = Path(target) if to is ExportFormat.datapackage else file_path_parser(target)
     base = load_base(ctx)
     exporter_for(to.value).write(base, path, force)
     error(f"wrote {len(base.records)} records to {path} ({to.value})")

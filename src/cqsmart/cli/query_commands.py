@@ -2,7 +2,6 @@
 
 # No `from __future__ import annotations` here: Typer would have to eval every string annotation
 # when it builds the commands, which doubles that part of start-up.
-import sys
 from typing import Annotated
 
 import typer
@@ -20,8 +19,8 @@ from cqsmart.cli.app import (
     app,
     emit,
     load_base,
+    output_stream,
     parse_year,
-    stop_quietly_on_closed_pipe,
 )
 from cqsmart.query import listing, lookup
 from cqsmart.query import search as searching
@@ -222,11 +221,8 @@ def show(
     base = load_base(ctx)
     found = lookup.record(base, record_id)
     fmt = Format.json if as_json else fmt
-    try:
-        render_show(found, lookup.linked(base, found), base, fmt.value, lang.value if lang else default_lang(), sys.stdout)
-        sys.stdout.flush()
-    except BrokenPipeError:
-        stop_quietly_on_closed_pipe()
+    with output_stream(fmt in (Format.csv, Format.tsv)) as stream:
+        render_show(found, lookup.linked(base, found), base, fmt.value, lang.value if lang else default_lang(), stream)
 
 
 @app.command()

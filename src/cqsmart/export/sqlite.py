@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+from cqsmart.errors import UsageError
 from cqsmart.export import Exporter
 from cqsmart.export.tables import FOREIGN_KEYS, Table, tables
 from cqsmart.model.factbase import FactBase
@@ -36,6 +37,8 @@ class SqliteExporter(Exporter):
             try:
                 self.fill(connection, tables(base))
                 connection.commit()
+            except sqlite3.Error as failure:  # a full disk, a file-size limit: SQLite's own errors
+                raise UsageError(f"cannot write {path}: {failure}") from None
             finally:
                 connection.close()
 

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import gc
+import io
+import sys
 from pathlib import Path
+from typing import Any
 
+from cqsmart.errors import UsageError
 from cqsmart.export import Exporter
 from cqsmart.export.tables import tables
 from cqsmart.model.factbase import FactBase
@@ -25,5 +30,27 @@ class WorkbookExporter(Exporter):
             for row in table.rows:
                 sheet.append(row)
             sheet.freeze_panes = "A2"
+        content = io.BytesIO()
+        problem = _save_quietly(workbook, content)
+        if problem is not None:
+            raise UsageError(f"cannot write {path}: {problem}")
         with replacing(path, force) as temporary:
-            workbook.save(temporary)
+            temporary.write_bytes(content.getvalue())
+
+
+def _save_quietly(workbook: Any, content: io.BytesIO) -> str | None:
+    """Save, or say why not. openpyxl writes temporary files of its own, and when that fails its
+    generators close during garbage collection and report "Exception ignored": that is kept off the
+    user's terminal, since the one-line error already says what happened."""
+    previous = sys.unraisablehook
+    sys.unraisablehook = lambda _: None
+    problem = None
+    try:
+        try:
+            workbook.save(content)
+        except OSError as failure:
+            problem = failure.strerror or str(failure)
+        gc.collect()  # the failed save's frames are gone now, so its generators close here
+    finally:
+        sys.unraisablehook = previous
+    return problem

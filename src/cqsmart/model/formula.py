@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import math
 import re
 
 _REFERENCE = re.compile(r"\{([a-z0-9]+(?:-[a-z0-9]+)*)\}")
@@ -34,9 +35,14 @@ def evaluate(formula: str, values: dict[str, float]) -> float:
     except SyntaxError:
         raise FormulaError(f"formula is not arithmetic: {formula!r}") from None
     try:
-        return _evaluate(tree.body, names)
+        result = _evaluate(tree.body, names)
     except ZeroDivisionError:
         raise FormulaError("formula divides by zero") from None
+    except OverflowError:
+        raise FormulaError("formula overflows: a number in it is too large") from None
+    if not math.isfinite(result):
+        raise FormulaError("formula gives no finite number")
+    return result
 
 
 def _evaluate(node: ast.expr, names: dict[str, float]) -> float:
@@ -45,7 +51,7 @@ def _evaluate(node: ast.expr, names: dict[str, float]) -> float:
     if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
         return -_evaluate(node.operand, names)
     if isinstance(node, ast.Constant) and isinstance(node.value, (int, float)) and not isinstance(node.value, bool):
-        return float(node.value)
+        return float(node.value)  # a 400-digit constant raises OverflowError here
     if isinstance(node, ast.Name) and node.id in names:
         return names[node.id]
     raise FormulaError("formula may use only numbers, {ids}, + - * / and parentheses")

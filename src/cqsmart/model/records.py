@@ -23,12 +23,20 @@ Year = Annotated[int, Field(ge=MIN_YEAR, le=MAX_YEAR, strict=True)]
 _JSON_TYPES = {str: "a string", list: "an array", dict: "an object", bool: "a boolean", type(None): "null"}
 
 
+# The range every consumer can hold exactly: SQLite's INTEGER, and a 64-bit integer elsewhere.
+MAX_INTEGER = 2**63 - 1
+
+
 def _finite_number(value: object) -> object:
     """One clear error for a non-number, instead of one per member of an int | float union."""
+    if isinstance(value, Decimal):  # how the store reads an integer too long for any consumer
+        raise ValueError(f"is beyond what a fact base can hold (integers up to {MAX_INTEGER})")
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise ValueError(f"should be a number, not {_JSON_TYPES.get(type(value), type(value).__name__)}")
     if isinstance(value, float) and not math.isfinite(value):
         raise ValueError("should be a finite number")
+    if isinstance(value, int) and not -MAX_INTEGER <= value <= MAX_INTEGER:
+        raise ValueError(f"is beyond what a fact base can hold (integers up to {MAX_INTEGER})")
     return value
 
 

@@ -2,22 +2,19 @@
 
 from __future__ import annotations
 
-import re
-
 from cqsmart.errors import UsageError
 from cqsmart.model.factbase import FactBase, JsonRecord
+from cqsmart.model.years import read_year
 from cqsmart.query.listing import PERCENT_UNITS, years_with_figures
 from cqsmart.query.result import Result, require_known
-
-_YEAR = re.compile(r"^\d{4}$")
 
 
 def compare(base: FactBase, first: str, second: str, derived: bool = False) -> Result:
     """Two years (`2018 2020`) or two metrics (`digital-economy-growth implied-gdp-growth`)."""
-    first_is_year, second_is_year = bool(_YEAR.match(first)), bool(_YEAR.match(second))
-    if first_is_year and second_is_year:
-        return compare_years(base, int(first), int(second), derived)
-    if first_is_year or second_is_year:
+    first_year, second_year = read_year(first), read_year(second)
+    if first_year is not None and second_year is not None:
+        return compare_years(base, first_year, second_year, derived)
+    if first_year is not None or second_year is not None:
         raise UsageError(f"compare takes two years or two metrics, not {first!r} and {second!r}")
     return compare_metrics(base, first, second)
 

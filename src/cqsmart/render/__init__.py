@@ -27,6 +27,9 @@ class Renderer:
     """Writes a Result to a stream; subclasses say whether they are for machines or people."""
 
     for_machines: ClassVar[bool] = True
+    # CSV and TSV cannot escape what the locale cannot encode, so they are always written as UTF-8;
+    # JSON escapes it (\\uXXXX), which is still UTF-8, and tables follow the terminal.
+    always_utf8: ClassVar[bool] = False
 
     def columns(self, kind: str, fields: tuple[str, ...] | None) -> tuple[str, ...]:
         accepted = FIELDS_BY_KIND[kind] + (() if self.for_machines else DISPLAY_ONLY)

@@ -59,6 +59,7 @@ class JsonLinesRenderer(JsonRenderer):
 
 class CsvRenderer(Renderer):
     delimiter = ","
+    always_utf8 = True
 
     def render(self, result: Result, base: FactBase, options: Options, stream: TextIO) -> None:
         columns = self.columns(result.kind, options.fields)
