@@ -16,10 +16,12 @@ class FactBase:
     origin: str
     # Each record's JSON text as written by jsontext, when the cache has it: output without re-encoding.
     encoded: Mapping[str, str] = field(default_factory=dict, repr=False, compare=False)
-    by_id: dict[str, JsonRecord] = field(init=False, repr=False, compare=False)
+    # Built from the records unless the loader already has it (the cache's index knows every id).
+    by_id: dict[str, JsonRecord] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "by_id", {record["id"]: record for record in self.records})
+        if not self.by_id:
+            object.__setattr__(self, "by_id", {record["id"]: record for record in self.records})
 
     def of_kind(self, kind: str) -> list[JsonRecord]:
         return [record for record in self.records if record["kind"] == kind]

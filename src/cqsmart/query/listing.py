@@ -59,7 +59,8 @@ def figures(base: FactBase, filters: Filters) -> Result:
     end = filters.year if filters.year is not None else filters.end
     if start is not None and end is not None and start > end:
         raise UsageError(f"--from {start} is after --to {end}")
-    rows = [row for row in rows if _covers(row["period"], start, end)]
+    if start is not None or end is not None:
+        rows = [row for row in rows if _covers(row["period"], start, end)]
     if filters.text:
         rows = [row for row in rows if matches(row, filters.text)]
     hint = ""

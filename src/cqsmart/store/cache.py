@@ -34,7 +34,7 @@ class Hasher(Protocol):
     def hexdigest(self) -> str: ...
 
 
-def content_hash(data: bytes = b"") -> Hasher:
+def content_hash(data: bytes | memoryview = b"") -> Hasher:
     """A hash of content, for cache keys and for checking a cache entry is intact."""
     return _blake2b(data)
 
@@ -82,14 +82,19 @@ class Cache:
     def read(self, key: str) -> tuple[list[list[Any]], bytes] | None:
         """The cached index and record array, or None when absent, unreadable or not intact."""
         try:
-            body, _, trailer = self._entry(key).read_bytes().removesuffix(b"\n").rpartition(b"\n")
-            if json.loads(trailer) != {"format": _FORMAT, "key": key, "hash": content_hash(body).hexdigest()}:
+            data = self._entry(key).read_bytes()
+            body_end = data.rfind(b"\n", 0, len(data) - 1)  # the trailer is the last line
+            index_end = data.find(b"\n")
+            if not 0 <= index_end < body_end:
                 return None
-            index_line, _, array = body.partition(b"\n")
-            index = json.loads(index_line)
+            trailer = json.loads(data[body_end + 1 :])
+            # Views, not slices: a 50 MB entry is not copied to be checked.
+            if trailer != {"format": _FORMAT, "key": key, "hash": content_hash(memoryview(data)[:body_end]).hexdigest()}:
+                return None
+            index = json.loads(memoryview(data)[:index_end].tobytes())
         except (OSError, ValueError, RecursionError):
             return None
-        return (index, array) if isinstance(index, list) else None
+        return (index, data[index_end + 1 : body_end]) if isinstance(index, list) else None
 
     def write(self, key: str, index: list[list[Any]], lines: Iterable[str]) -> None:
         """Best effort: a cache that cannot be written only costs speed, never a failed command.

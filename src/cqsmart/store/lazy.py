@@ -17,20 +17,25 @@ from cqsmart.model.factbase import JsonRecord
 
 # The index row of a record: these fields, in this order (null where a kind has no such field).
 INDEX_FIELDS = ("id", "kind", "derived", "topic", "metric", "start", "end", "basis", "line", "area")
-_INDEXED_BY_KIND: dict[str, frozenset[str]] = {
-    "figure": frozenset({"id", "kind", "derived", "topic", "metric", "period"}),
-    "initiative": frozenset({"id", "kind", "topic", "line"}),
-    "target": frozenset({"id", "kind", "topic", "area"}),
-    "source": frozenset({"id", "kind"}),
+_PERIOD_PARTS = ("start", "end", "basis")
+_PERIOD = -1  # `period` is answered from three index fields
+# For each kind, the fields its index row answers and where they stand in it.
+_INDEXED_BY_KIND: dict[str, dict[str, int]] = {
+    kind: {name: INDEX_FIELDS.index(name) if name != "period" else _PERIOD for name in names}
+    for kind, names in {
+        "figure": ("id", "kind", "derived", "topic", "metric", "period"),
+        "initiative": ("id", "kind", "topic", "line"),
+        "target": ("id", "kind", "topic", "area"),
+        "source": ("id", "kind"),
+    }.items()
 }
-_POSITION = {name: position for position, name in enumerate(INDEX_FIELDS)}
+_NOTHING_INDEXED: dict[str, int] = {}
 _NEWLINE = re.compile(rb"\n")
 
 
 def index_row(record: JsonRecord) -> list[Any]:
     period = record.get("period") or {}
-    values = {**record, "start": period.get("start"), "end": period.get("end"), "basis": period.get("basis")}
-    return [values.get(name) for name in INDEX_FIELDS]
+    return [period.get(name) if name in _PERIOD_PARTS else record.get(name) for name in INDEX_FIELDS]
 
 
 class LineStore:
@@ -48,13 +53,33 @@ class LineStore:
         return (text[:-1] if text.endswith(b",") else text).decode()
 
 
-class LazyRecord(Mapping[str, Any]):
-    __slots__ = ("_full", "_index", "_position", "_store")
+class ListLines:
+    """Record lines already in memory, as a freshly validated base has them."""
 
-    def __init__(self, store: LineStore, position: int, index: list[Any]) -> None:
+    def __init__(self, lines: list[str]) -> None:
+        self.lines = lines
+
+    def __len__(self) -> int:
+        return len(self.lines)
+
+    def line(self, position: int) -> str:
+        return self.lines[position]
+
+
+class LazyRecord(Mapping[str, Any]):
+    """A record answered from its index row until a field outside it is asked for.
+
+    Listings touch a few fields of every record, so look-ups are kept to one dict access: `get`
+    is defined here rather than inherited (Mapping's goes through an exception handler).
+    """
+
+    __slots__ = ("_fields", "_full", "_index", "_position", "_store")
+
+    def __init__(self, store: LineStore | ListLines, position: int, index: list[Any]) -> None:
         self._store = store
         self._position = position
         self._index = index
+        self._fields = _INDEXED_BY_KIND.get(index[1], _NOTHING_INDEXED)
         self._full: dict[str, Any] | None = None
 
     def _decoded(self) -> dict[str, Any]:
@@ -63,11 +88,18 @@ class LazyRecord(Mapping[str, Any]):
         return self._full
 
     def __getitem__(self, key: str) -> Any:
-        if self._full is None and key in _INDEXED_BY_KIND.get(self._index[1], ()):
-            if key == "period":
-                return {"start": self._index[5], "end": self._index[6], "basis": self._index[7]}
-            return self._index[_POSITION[key]]
-        return self._decoded()[key]
+        position = self._fields.get(key) if self._full is None else None
+        if position is None:
+            return self._decoded()[key]
+        if position == _PERIOD:
+            return {"start": self._index[5], "end": self._index[6], "basis": self._index[7]}
+        return self._index[position]
+
+    def get(self, key: str, default: Any = None) -> Any:
+        position = self._fields.get(key) if self._full is None else None
+        if position is not None and position != _PERIOD:
+            return self._index[position]
+        return self[key] if position is not None else self._decoded().get(key, default)
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._decoded())
@@ -97,10 +129,11 @@ class LazyLines(Mapping[str, str]):
         return len(self._records)
 
 
-def lazy_records(index: list[list[Any]], array: bytes) -> tuple[list[LazyRecord], LazyLines] | None:
-    """Records over a cached array, or None if the index and the lines do not match up."""
-    store = LineStore(array)
+def lazy_records(index: list[list[Any]], lines: bytes | ListLines) -> tuple[list[LazyRecord], dict[str, LazyRecord]] | None:
+    """Records over a cached array (or lines in memory) and the same records by id, or None if the
+    index and the lines disagree."""
+    store = LineStore(lines) if isinstance(lines, bytes) else lines
     if len(store) != len(index) or not all(isinstance(row, list) and len(row) == len(INDEX_FIELDS) for row in index):
         return None
     records = [LazyRecord(store, position, row) for position, row in enumerate(index)]
-    return records, LazyLines({record["id"]: record for record in records})
+    return records, {row[0]: record for row, record in zip(index, records, strict=True)}

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import gc
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
 from cqsmart.errors import InvalidFactBase
 from cqsmart.model import jsontext
 from cqsmart.model.factbase import FactBase, JsonRecord
 from cqsmart.store.cache import content_key
-from cqsmart.store.lazy import index_row, lazy_records
+from cqsmart.store.lazy import LazyLines, LazyRecord, ListLines, index_row, lazy_records
 from cqsmart.store.locate import FactFile, read_fact_files, resolve_path
 
 
@@ -54,19 +57,55 @@ def validate(files: list[FactFile]) -> list[JsonRecord]:
     return records
 
 
+@contextmanager
+def no_cyclic_collection() -> Iterator[None]:
+    """Validating and caching a large base makes millions of objects and no reference cycles: the
+    cyclic collector would scan them again and again (over half the time at 100k figures) and find
+    nothing to free. Reference counting still frees everything."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def validated_form(files: list[FactFile]) -> tuple[list[list[Any]], list[str]]:
+    """The index rows and JSON lines of a valid base (what the cache holds), or InvalidFactBase with
+    every problem. A base whose records are all valid on their own takes the fast path."""
+    from cqsmart.store.validate import encode, validate_quickly
+
+    quick = validate_quickly(files)
+    if quick is None:
+        records = validate(files)  # reports every problem; returns only if the fast path was wrong to give up
+        return [index_row(record) for record in records], jsontext.record_lines(records)
+    models, problems = quick
+    if problems:
+        raise InvalidFactBase(problems)
+    return encode(models)
+
+
 def load(path: str | None = None, *, use_cache: bool = True) -> FactBase:
     location, origin = resolve_path(path)
     files = read_fact_files(location, origin)
-    if not use_cache:
-        return FactBase(tuple(validate(files)), origin)
-    from cqsmart.store.cache import Cache
+    if use_cache:
+        from cqsmart.store.cache import Cache
 
-    cache, key = Cache.default(), content_key(files)
-    cached = cache.read(key)
-    lazy = lazy_records(*cached) if cached is not None else None
-    if lazy is not None:
-        return FactBase(tuple(lazy[0]), origin, lazy[1])
-    records = validate(files)
-    lines = jsontext.record_lines(records)
-    cache.write(key, [index_row(record) for record in records], lines)
-    return FactBase(tuple(records), origin, {record["id"]: line for record, line in zip(records, lines, strict=True)})
+        cache, key = Cache.default(), content_key(files)
+        cached = cache.read(key)
+        lazy = lazy_records(*cached) if cached is not None else None
+        if lazy is not None:
+            return _base(*lazy, origin)
+    with no_cyclic_collection():
+        index, lines = validated_form(files)
+        if use_cache:
+            cache.write(key, index, lines)
+        built = lazy_records(index, ListLines(lines))
+    assert built is not None, "a freshly validated base always lines up with its index"
+    return _base(*built, origin)
+
+
+def _base(records: list[LazyRecord], by_id: dict[str, LazyRecord], origin: str) -> FactBase:
+    """Records that decode their JSON line only when a field outside the index is asked for."""
+    return FactBase(tuple(records), origin, LazyLines(by_id), cast("dict[str, JsonRecord]", by_id))

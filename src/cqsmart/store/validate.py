@@ -1,17 +1,73 @@
-"""Parsed JSON documents to validated records, with every problem located by file and JSON path."""
+"""Fact files to validated records, with every problem located by file and JSON path.
+
+A valid base takes the fast path: each file is parsed and validated by Pydantic in one call on its
+bytes (the parsing happens in Rust), and each record is serialised straight to its JSON line, so no
+plain-data copy of the base is ever built. Any problem sends the base down the careful
+path, which validates record by record so that every problem is reported, not just the first.
+"""
 
 from __future__ import annotations
 
+from enum import Enum
 from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 
 from cqsmart.model.factbase import JsonRecord
 from cqsmart.model.integrity import Located, Problem, check_base, json_path
-from cqsmart.model.records import KINDS, Record
-from cqsmart.store.locate import FILE_BY_KIND
+from cqsmart.model.jsontext import escape_invisible
+from cqsmart.model.records import KINDS, RECORDS_ADAPTER, Record
+from cqsmart.store.lazy import INDEX_FIELDS
+from cqsmart.store.locate import FILE_BY_KIND, FactFile
 
 _RECORD: TypeAdapter[Record] = TypeAdapter(Record)
+_BOM = b"\xef\xbb\xbf"
+
+
+def validate_quickly(files: list[FactFile]) -> tuple[list[Record], list[Problem]] | None:
+    """The records (in file-kind order) and cross-record problems of a base whose every record is
+    valid on its own, or None when any is not."""
+    located: list[Located] = []
+    for item in files:
+        try:
+            records = RECORDS_ADAPTER.validate_json(item.content.removeprefix(_BOM))
+        except ValidationError:
+            return None
+        if item.kind is not None and any(record.kind != item.kind for record in records):
+            return None
+        located.extend(Located(record, item.name, index) for index, record in enumerate(records))
+    problems = check_base(located)
+    order = {kind: position for position, kind in enumerate(FILE_BY_KIND)}
+    return [item.record for item in sorted(located, key=lambda item: order[item.record.kind])], problems
+
+
+def encode(models: list[Record]) -> tuple[list[list[Any]], list[str]]:
+    """Each record's index row and JSON line, serialised by Pydantic in Rust; the models are let go
+    as they are encoded (the list is emptied), which bounds peak memory."""
+    index: list[list[Any]] = []
+    lines: list[str] = []
+    for position, model in enumerate(models):
+        index.append(model_index_row(model))
+        lines.append(escape_invisible(model.__pydantic_serializer__.to_json(model).decode()))
+        models[position] = None  # type: ignore[call-overload]
+    models.clear()
+    return index, lines
+
+
+def model_index_row(model: Record) -> list[Any]:
+    """`index_row` of the model's JSON form, read from its attributes without dumping it."""
+    fields = model.__dict__
+    period = fields.get("period")
+    spans = (period.start, period.end, period.basis.value) if period is not None else (None, None, None)
+    return [
+        *(_plain(fields.get(name)) for name in INDEX_FIELDS[:5]),
+        *spans,
+        *(_plain(fields.get(name)) for name in INDEX_FIELDS[8:]),
+    ]
+
+
+def _plain(value: Any) -> Any:
+    return value.value if isinstance(value, Enum) else value
 
 
 def validate_documents(documents: list[tuple[str, str | None, Any]]) -> tuple[list[JsonRecord], list[Problem]]:
