@@ -24,6 +24,7 @@ NOT_FACTS = {
     "8月13日": "the interview date: metadata of the source record",
     "8月16日": "the photo date in the caption: metadata of the source record",
     "5G": "the name of the technology, not a quantity",
+    "“金字招牌”新业态从业人员达210万人": "a section heading repeating new-business-form-workers, cited where the text states it",
 }
 
 

@@ -21,7 +21,10 @@ FILE_BY_KIND: dict[str, str] = {
     "figure": "figures.json",
     "initiative": "initiatives.json",
     "target": "targets.json",
+    "check": "checks.json",
 }
+# Files a folder may leave out: a base without checks is still a whole base.
+OPTIONAL_FILES = frozenset({"checks.json"})
 
 
 @dataclass(frozen=True)
@@ -72,14 +75,18 @@ def read_fact_files(path: Path, origin: str) -> list[FactFile]:
 def _read_folder(folder: Path) -> list[FactFile]:
     problems: list[str] = []
     expected = set(FILE_BY_KIND.values())
+    required = [name for name in FILE_BY_KIND.values() if name not in OPTIONAL_FILES]
     present = {entry.name for entry in folder.iterdir() if entry.suffix == ".json"}
-    for name in sorted(expected - present):
-        problems.append(f"{folder / name}: missing (a fact-base folder holds {', '.join(FILE_BY_KIND.values())})")
+    for name in sorted(set(required) - present):
+        problems.append(f"{folder / name}: missing (a fact-base folder holds {', '.join(required)})")
     for name in sorted(present - expected):
-        problems.append(f"{folder / name}: unexpected file (a fact-base folder holds only {', '.join(FILE_BY_KIND.values())})")
+        problems.append(
+            f"{folder / name}: unexpected file (a fact-base folder holds only {', '.join(required)}"
+            f" and optionally {', '.join(sorted(OPTIONAL_FILES))})"
+        )
     if problems:
         raise InvalidFactBase(problems)
-    return [FactFile(str(folder / name), kind, folder / name) for kind, name in FILE_BY_KIND.items()]
+    return [FactFile(str(folder / name), kind, folder / name) for kind, name in FILE_BY_KIND.items() if name in present]
 
 
 def _read_bytes(path: Path, shown: str) -> bytes:
