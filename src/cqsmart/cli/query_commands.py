@@ -191,10 +191,14 @@ def compare(
       cqsmart compare 2018 2020
       cqsmart compare digital-economy-growth implied-gdp-growth
     """
+    from cqsmart.cli.audit_command import note_failing_checks
+    from cqsmart.query.audit import compared_figures
     from cqsmart.query.compare import compare as compare_query
 
     base = load_base(ctx)
-    emit(compare_query(base, first, second, derived), base, fmt, as_json, fields, lang, svg, force)
+    result = compare_query(base, first, second, derived)
+    emit(result, base, fmt, as_json, fields, lang, svg, force)
+    note_failing_checks(base, compared_figures(base, result))
 
 
 @app.command()
@@ -227,6 +231,9 @@ def show(
         sys.stdout.flush()
     except BrokenPipeError:
         stop_quietly_on_closed_pipe()
+    from cqsmart.cli.audit_command import note_failing_checks
+
+    note_failing_checks(base, [found["id"]] if found["kind"] == "figure" else [])
 
 
 @app.command()

@@ -5,9 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
-from decimal import Decimal
 
-from cqsmart.model.formula import FormulaError, evaluate, referenced_ids
+from cqsmart.model.formula import FormulaError, evaluate, half_unit, referenced_ids
 from cqsmart.model.records import Check, Figure, Initiative, Source, Target
 
 
@@ -92,8 +91,10 @@ def _check_check(item: Located, check: Check, by_id: dict[str, Located], invalid
             source = by_id.get(ref)
             if ref in invalid_ids and source is None:
                 return problems
-            if source is None or not isinstance(source.record, Figure):
+            if source is None:
                 problems.append(_problem(item, field, f"refers to unknown figure {ref!r}"))
+            elif not isinstance(source.record, Figure):
+                problems.append(_problem(item, field, f"{ref!r} is a {source.record.kind}, expected a figure"))
             elif source.record.value is None:
                 problems.append(_problem(item, field, f"{ref!r} has no value"))
             else:
@@ -130,10 +131,8 @@ def _check_derived(item: Located, figure: Figure, by_id: dict[str, Located]) -> 
 
 
 def _rounding_tolerance(value: int | float) -> float:
-    """Half a unit in the last stated decimal place: 6.3 stands for anything in [6.25, 6.35]."""
-    exponent = Decimal(str(value)).as_tuple().exponent
-    places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
-    return 0.5 * 10.0**-places + 1e-9
+    """Half a unit in the last stated decimal place, and a hair more for float error."""
+    return half_unit(value) + 1e-9
 
 
 def _problem(item: Located, field: str, reason: str) -> Problem:
