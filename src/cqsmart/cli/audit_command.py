@@ -22,7 +22,7 @@ def audit(
     fields: FieldsOption = None,
     lang: LangOption = None,
 ) -> None:
-    """Check the source's arithmetic: each relation between figures, worked out in the open.
+    """Check the source's arithmetic, worked out in the open.
 
     Each check shows its arithmetic with the printed figures (16 × … = 21.3 ≉ 25.5) and holds or fails.
     A stated figure stands for anything its printed digits allow (16 for 15.5–16.5); ≈ holds when those
