@@ -49,7 +49,7 @@ def test_audit_shows_the_failing_compounding_with_its_arithmetic(run: Run) -> No
     """The 2017 share grown at the stated rates gives about 21.3%, not 25.5%: the check fails, shown in full."""
     row = rows(run)["share-of-gdp-compounds-2017-2020"]
     assert row["status"] == "fails"
-    assert row["arithmetic"] == "16 × (1 + 55.9 / 100) / (1 + 17.1 / 100) = 21.3 (20.55–22.06) ≉ 25.5 (25.45–25.55)"
+    assert row["arithmetic"] == "16 × (1 + 55.9 / 100) / (1 + 17.1 / 100) = 21.3% (20.55–22.06%) ≉ 25.5% (25.45–25.55%)"
     assert row["relation"] == "≈"
     assert round(row["values"][0], 1) == 21.3
     assert row["expected_value"] == 25.5
@@ -58,11 +58,14 @@ def test_audit_shows_the_failing_compounding_with_its_arithmetic(run: Run) -> No
 def test_audit_shows_the_holding_checks(run: Run) -> None:
     """Rising growth, three double-digit years, growth above GDP and the growth arithmetic all hold."""
     found = rows(run)
-    assert found["digital-economy-growth-rising"]["arithmetic"] == "13.7 < 15.9 < 18.3"
-    assert found["digital-economy-double-digit-growth"]["arithmetic"] == "13.7 ≥ 10, 15.9 ≥ 10, 18.3 ≥ 10"
-    assert found["digital-economy-growth-above-gdp-growth"]["arithmetic"] == "7.7 > 0, 9.6 > 0, 14.4 > 0"
-    assert found["implied-gdp-growth-2020-adds-up"]["arithmetic"] == "18.3 - 14.4 = 3.9 = 3.9"
-    assert found["implied-gdp-2017-below-2020"]["arithmetic"] == "25606 ≮ 25047"
+    assert found["digital-economy-growth-rising"]["arithmetic"] == "13.7% < 15.9% < 18.3%"
+    assert found["digital-economy-double-digit-growth"]["arithmetic"] == "13.7% ≥ 10%, 15.9% ≥ 10%, 18.3% ≥ 10%"
+    assert (
+        found["digital-economy-growth-above-gdp-growth"]["arithmetic"]
+        == "7.7个百分点 > 0个百分点, 9.6个百分点 > 0个百分点, 14.4个百分点 > 0个百分点"
+    )
+    assert found["implied-gdp-growth-2020-adds-up"]["arithmetic"] == "18.3 - 14.4 = 3.9% = 3.9%"
+    assert found["implied-gdp-2017-below-2020"]["arithmetic"] == "25606亿元 ≮ 25047亿元"
     assert found["implied-gdp-2020-from-scale-and-share"]["status"] == "holds"
     holding = {check_id for check_id, row in found.items() if row["status"] == "holds"}
     assert len(holding) == 7
@@ -118,8 +121,8 @@ def test_chinese_table_is_chinese(run: Run) -> None:
 @pytest.mark.parametrize(
     ("terms", "relation", "expected", "status", "arithmetic"),
     [
-        (["{growth-2018}", "{growth-2020}"], "all-rising", None, "holds", "13.7 < 18.3"),
-        (["{growth-2020}", "{growth-2018}"], "all-rising", None, "fails", "18.3 ≮ 13.7"),
+        (["{growth-2018}", "{growth-2020}"], "all-rising", None, "holds", "13.7% < 18.3%"),
+        (["{growth-2020}", "{growth-2018}"], "all-rising", None, "fails", "18.3% ≮ 13.7%"),
         (
             ["{growth-2018} + 0.9"],
             "≈",
@@ -134,10 +137,10 @@ def test_chinese_table_is_chinese(run: Run) -> None:
             "fails",
             "13.7 + 1 = 14.7 (14.65–14.75) ≉ " + "18.3 - 3.75 = 14.6 (14.50–14.60)",
         ),
-        (["{growth-2020} - {gap-2020}"], "=", "{gdp-growth-2020}", "holds", "18.3 - 14.4 = 3.9 = 3.9"),
+        (["{growth-2020} - {gap-2020}"], "=", "{gdp-growth-2020}", "holds", "18.3 - 14.4 = 3.9% = 3.9%"),
         (["{growth-2020} - {gap-2020}"], "=", "4", "fails", "18.3 - 14.4 = 3.9 ≠ 4"),
-        (["{scale-2020}"], ">", "6000", "holds", "6387 > 6000"),
-        (["{scale-2020}"], "<", "6000", "fails", "6387 ≮ 6000"),
+        (["{scale-2020}"], ">", "6000", "holds", "6387亿元 > 6000亿元"),
+        (["{scale-2020}"], "<", "6000", "fails", "6387亿元 ≮ 6000亿元"),
         (["{growth-2018}", "{gap-2020}"], "all ≥", "14", "fails", "13.7 ≱ 14, 14.4 ≥ 14"),
         (["{growth-2018}", "{gap-2020}"], "all >", "13.7", "fails", "13.7 ≯ 13.7, 14.4 > 13.7"),
     ],

@@ -36,8 +36,9 @@ class _Side:
 
 
 class _Evaluator:
-    def __init__(self, base: FactBase) -> None:
+    def __init__(self, base: FactBase, unit: str = "") -> None:
         self.base = base
+        self.unit = unit  # written after each value the check works out, when its figures share one
         self.ranges: dict[str, Range] = {}
 
     def figure(self, ref: str) -> JsonRecord:
@@ -65,19 +66,32 @@ class _Evaluator:
         value = evaluate(formula, values)
         span = evaluate_range(formula, {ref: self.range_of(ref) for ref in refs})
         printed = {ref: str(self.figure(ref)["value"]) for ref in refs}
-        if _SINGLE_REFERENCE.match(formula) or _NUMBER.match(formula):
-            shown = written_out(formula, printed).strip()  # a figure or a number reads as printed
+        if _SINGLE_REFERENCE.match(formula):
+            shown = written_out(formula, printed).strip() + self.unit  # a figure reads as printed
+        elif _NUMBER.match(formula):
+            shown = formula.strip() + self.unit  # in the unit of the figures it is compared with
         else:
-            shown = f"{written_out(formula, printed).strip()} = {_number(value, places)}"
+            shown = f"{written_out(formula, printed).strip()} = {_number(value, places)}{self.unit}"
         return _Side(value, span, shown)
+
+    def range_text(self, span: Range, places: int) -> str:
+        return f"({_number(span[0], places + 1)}–{_number(span[1], places + 1)}{self.unit})"
 
 
 def _number(value: float, places: int) -> str:
     return f"{value:.{places}f}"
 
 
-def _range(span: Range, places: int) -> str:
-    return f"({_number(span[0], places + 1)}–{_number(span[1], places + 1)})"
+def _unit(check: JsonRecord, base: FactBase) -> str:
+    """The unit the figures compared directly share (%, 亿元), shown after worked-out values; else none."""
+    formulas = [*check["terms"], *([check["expected"]] if check["expected"] else [])]
+    units = set()
+    for formula in formulas:
+        single = _SINGLE_REFERENCE.match(formula)
+        if single and single.group(1) in base.by_id:
+            units.add(base.by_id[single.group(1)].get("unit"))
+    unit = units.pop() if len(units) == 1 else None
+    return unit if isinstance(unit, str) and unit != "第" else ""
 
 
 def _places(check: JsonRecord, base: FactBase) -> int:
@@ -107,7 +121,7 @@ def evaluate_check(check: JsonRecord, base: FactBase) -> JsonRecord:
 
 
 def _evaluated(check: JsonRecord, base: FactBase) -> JsonRecord:
-    evaluator = _Evaluator(base)
+    evaluator = _Evaluator(base, _unit(check, base))
     places = _places(check, base)
     relation = check["relation"]
     terms = [evaluator.side(term, places) for term in check["terms"]]
@@ -127,7 +141,8 @@ def _evaluated(check: JsonRecord, base: FactBase) -> JsonRecord:
             sign = _SIGNS[relation][0 if result else 1]
             left, right = term.shown, expected.shown
             if relation == "≈":
-                left, right = f"{left} {_range(term.range, places)}", f"{right} {_range(expected.range, places)}"
+                left = f"{left} {evaluator.range_text(term.range, places)}"
+                right = f"{right} {evaluator.range_text(expected.range, places)}"
             parts.append(f"{left} {sign} {right}")
         arithmetic = ", ".join(parts)
     single = len(terms) == 1 and relation != "all-rising"
@@ -178,20 +193,27 @@ def audit(base: FactBase, ids: Iterable[str] = ()) -> Result:
     return Result(rows, "audit", hint)
 
 
-def involved(base: FactBase, ref: str, depth: int = 0) -> set[str]:
-    """The figure and, for a derived one, every figure its value comes from."""
-    record = base.by_id.get(ref)
-    found = {ref}
-    if record is not None and record.get("kind") == "figure" and record.get("derived") and depth < _MAX_DEPTH:
-        for name in record.get("inputs") or ():
-            found |= involved(base, name, depth + 1)
+def involved(base: FactBase, ref: str) -> set[str]:
+    """The figure and, for a derived one, every figure its value comes from (each visited once)."""
+    found: set[str] = set()
+    waiting = [ref]
+    while waiting:
+        name = waiting.pop()
+        if name in found:
+            continue
+        found.add(name)
+        record = base.by_id.get(name)
+        if record is not None and record.get("kind") == "figure" and record.get("derived"):
+            waiting.extend(record.get("inputs") or ())
     return found
 
 
 def failing_checks(base: FactBase, figure_ids: Iterable[str]) -> list[JsonRecord]:
     """Audit rows of failing checks that rest on any of these figures."""
     shown = set(figure_ids)
-    rows = []
+    rows: list[JsonRecord] = []
+    if not shown:
+        return rows
     for check in base.of_kind("check"):
         if any(shown & involved(base, ref) for ref in inputs(check)):
             row = evaluate_check(check, base)
