@@ -192,3 +192,11 @@ def test_show_mentions_a_failing_check_of_its_figure(run: Run) -> None:
     assert run("show", "digital-economy-share-of-gdp-2017").stderr == NOTE
     quiet = run("show", "yukangma-users")
     assert (quiet.exit_code, quiet.stderr) == (0, "")
+
+
+def test_show_of_a_check_gives_its_formulas(run: Run) -> None:
+    """`show` of a check lists its terms, relation and expected formula."""
+    shown = run("show", "implied-gdp-2017-below-2020", "--format", "markdown").stdout
+    assert "| terms | {implied-gdp-2017} |" in shown
+    assert "| relation | < |" in shown
+    assert "| expected | {implied-gdp-2020} |" in shown

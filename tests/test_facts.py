@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SOURCE, Run
+from conftest import SMALL, SOURCE, Run
 from cqsmart.model.quotes import SourceText, normalise
 from cqsmart.store.load import load
 from cqsmart.store.locate import bundled_facts_dir
@@ -247,3 +247,26 @@ def test_accelerations_follow_from_the_growth_rates() -> None:
     """增速逐年走高: the rises of +2.2 and +2.4 points are derived from the stated growth."""
     assert BASE.by_id["digital-economy-growth-acceleration-2019"]["value"] == 2.2
     assert BASE.by_id["digital-economy-growth-acceleration-2020"]["value"] == 2.4
+
+
+@pytest.mark.parametrize(
+    ("qualifier", "word", "quote", "shown"),
+    [
+        ("more_than", "逾", "增长逾13.7%", "逾13.7%"),
+        ("at_least", "以上", "增长13.7%以上", "13.7%以上"),
+        ("more_than", "多", "增长13.7多%", "13.7多%"),
+        ("approximately", "近", "增长近13.7%", "近13.7%"),
+    ],
+)
+def test_any_qualifier_word_stands_where_chinese_puts_it(
+    run: Run, tmp_path: Path, qualifier: str, word: str, quote: str, shown: str
+) -> None:
+    """Words beyond the bundled ones are placed by rule: 余/多 inside, 以上 after, the rest before."""
+    records = json.loads(SMALL.read_text(encoding="utf-8"))
+    records[1] |= {"qualifier": qualifier, "qualifier_text": word, "source": {"id": "interview", "quote": quote}}
+    path = tmp_path / "words.json"
+    path.write_text(json.dumps(records, ensure_ascii=False), encoding="utf-8")
+    table = run("--facts", str(path), "stats", "--lang", "zh", "--format", "markdown", "--fields", "id,value").stdout
+    assert f"| growth-2018 | {shown} |" in table
+    english = run("--facts", str(path), "stats", "--lang", "en", "--format", "markdown", "--fields", "id,value").stdout
+    assert word not in english.replace("growth-2018", "")
