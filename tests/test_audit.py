@@ -200,3 +200,13 @@ def test_show_of_a_check_gives_its_formulas(run: Run) -> None:
     assert "| terms | {implied-gdp-2017} |" in shown
     assert "| relation | < |" in shown
     assert "| expected | {implied-gdp-2020} |" in shown
+
+
+def test_check_records_have_exactly_the_contract_fields(run: Run) -> None:
+    """A check found by `search --json` carries every field of the check contract, in order."""
+    from cqsmart.model.records import Check
+
+    assert tuple(Check.model_fields) == FIELDS_BY_KIND["check"]
+    found = [row for row in json.loads(run("search", "compounds", "--json").stdout) if row["kind"] == "check"]
+    assert found
+    assert all(tuple(row) == FIELDS_BY_KIND["check"] for row in found)
