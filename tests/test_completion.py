@@ -27,7 +27,10 @@ def complete(words: str, tmp_path: Path, **env: str) -> list[str]:
     [
         ("cqsmart st", ["stats"]),
         ("cqsmart stats --met", ["--metric"]),
-        ("cqsmart stats --metric digital-economy-g", ["digital-economy-growth", "digital-economy-growth-gap-over-gdp"]),
+        (
+            "cqsmart stats --metric digital-economy-g",
+            ["digital-economy-growth", "digital-economy-growth-acceleration", "digital-economy-growth-gap-over-gdp"],
+        ),
         ("cqsmart stats --topic rank", ["rankings"]),
         ("cqsmart stats --year ", ["2017", "2018", "2019", "2020", "2021"]),
         ("cqsmart show yukangma-", ["yukangma-functions", "yukangma-users", "yukangma-visits"]),

@@ -25,7 +25,10 @@ def test_compare_saves_its_chart(run: Run, tmp_path: Path) -> None:
     result = run("compare", "2018", "2020", "--svg", str(target))
     assert result.exit_code == 0
     assert result.stdout == run("compare", "2018", "2020").stdout
-    assert result.stderr == f"cqsmart: saved {target}\n"
+    note = (
+        "cqsmart: note: these figures take part in a failing check: share-of-gdp-compounds-2017-2020, implied-gdp-2017-below-2020"
+    )
+    assert result.stderr == f"cqsmart: saved {target}\n{note} (see 'cqsmart audit')\n"
     text = svg_text(target)
     assert "13.7%" in text and "18.3%" in text and "+4.6个百分点" in text
 

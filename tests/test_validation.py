@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FACT_BASES, Run
+from conftest import FACT_BASES, SOURCE, Run
 
 INVALID = FACT_BASES / "invalid"
 EXPECTED: dict[str, list[str]] = json.loads((INVALID / "expected.json").read_text(encoding="utf-8"))
@@ -61,3 +61,33 @@ def test_missing_path_is_reported(run: Run, tmp_path: Path) -> None:
     result = run("--facts", str(tmp_path / "nope.json"), "stats")
     assert result.exit_code == 2
     assert result.stderr == f"cqsmart: invalid fact base (1 problem):\n{tmp_path / 'nope.json'}: no such file or folder\n"
+
+
+@pytest.mark.skipif(not SOURCE.exists(), reason=f"source text not found at {SOURCE}")
+@pytest.mark.parametrize(
+    ("note", "exit_code"),
+    [
+        (None, 2),
+        ("Ambiguous, but nothing said about repeats.", 2),
+        ("The quote occurs twice in the source: here and in a heading.", 0),
+    ],
+)
+def test_verify_rejects_a_repeated_quote_unless_its_note_says_why(
+    run: Run, tmp_path: Path, note: str | None, exit_code: int
+) -> None:
+    """A quote found at two places in the source is not a unique span: exit 2, unless the note explains it."""
+    text = tmp_path / "source.txt"
+    text.write_text(SOURCE.read_text(encoding="utf-8") + "\n分别增长13.7%\n", encoding="utf-8")
+    records = json.loads((FACT_BASES / "valid" / "small.json").read_text(encoding="utf-8"))
+    records[1]["note"] = note
+    base = tmp_path / "base.json"
+    base.write_text(json.dumps(records, ensure_ascii=False), encoding="utf-8")
+    result = run("--facts", str(base), "verify", "--source", str(text))
+    assert result.exit_code == exit_code
+    repeated = (
+        "not unique: growth-2018: '分别增长13.7%' occurs 2 times in the source;"
+        " quote a longer span that occurs once, or say in the note why it occurs more than once\n"
+    )
+    cited = sum(1 for record in records if isinstance(record.get("source"), dict))
+    found = f"{cited} of {cited} quotes found in {text}\n"
+    assert result.stdout == (repeated + found if exit_code else found)

@@ -47,7 +47,8 @@ def verify(
 ) -> None:
     """Check every quote against the source text.
 
-    Lists the quotes not found (exit status 2) and warns if the file's SHA-256 is not the recorded one.
+    Lists the quotes not found, and those found more than once whose note does not say why (exit status 2),
+    and warns if the file's SHA-256 is not the recorded one.
 
     Example:
 
@@ -62,8 +63,10 @@ def verify(
         error(f"warning: {warning}")
     for line in report.missing:
         sys.stdout.write(f"not found: {inert(line)}\n")
+    for line in report.repeated:
+        sys.stdout.write(f"not unique: {inert(line)}\n")
     sys.stdout.write(f"{report.found} of {report.checked} quotes found in {source}\n")
-    if report.missing:
+    if report.missing or report.repeated:
         raise typer.Exit(2)
 
 

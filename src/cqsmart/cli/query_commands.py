@@ -190,10 +190,14 @@ def compare(
       cqsmart compare 2018 2020
       cqsmart compare digital-economy-growth implied-gdp-growth
     """
+    from cqsmart.cli.audit_command import note_failing_checks
+    from cqsmart.query.audit import compared_figures
     from cqsmart.query.compare import compare as compare_query
 
     base = load_base(ctx)
-    emit(compare_query(base, first, second, derived), base, fmt, as_json, fields, lang, svg, force)
+    result = compare_query(base, first, second, derived)
+    emit(result, base, fmt, as_json, fields, lang, svg, force)
+    note_failing_checks(base, compared_figures(base, result))
 
 
 @app.command()
@@ -223,6 +227,9 @@ def show(
     fmt = Format.json if as_json else fmt
     with output_stream(fmt in (Format.csv, Format.tsv)) as stream:
         render_show(found, lookup.linked(base, found), base, fmt.value, lang.value if lang else default_lang(), stream)
+    from cqsmart.cli.audit_command import note_failing_checks
+
+    note_failing_checks(base, [found["id"]] if found["kind"] == "figure" else [])
 
 
 @app.command()

@@ -39,6 +39,7 @@ FIELDS_BY_KIND: dict[str, tuple[str, ...]] = {
         "unit",
         "base_value",
         "qualifier",
+        "qualifier_text",
         "period",
         "source",
         "derived",
@@ -62,6 +63,22 @@ FIELDS_BY_KIND: dict[str, tuple[str, ...]] = {
         "photo_date",
         "file",
         "sha256",
+        "note",
+    ),
+    "check": ("id", "kind", "label", "terms", "relation", "expected", "note"),
+    # A row of `audit`: a check evaluated, with its arithmetic written out.
+    "audit": (
+        "id",
+        "label",
+        "relation",
+        "arithmetic",
+        "status",
+        "values",
+        "expected_value",
+        "range",
+        "terms",
+        "expected",
+        "inputs",
         "note",
     ),
     "year-comparison": (
@@ -92,5 +109,5 @@ FIELDS_BY_KIND: dict[str, tuple[str, ...]] = {
     ),
 }
 FIELDS_BY_KIND["record"] = tuple(
-    dict.fromkeys(name for kind in ("figure", "initiative", "target", "source") for name in FIELDS_BY_KIND[kind])
+    dict.fromkeys(name for kind in ("figure", "initiative", "target", "source", "check") for name in FIELDS_BY_KIND[kind])
 )

@@ -5,10 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
-from decimal import Decimal
 
-from cqsmart.model.formula import FormulaError, evaluate, referenced_ids
-from cqsmart.model.records import Figure, Initiative, Source, Target
+from cqsmart.model.formula import FormulaError, evaluate, half_unit, referenced_ids
+from cqsmart.model.records import Check, Figure, Initiative, Source, Target
 
 
 @dataclass(frozen=True)
@@ -27,7 +26,7 @@ class Problem:
 class Located:
     """A validated record with the file and array index it came from, for error locations."""
 
-    record: Figure | Initiative | Target | Source
+    record: Figure | Initiative | Target | Source | Check
     file: str
     index: int
 
@@ -74,6 +73,37 @@ def check_base(records: Sequence[Located], invalid_ids: AbstractSet[str] = froze
             expect(item, "parent", record.parent, "initiative")
         if isinstance(record, Figure) and record.derived and not any(ref in invalid_ids for ref in record.inputs or ()):
             problems.extend(_check_derived(item, record, by_id))
+        if isinstance(record, Check):
+            problems.extend(_check_check(item, record, by_id, invalid_ids))
+    return problems
+
+
+def _check_check(item: Located, check: Check, by_id: dict[str, Located], invalid_ids: AbstractSet[str]) -> list[Problem]:
+    """Every formula of a check is arithmetic over figures that have values; whether it holds is for `audit`."""
+    formulas = [(f"terms[{position}]", term) for position, term in enumerate(check.terms)]
+    formulas += [("expected", check.expected)] if check.expected is not None else []
+    if not any(referenced_ids(formula) for _, formula in formulas):
+        return [_problem(item, "terms", "a check refers to at least one figure, as {figure-id}")]
+    problems: list[Problem] = []
+    for field, formula in formulas:
+        values: dict[str, float] = {}
+        for ref in referenced_ids(formula):
+            source = by_id.get(ref)
+            if ref in invalid_ids and source is None:
+                return problems
+            if source is None:
+                problems.append(_problem(item, field, f"refers to unknown figure {ref!r}"))
+            elif not isinstance(source.record, Figure):
+                problems.append(_problem(item, field, f"{ref!r} is a {source.record.kind}, expected a figure"))
+            elif source.record.value is None:
+                problems.append(_problem(item, field, f"{ref!r} has no value"))
+            else:
+                values[ref] = float(source.record.value)
+        if len(values) == len(set(referenced_ids(formula))):
+            try:
+                evaluate(formula, values)
+            except FormulaError as error:
+                problems.append(_problem(item, field, str(error)))
     return problems
 
 
@@ -101,10 +131,8 @@ def _check_derived(item: Located, figure: Figure, by_id: dict[str, Located]) -> 
 
 
 def _rounding_tolerance(value: int | float) -> float:
-    """Half a unit in the last stated decimal place: 6.3 stands for anything in [6.25, 6.35]."""
-    exponent = Decimal(str(value)).as_tuple().exponent
-    places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
-    return 0.5 * 10.0**-places + 1e-9
+    """Half a unit in the last stated decimal place, and a hair more for float error."""
+    return half_unit(value) + 1e-9
 
 
 def _problem(item: Located, field: str, reason: str) -> Problem:

@@ -9,7 +9,7 @@ from typing import Annotated, Literal, TypeAlias
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, TypeAdapter, model_validator
 
-from cqsmart.model.quotes import quote_states_number
+from cqsmart.model.quotes import normalise, quote_states_number
 
 MIN_YEAR = 1949
 MAX_YEAR = 2100
@@ -18,6 +18,9 @@ Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", m
 Text = Annotated[str, StringConstraints(min_length=1, max_length=2000)]
 Quote = Annotated[str, StringConstraints(min_length=1, max_length=300)]
 Year = Annotated[int, Field(ge=MIN_YEAR, le=MAX_YEAR, strict=True)]
+Formula = Annotated[str, StringConstraints(min_length=1, max_length=500)]
+# The source's word for a qualifier, as printed: 超, 突破, 余, 以上, 近, 前, 前列, 唯一 …
+QualifierWord = Annotated[str, StringConstraints(min_length=1, max_length=10, pattern=r"^\S+$")]
 
 
 _JSON_TYPES = {str: "a string", list: "an array", dict: "an object", bool: "a boolean", type(None): "null"}
@@ -97,6 +100,7 @@ class PeriodBasis(str, Enum):
 
 
 class Line(str, Enum):
+    STRATEGY = "strategy"  # the strategy itself and its goals
     MECHANISMS = "mechanisms"
     RULES = "rules"
     ELEMENTS = "elements"
@@ -163,10 +167,11 @@ class Figure(StrictModel):
     unit: Unit | None
     base_value: Number | None
     qualifier: Qualifier | None
+    qualifier_text: QualifierWord | None = None
     period: Period
     source: Citation | None
     derived: bool = False
-    formula: Annotated[str, StringConstraints(min_length=1, max_length=500)] | None = None
+    formula: Formula | None = None
     inputs: list[Slug] | None = None
     note: Text | None = None
 
@@ -192,7 +197,23 @@ class Figure(StrictModel):
                 raise ValueError("only derived figures have formula and inputs")
             if self.value is not None and not quote_states_number(self.source.quote, self.value):
                 raise ValueError(f"source.quote does not contain the value {self.value}")
+        self._check_qualifier_text()
         return self
+
+    def _check_qualifier_text(self) -> None:
+        """The source's own word for a qualified figure (余, 超, 以上 …), standing in its quote."""
+        word = self.qualifier_text
+        if word is None:
+            if not self.derived and self.qualifier not in (None, Qualifier.EXACT):
+                qualifier = self.qualifier.value
+                raise ValueError(f"a figure qualified {qualifier!r} needs qualifier_text: the source's word, e.g. 超 or 以上")
+            return
+        if self.derived or self.source is None:
+            raise ValueError("a derived figure has no quote, so no qualifier_text")
+        if self.qualifier is Qualifier.EXACT:
+            raise ValueError("an exact figure has no qualifier_text")
+        if normalise(word) not in normalise(self.source.quote):
+            raise ValueError(f"qualifier_text {word!r} does not occur in source.quote")
 
     def _check_base_value(self) -> None:
         assert self.unit is not None and self.value is not None and self.base_value is not None
@@ -243,6 +264,46 @@ class Source(StrictModel):
     note: Text | None = None
 
 
-Record: TypeAlias = Annotated[Figure | Initiative | Target | Source, Field(discriminator="kind")]
-KINDS: tuple[str, ...] = ("figure", "initiative", "target", "source")
+class Relation(str, Enum):
+    """How a check's terms must stand to what they are compared with."""
+
+    EQUAL = "="  # within the rounding of the compared value's last printed digit
+    APPROXIMATELY = "≈"  # the ranges the inputs' printed precision allows overlap
+    LESS = "<"
+    GREATER = ">"
+    ALL_RISING = "all-rising"  # each term above the one before
+    ALL_AT_LEAST = "all ≥"  # every term at least the compared value
+    ALL_ABOVE = "all >"  # every term above the compared value
+
+
+SINGLE_TERM = (Relation.EQUAL, Relation.APPROXIMATELY, Relation.LESS, Relation.GREATER)
+
+
+class Check(StrictModel):
+    """A relation the source's figures should satisfy, evaluated in the open by `cqsmart audit`."""
+
+    id: Slug
+    kind: Literal["check"]
+    label: Label
+    terms: Annotated[list[Formula], Field(min_length=1, max_length=50)]
+    relation: Relation
+    expected: Formula | None
+    note: Text
+
+    @model_validator(mode="after")
+    def _arity(self) -> Check:
+        if self.relation in SINGLE_TERM and len(self.terms) != 1:
+            raise ValueError(f"relation {self.relation.value!r} takes exactly one term")
+        if self.relation is Relation.ALL_RISING:
+            if len(self.terms) < 2:
+                raise ValueError("relation 'all-rising' takes at least two terms")
+            if self.expected is not None:
+                raise ValueError("relation 'all-rising' has expected null")
+        elif self.expected is None:
+            raise ValueError(f"relation {self.relation.value!r} needs expected: a formula such as {{figure-id}} or 10")
+        return self
+
+
+Record: TypeAlias = Annotated[Figure | Initiative | Target | Source | Check, Field(discriminator="kind")]
+KINDS: tuple[str, ...] = ("figure", "initiative", "target", "source", "check")
 RECORDS_ADAPTER: TypeAdapter[list[Record]] = TypeAdapter(list[Record])

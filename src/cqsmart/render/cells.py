@@ -16,10 +16,12 @@ DEFAULT_COLUMNS: dict[str, tuple[str, ...]] = {
     "record": ("kind", "id", "label", "value"),
     "year-comparison": ("label", "value_a", "value_b", "change", "trend"),
     "metric-comparison": ("year", "value_a", "value_b", "difference", "trend"),
+    "audit": ("id", "label", "arithmetic", "status"),
 }
 # Columns that only exist for reading, never in machine output.
 DISPLAY_ONLY = ("trend",)
 DERIVED_MARK = {"zh": "（推算）", "en": " (derived)"}
+STATUS = {"zh": {"holds": "成立", "fails": "不成立"}}
 
 
 def _signed(amount: Any, unit: str) -> str:
@@ -48,6 +50,8 @@ def cell(kind: str, row: JsonRecord, column: str, base: FactBase, lang: str, bar
     if column in ("value_a", "value_b"):
         qualifier = row.get("qualifier" + column[-2:]) if kind == "year-comparison" else None
         return display.quantity(value, row.get("unit"), qualifier, lang)
+    if column == "status" and kind == "audit":
+        return STATUS.get(lang, {}).get(str(value), str(value))
     if column == "change":
         return _signed(value, row.get("change_unit") or "")
     if column == "difference":

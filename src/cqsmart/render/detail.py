@@ -41,6 +41,8 @@ def detail_rows(record: JsonRecord, links: list[tuple[str, JsonRecord]], base: F
             ("period", display.period(record, lang)),
         ]
         rows += [("period basis", record["period"]["basis"]), ("metric", record["metric"])]
+    if record["kind"] == "check":
+        rows += [("terms", "; ".join(record["terms"])), ("relation", record["relation"]), ("expected", str(record["expected"]))]
     for key in ("topic", "line", "area", "base_value", "formula", "year", "interview_date", "photo_date", "sha256", "file"):
         if record.get(key) is not None:
             rows.append((key, str(record[key])))

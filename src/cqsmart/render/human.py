@@ -14,7 +14,7 @@ from cqsmart.render.values import inert
 if TYPE_CHECKING:
     from rich.console import Console
 
-WRAPPING = ("label", "label_a", "label_b", "source", "note", "figures")
+WRAPPING = ("label", "label_a", "label_b", "source", "note", "figures", "arithmetic")
 READABLE = 12  # the narrowest a wrapping column may get before rows are stacked instead
 VALUE_COLUMNS = ("value", "value_a", "value_b", "change", "difference", "figures")
 TITLES = {
@@ -25,6 +25,7 @@ TITLES = {
     "record": "Search results",
     "year-comparison": "Comparison by year",
     "metric-comparison": "Comparison by metric",
+    "audit": "Audit: the source's arithmetic",
 }
 
 

@@ -41,16 +41,29 @@ def label(record: JsonRecord, lang: str, key: str = "label") -> str:
     return str(names.get(lang) or names.get("en") or "")
 
 
-def quantity(value: Any, unit: str | None, qualifier: str | None, lang: str) -> str:
+# Where Chinese puts a qualifier word: 10余项 between number and unit, 5家以上 after the unit, else before (超26万).
+_WORD_BETWEEN = ("余", "多")
+_WORD_AFTER = ("以上", "以下", "左右", "之上", "开外")
+
+
+def quantity(value: Any, unit: str | None, qualifier: str | None, lang: str, qualifier_text: str | None = None) -> str:
+    """In Chinese, the source's own word where it has one (10余项, 突破2100万人, 5家以上, 前列)."""
+    word = qualifier_text if lang == "zh" else None
     if value is None:
-        return "—"
+        return word or "—"
     number = format_number(value)
+    if word in _WORD_BETWEEN:
+        return f"{number}{word}{unit or ''}"
     amount = f"第{number}" if unit == "第" else f"{number}{unit or ''}"
+    if word in _WORD_AFTER:
+        return amount + word
+    if word:
+        return word + amount
     return _PREFIX["zh" if lang == "zh" else "en"].get(qualifier or "exact", "") + amount
 
 
 def figure_value(figure: JsonRecord, lang: str) -> str:
-    return quantity(figure.get("value"), figure.get("unit"), figure.get("qualifier"), lang)
+    return quantity(figure.get("value"), figure.get("unit"), figure.get("qualifier"), lang, figure.get("qualifier_text"))
 
 
 def period(figure: JsonRecord, lang: str) -> str:

@@ -23,7 +23,10 @@ FILE_BY_KIND: dict[str, str] = {
     "figure": "figures.json",
     "initiative": "initiatives.json",
     "target": "targets.json",
+    "check": "checks.json",
 }
+# Files a folder may leave out: a base without checks is still a whole base.
+OPTIONAL_FILES = frozenset({"checks.json"})
 
 
 @dataclass(frozen=True)
@@ -100,18 +103,24 @@ def _not_regular(mode: int) -> str:
 def _read_folder(folder: Path) -> list[FactFile]:
     problems: list[str] = []
     expected = set(FILE_BY_KIND.values())
+    required = [name for name in FILE_BY_KIND.values() if name not in OPTIONAL_FILES]
     try:
         present = {entry.name for entry in folder.iterdir() if entry.suffix == ".json"}
     except OSError as error:
         raise InvalidFactBase([f"{folder}: cannot be read: {error.strerror or error}"]) from None
-    for name in sorted(expected - present):
-        problems.append(f"{folder / name}: missing (a fact-base folder holds {', '.join(FILE_BY_KIND.values())})")
+    for name in sorted(set(required) - present):
+        problems.append(f"{folder / name}: missing (a fact-base folder holds {', '.join(required)})")
     for name in sorted(present - expected):
-        problems.append(f"{folder / name}: unexpected file (a fact-base folder holds only {', '.join(FILE_BY_KIND.values())})")
+        problems.append(
+            f"{folder / name}: unexpected file (a fact-base folder holds only {', '.join(required)}"
+            f" and optionally {', '.join(sorted(OPTIONAL_FILES))})"
+        )
     if problems:
         raise InvalidFactBase(problems)
     files = []
     for kind, name in FILE_BY_KIND.items():
+        if name not in present:
+            continue
         try:
             files.append(FactFile(str(folder / name), kind, read_regular_file(folder / name, str(folder / name))))
         except InvalidFactBase as error:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -16,7 +17,17 @@ class QuoteReport:
     checked: int = 0
     found: int = 0
     missing: list[str] = field(default_factory=list)
+    # Quotes found at more than one place, whose record's note does not say why.
+    repeated: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+
+
+# A note that explains a repeated quote says so: "occurs twice", "appears 3 times", "occurs more than once".
+_EXPLAINS_REPEAT = re.compile(r"\b(?:occurs|appears)\b.{0,40}?\b(?:twice|more than once|\d+ times)\b", re.IGNORECASE)
+
+
+def explains_repeat(note: object) -> bool:
+    return isinstance(note, str) and bool(_EXPLAINS_REPEAT.search(note))
 
 
 def verify_quotes(base: FactBase, path: Path) -> QuoteReport:
@@ -45,8 +56,14 @@ def verify_quotes(base: FactBase, path: Path) -> QuoteReport:
         if not isinstance(citation, dict) or citation["id"] != source["id"]:
             continue
         report.checked += 1
-        if text.contains(citation["quote"]):
+        places = len(text.spans(citation["quote"]))
+        if places:
             report.found += 1
         else:
             report.missing.append(f"{record['id']}: {citation['quote']!r}")
+        if places > 1 and not explains_repeat(record.get("note")):
+            report.repeated.append(
+                f"{record['id']}: {citation['quote']!r} occurs {places} times in the source;"
+                " quote a longer span that occurs once, or say in the note why it occurs more than once"
+            )
     return report
