@@ -104,7 +104,18 @@ def test_a_fifo_is_refused_without_hanging(tmp_path: Path) -> None:
     os.mkfifo(fifo)
     result = run_installed("--facts", str(fifo), "stats", cwd=tmp_path)
     assert result.returncode == 2
-    assert result.stderr.endswith(f"{fifo}: is a FIFO (named pipe), not a regular file; fact files must be regular files\n")
+    assert result.stderr.endswith(f"{fifo}: is a FIFO (named pipe), not a regular file\n")
+
+
+def test_verify_refuses_a_fifo_as_its_source(run: Run, tmp_path: Path) -> None:
+    """`verify --source FIFO` says what the path is instead of waiting for a writer."""
+    fifo = tmp_path / "source.txt"
+    os.mkfifo(fifo)
+    result = run("verify", "--source", str(fifo))
+    assert (result.exit_code, result.stderr) == (
+        2,
+        f"cqsmart: --source {fifo}: is a FIFO (named pipe), not a regular file\n",
+    )
 
 
 def test_a_link_to_a_device_in_a_folder_is_refused(tmp_path: Path) -> None:
@@ -132,7 +143,7 @@ def test_sockets_loops_and_dangling_links_each_say_what_they_are(run: Run, tmp_p
         expected = {
             loop_a: "a symbolic link that loops back on itself",
             dangling: f"a symbolic link to {tmp_path / 'nowhere.json'}, which does not exist",
-            tmp_path / "sock": "is a socket, not a regular file; fact files must be regular files",
+            tmp_path / "sock": "is a socket, not a regular file",
             tmp_path / "absent.json": "no such file or folder",
         }
         for path, reason in expected.items():

@@ -39,4 +39,4 @@ def test_unreadable_source_is_a_usage_error(run: Run, tmp_path: Path) -> None:
     """A --source that cannot be read exits 2 with one line."""
     result = run("verify", "--source", str(tmp_path / "absent.txt"))
     assert result.exit_code == 2
-    assert result.stderr == f"cqsmart: --source {tmp_path / 'absent.txt'}: cannot be read: No such file or directory\n"
+    assert result.stderr == f"cqsmart: --source {tmp_path / 'absent.txt'}: no such file or folder\n"

@@ -96,8 +96,8 @@ def _why_unreachable(path: Path, error: OSError) -> str:
 def _not_regular(mode: int) -> str:
     for test, what in ((stat.S_ISFIFO, "a FIFO (named pipe)"), (stat.S_ISSOCK, "a socket"), (stat.S_ISCHR, "a device")):
         if test(mode):
-            return f"is {what}, not a regular file; fact files must be regular files"
-    return "is a device, not a regular file; fact files must be regular files"
+            return f"is {what}, not a regular file"
+    return "is a device, not a regular file"
 
 
 def _read_folder(folder: Path) -> list[FactFile]:

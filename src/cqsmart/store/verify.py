@@ -7,9 +7,10 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from cqsmart.errors import UsageError
+from cqsmart.errors import InvalidFactBase, UsageError
 from cqsmart.model.factbase import FactBase
 from cqsmart.model.quotes import SourceText
+from cqsmart.store.locate import read_regular_file
 
 
 @dataclass
@@ -33,9 +34,9 @@ def explains_repeat(note: object) -> bool:
 def verify_quotes(base: FactBase, path: Path) -> QuoteReport:
     """Every quote citing the source that `path` holds must appear in it, as normalised text."""
     try:
-        content = path.read_bytes()
-    except OSError as error:
-        raise UsageError(f"--source {path}: cannot be read: {error.strerror or error}") from None
+        content = read_regular_file(path, f"--source {path}")  # a FIFO or device must not hang or flood
+    except InvalidFactBase as error:
+        raise UsageError(str(error)) from None
     try:
         text = SourceText(content.decode("utf-8-sig"))
     except UnicodeDecodeError:
