@@ -14,9 +14,9 @@ from cqsmart.render.values import inert
 if TYPE_CHECKING:
     from rich.console import Console
 
-WRAPPING = ("label", "label_a", "label_b", "source", "note", "figures")
+WRAPPING = ("label", "label_a", "label_b", "source", "note", "figures", "quantities")
 READABLE = 12  # the narrowest a wrapping column may get before rows are stacked instead
-VALUE_COLUMNS = ("value", "value_a", "value_b", "change", "difference", "figures")
+VALUE_COLUMNS = ("value", "value_a", "value_b", "change", "difference", "quantities")
 TITLES = {
     "figure": "Figures",
     "initiative": "Initiatives",
