@@ -115,7 +115,9 @@ def path_parser(text: str) -> Path:
 
 def _show_version(value: bool) -> None:
     if value:
-        sys.stdout.write(f"cqsmart {__version__}\n")
+        from cqsmart.model.outputs import CONTRACT_VERSION
+
+        sys.stdout.write(f"cqsmart {__version__}\nJSON contract {CONTRACT_VERSION} (cqsmart schema --output NAME)\n")
         raise typer.Exit()
 
 
@@ -152,7 +154,10 @@ def configure(
         bool, typer.Option("--no-cache", help="Validate the fact base afresh instead of using the cache.")
     ] = False,
     version: Annotated[
-        bool, typer.Option("--version", callback=_show_version, is_eager=True, help="Print the version and exit.")
+        bool,
+        typer.Option(
+            "--version", callback=_show_version, is_eager=True, help="Print the package and JSON contract versions and exit."
+        ),
     ] = False,
 ) -> None:
     ctx.obj = Settings(facts, not no_cache)

@@ -16,6 +16,7 @@ class QuoteReport:
     checked: int = 0
     found: int = 0
     missing: list[str] = field(default_factory=list)
+    missing_quotes: list[tuple[str, str]] = field(default_factory=list)  # (record id, quote), for --json
     warnings: list[str] = field(default_factory=list)
 
 
@@ -49,4 +50,5 @@ def verify_quotes(base: FactBase, path: Path) -> QuoteReport:
             report.found += 1
         else:
             report.missing.append(f"{record['id']}: {citation['quote']!r}")
+            report.missing_quotes.append((record["id"], citation["quote"]))
     return report
