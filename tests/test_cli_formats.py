@@ -50,7 +50,7 @@ def test_fields_choose_columns_in_every_format(run: Run) -> None:
     """--fields id,value,unit selects those fields, in that order, in each format."""
     args = ("stats", "--metric", "digital-economy-scale", "--fields", "id,value,unit")
     assert json.loads(run(*args, "--json").stdout) == [{"id": "digital-economy-scale-2020", "value": 6387, "unit": "亿元"}]
-    assert run(*args, "--format", "csv").stdout == "id,value,unit\ndigital-economy-scale-2020,6387,亿元\n"
+    assert run(*args, "--format", "csv").stdout == '"id","value","unit"\n"digital-economy-scale-2020",6387,"亿元"\n'
     assert run(*args, "--format", "tsv").stdout == "id\tvalue\tunit\ndigital-economy-scale-2020\t6387\t亿元\n"
     assert (
         run(*args, "--format", "markdown").stdout
@@ -62,8 +62,8 @@ def test_nested_fields_flatten_in_csv(run: Run) -> None:
     """CSV spreads label and period into label_zh, label_en, period_start … columns."""
     text = run("stats", "--metric", "digital-economy-scale", "--fields", "id,label,period", "--format", "csv").stdout
     assert text.splitlines() == [
-        "id,label_zh,label_en,period_start,period_end,period_basis",
-        "digital-economy-scale-2020,数字经济规模,Size of Chongqing's digital economy,2020,2020,year",
+        '"id","label_zh","label_en","period_start","period_end","period_basis"',
+        '"digital-economy-scale-2020","数字经济规模","Size of Chongqing\'s digital economy",2020,2020,"year"',
     ]
 
 
@@ -101,7 +101,7 @@ def test_fields_take_csv_header_names(run: Run, args: tuple[str, ...], header: s
     """Flattened names select CSV columns by their header, and the same values nested in JSON."""
     csv_out = run(*args, "--format", "csv")
     assert csv_out.exit_code == 0, csv_out.stderr
-    assert csv_out.stdout.splitlines()[0] == header
+    assert next(csv.reader(io.StringIO(csv_out.stdout))) == header.split(",")
     assert json.loads(run(*args, "--json").stdout)[0] == row
 
 
@@ -144,3 +144,35 @@ def test_json_output_is_utf8_and_nothing_else(run: Run) -> None:
     assert "渝康码" in result.stdout
     assert json.loads(result.stdout)[0]["label"]["zh"] == "“渝康码”用户数"
     assert result.stderr == ""
+
+
+SNIFFED = [
+    *LISTINGS,
+    ["compare", "2018", "2020"],
+    ["compare", "digital-economy-growth", "implied-gdp-growth", "--derived"],
+    ["show", "cloud-chief-system"],
+    ["show", "cqdaily-2021-08-smart-city-interview"],
+    ["sources", "--fields", "id,label_en,publisher_en"],
+    ["targets", "--fields", "label_en,note"],
+]
+
+
+@pytest.mark.parametrize("args", SNIFFED, ids=" ".join)
+def test_csv_sniffers_find_the_comma(run: Run, args: list[str]) -> None:
+    """csv.Sniffer (which csvkit uses) detects the comma and the double quote on every command's CSV."""
+    text = run(*args, "--format", "csv").stdout
+    dialect = csv.Sniffer().sniff(text)
+    assert (dialect.delimiter, dialect.quotechar) == (",", '"')
+    rows = list(csv.reader(io.StringIO(text), dialect))
+    assert len({len(row) for row in rows}) == 1
+
+
+@pytest.mark.parametrize("args", [["sources"], ["targets"], ["stats", "--derived"], ["compare", "2018", "2020"]], ids=" ".join)
+def test_csvkit_reads_the_csv(run: Run, args: list[str]) -> None:
+    """csvkit's own reader (agate, with sniffing on) gets every column of the header in every row."""
+    agate = pytest.importorskip("agate", reason="csvkit is not installed (pip install csvkit)")
+    text = run(*args, "--format", "csv").stdout
+    header = next(csv.reader(io.StringIO(text)))
+    table = agate.Table.from_csv(io.StringIO(text), sniff_limit=None)
+    assert list(table.column_names) == header
+    assert len(table.rows) == len(list(csv.reader(io.StringIO(text)))) - 1 > 0

@@ -10,7 +10,13 @@ from cqsmart.export.tables import FOREIGN_KEYS, Table, tables
 from cqsmart.model.factbase import FactBase
 from cqsmart.store.files import replacing
 
-SQL_TYPES = {"string": "TEXT", "integer": "INTEGER", "number": "NUMERIC", "boolean": "INTEGER"}  # NUMERIC keeps 6387 an integer
+SQL_TYPES = {
+    "string": "TEXT",
+    "integer": "INTEGER",
+    "number": "NUMERIC",
+    "boolean": "INTEGER",
+    "array": "TEXT",
+}  # NUMERIC keeps 6387 an integer
 # trigram indexes every run of three characters, so Chinese (which has no spaces between words)
 # is found as well as English; a query needs at least three characters.
 FTS_TABLE = "records_fts"

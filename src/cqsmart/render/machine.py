@@ -108,12 +108,17 @@ class JsonLinesRenderer(JsonRenderer):
 
 class CsvRenderer(Renderer):
     delimiter = ","
+    # Text quoted, numbers bare: csv.Sniffer (and csvkit, which uses it) then finds the comma and the
+    # quote on any output, even one whose text has more spaces and apostrophes than commas.
+    quoting = csv.QUOTE_NONNUMERIC
 
     def render(self, result: Result, base: FactBase, options: Options, stream: TextIO) -> None:
         columns = self.columns(result.kind, options.fields)
         rows = [flatten(as_cells(row)) for row in project(complete(result.rows, base), columns)]
         header = _flat_header(columns, result.kind)
-        writer = csv.DictWriter(stream, fieldnames=header, delimiter=self.delimiter, lineterminator="\n", extrasaction="ignore")
+        writer = csv.DictWriter(
+            stream, fieldnames=header, delimiter=self.delimiter, lineterminator="\n", extrasaction="ignore", quoting=self.quoting
+        )
         writer.writeheader()
         for row in rows:
             writer.writerow({name: _cell(row.get(name)) for name in header})
@@ -121,6 +126,7 @@ class CsvRenderer(Renderer):
 
 class TsvRenderer(CsvRenderer):
     delimiter = "\t"
+    quoting = csv.QUOTE_MINIMAL  # tabs never occur in text, so a tab file stays as plain as can be
 
 
 def _flat_header(columns: tuple[str, ...], kind: str) -> list[str]:
