@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Iterator
-from typing import Any, TextIO
+from typing import Any, ClassVar, Literal, TextIO
 
 from cqsmart.model import jsontext
 from cqsmart.model.factbase import QUANTITY_FIELDS, FactBase, JsonRecord
@@ -110,7 +110,7 @@ class CsvRenderer(Renderer):
     delimiter = ","
     # Text quoted, numbers bare: csv.Sniffer (and csvkit, which uses it) then finds the comma and the
     # quote on any output, even one whose text has more spaces and apostrophes than commas.
-    quoting = csv.QUOTE_NONNUMERIC
+    quoting: ClassVar[Literal[0, 1, 2, 3]] = csv.QUOTE_NONNUMERIC
 
     def render(self, result: Result, base: FactBase, options: Options, stream: TextIO) -> None:
         columns = self.columns(result.kind, options.fields)
@@ -126,7 +126,7 @@ class CsvRenderer(Renderer):
 
 class TsvRenderer(CsvRenderer):
     delimiter = "\t"
-    quoting = csv.QUOTE_MINIMAL  # tabs never occur in text, so a tab file stays as plain as can be
+    quoting: ClassVar[Literal[0, 1, 2, 3]] = csv.QUOTE_MINIMAL  # tabs never occur in text, so a tab file stays as plain as can be
 
 
 def _flat_header(columns: tuple[str, ...], kind: str) -> list[str]:
