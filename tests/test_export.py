@@ -95,7 +95,8 @@ def test_existing_target_is_kept_without_force(run: Run, tmp_path: Path, fmt: st
     assert (refused.exit_code, refused.stderr) == (2, f"cqsmart: {target} exists; use --force to replace it\n")
     assert (target / "datapackage.json" if target.is_dir() else target).read_text(encoding="utf-8") == "mine"
     assert run("export", "--to", fmt, str(target), "--force").exit_code == 0
-    assert sorted(path.name for path in tmp_path.iterdir()) == ["cache", target.name]
+    beside = [f"{target.name}.metadata.json"] if fmt == "sqlite" else []
+    assert sorted(path.name for path in tmp_path.iterdir()) == sorted(["cache", target.name, *beside])
 
 
 @pytest.mark.parametrize(
