@@ -46,6 +46,8 @@ class CqsmartGroup(TyperGroup):
     ) -> Any:
         _make_streams_safe()
         try:
+            if _completion_for_named_shell(args):
+                sys.exit(0)
             result = super().main(args, prog_name or "cqsmart", complete_var, False, windows_expand_args, **extra)
         except click_exceptions.NoArgsIsHelpError as failure:
             sys.stderr.write(failure.ctx.get_help() + "\n" if failure.ctx else "")
@@ -72,6 +74,16 @@ class CqsmartGroup(TyperGroup):
             error(f"{failure.filename or 'file'}: {failure.strerror or failure}")
             sys.exit(2)
         sys.exit(result if isinstance(result, int) else 0)
+
+
+def _completion_for_named_shell(args: Sequence[str] | None) -> bool:
+    """`--show-completion zsh`, `--install-completion fish`: that shell's script, not a guess."""
+    from cqsmart.cli.completion import run_shell_request, shell_request
+
+    request = shell_request(sys.argv[1:] if args is None else list(args))
+    if request is not None:
+        run_shell_request(*request)
+    return request is not None
 
 
 def _make_streams_safe() -> None:
