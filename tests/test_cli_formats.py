@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
+from pathlib import Path
 
 import pytest
 
@@ -176,3 +178,25 @@ def test_csvkit_reads_the_csv(run: Run, args: list[str]) -> None:
     table = agate.Table.from_csv(io.StringIO(text), sniff_limit=None)
     assert list(table.column_names) == header
     assert len(table.rows) == len(list(csv.reader(io.StringIO(text)))) - 1 > 0
+
+
+def _fetches(svg: str) -> list[str]:
+    """Everything in a picture that would reach the network: URLs (other than the SVG namespace) and web fonts."""
+    urls = [url for url in re.findall(r"(?:https?|ftp)://[^\s\"'<>)]+", svg) if url != "http://www.w3.org/2000/svg"]
+    return urls + re.findall(r"@font-face|@import", svg)
+
+
+@pytest.mark.parametrize("args", [["stats"], ["compare", "2018", "2020"], ["targets"]], ids=" ".join)
+def test_svg_fetches_nothing(run: Run, tmp_path: Path, args: list[str]) -> None:
+    """--svg pictures use fonts on the reader's machine: no web font, no network URL."""
+    target = tmp_path / "picture.svg"
+    assert run(*args, "--svg", str(target)).exit_code == 0
+    picture = target.read_text(encoding="utf-8")
+    assert _fetches(picture) == []
+    assert "monospace" in picture and "Noto Sans Mono CJK SC" in picture
+
+
+def test_readme_picture_fetches_nothing() -> None:
+    """The committed README picture is self-contained too."""
+    picture = (Path(__file__).resolve().parents[1] / "docs" / "compare-2018-2020.svg").read_text(encoding="utf-8")
+    assert _fetches(picture) == []

@@ -102,7 +102,9 @@ class TableRenderer(Renderer):
 
         picture = recording_console()
         self.draw(picture, result, base, options, io.StringIO())
-        return picture.export_svg(title=title)
+        from cqsmart.render.svgfont import self_contained_format
+
+        return picture.export_svg(title=title, code_format=self_contained_format())
 
     def draw(self, out: Console, result: Result, base: FactBase, options: Options, stream: TextIO) -> None:
         from rich import box
