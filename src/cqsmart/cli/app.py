@@ -129,7 +129,7 @@ def _show_version(value: bool) -> None:
     if value:
         from cqsmart.model.outputs import CONTRACT_VERSION
 
-        sys.stdout.write(f"cqsmart {__version__}\nJSON contract {CONTRACT_VERSION} (cqsmart schema --output NAME)\n")
+        sys.stdout.write(f"cqsmart {__version__} (JSON contract {CONTRACT_VERSION})\n")
         raise typer.Exit()
 
 

@@ -112,7 +112,7 @@ def schema(
         ),
     ] = None,
 ) -> None:
-    """Print the JSON Schema of fact-base files, or of a command's --json output.
+    """Print the JSON Schema of fact files or of a --json output.
 
     Each output schema's $id ends in its contract version (…/stats-1.json): added fields keep the
     version, a removed or renamed field bumps it. Copies are in the schema/ folder.
