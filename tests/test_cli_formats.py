@@ -6,6 +6,8 @@ import csv
 import io
 import json
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -200,3 +202,15 @@ def test_readme_picture_fetches_nothing() -> None:
     """The committed README picture is self-contained too."""
     picture = (Path(__file__).resolve().parents[1] / "docs" / "compare-2018-2020.svg").read_text(encoding="utf-8")
     assert _fetches(picture) == []
+
+
+@pytest.mark.parametrize("args", [["sources"], ["targets"], ["search", "云长"], ["show", "yukangma-users"]], ids=" ".join)
+def test_csvlook_reads_the_csv(run: Run, args: list[str]) -> None:
+    """csvkit's csvlook command, which failed with 'Row 0 has 55 values' on sources, reads each CSV."""
+    script = Path(sys.executable).parent / "csvlook"
+    if not script.exists():
+        pytest.skip("csvkit is not installed (pip install csvkit)")
+    text = run(*args, "--format", "csv").stdout
+    result = subprocess.run([str(script)], input=text, capture_output=True, text=True, timeout=60)
+    assert (result.returncode, result.stderr) == (0, "")
+    assert len(result.stdout.splitlines()) == len(list(csv.reader(io.StringIO(text)))) + 1  # the rule under the header
