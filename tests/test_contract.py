@@ -185,3 +185,22 @@ def test_verify_json_lists_missing_quotes(run: Run, tmp_path: Path) -> None:
     assert report["warnings"] and "SHA-256" in report["warnings"][0]
     cited = next(record for record in json.loads(SMALL.read_text(encoding="utf-8")) if isinstance(record.get("source"), dict))
     assert report["missing"][0] == {"id": cited["id"], "quote": cited["source"]["quote"]}
+
+
+def test_quantities_never_decode_cached_figures(run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
+    """stats --json from the cache writes each figure's cached line: adding quantities reads only the kind."""
+    from cqsmart.store import lazy
+
+    expected = run("stats", "--json").stdout  # the first run writes the cache
+    decoded: list[str] = []
+    original = lazy.LazyRecord._decoded
+
+    def counting(record: lazy.LazyRecord) -> dict[str, Any]:
+        decoded.append(record._index[0])
+        return original(record)
+
+    monkeypatch.setattr(lazy.LazyRecord, "_decoded", counting)
+    assert run("stats", "--json").stdout == expected
+    assert decoded == []
+    assert json.loads(run("targets", "--json").stdout)[0]["quantities"]
+    assert decoded  # targets are decoded to add quantities, so the check above can fail

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from typing import Any, ClassVar, Literal, TextIO
 
 from cqsmart.model import jsontext
-from cqsmart.model.factbase import QUANTITY_FIELDS, FactBase, JsonRecord
+from cqsmart.model.factbase import FIELDS_BY_KIND, QUANTITY_FIELDS, FactBase, JsonRecord
 from cqsmart.query.result import Result
 from cqsmart.render import NESTED_PARTS, Options, Renderer, split_flat
 from cqsmart.render.values import flatten, inert
@@ -54,6 +54,9 @@ def _project_row(row: JsonRecord, columns: tuple[str, ...]) -> dict[str, Any]:
     return projected
 
 
+_HOLDERS = frozenset(kind for kind, fields in FIELDS_BY_KIND.items() if "quantities" in fields and kind != "record")
+
+
 def quantities(record: JsonRecord, base: FactBase) -> list[dict[str, Any]]:
     """One entry per figure the record links to, so a script needs no second call to read "≥ 5家"."""
     found = (base.by_id.get(figure_id) for figure_id in record.get("figures") or [])
@@ -62,7 +65,8 @@ def quantities(record: JsonRecord, base: FactBase) -> list[dict[str, Any]]:
 
 def with_quantities(record: JsonRecord, base: FactBase) -> JsonRecord:
     """Initiatives and targets gain `quantities` right after `figures`; other rows pass unchanged."""
-    if "figures" not in record or "quantities" in record:
+    # The kind first: it is read from the cache's index, so a figure from the cache is never decoded here.
+    if record.get("kind") not in _HOLDERS or "quantities" in record:
         return record
     row: dict[str, Any] = {}
     for key, value in record.items():
