@@ -35,6 +35,15 @@ def error(message: str) -> None:
 class CqsmartGroup(TyperGroup):
     """Runs the app non-standalone so every failure becomes one line on stderr and a set exit code."""
 
+    def get_params(self, ctx: Any) -> list[Any]:
+        """The completion options say that they take a shell's name (see completion.shell_request)."""
+        params: list[Any] = super().get_params(ctx)
+        for param in params:
+            if param.name in ("install_completion", "show_completion"):
+                action = "Install" if param.name == "install_completion" else "Print"
+                param.help = f"{action} completion for a shell named after it (bash, zsh, fish, powershell), else this one."
+        return params
+
     def main(
         self,
         args: Sequence[str] | None = None,

@@ -10,9 +10,9 @@ from cqsmart.cli.app import app, error, load_base, path_parser, usable_path
 from cqsmart.errors import InvalidFactBase, UsageError
 from cqsmart.render.values import inert
 
-JsonReportOption = Annotated[
-    bool, typer.Option("--json", help="Print the report as JSON (schema: cqsmart schema --output NAME).")
-]
+
+def _json_report_option(name: str) -> Any:
+    return typer.Option("--json", help=f"Print the report as JSON (its schema: cqsmart schema --output {name}).")
 
 
 def _report(document: dict[str, Any]) -> None:
@@ -28,7 +28,7 @@ def validate(
         str | None,
         typer.Argument(metavar="[PATH]", callback=usable_path, help="A fact-base file or folder (default: the one in use)."),
     ] = None,
-    as_json: JsonReportOption = False,
+    as_json: Annotated[bool, _json_report_option("validate")] = False,
 ) -> None:
     """Validate a fact base; report every problem.
 
@@ -69,7 +69,7 @@ def verify(
         Path,
         typer.Option("--source", metavar="FILE", parser=path_parser, help="The source text the quotes are checked against."),
     ],
-    as_json: JsonReportOption = False,
+    as_json: Annotated[bool, _json_report_option("verify")] = False,
 ) -> None:
     """Check every quote against the source text.
 
