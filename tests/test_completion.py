@@ -34,6 +34,8 @@ def complete(words: str, tmp_path: Path, **env: str) -> list[str]:
         ("cqsmart initiatives --line me", ["mechanisms"]),
         ("cqsmart targets --area open", ["open-cooperation"]),
         ("cqsmart compare 2018 implied-gdp-g", ["implied-gdp-growth"]),
+        ("cqsmart schema --output ta", ["targets"]),
+        ("cqsmart export --to js", ["jsonl"]),
     ],
 )
 def test_completion_offers_what_exists(tmp_path: Path, words: str, expected: list[str]) -> None:
