@@ -26,7 +26,12 @@ CALLS: dict[str, list[list[str]]] = {
     "sources": [["sources"]],
     "search": [["search", "cloud"], ["search", "渝康码"], ["search", "5000"]],
     "compare": [["compare", "2018", "2020"], ["compare", "digital-economy-growth", "implied-gdp-growth", "--derived"]],
-    "show": [["show", "yukangma-users"], ["show", "cloud-chief-system"], ["show", "five-ten-hundred-thousand-system"]],
+    "show": [
+        ["show", "yukangma-users"],
+        ["show", "cloud-chief-system"],
+        ["show", "five-ten-hundred-thousand-system"],
+        ["show", "cqdaily-2021-08-smart-city-interview"],
+    ],
     "validate": [["validate"], ["validate", str(INVALID / "duplicate-id.json")], ["validate", str(INVALID / "truncated.json")]],
     "verify": [["verify", "--source", str(SOURCE)], ["--facts", str(SMALL), "verify", "--source", str(SOURCE)]],
 }
