@@ -64,16 +64,18 @@ def test_search_is_not_everything(database: Path) -> None:
     }
 
 
-def test_sqlite_utils_cli_search(database: Path) -> None:
-    """`sqlite-utils search facts.db figures 渝康码` prints the matching rows."""
+@pytest.mark.parametrize(
+    ("table", "query", "expected"),
+    [("figures", "渝康码", {"yukangma-users", "yukangma-visits"}), ("initiatives", "云长", {"cloud-chief-system"})],
+)
+def test_sqlite_utils_cli_search(database: Path, table: str, query: str, expected: set[str]) -> None:
+    """`sqlite-utils search facts.db figures 渝康码` and `… initiatives 云长` print the matching rows."""
     script = Path(sys.executable).parent / "sqlite-utils"
     if not script.exists():
         pytest.skip("the sqlite-utils command is not installed")
-    result = subprocess.run(
-        [str(script), "search", str(database), "figures", "渝康码"], capture_output=True, text=True, timeout=60
-    )
+    result = subprocess.run([str(script), "search", str(database), table, query], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
-    assert {"yukangma-users", "yukangma-visits"} <= ids(json.loads(result.stdout))
+    assert expected <= ids(json.loads(result.stdout))
 
 
 def test_keys_links_and_metadata(database: Path) -> None:
