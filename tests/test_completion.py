@@ -37,6 +37,8 @@ def complete(words: str, tmp_path: Path, **env: str) -> list[str]:
         ("cqsmart initiatives --line me", ["mechanisms"]),
         ("cqsmart targets --area open", ["open-cooperation"]),
         ("cqsmart compare 2018 implied-gdp-g", ["implied-gdp-growth"]),
+        ("cqsmart schema --output ta", ["targets"]),
+        ("cqsmart export --to js", ["jsonl"]),
     ],
 )
 def test_completion_offers_what_exists(tmp_path: Path, words: str, expected: list[str]) -> None:
@@ -72,3 +74,81 @@ def test_installed_completion_script_completes_in_bash(tmp_path: Path) -> None:
     """
     result = subprocess.run(["bash", "-c", session], capture_output=True, text=True, timeout=60, env={**os.environ, **env})
     assert result.stdout.split() == ["yukangma-users"]
+
+
+@pytest.mark.parametrize(
+    ("shell", "start"),
+    [("zsh", "#compdef cqsmart\n"), ("fish", "complete --command cqsmart "), ("bash", "_cqsmart_completion() {\n")],
+)
+def test_show_completion_prints_the_named_shells_script(tmp_path: Path, shell: str, start: str) -> None:
+    """--show-completion zsh|fish|bash prints that shell's script, whatever shell runs cqsmart."""
+    for args in (["--show-completion", shell], [f"--show-completion={shell}"]):
+        result = run_installed(*args, cwd=tmp_path, env={"SHELL": "/bin/bash"})
+        assert (result.returncode, result.stderr) == (0, "")
+        assert result.stdout.startswith(start)
+
+
+def test_unknown_shell_is_one_line(tmp_path: Path) -> None:
+    """A shell cqsmart has no script for is a usage error naming the shells it has."""
+    result = run_installed("--install-completion", "tcsh", cwd=tmp_path, env={"HOME": str(tmp_path)})
+    assert (result.returncode, result.stdout) == (2, "")
+    assert (
+        result.stderr
+        == "cqsmart: --install-completion takes a shell name, not 'tcsh'; shells: bash, zsh, fish, powershell, pwsh\n"
+    )
+    assert sorted(path.name for path in tmp_path.iterdir()) == []
+
+
+def _path_env(tmp_path: Path) -> dict[str, str]:
+    program = Path(installed_cqsmart()[0])
+    return {"HOME": str(tmp_path), "SHELL": "/bin/bash", "PATH": f"{program.parent}{os.pathsep}{os.environ['PATH']}"}
+
+
+def test_install_zsh_writes_zsh_completion_only(tmp_path: Path) -> None:
+    """--install-completion zsh puts the zsh script in ~/.zfunc and loads it from ~/.zshrc, and leaves ~/.bashrc alone."""
+    result = run_installed("--install-completion", "zsh", cwd=tmp_path, env=_path_env(tmp_path))
+    assert result.returncode == 0, result.stderr
+    script = tmp_path / ".zfunc" / "_cqsmart"
+    assert result.stderr == f"cqsmart: zsh completion installed in {script}; it takes effect in a new shell\n"
+    assert script.read_text(encoding="utf-8").startswith("#compdef cqsmart")
+    assert "fpath+=~/.zfunc" in (tmp_path / ".zshrc").read_text(encoding="utf-8")
+    assert not (tmp_path / ".bashrc").exists()
+
+
+@pytest.mark.skipif(shutil.which("zsh") is None, reason="zsh is not installed (apt-get install zsh)")
+def test_installed_completion_completes_in_zsh(tmp_path: Path) -> None:
+    """Real zsh loads the installed script with compinit and completes a record id through it."""
+    env = _path_env(tmp_path)
+    assert run_installed("--install-completion", "zsh", cwd=tmp_path, env=env).returncode == 0
+    # _arguments only runs inside an interactive completion widget: stand in for it and print what it gets.
+    session = """
+        fpath=(~/.zfunc $fpath); autoload -Uz compinit; compinit -u -d ~/.zcompdump
+        print -r -- "registered: ${_comps[cqsmart]}"
+        autoload -Uz _cqsmart
+        _arguments() { print -r -- "$@"; }
+        words=(cqsmart show yukangma-u); CURRENT=3
+        _cqsmart
+    """
+    result = subprocess.run(["zsh", "-f", "-c", session], capture_output=True, text=True, timeout=60, env={**os.environ, **env})
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[0] == "registered: _cqsmart"
+    assert "yukangma-users" in result.stdout and "yukangma-visits" not in result.stdout
+
+
+@pytest.mark.skipif(shutil.which("fish") is None, reason="fish is not installed (apt-get install fish)")
+def test_installed_completion_completes_in_fish(tmp_path: Path) -> None:
+    """Real fish picks up the installed script and `complete -C` lists the matching record ids."""
+    env = _path_env(tmp_path)
+    installed = run_installed("--install-completion", "fish", cwd=tmp_path, env=env)
+    assert installed.returncode == 0, installed.stderr
+    script = tmp_path / ".config" / "fish" / "completions" / "cqsmart.fish"
+    assert script.is_file()
+    result = subprocess.run(
+        ["fish", "--no-config", "-c", f"source '{script}'; complete -C 'cqsmart show yukangma-'"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, **env},
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["yukangma-functions", "yukangma-users", "yukangma-visits"]

@@ -9,8 +9,10 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
 from conftest import Run, run_installed
+from cqsmart.cli import app
 from cqsmart.store.load import load
 
 BASE = load(None, use_cache=False)
@@ -93,7 +95,8 @@ def test_existing_target_is_kept_without_force(run: Run, tmp_path: Path, fmt: st
     assert (refused.exit_code, refused.stderr) == (2, f"cqsmart: {target} exists; use --force to replace it\n")
     assert (target / "datapackage.json" if target.is_dir() else target).read_text(encoding="utf-8") == "mine"
     assert run("export", "--to", fmt, str(target), "--force").exit_code == 0
-    assert sorted(path.name for path in tmp_path.iterdir()) == ["cache", target.name]
+    beside = [f"{target.name}.metadata.json"] if fmt == "sqlite" else []
+    assert sorted(path.name for path in tmp_path.iterdir()) == sorted(["cache", target.name, *beside])
 
 
 @pytest.mark.parametrize(
@@ -171,3 +174,44 @@ def test_cli_choices_are_the_registries() -> None:
 
     assert [member.value for member in Format] == list(RENDERER_BY_NAME)
     assert [member.value for member in ExportFormat] == list(EXPORTER_BY_NAME)
+
+
+def test_jsonl_export_is_every_record_with_quantities(run: Run, tmp_path: Path) -> None:
+    """export --to jsonl writes each record on its line; initiatives and targets carry quantities."""
+    target = export(run, "jsonl", tmp_path / "facts.jsonl")
+    records = [json.loads(line) for line in target.read_text(encoding="utf-8").splitlines()]
+    assert [record["id"] for record in records] == [record["id"] for record in BASE.records]
+    holders = [record for record in records if record["kind"] in ("initiative", "target")]
+    assert holders and all([entry["id"] for entry in record["quantities"]] == record["figures"] for record in holders)
+
+
+@pytest.mark.parametrize("fmt", ["csv", "jsonl", "sqlite", "xlsx"])
+def test_dash_writes_to_stdout_the_bytes_of_the_file(run: Run, tmp_path: Path, fmt: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """export --to FMT - puts on stdout what the file would hold, and writes no file named '-'."""
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(app, ["export", "--to", fmt, "-"])
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr == f"cqsmart: wrote {len(BASE.records)} records to stdout ({fmt})\n"
+    assert not (tmp_path / "-").exists()
+    if fmt in ("csv", "jsonl"):
+        assert result.stdout_bytes == export(run, fmt, tmp_path / f"facts.{fmt}").read_bytes()
+    elif fmt == "sqlite":
+        (tmp_path / "piped.db").write_bytes(result.stdout_bytes)
+        database = sqlite3.connect(tmp_path / "piped.db")
+        assert database.execute("SELECT count(*) FROM targets").fetchone() == (COUNTS["target"],)
+    else:
+        assert result.stdout_bytes.startswith(b"PK")  # a zip, as every xlsx is
+
+
+def test_dash_refuses_a_folder_and_binary_to_a_terminal(run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A data package cannot go to stdout; sqlite and xlsx are refused when stdout is a terminal."""
+    folder = run("export", "--to", "datapackage", "-")
+    assert (folder.exit_code, folder.stdout) == (2, "")
+    assert folder.stderr == "cqsmart: datapackage writes a folder, not a stream; name the folder instead of -\n"
+    monkeypatch.setattr("cqsmart.cli.export_command._stdout_is_terminal", lambda: True)
+    binary = run("export", "--to", "sqlite", "-")
+    assert (binary.exit_code, binary.stdout) == (2, "")
+    assert binary.stderr == (
+        "cqsmart: sqlite is binary; not writing it to a terminal (redirect stdout, e.g. > facts.sqlite, or name a file)\n"
+    )
+    assert run("export", "--to", "csv", "-").exit_code == 0

@@ -46,7 +46,7 @@ def test_help_examples_run(run: Run, command: str, monkeypatch: pytest.MonkeyPat
 
 def test_version(run: Run) -> None:
     """--version prints the package version."""
-    assert run("--version").stdout == f"cqsmart {cqsmart.__version__}\n"
+    assert run("--version").stdout.startswith(f"cqsmart {cqsmart.__version__} ")
 
 
 def test_no_arguments_shows_help(run: Run) -> None:

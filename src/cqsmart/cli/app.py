@@ -45,6 +45,15 @@ class CqsmartGroup(TyperGroup):
         except OSError as failure:
             raise OutputFailed(failure) from None
 
+    def get_params(self, ctx: Any) -> list[Any]:
+        """The completion options say that they take a shell's name (see completion.shell_request)."""
+        params: list[Any] = super().get_params(ctx)
+        for param in params:
+            if param.name in ("install_completion", "show_completion"):
+                action = "Install" if param.name == "install_completion" else "Print"
+                param.help = f"{action} completion for a shell named after it (bash, zsh, fish, powershell), else this one."
+        return params
+
     def main(
         self,
         args: Sequence[str] | None = None,
@@ -54,14 +63,19 @@ class CqsmartGroup(TyperGroup):
         windows_expand_args: bool = True,
         **extra: Any,
     ) -> Any:
+        from cqsmart.store.load import no_cyclic_collection
+
         _make_streams_safe()
-        sys.exit(
-            _exit_code(
-                lambda: super(CqsmartGroup, self).main(
-                    args, prog_name or "cqsmart", complete_var, False, windows_expand_args, **extra
-                )
-            )
-        )
+        name = prog_name or "cqsmart"
+
+        def run() -> Any:
+            if _completion_for_named_shell(args):
+                return 0
+            return super(CqsmartGroup, self).main(args, name, complete_var, False, windows_expand_args, **extra)
+
+        with no_cyclic_collection():  # a run lasts a moment and makes many objects but no garbage cycles
+            code = _exit_code(run)
+        sys.exit(code)
 
 
 class OutputFailed(Exception):
@@ -124,6 +138,16 @@ def _silence_stdout() -> None:
         sys.stdout = io.StringIO()
 
 
+def _completion_for_named_shell(args: Sequence[str] | None) -> bool:
+    """`--show-completion zsh`, `--install-completion fish`: that shell's script, not a guess."""
+    from cqsmart.cli.completion import run_shell_request, shell_request
+
+    request = shell_request(sys.argv[1:] if args is None else list(args))
+    if request is not None:
+        run_shell_request(*request)
+    return request is not None
+
+
 def _make_streams_safe() -> None:
     """Streams that report a closed pipe and survive an ASCII locale.
 
@@ -137,7 +161,7 @@ def _make_streams_safe() -> None:
     if sys.stdout is None:  # started with >&-: fail on the first result written, not before
         sys.stdout = ClosedStream()
     stdout = sys.stdout
-    if isinstance(getattr(stdout, "buffer", None), io.RawIOBase) and isinstance(stdout, io.TextIOWrapper):
+    if isinstance(stdout, io.TextIOWrapper) and isinstance(stdout.buffer, io.RawIOBase):
         encoding, errors = stdout.encoding, stdout.errors
         stdout.flush()
         sys.stdout = io.TextIOWrapper(io.BufferedWriter(stdout.detach()), encoding=encoding, errors=errors)
@@ -151,6 +175,10 @@ class ClosedStream(io.TextIOBase):
     """Stands in for a stdout the shell closed: writing to it is the error a closed descriptor gives."""
 
     encoding = "utf-8"
+
+    @property
+    def buffer(self) -> Any:
+        raise OSError(errno.EBADF, "stdout is closed")
 
     def write(self, text: str) -> int:
         raise OSError(errno.EBADF, "stdout is closed")
@@ -201,7 +229,9 @@ def path_parser(text: str) -> Path:
 
 def _show_version(value: bool) -> None:
     if value:
-        sys.stdout.write(f"cqsmart {__version__}\n")
+        from cqsmart.model.outputs import CONTRACT_VERSION
+
+        sys.stdout.write(f"cqsmart {__version__} (JSON contract {CONTRACT_VERSION})\n")
         raise typer.Exit()
 
 
@@ -238,7 +268,10 @@ def configure(
         bool, typer.Option("--no-cache", help="Validate the fact base afresh instead of using the cache.")
     ] = False,
     version: Annotated[
-        bool, typer.Option("--version", callback=_show_version, is_eager=True, help="Print the version and exit.")
+        bool,
+        typer.Option(
+            "--version", callback=_show_version, is_eager=True, help="Print the package and JSON contract versions and exit."
+        ),
     ] = False,
 ) -> None:
     ctx.obj = Settings(facts, not no_cache)

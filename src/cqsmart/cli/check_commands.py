@@ -2,12 +2,23 @@
 
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
 from cqsmart.cli.app import app, error, load_base, path_parser, usable_path
+from cqsmart.errors import InvalidFactBase, UsageError
 from cqsmart.render.values import inert
+
+
+def _json_report_option(name: str) -> Any:
+    return typer.Option("--json", help=f"Print the report as JSON (its schema: cqsmart schema --output {name}).")
+
+
+def _report(document: dict[str, Any]) -> None:
+    from cqsmart.render.machine import dump
+
+    sys.stdout.write(dump(document, sys.stdout, indent=2) + "\n")
 
 
 @app.command()
@@ -17,6 +28,7 @@ def validate(
         str | None,
         typer.Argument(metavar="[PATH]", callback=usable_path, help="A fact-base file or folder (default: the one in use)."),
     ] = None,
+    as_json: Annotated[bool, _json_report_option("validate")] = False,
 ) -> None:
     """Validate a fact base; report every problem.
 
@@ -27,14 +39,27 @@ def validate(
     \b
       cqsmart validate
       cqsmart validate my-facts/
+      cqsmart validate my-facts/ --json | jq '.problems[]'
     """
     from cqsmart.cli.app import Settings
     from cqsmart.query.summary import summary
     from cqsmart.store.load import load
 
     settings = ctx.find_object(Settings)
-    base = load(path or (settings.facts if settings else None), use_cache=False)
-    sys.stdout.write(f"valid: {summary(base)} ({base.origin})\n")
+    if not as_json:
+        base = load(path or (settings.facts if settings else None), use_cache=False)
+        sys.stdout.write(f"valid: {summary(base)} ({base.origin})\n")
+        return
+    try:
+        base = load(path or (settings.facts if settings else None), use_cache=False)
+    except InvalidFactBase as failure:
+        problems = [
+            {name: str(getattr(problem, name, "")) for name in ("file", "path", "reason")} for problem in failure.problems
+        ]
+        _report({"valid": False, "origin": path or (settings.facts if settings else None), "summary": None, "problems": problems})
+        error(f"invalid fact base ({len(problems)} problem{'s' if len(problems) != 1 else ''})")
+        raise typer.Exit(2) from None
+    _report({"valid": True, "origin": base.origin, "summary": summary(base), "problems": []})
 
 
 @app.command()
@@ -44,6 +69,7 @@ def verify(
         Path,
         typer.Option("--source", metavar="FILE", parser=path_parser, help="The source text the quotes are checked against."),
     ],
+    as_json: Annotated[bool, _json_report_option("verify")] = False,
 ) -> None:
     """Check every quote against the source text.
 
@@ -61,6 +87,13 @@ def verify(
     report = verify_quotes(base, source)
     for warning in report.warnings:
         error(f"warning: {warning}")
+    if as_json:
+        missing = [{"id": record_id, "quote": quote} for record_id, quote in report.missing_quotes]
+        counts = {"checked": report.checked, "found": report.found}
+        _report({"valid": not missing, "source": str(source), **counts, "missing": missing, "warnings": report.warnings})
+        if missing:
+            raise typer.Exit(2)
+        return
     for line in report.missing:
         sys.stdout.write(f"not found: {inert(line)}\n")
     for line in report.repeated:
@@ -71,16 +104,41 @@ def verify(
 
 
 @app.command()
-def schema() -> None:
-    """Print the JSON Schema of fact-base files.
+def schema(
+    output: Annotated[
+        str | None,
+        typer.Option(
+            "--output",
+            metavar="NAME",
+            autocompletion=lambda incomplete: [name for name in _output_names() if name.startswith(incomplete)],
+            help="The schema of a command's --json output instead, e.g. stats, targets, show.",
+        ),
+    ] = None,
+) -> None:
+    """Print the JSON Schema of fact files or of a --json output.
 
-    The --json output of stats, initiatives, targets, search and sources has the same shape.
+    Each output schema's $id ends in its contract version (…/stats-1.json): added fields keep the
+    version, a removed or renamed field bumps it. Copies are in the schema/ folder.
 
-    Example:
+    Examples:
 
     \b
       cqsmart schema > facts.schema.json
+      cqsmart schema --output targets > targets.schema.json
     """
-    from cqsmart.model.schema import schema_text
+    if output is None:
+        from cqsmart.model.schema import schema_text
 
-    sys.stdout.write(schema_text())
+        sys.stdout.write(schema_text())
+        return
+    from cqsmart.model.outputs import OUTPUTS, output_schema_text
+
+    if output not in OUTPUTS:
+        raise UsageError(f"no output named {output!r}; outputs: {', '.join(OUTPUTS)}")
+    sys.stdout.write(output_schema_text(output))
+
+
+def _output_names() -> list[str]:
+    from cqsmart.model.outputs import OUTPUTS
+
+    return list(OUTPUTS)

@@ -6,6 +6,7 @@ One Exporter class per format, found by name in EXPORTER_BY_NAME; may import `re
 from __future__ import annotations
 
 from pathlib import Path
+from typing import BinaryIO, ClassVar
 
 from cqsmart.model.factbase import FactBase
 from cqsmart.registry import instantiate
@@ -14,8 +15,21 @@ from cqsmart.registry import instantiate
 class Exporter:
     """Writes a whole fact base to `path`; one subclass per format."""
 
+    # What `cqsmart export … -` does: "text" goes to stdout, "binary" to stdout unless it is a
+    # terminal, and "" (a folder of files) never.
+    stdout: ClassVar[str] = "binary"
+
     def write(self, base: FactBase, path: Path, force: bool) -> None:
         raise NotImplementedError
+
+    def write_stream(self, base: FactBase, stream: BinaryIO) -> None:
+        """The very bytes `write` would put in a file, on a stream."""
+        import tempfile
+
+        with tempfile.TemporaryDirectory(prefix="cqsmart-export-") as folder:
+            path = Path(folder) / "export"
+            self.write(base, path, False)
+            stream.write(path.read_bytes())
 
 
 # Format name → module and class; a new format is one module and one entry here.
@@ -24,6 +38,7 @@ EXPORTER_BY_NAME: dict[str, tuple[str, str]] = {
     "datapackage": ("cqsmart.export.datapackage", "DataPackageExporter"),
     "xlsx": ("cqsmart.export.workbook", "WorkbookExporter"),
     "csv": ("cqsmart.export.excel_csv", "ExcelCsvExporter"),
+    "jsonl": ("cqsmart.export.jsonl", "JsonLinesExporter"),
 }
 
 

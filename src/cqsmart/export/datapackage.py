@@ -22,7 +22,7 @@ def _cell(value: Any) -> Any:
 
 def write_csv(path: Path, table: Table, encoding: str = "utf-8") -> None:
     with path.open("w", encoding=encoding, newline="") as handle:
-        writer = csv.writer(handle, lineterminator="\r\n")
+        writer = csv.writer(handle, lineterminator="\r\n", quoting=csv.QUOTE_NONNUMERIC)  # text quoted, for sniffers
         writer.writerow(name for name, _ in table.columns)
         writer.writerows([_cell(value) for value in row] for row in table.rows)
 
@@ -70,6 +70,8 @@ def descriptor(base: FactBase, all_tables: list[Table]) -> dict[str, Any]:
 
 
 class DataPackageExporter(Exporter):
+    stdout = ""  # a folder of files
+
     def write(self, base: FactBase, path: Path, force: bool) -> None:
         all_tables = tables(base)
         with replacing(path, force, folder=True, marker="datapackage.json") as folder:

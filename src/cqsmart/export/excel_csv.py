@@ -12,6 +12,8 @@ from cqsmart.store.files import replacing
 
 
 class ExcelCsvExporter(Exporter):
+    stdout = "text"  # the same bytes as the file, BOM included, so `> figures.csv` opens in Excel
+
     def write(self, base: FactBase, path: Path, force: bool) -> None:
         figures = next(table for table in tables(base) if table.name == "figures")
         with replacing(path, force) as temporary:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from cqsmart.model.factbase import FactBase, JsonRecord
+from cqsmart.render.machine import as_cells, with_quantities
 from cqsmart.render.values import flatten
 
 Column = tuple[str, str]
@@ -28,8 +29,9 @@ COLUMNS_BY_KIND: dict[str, list[Column]] = {
         f"id metric topic {_LABEL} value:number unit base_value:number qualifier period_start:integer period_end:integer "
         f"period_basis {_CITATION} derived:boolean formula note"
     ),
-    "initiative": columns(f"id topic line {_LABEL} parent {_CITATION} note"),
-    "target": columns(f"id topic area {_LABEL} deadline:integer {_CITATION} note"),
+    # quantities: the linked figures' quantities as JSON text (id, label, value, unit, qualifier, period …).
+    "initiative": columns(f"id topic line {_LABEL} parent quantities:array {_CITATION} note"),
+    "target": columns(f"id topic area {_LABEL} deadline:integer quantities:array {_CITATION} note"),
     "source": columns(
         f"id {_LABEL} publisher_zh publisher_en reporter_zh reporter_en photographer_zh photographer_en "
         "interviewee_name_zh interviewee_name_en interviewee_role_zh interviewee_role_en "
@@ -54,8 +56,8 @@ class Table:
     rows: list[list[Any]]
 
 
-def _row(record: JsonRecord, columns: list[Column]) -> list[Any]:
-    flat = flatten(dict(record))
+def _row(record: JsonRecord, columns: list[Column], base: FactBase) -> list[Any]:
+    flat = flatten(dict(as_cells(with_quantities(record, base))))
     return [flat.get(name) for name, _ in columns]
 
 
@@ -72,7 +74,7 @@ def tables(base: FactBase) -> list[Table]:
     """Sources first, so that tables referring to them come after what they refer to."""
     kinds = ("source", "figure", "initiative", "target")
     found = [
-        Table(TABLE_BY_KIND[kind], COLUMNS_BY_KIND[kind], [_row(r, COLUMNS_BY_KIND[kind]) for r in base.of_kind(kind)])
+        Table(TABLE_BY_KIND[kind], COLUMNS_BY_KIND[kind], [_row(r, COLUMNS_BY_KIND[kind], base) for r in base.of_kind(kind)])
         for kind in kinds
     ]
     return [*found, Table("links", LINK_COLUMNS, list(links(base)))]

@@ -47,8 +47,8 @@ FIELDS_BY_KIND: dict[str, tuple[str, ...]] = {
         "inputs",
         "note",
     ),
-    "initiative": ("id", "kind", "topic", "line", "label", "parent", "figures", "source", "note"),
-    "target": ("id", "kind", "topic", "area", "label", "figures", "deadline", "source", "note"),
+    "initiative": ("id", "kind", "topic", "line", "label", "parent", "figures", "quantities", "source", "note"),
+    "target": ("id", "kind", "topic", "area", "label", "figures", "quantities", "deadline", "source", "note"),
     "source": (
         "id",
         "kind",
@@ -108,6 +108,10 @@ FIELDS_BY_KIND: dict[str, tuple[str, ...]] = {
         "difference_unit",
     ),
 }
+# Fields of output rows that no fact file holds: worked out from the base when a row is written.
+COMPUTED_FIELDS: tuple[str, ...] = ("quantities",)
+# What each linked figure contributes to an initiative's or target's `quantities`, in output order.
+QUANTITY_FIELDS: tuple[str, ...] = ("id", "label", "value", "unit", "base_value", "qualifier", "qualifier_text", "period")
 FIELDS_BY_KIND["record"] = tuple(
     dict.fromkeys(name for kind in ("figure", "initiative", "target", "source", "check") for name in FIELDS_BY_KIND[kind])
 )

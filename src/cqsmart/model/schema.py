@@ -16,7 +16,7 @@ def schema_text() -> str:
         "title": "cqsmart fact-base file",
         "description": (
             "A JSON array of records (figures, initiatives, targets, sources). "
-            "The --json output of stats, initiatives, targets, search and sources has this shape."
+            "Each command's --json output has its own schema: cqsmart schema --output NAME."
         ),
         **RECORDS_ADAPTER.json_schema(),
     }

@@ -32,16 +32,48 @@ class Renderer:
     always_utf8: ClassVar[bool] = False
 
     def columns(self, kind: str, fields: tuple[str, ...] | None) -> tuple[str, ...]:
+        """The fields asked for: contract names (label) or the flattened names of CSV headers (label_en)."""
         accepted = FIELDS_BY_KIND[kind] + (() if self.for_machines else DISPLAY_ONLY)
         if fields is None:
             return FIELDS_BY_KIND[kind] if self.for_machines else DEFAULT_COLUMNS[kind]
-        unknown = [name for name in fields if name not in accepted]
+        flat = flat_names(kind)
+        unknown = [name for name in fields if name not in accepted and name not in flat]
         if unknown:
-            raise UsageError(f"unknown field {unknown[0]!r} for {kind} rows; fields: {','.join(accepted)}")
+            raise UsageError(
+                f"unknown field {unknown[0]!r} for {kind} rows; fields: {','.join(accepted)}; "
+                f"or flattened as in CSV headers: {','.join(flat)}"
+            )
         return fields
 
     def render(self, result: Result, base: FactBase, options: Options, stream: TextIO) -> None:
         raise NotImplementedError
+
+
+# Fields holding an object, and the parts CSV flattens them into (label → label_zh, label_en).
+NESTED_PARTS: dict[str, tuple[str, ...]] = {
+    "label": ("zh", "en"),
+    "label_a": ("zh", "en"),
+    "label_b": ("zh", "en"),
+    "period": ("start", "end", "basis"),
+    "source": ("id", "quote"),
+    "publisher": ("zh", "en"),
+    "reporter": ("zh", "en"),
+    "photographer": ("zh", "en"),
+    "interviewee": ("name_zh", "name_en", "role_zh", "role_en"),
+}
+
+
+def flat_names(kind: str) -> tuple[str, ...]:
+    """The flattened column names of a kind's nested fields, in contract order."""
+    return tuple(f"{name}_{part}" for name in FIELDS_BY_KIND[kind] for part in NESTED_PARTS.get(name, ()))
+
+
+def split_flat(name: str) -> tuple[str, list[str]]:
+    """`label_en` → ("label", ["en"]); `interviewee_name_zh` → ("interviewee", ["name", "zh"]); others unchanged."""
+    for parent, parts in NESTED_PARTS.items():
+        if name.startswith(parent + "_") and name[len(parent) + 1 :] in parts:
+            return parent, name[len(parent) + 1 :].split("_")
+    return name, []
 
 
 def parse_fields(text: str | None) -> tuple[str, ...] | None:

@@ -10,8 +10,8 @@ from cqsmart.render import values as display
 
 DEFAULT_COLUMNS: dict[str, tuple[str, ...]] = {
     "figure": ("id", "label", "value", "period"),
-    "initiative": ("id", "label", "line", "figures"),
-    "target": ("id", "label", "area", "figures"),
+    "initiative": ("id", "label", "line", "quantities"),
+    "target": ("id", "label", "area", "quantities"),
     "source": ("id", "label", "publisher", "interviewee", "year", "sha256"),
     "record": ("kind", "id", "label", "value"),
     "year-comparison": ("label", "value_a", "value_b", "change", "trend"),
@@ -41,7 +41,7 @@ def headers(kind: str, columns: tuple[str, ...], rows: list[JsonRecord]) -> list
 
 
 def cell(kind: str, row: JsonRecord, column: str, base: FactBase, lang: str, bars: tuple[float, str, str]) -> str:
-    value = row.get(column)
+    value = row.get(column) if column in row else display.flatten(row).get(column)  # label_en as well as label
     if column in ("label", "label_a", "label_b"):
         text = display.label(row, lang, column)
         return text + DERIVED_MARK["zh" if lang == "zh" else "en"] if row.get("derived") else text
@@ -60,8 +60,8 @@ def cell(kind: str, row: JsonRecord, column: str, base: FactBase, lang: str, bar
         return trend(row, bars)
     if column == "period" and isinstance(value, dict):
         return display.period(row, lang)
-    if column == "figures" and isinstance(value, list):
-        return ", ".join(display.figure_value(base.by_id[ref], lang) for ref in value if ref in base.by_id)
+    if column == "quantities" and isinstance(row.get("figures"), list):
+        return ", ".join(display.figure_value(base.by_id[ref], lang) for ref in row["figures"] if ref in base.by_id)
     if column == "source" and isinstance(value, dict):
         return str(value.get("quote", ""))
     if column in ("publisher", "reporter", "photographer") and isinstance(value, dict):

@@ -9,7 +9,7 @@ from cqsmart.query.result import Result
 from cqsmart.render import Options, renderer_for
 from cqsmart.render import values as display
 from cqsmart.render.human import console, for_stream, markdown_cell
-from cqsmart.render.machine import dump
+from cqsmart.render.machine import dump, with_quantities
 
 
 def link_rows(links: list[tuple[str, JsonRecord]]) -> list[JsonRecord]:
@@ -21,10 +21,9 @@ def link_rows(links: list[tuple[str, JsonRecord]]) -> list[JsonRecord]:
 def render_show(
     record: JsonRecord, links: list[tuple[str, JsonRecord]], base: FactBase, fmt: str, lang: str, stream: TextIO
 ) -> None:
-    if fmt == "json":
-        stream.write(dump({"record": record, "links": link_rows(links)}, stream, indent=2) + "\n")
-    elif fmt == "jsonl":
-        stream.write(dump({"record": record, "links": link_rows(links)}, stream) + "\n")
+    if fmt in ("json", "jsonl"):
+        document = {"record": with_quantities(record, base), "links": link_rows(links)}
+        stream.write(dump(document, stream, indent=2 if fmt == "json" else None) + "\n")
     elif fmt in ("csv", "tsv"):
         renderer_for(fmt).render(Result([record], record["kind"]), base, Options(lang=lang), stream)
     else:

@@ -14,9 +14,9 @@ from cqsmart.render.values import inert
 if TYPE_CHECKING:
     from rich.console import Console
 
-WRAPPING = ("label", "label_a", "label_b", "source", "note", "figures", "arithmetic")
+WRAPPING = ("label", "label_a", "label_b", "source", "note", "figures", "quantities", "arithmetic")
 READABLE = 12  # the narrowest a wrapping column may get before rows are stacked instead
-VALUE_COLUMNS = ("value", "value_a", "value_b", "change", "difference", "figures")
+VALUE_COLUMNS = ("value", "value_a", "value_b", "change", "difference", "quantities")
 TITLES = {
     "figure": "Figures",
     "initiative": "Initiatives",
@@ -103,7 +103,9 @@ class TableRenderer(Renderer):
 
         picture = recording_console()
         self.draw(picture, result, base, options, io.StringIO())
-        return picture.export_svg(title=title)
+        from cqsmart.render.svgfont import self_contained_format
+
+        return picture.export_svg(title=title, code_format=self_contained_format())
 
     def draw(self, out: Console, result: Result, base: FactBase, options: Options, stream: TextIO) -> None:
         from rich import box

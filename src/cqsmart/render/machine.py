@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Iterator
-from typing import Any, TextIO
+from typing import Any, ClassVar, Literal, TextIO
 
 from cqsmart.model import jsontext
-from cqsmart.model.factbase import FactBase, JsonRecord
+from cqsmart.model.factbase import FIELDS_BY_KIND, QUANTITY_FIELDS, FactBase, JsonRecord
 from cqsmart.query.result import Result
-from cqsmart.render import Options, Renderer
+from cqsmart.render import NESTED_PARTS, Options, Renderer, split_flat
 from cqsmart.render.values import flatten, inert
 
 
@@ -25,18 +25,71 @@ def dump(data: Any, stream: TextIO, indent: int | None = None) -> str:
 
 
 def project(rows: list[JsonRecord], columns: tuple[str, ...]) -> list[JsonRecord]:
-    return [{name: row.get(name) for name in columns} for row in rows]
+    """The named fields of each row; a flattened name (label_en) keeps its place in the nesting,
+    {"label": {"en": …}}, so JSON field names never depend on how they were asked for."""
+    return [_project_row(row, columns) for row in rows]
+
+
+def _project_row(row: JsonRecord, columns: tuple[str, ...]) -> dict[str, Any]:
+    projected: dict[str, Any] = {}
+    for name in columns:
+        parent, path = split_flat(name)
+        if not path:
+            projected[name] = row.get(name)
+            continue
+        value: Any = row.get(parent)
+        if parent in columns:  # the whole object was asked for too
+            projected[parent] = value
+            continue
+        if value is None:
+            projected.setdefault(parent, None)
+            continue
+        target = projected.get(parent)
+        if not isinstance(target, dict):
+            target = projected[parent] = {}
+        for step in path[:-1]:
+            value = value.get(step) if isinstance(value, dict) else None
+            target = target.setdefault(step, {})
+        target[path[-1]] = value.get(path[-1]) if isinstance(value, dict) else None
+    return projected
+
+
+_HOLDERS = frozenset(kind for kind, fields in FIELDS_BY_KIND.items() if "quantities" in fields and kind != "record")
+
+
+def quantities(record: JsonRecord, base: FactBase) -> list[dict[str, Any]]:
+    """One entry per figure the record links to, so a script needs no second call to read "≥ 5家"."""
+    found = (base.by_id.get(figure_id) for figure_id in record.get("figures") or [])
+    return [{name: figure.get(name) for name in QUANTITY_FIELDS} for figure in found if figure is not None]
+
+
+def with_quantities(record: JsonRecord, base: FactBase) -> JsonRecord:
+    """Initiatives and targets gain `quantities` right after `figures`; other rows pass unchanged."""
+    # The kind first: it is read from the cache's index, so a figure from the cache is never decoded here.
+    if record.get("kind") not in _HOLDERS or "quantities" in record:
+        return record
+    row: dict[str, Any] = {}
+    for key, value in record.items():
+        row[key] = value
+        if key == "figures":
+            row["quantities"] = quantities(record, base)
+    return row
+
+
+def complete(rows: list[JsonRecord], base: FactBase) -> list[JsonRecord]:
+    return [with_quantities(row, base) for row in rows]
 
 
 class JsonRenderer(Renderer):
-    def selected(self, result: Result, options: Options) -> list[JsonRecord]:
+    def selected(self, result: Result, base: FactBase, options: Options) -> list[JsonRecord]:
         """Records pass through whole (each with its own kind's fields) unless --fields picks some."""
         columns = self.columns(result.kind, options.fields)
-        return result.rows if options.fields is None else project(result.rows, columns)
+        rows = complete(result.rows, base)
+        return rows if options.fields is None else project(rows, columns)
 
     def lines(self, result: Result, base: FactBase, options: Options, stream: TextIO) -> Iterator[str]:
         """Each row's JSON text; whole records come as already encoded by the cache where possible."""
-        rows = self.selected(result, options)
+        rows = self.selected(result, base, options)
         unicode = stream_is_unicode(stream)
         if options.fields is None and unicode and base.encoded and all(base.by_id.get(row.get("id", "")) is row for row in rows):
             return (base.encoded[row["id"]] for row in rows)
@@ -60,12 +113,17 @@ class JsonLinesRenderer(JsonRenderer):
 class CsvRenderer(Renderer):
     delimiter = ","
     always_utf8 = True
+    # Text quoted, numbers bare: csv.Sniffer (and csvkit, which uses it) then finds the comma and the
+    # quote on any output, even one whose text has more spaces and apostrophes than commas.
+    quoting: ClassVar[Literal[0, 1, 2, 3]] = csv.QUOTE_NONNUMERIC
 
     def render(self, result: Result, base: FactBase, options: Options, stream: TextIO) -> None:
         columns = self.columns(result.kind, options.fields)
-        rows = [flatten(row) for row in project(result.rows, columns)]
+        rows = [flatten(as_cells(row)) for row in project(complete(result.rows, base), columns)]
         header = _flat_header(columns, result.kind)
-        writer = csv.DictWriter(stream, fieldnames=header, delimiter=self.delimiter, lineterminator="\n", extrasaction="ignore")
+        writer = csv.DictWriter(
+            stream, fieldnames=header, delimiter=self.delimiter, lineterminator="\n", extrasaction="ignore", quoting=self.quoting
+        )
         writer.writeheader()
         for row in rows:
             writer.writerow({name: _cell(row.get(name)) for name in header})
@@ -73,28 +131,23 @@ class CsvRenderer(Renderer):
 
 class TsvRenderer(CsvRenderer):
     delimiter = "\t"
-
-
-_NESTED = {
-    "label": ("zh", "en"),
-    "label_a": ("zh", "en"),
-    "label_b": ("zh", "en"),
-    "period": ("start", "end", "basis"),
-    "source": ("id", "quote"),
-    "publisher": ("zh", "en"),
-    "reporter": ("zh", "en"),
-    "photographer": ("zh", "en"),
-    "interviewee": ("name_zh", "name_en", "role_zh", "role_en"),
-}
+    quoting: ClassVar[Literal[0, 1, 2, 3]] = csv.QUOTE_MINIMAL  # tabs never occur in text, so a tab file stays as plain as can be
 
 
 def _flat_header(columns: tuple[str, ...], kind: str) -> list[str]:
     """Stable CSV columns even when a value is null (a derived figure has no source object)."""
     header: list[str] = []
     for name in columns:
-        parts = _NESTED.get(name)
+        parts = NESTED_PARTS.get(name)
         header.extend(f"{name}_{part}" for part in parts) if parts else header.append(name)
     return header
+
+
+def as_cells(row: JsonRecord) -> JsonRecord:
+    """`quantities` is a list of objects: one CSV cell holding its JSON text, which any script can parse."""
+    if not isinstance(row.get("quantities"), list):
+        return row
+    return {**row, "quantities": jsontext.dumps(row["quantities"], False, None)}
 
 
 def _cell(value: Any) -> Any:

@@ -29,7 +29,8 @@ _INDEXED_BY_KIND: dict[str, dict[str, int]] = {
         "source": ("id", "kind"),
     }.items()
 }
-_NOTHING_INDEXED: dict[str, int] = {}
+# Every kind, including ones added later (checks, aliases), answers its id and kind from the index.
+_ID_AND_KIND: dict[str, int] = {"id": 0, "kind": 1}
 _NEWLINE = re.compile(rb"\n")
 
 
@@ -79,7 +80,7 @@ class LazyRecord(Mapping[str, Any]):
         self._store = store
         self._position = position
         self._index = index
-        self._fields = _INDEXED_BY_KIND.get(index[1], _NOTHING_INDEXED)
+        self._fields = _INDEXED_BY_KIND.get(index[1], _ID_AND_KIND)
         self._full: dict[str, Any] | None = None
 
     def _decoded(self) -> dict[str, Any]:

@@ -18,6 +18,7 @@ class QuoteReport:
     checked: int = 0
     found: int = 0
     missing: list[str] = field(default_factory=list)
+    missing_quotes: list[tuple[str, str]] = field(default_factory=list)  # (record id, quote), for --json
     # Quotes found at more than one place, whose record's note does not say why.
     repeated: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
@@ -62,6 +63,7 @@ def verify_quotes(base: FactBase, path: Path) -> QuoteReport:
             report.found += 1
         else:
             report.missing.append(f"{record['id']}: {citation['quote']!r}")
+            report.missing_quotes.append((record["id"], citation["quote"]))
         if places > 1 and not explains_repeat(record.get("note")):
             report.repeated.append(
                 f"{record['id']}: {citation['quote']!r} occurs {places} times in the source;"

@@ -1,0 +1,180 @@
+"""The JSON Schema of each command's --json output: the machine contract, versioned per output.
+
+A new output is one entry in OUTPUTS: its version, title, description and the schema of what it prints.
+Policy: a field added to an output keeps its version; a field removed or renamed, or a type narrowed,
+bumps it (and so the `$id`, e.g. `…/stats-2.json`). Record objects allow further properties, so a
+client that validates against an older schema keeps working as fields are added.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from cqsmart.model.factbase import FIELDS_BY_KIND, QUANTITY_FIELDS
+
+CONTRACT_VERSION = 1
+BASE_URL = "https://cqsmart.invalid/schema"
+Schema = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Output:
+    version: int
+    title: str
+    description: str
+    body: Callable[[], Schema]
+
+
+def _ref(name: str) -> Schema:
+    return {"$ref": f"#/$defs/{name}"}
+
+
+def _array(items: Schema) -> Schema:
+    return {"type": "array", "items": items}
+
+
+def _nullable(schema: Schema) -> Schema:
+    return {"anyOf": [schema, {"type": "null"}]}
+
+
+NUMBER: Schema = {"type": "number"}
+TEXT: Schema = {"type": "string"}
+YEAR: Schema = {"type": "integer"}
+
+
+def _open(schema: Any) -> Any:
+    """Drops `additionalProperties: false` everywhere: added fields must not break old clients."""
+    if isinstance(schema, dict):
+        return {key: _open(value) for key, value in schema.items() if not (key == "additionalProperties" and value is False)}
+    if isinstance(schema, list):
+        return [_open(item) for item in schema]
+    return schema
+
+
+def _record_defs() -> dict[str, Schema]:
+    """The record kinds as the fact-base models define them, every field required (outputs print them all)."""
+    from cqsmart.model.records import RECORDS_ADAPTER
+
+    generated = _open(RECORDS_ADAPTER.json_schema(mode="serialization"))
+    defs: dict[str, Schema] = generated["$defs"]
+    for name, kind in (("Figure", "figure"), ("Initiative", "initiative"), ("Target", "target"), ("Source", "source")):
+        definition = defs[name]
+        if "figures" in definition["properties"]:
+            definition["properties"]["quantities"] = {
+                "description": "One entry per id in `figures`: the linked figure's quantity.",
+                **_array(_ref("Quantity")),
+            }
+        definition["required"] = [field for field in FIELDS_BY_KIND[kind] if field in definition["properties"]]
+    figure = defs["Figure"]["properties"]
+    quantity_properties = {name: figure.get(name, _nullable(TEXT)) for name in QUANTITY_FIELDS}
+    defs["Quantity"] = {"type": "object", "properties": quantity_properties, "required": list(QUANTITY_FIELDS)}
+    defs["Record"] = {"anyOf": [_ref(name) for name in ("Figure", "Initiative", "Target", "Source")]}
+    return defs
+
+
+def _comparison_defs() -> dict[str, Schema]:
+    label, unit, qualifier = _ref("Label"), _nullable(_ref("Unit")), _nullable(_ref("Qualifier"))
+    by_years = {
+        "metric": TEXT,
+        "label": label,
+        "unit": unit,
+        "year_a": YEAR,
+        "value_a": NUMBER,
+        "qualifier_a": qualifier,
+        "year_b": YEAR,
+        "value_b": NUMBER,
+        "qualifier_b": qualifier,
+        "change": _nullable(NUMBER),
+        "change_unit": TEXT,
+        "derived": {"type": "boolean"},
+    }
+    by_metrics = {
+        "year": YEAR,
+        "metric_a": TEXT,
+        "label_a": label,
+        "value_a": NUMBER,
+        "metric_b": TEXT,
+        "label_b": label,
+        "value_b": NUMBER,
+        "unit": unit,
+        "difference": _nullable(NUMBER),
+        "difference_unit": TEXT,
+    }
+    return {
+        "YearComparison": {"type": "object", "properties": by_years, "required": list(FIELDS_BY_KIND["year-comparison"])},
+        "MetricComparison": {"type": "object", "properties": by_metrics, "required": list(FIELDS_BY_KIND["metric-comparison"])},
+    }
+
+
+def _object(properties: Schema) -> Schema:
+    return {"type": "object", "properties": properties, "required": list(properties)}
+
+
+def _show() -> Schema:
+    link = _object({"relation": TEXT, "id": TEXT, "kind": TEXT, "label": _ref("Label")})
+    return _object({"record": _ref("Record"), "links": _array(link)})
+
+
+def _validate() -> Schema:
+    problem = _object({"file": TEXT, "path": TEXT, "reason": TEXT})
+    return _object(
+        {"valid": {"type": "boolean"}, "origin": _nullable(TEXT), "summary": _nullable(TEXT), "problems": _array(problem)}
+    )
+
+
+def _verify() -> Schema:
+    missing = _object({"id": TEXT, "quote": TEXT})
+    counts = {"checked": {"type": "integer"}, "found": {"type": "integer"}}
+    return _object({"valid": {"type": "boolean"}, "source": TEXT, **counts, "missing": _array(missing), "warnings": _array(TEXT)})
+
+
+# Output name (as in `cqsmart schema --output NAME`) → its contract. One entry per --json output.
+OUTPUTS: dict[str, Output] = {
+    "stats": Output(1, "cqsmart stats --json", "An array of figure records.", lambda: _array(_ref("Figure"))),
+    "initiatives": Output(
+        1,
+        "cqsmart initiatives --json",
+        "An array of initiative records with their quantities.",
+        lambda: _array(_ref("Initiative")),
+    ),
+    "targets": Output(
+        1, "cqsmart targets --json", "An array of target records with their quantities.", lambda: _array(_ref("Target"))
+    ),
+    "sources": Output(1, "cqsmart sources --json", "An array of source records.", lambda: _array(_ref("Source"))),
+    "search": Output(
+        1, "cqsmart search --json", "An array of records of any kind, best match first.", lambda: _array(_ref("Record"))
+    ),
+    "compare": Output(
+        1,
+        "cqsmart compare --json",
+        "Two years: a row per metric with both values; two metrics: a row per year with both values.",
+        lambda: _array({"anyOf": [_ref("YearComparison"), _ref("MetricComparison")]}),
+    ),
+    "show": Output(1, "cqsmart show --json", "One record in full and the records it links to.", _show),
+    "validate": Output(1, "cqsmart validate --json", "Whether a fact base is valid, and every problem.", _validate),
+    "verify": Output(1, "cqsmart verify --json", "Whether every quote stands in the source text.", _verify),
+}
+
+
+def schema_id(name: str) -> str:
+    return f"{BASE_URL}/{name}-{OUTPUTS[name].version}.json"
+
+
+def output_schema(name: str) -> Schema:
+    """The complete schema of one output; raises KeyError for a name not in OUTPUTS."""
+    output = OUTPUTS[name]
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": schema_id(name),
+        "title": output.title,
+        "description": output.description + " With --fields, rows hold only the named properties.",
+        **output.body(),
+        "$defs": {**_record_defs(), **_comparison_defs()},
+    }
+
+
+def output_schema_text(name: str) -> str:
+    return json.dumps(output_schema(name), ensure_ascii=False, indent=2) + "\n"
