@@ -56,7 +56,7 @@ def test_table_draws_a_bar_per_value(run: Run) -> None:
     """In a table each compared value gets a bar, so the trend shows at a glance."""
     table = run("compare", "2018", "2020").stdout
     assert "█████████░░░" in table and "████████████" in table
-    assert "+4.6个百分点" in table
+    assert "+4.6 percentage points" in table
 
 
 def test_years_without_common_metrics_are_empty_not_an_error(run: Run) -> None:
@@ -74,7 +74,7 @@ def test_years_without_common_metrics_are_empty_not_an_error(run: Run) -> None:
     [
         (
             ["2018", "digital-economy-growth"],
-            "cqsmart: compare takes two years or two metrics, not '2018' and 'digital-economy-growth'\n",
+            "cqsmart: compare takes two or more years, or two metrics, not '2018' 'digital-economy-growth'\n",
         ),
         (["digital-economy-growth", "gdp-growth"], "cqsmart: unknown metric 'gdp-growth'; did you mean "),
         (

@@ -45,6 +45,7 @@ class CqsmartGroup(TyperGroup):
         **extra: Any,
     ) -> Any:
         _make_streams_safe()
+        args = hoist_global_options(sys.argv[1:] if args is None else list(args))
         try:
             result = super().main(args, prog_name or "cqsmart", complete_var, False, windows_expand_args, **extra)
         except click_exceptions.NoArgsIsHelpError as failure:
@@ -72,6 +73,44 @@ class CqsmartGroup(TyperGroup):
             error(f"{failure.filename or 'file'}: {failure.strerror or failure}")
             sys.exit(2)
         sys.exit(result if isinstance(result, int) else 0)
+
+
+GLOBAL_WITH_VALUE = ("--facts",)
+GLOBAL_FLAGS = ("--no-cache", "--no-pager")
+
+
+def hoist_global_options(args: list[str]) -> list[str]:
+    """`cqsmart stats --facts F` means `cqsmart --facts F stats`: the app's own options may follow the
+    command too, as users type them."""
+    position = 0
+    while position < len(args) and args[position] != "--":
+        if args[position] in GLOBAL_WITH_VALUE:
+            position += 2
+        elif args[position].startswith("-"):
+            position += 1
+        else:
+            break
+    if position >= len(args) or args[position] == "--":
+        return args
+    moved: list[str] = []
+    rest: list[str] = []
+    tail = args[position + 1 :]
+    index = 0
+    while index < len(tail):
+        word = tail[index]
+        if word == "--":
+            rest += tail[index:]
+            break
+        if word in GLOBAL_WITH_VALUE and index + 1 < len(tail):
+            moved += tail[index : index + 2]
+            index += 2
+            continue
+        if word in GLOBAL_FLAGS or word.startswith(tuple(f"{name}=" for name in GLOBAL_WITH_VALUE)):
+            moved.append(word)
+        else:
+            rest.append(word)
+        index += 1
+    return [*args[:position], *moved, args[position], *rest]
 
 
 def _make_streams_safe() -> None:
@@ -134,6 +173,7 @@ app = typer.Typer(
 class Settings:
     facts: str | None
     use_cache: bool
+    pager: bool = True
 
 
 @app.callback()
@@ -151,11 +191,15 @@ def configure(
     no_cache: Annotated[
         bool, typer.Option("--no-cache", help="Validate the fact base afresh instead of using the cache.")
     ] = False,
+    no_pager: Annotated[
+        bool, typer.Option("--no-pager", help="Print long tables straight out; they go through $PAGER on a terminal.")
+    ] = False,
     version: Annotated[
-        bool, typer.Option("--version", callback=_show_version, is_eager=True, help="Print the version and exit.")
+        bool, typer.Option("--version", "-V", callback=_show_version, is_eager=True, help="Print the version and exit.")
     ] = False,
 ) -> None:
-    ctx.obj = Settings(facts, not no_cache)
+    """--facts, --no-cache and --no-pager may also follow the command."""
+    ctx.obj = Settings(facts, not no_cache, not no_pager)
 
 
 def load_base(ctx: typer.Context) -> FactBase:
@@ -182,7 +226,8 @@ class Lang(str, Enum):
 
 FormatOption = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
 JsonOption = Annotated[bool, typer.Option("--json", help="Shorthand for --format json.")]
-FieldsOption = Annotated[str | None, typer.Option("--fields", metavar="A,B,…", help="Columns to show, e.g. id,label,value.")]
+FIELDS_HELP = "Columns to show, e.g. {}."
+FieldsOption = Annotated[str | None, typer.Option("--fields", metavar="A,B,…", help=FIELDS_HELP.format("id,label"))]
 LangOption = Annotated[Lang | None, typer.Option("--lang", help="Label language in tables (default: from the locale).")]
 SvgOption = Annotated[
     Path | None,
@@ -209,7 +254,12 @@ def emit(
     if svg is not None:
         save_svg(result, base, options, svg, force)
     try:
-        renderer.render(result, base, options, sys.stdout)
+        if renderer.for_machines or not wants_pager():
+            renderer.render(result, base, options, sys.stdout)
+        else:
+            from cqsmart.cli.pager import page
+
+            page(lambda stream: renderer.render(result, base, options, stream), sys.stdout)
         sys.stdout.flush()
     except BrokenPipeError:
         stop_quietly_on_closed_pipe()
@@ -217,14 +267,35 @@ def emit(
         error(result.hint)
 
 
+def on_terminal() -> bool:
+    return sys.stdout.isatty()
+
+
+def wants_pager() -> bool:
+    from typer._click.globals import get_current_context
+
+    ctx = get_current_context(silent=True)
+    settings = ctx.find_object(Settings) if ctx else None
+    return (settings is None or settings.pager) and on_terminal()
+
+
+def single(values: list[str] | None, option: str) -> str | None:
+    """An option given more than once is a mistake, not silently its last value."""
+    if not values:
+        return None
+    if len(values) > 1:
+        raise UsageError(f"{option} takes one value, given {len(values)}: {', '.join(values)}")
+    return values[0]
+
+
 def save_svg(result: Result, base: FactBase, options: Options, path: Path, force: bool) -> None:
     from cqsmart.render.human import TableRenderer
     from cqsmart.store.files import check_target, write_atomically
 
     check_target(path, force)
-    from cqsmart.render.human import TITLES
+    from cqsmart.render.human import title_of
 
-    picture = TableRenderer().svg(result, base, options, title=f"cqsmart: {TITLES[result.kind]}")
+    picture = TableRenderer().svg(result, base, options, title=f"cqsmart: {title_of(result.kind, options.lang)}")
     write_atomically(path, picture.encode(), force)
     error(f"saved {path}")
 

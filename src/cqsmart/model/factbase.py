@@ -75,6 +75,7 @@ FIELDS_BY_KIND: dict[str, tuple[str, ...]] = {
         "change",
         "change_unit",
         "derived",
+        "values",
     ),
     "metric-comparison": (
         "year",
@@ -91,4 +92,19 @@ FIELDS_BY_KIND: dict[str, tuple[str, ...]] = {
 }
 FIELDS_BY_KIND["record"] = tuple(
     dict.fromkeys(name for kind in ("figure", "initiative", "target", "source") for name in FIELDS_BY_KIND[kind])
+)
+# Discovery listings: what topics and metrics a base holds.
+FIELDS_BY_KIND["topic"] = ("topic", "figures", "initiatives", "targets", "records", "metrics")
+FIELDS_BY_KIND["metric"] = (
+    "metric",
+    "topic",
+    "label",
+    "unit",
+    "years",
+    "figures",
+    "latest_id",
+    "latest_year",
+    "latest_value",
+    "latest_qualifier",
+    "derived",
 )
