@@ -106,5 +106,6 @@ FIELDS_BY_KIND["metric"] = (
     "latest_year",
     "latest_value",
     "latest_qualifier",
+    "latest_qualifier_text",
     "derived",
 )

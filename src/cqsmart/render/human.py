@@ -153,8 +153,10 @@ def _glued(text: str, column: str) -> str:
     """Values are never broken: each line of a value cell is one unit, as is the value after a label."""
     from cqsmart.render.layout import glue, glue_quantity
 
+    if column == "years":
+        return text
     if column in VALUE_COLUMNS or column.startswith("values:"):
-        return "\n".join((glue if column in ("period", "year", "years") else glue_quantity)(line) for line in text.split("\n"))
+        return "\n".join((glue if column in ("period", "year") else glue_quantity)(line) for line in text.split("\n"))
     if column == "figures":
         return "\n".join(_glue_value(line) for line in text.split("\n"))
     return text

@@ -139,7 +139,33 @@ def ordinal(value: Any) -> str:
 
 
 def figure_value(figure: JsonRecord, lang: str) -> str:
-    return quantity(figure.get("value"), figure.get("unit"), figure.get("qualifier"), lang, figure.get("qualifier_text"))
+    word = figure.get("qualifier_text") or source_word(figure)
+    return quantity(figure.get("value"), figure.get("unit"), figure.get("qualifier"), lang, word)
+
+
+_PREFIX_WORDS = ("突破", "超过", "不少于", "超", "逾", "近", "约", "前")
+
+
+def source_word(figure: JsonRecord) -> str | None:
+    """The qualifier word the quote itself uses next to the number (10余项, 突破2100万人, 5家以上),
+    for records that do not name it in qualifier_text."""
+    quote = (figure.get("source") or {}).get("quote") or ""
+    value, unit = figure.get("value"), figure.get("unit") or ""
+    if not quote or value is None or figure.get("qualifier") in (None, "exact"):
+        return None
+    number = format_number(value)
+    for found in re.finditer(rf"(?<![\d.]){re.escape(number)}(?![\d.])", quote):
+        before, after = quote[: found.start()], quote[found.end() :]
+        for word in _INFIX_WORDS:
+            if after.startswith(word):
+                return word
+        for word in _SUFFIX_WORDS:
+            if after.startswith(unit + word):
+                return word
+        for word in _PREFIX_WORDS:
+            if before.endswith(word):
+                return word
+    return None
 
 
 def period(figure: JsonRecord, lang: str) -> str:
