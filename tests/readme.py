@@ -15,8 +15,8 @@ from pathlib import Path
 
 README = Path(__file__).resolve().parents[1] / "README.md"
 BLOCK = re.compile(r"```console\n(.*?)```", re.DOTALL)
-# Examples are rendered as on an 100-column English terminal without colour.
-EXAMPLE_ENV = {"COLUMNS": "100", "LANG": "en_US.UTF-8", "NO_COLOR": "1", "CQSMART_FACTS": ""}
+# Examples are rendered as on an 80-column English terminal without colour.
+EXAMPLE_ENV = {"COLUMNS": "80", "LANG": "en_US.UTF-8", "NO_COLOR": "1", "CQSMART_FACTS": ""}
 
 
 @dataclass(frozen=True)

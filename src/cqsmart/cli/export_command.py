@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from cqsmart.cli.app import app, error, load_base, path_parser
+from cqsmart.model.factbase import FactBase
 
 
 class ExportFormat(str, Enum):
@@ -15,6 +16,19 @@ class ExportFormat(str, Enum):
     datapackage = "datapackage"
     xlsx = "xlsx"
     csv = "csv"
+
+
+def written(base: FactBase, fmt: str) -> str:
+    """The rows each file or table received, as the user will count them."""
+    from cqsmart.export.tables import tables
+
+    parts = []
+    for table in tables(base):
+        if fmt == "csv" and table.name != "figures":
+            continue
+        name = f"{table.name}.csv" if fmt == "datapackage" else table.name
+        parts.append(f"{name} {len(table.rows)} row{'' if len(table.rows) == 1 else 's'}")
+    return ", ".join(parts)
 
 
 @app.command()
@@ -43,5 +57,5 @@ def export(
 
     base = load_base(ctx)
     exporter_for(to.value).write(base, path, force)
-    error(f"wrote {len(base.records)} records to {path} ({to.value})")
+    error(f"wrote {path} ({to.value}): {written(base, to.value)}")
     sys.stdout.flush()

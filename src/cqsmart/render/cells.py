@@ -140,6 +140,13 @@ def headers(kind: str, columns: tuple[str, ...], rows: list[JsonRecord], lang: s
 
 
 def cell(kind: str, row: JsonRecord, column: str, context: Context) -> str:
+    text = _cell(kind, row, column, context)
+    if kind.endswith("comparison") and context.lang == "en":  # side by side, "points" after a percentage reads plainly
+        text = text.replace(" percentage points", " points").replace(" percentage point", " point")
+    return text
+
+
+def _cell(kind: str, row: JsonRecord, column: str, context: Context) -> str:
     value = row.get(column)
     lang = context.lang
     if column in ("label", "label_a", "label_b"):

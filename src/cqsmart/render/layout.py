@@ -158,4 +158,25 @@ def column_widths(cells: list[list[str]], available: int) -> list[int] | None:
             extra = min(leftover, want[index] - widths[index])
             widths[index] += extra
             leftover -= extra
+        if len(open_columns) == 2:
+            widths = _shortest_split(cells[1:], widths, need, want, sorted(open_columns))
     return widths
+
+
+def _shortest_split(rows: list[list[str]], widths: list[int], need: list[int], want: list[int], pair: list[int]) -> list[int]:
+    """Two columns share the room: the split that makes the table shortest (the first, usually the
+    label, wins ties)."""
+    first, second = pair
+    room = widths[first] + widths[second]
+
+    def height(split: int) -> int:
+        sizes = {first: split, second: room - split}
+        return sum(max(wrap(row[index], sizes[index]).count("\n") for index in pair) for row in rows)
+
+    low, high = max(need[first], room - want[second]), min(want[first], room - need[second])
+    if low > high or not rows:
+        return widths
+    best = min(range(high, low - 1, -1), key=height)
+    chosen = list(widths)
+    chosen[first], chosen[second] = best, room - best
+    return chosen
