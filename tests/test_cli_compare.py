@@ -152,3 +152,12 @@ def test_compare_argument_mistakes(run: Run, args: list[str], message: str) -> N
     result = run("compare", *args)
     assert result.exit_code == 2
     assert result.stderr.startswith(message)
+
+
+def test_markdown_refuses_bars(run: Run) -> None:
+    """Asking Markdown for the trend column is a usage error that says what it carries instead."""
+    result = run("compare", "2018", "2020", "--format", "markdown", "--fields", "label,trend")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "cqsmart: trend bars are drawn in tables only; Markdown carries the numbers (value_a, value_b, values)\n"
+    )

@@ -41,9 +41,9 @@ def topics(
     fields: TopicFields = None,
     lang: LangOption = None,
 ) -> None:
-    """The topics records are filed under, with how many records each has.
+    """Topics, with how many records each has.
 
-    Each is a value for --topic on stats, initiatives, targets, search and compare.
+    The topics records are filed under; each is a value for --topic on stats, initiatives, targets, search and compare.
 
     Examples:
 
@@ -69,7 +69,7 @@ def metrics(
     fields: MetricFields = None,
     lang: LangOption = None,
 ) -> None:
-    """Each metric with its label, unit, the years it covers and its latest value.
+    """Metrics: label, unit, years and latest value.
 
     Each is a value for --metric on stats and compare.
 
@@ -100,9 +100,9 @@ def cite(
     as_json: JsonOption = False,
     lang: LangOption = None,
 ) -> None:
-    """A citation of the source for one record, with the figure and its verbatim quote.
+    """Cite the source of one record, with its quote.
 
-    Only what the source record holds is used: a year in brackets is inferred (the source does not
+    APA, MLA, Chicago, BibTeX or plain, with the figure and its verbatim quote. Only what the source record holds is used: a year in brackets is inferred (the source does not
     print it), and no URL or page is made up.
 
     Examples:

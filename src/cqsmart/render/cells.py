@@ -92,12 +92,15 @@ class Context:
     unicode: bool = True
     planned: frozenset[str] = field(default_factory=frozenset)
     largest: float = 0.0
+    shared: str = ""  # words every linked quantity's label shares ("Target number of "), left out
 
     @classmethod
     def of(cls, base: FactBase, lang: str, rows: list[JsonRecord], unicode: bool) -> Context:
         planned = frozenset(ref for target in base.of_kind("target") for ref in target.get("figures") or ())
         numbers = [abs(row[key]) for row in rows for key in ("value_a", "value_b") if isinstance(row.get(key), (int, float))]
-        return cls(base, lang, unicode, planned, max(numbers, default=0.0))
+        refs = [ref for row in rows if isinstance(row.get("figures"), list) for ref in row["figures"]]
+        linked = {display.label(base.by_id[ref], lang) for ref in refs if ref in base.by_id}
+        return cls(base, lang, unicode, planned, max(numbers, default=0.0), shared_words(linked, lang == "zh"))
 
     @property
     def zh(self) -> bool:
@@ -199,6 +202,29 @@ def _cell(kind: str, row: JsonRecord, column: str, context: Context) -> str:
     return str(value)
 
 
+def shared_words(labels: set[str], zh: bool) -> str:
+    """What all of several labels say alike: leading words in English, trailing characters in Chinese
+    (目标数); nothing when fewer than three labels share it or it would leave a label empty."""
+    if len(labels) < 3 or any(isinstance(name, str) and not name for name in labels):
+        return ""
+    if zh:
+        reversed_labels = [name[::-1] for name in labels]
+        common = _common_prefix(reversed_labels)[::-1]
+        return common if all(len(name) > len(common) + 1 for name in labels) else ""
+    words = [name.split(" ") for name in labels]
+    common_words = _common_prefix(words)
+    common = " ".join(common_words) + " " if common_words else ""
+    return common if all(len(name) > len(common) for name in labels) else ""
+
+
+def _common_prefix(items: list[Any]) -> Any:
+    first = min(items, key=len)
+    for position, part in enumerate(first):
+        if any(item[position] != part for item in items):
+            return first[:position]
+    return first
+
+
 def period(figure: JsonRecord, context: Context) -> str:
     """When a figure holds; a planned figure (a target's) says so."""
     text = display.period(figure, context.lang)
@@ -211,6 +237,11 @@ def period(figure: JsonRecord, context: Context) -> str:
 def linked_figure(figure: JsonRecord, context: Context) -> str:
     """`label (2020): value`, one line per quantity, so each number carries its own label."""
     name = display.label(figure, context.lang)
+    if context.shared and context.zh and name.endswith(context.shared):
+        name = name[: -len(context.shared)]
+    elif context.shared and name.startswith(context.shared):
+        rest = name[len(context.shared) :]
+        name = rest[:1].upper() + rest[1:]
     when = display.period(figure, context.lang)
     if when != "—":
         name += f"（{when}）" if context.zh else f" ({when})"

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, TextIO
 
+from cqsmart.errors import UsageError
 from cqsmart.model.factbase import FactBase
 from cqsmart.query.result import Result
 from cqsmart.render import Options, Renderer
@@ -55,6 +57,14 @@ def for_stream(text: str, stream: TextIO) -> str:
     return text.encode(encoding, "backslashreplace").decode(encoding, "replace")
 
 
+_ESCAPE = re.compile(r"(\\u[0-9a-f]{4}|\\x[0-9a-f]{2})")
+
+
+def breakable(text: str) -> str:
+    """Where a stream cannot carry Chinese, each escape stands for a character and may end a line."""
+    return _ESCAPE.sub(lambda found: found.group() + BREAK, text) if "\\" in text else text
+
+
 class Grid:
     """A result as the text a person reads: header names and cell text, empty columns dropped."""
 
@@ -63,14 +73,17 @@ class Grid:
         self.context = Context.of(base, options.lang, result.rows, unicode)
         columns = expand(result.kind, columns, result.rows)
         names = headers(result.kind, columns, result.rows, options.lang)
-        rows = [[for_stream(cell(result.kind, row, column, self.context), stream) for column in columns] for row in result.rows]
+        rows = [
+            [breakable(for_stream(cell(result.kind, row, column, self.context), stream)) for column in columns]
+            for row in result.rows
+        ]
         keep = [
             position
             for position in range(len(columns))
             if options.fields is not None or not rows or any(row[position] not in ("", "—") for row in rows)
         ]
         self.columns = tuple(columns[position] for position in keep)
-        self.names = [for_stream(names[position], stream) for position in keep]
+        self.names = [breakable(for_stream(names[position], stream)) for position in keep]
         self.rows = [[row[position] for position in keep] for row in rows]
         self.title = options.title or title_of(result.kind, options.lang)
         self.legend = legend(result.kind, result.rows, self.context) if "trend" in self.columns else ""
@@ -208,7 +221,9 @@ class MarkdownRenderer(Renderer):
 
     def columns(self, kind: str, fields: tuple[str, ...] | None) -> tuple[str, ...]:
         """Markdown carries numbers, not bar characters."""
-        return tuple(column for column in super().columns(kind, fields) if fields is not None or column != "trend")
+        if fields is not None and "trend" in fields:
+            raise UsageError("trend bars are drawn in tables only; Markdown carries the numbers (value_a, value_b, values)")
+        return tuple(column for column in super().columns(kind, fields) if column != "trend")
 
     def render(self, result: Result, base: FactBase, options: Options, stream: TextIO) -> None:
         from cqsmart.render.layout import plain
