@@ -102,8 +102,9 @@ def cite(
 ) -> None:
     """Cite the source of one record, with its quote.
 
-    APA, MLA, Chicago, BibTeX or plain, with the figure and its verbatim quote. Only what the source record holds is used: a year in brackets is inferred (the source does not
-    print it), and no URL or page is made up.
+    APA, MLA, Chicago, BibTeX or plain, with the figure and its verbatim quote. Only what the
+    source record holds is used: a year in brackets is inferred (the source does not print it),
+    and no URL or page is made up.
 
     Examples:
 
