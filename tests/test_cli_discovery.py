@@ -46,7 +46,7 @@ def test_metrics_give_label_unit_years_and_latest_value(run: Run) -> None:
     )
     assert growth["latest_id"] == "digital-economy-growth-2020"
     assert (
-        "digital-economy-growth | Chongqing digital-economy growth | 2018, 2019, 2020 | 18.3% (2020) |"
+        "| digital-economy-growth<br>Chongqing digital-economy growth | 2018–2020 | 18.3% (2020) |"
         in run("metrics", "--format", "markdown").stdout
     )
 

@@ -19,14 +19,13 @@ DEFAULT_COLUMNS: dict[str, tuple[str, ...]] = {
     "year-comparison": ("label", "values", "change", "trend"),
     "metric-comparison": ("year", "value_a", "value_b", "difference", "trend"),
     "topic": ("topic", "figures", "initiatives", "targets", "records"),
-    "metric": ("metric", "label", "years", "latest_value"),
+    "metric": ("metric", "years", "latest_value"),
 }
 # Columns that only exist for reading, never in machine output nor in Markdown.
 DISPLAY_ONLY = ("trend",)
 # Values: never broken across lines in a table.
 VALUE_COLUMNS = ("value", "value_a", "value_b", "change", "difference", "latest_value", "period", "year", "years")
-SLUG_COLUMNS = ("id", "metric", "topic")
-BREAK = "\u200b"  # a place a slug may break (after a hyphen); removed from the text shown
+BREAK = "\u200b"  # a line may break here (between escaped Chinese characters); never shown
 DERIVED_MARK = {"zh": "（推算）", "en": " (derived)"}
 TARGET_MARK = {"zh": "目标", "en": "target"}
 HEADERS_ZH = {
@@ -127,8 +126,8 @@ def headers(kind: str, columns: tuple[str, ...], rows: list[JsonRecord], lang: s
         names = {"value_a": str(rows[0]["year_a"]), "value_b": str(rows[0]["year_b"])}
     elif rows and kind == "metric-comparison":
         names = {
-            "value_a": rows[0]["metric_a"].replace("-", "-" + BREAK),
-            "value_b": rows[0]["metric_b"].replace("-", "-" + BREAK),
+            "value_a": rows[0]["metric_a"],
+            "value_b": rows[0]["metric_b"],
         }
     if zh:
         names = {key: f"{name}年" if name.isdigit() else name for key, name in names.items()}
@@ -179,6 +178,10 @@ def _cell(kind: str, row: JsonRecord, column: str, context: Context) -> str:
         return LINE_ZH.get(value, value) if context.zh else value
     if column == "kind" and kind == "record":
         return KIND_NAMES["zh" if context.zh else "en"].get(str(value), str(value))
+    if column == "metric" and kind == "metric":  # what to type for --metric, and what it measures
+        return f"{value}\n{display.label(row, lang)}{DERIVED_MARK['zh' if context.zh else 'en'] if row.get('derived') else ''}"
+    if column == "years" and isinstance(value, list):
+        return year_runs(value, context.zh)
     if column == "latest_value" and kind == "metric":
         return metric_latest(row, lang)
     if column == "source" and isinstance(value, dict):
@@ -189,8 +192,6 @@ def _cell(kind: str, row: JsonRecord, column: str, context: Context) -> str:
         return display.label(row, lang, column)
     if column == "interviewee" and isinstance(value, dict):
         return display.label(value, lang, "name")
-    if column in SLUG_COLUMNS and isinstance(value, str):
-        return value.replace("-", "-" + BREAK)
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -223,6 +224,18 @@ def _common_prefix(items: list[Any]) -> Any:
         if any(item[position] != part for item in items):
             return first[:position]
     return first
+
+
+def year_runs(years: list[int], zh: bool) -> str:
+    """2017, 2018, 2019, 2020 → 2017–2020; 2017, 2020 stays a list."""
+    runs: list[list[int]] = []
+    for year in sorted(years):
+        if runs and year == runs[-1][-1] + 1:
+            runs[-1].append(year)
+        else:
+            runs.append([year])
+    dash, comma = ("—", "、") if zh else ("–", ", ")
+    return comma.join(str(run[0]) if len(run) == 1 else f"{run[0]}{dash}{run[-1]}" for run in runs)
 
 
 def period(figure: JsonRecord, context: Context) -> str:

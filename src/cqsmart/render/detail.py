@@ -155,12 +155,18 @@ def _render_detail(
         stream.write("| 字段 | 内容 |\n|---|---|\n" if lang == "zh" else "| field | value |\n|---|---|\n")
         stream.writelines(f"| {markdown_cell(name)} | {markdown_cell(text)} |\n" for name, text in rows)
         return
+    from rich.cells import cell_len
     from rich.table import Table
     from rich.text import Text
 
+    from cqsmart.render.layout import wrap
+
+    out = console(stream)
+    name_width = max(cell_len(name) for name, _ in rows)
+    room = max(out.width - name_width - 4, 10)
     table = Table(show_header=False, box=None, padding=(0, 1))
     table.add_column(style="bold", no_wrap=True)
-    table.add_column(overflow="fold")
+    table.add_column(no_wrap=True, overflow="crop")
     for name, text in rows:
-        table.add_row(Text(name), Text(text))
-    console(stream).print(table)
+        table.add_row(Text(name), Text(wrap(text, room)))  # words whole: a number never splits
+    out.print(table)

@@ -133,7 +133,7 @@ class TableRenderer(Renderer):
             caption_justify="left",
             box=box.SIMPLE_HEAD if unicode else box.ASCII,
             safe_box=not unicode,
-            show_lines=result.kind.endswith("comparison"),
+            show_lines=result.kind.endswith("comparison") or result.kind == "metric",
         )
         for column, header, width in zip(grid.columns, grid.names, widths, strict=True):
             style = "cyan" if column in VALUE_COLUMNS or column.startswith("values:") else ""

@@ -54,6 +54,8 @@ def _may_break(before: str, after: str) -> bool:
         return False
     if after in _NO_START or before in _NO_END:
         return False
+    if before in "–—":  # a span of years may end a line after its dash: 2018– / 2020
+        return True
     return bool(_WIDE.match(before) or _WIDE.match(after))
 
 
@@ -151,7 +153,10 @@ def column_widths(cells: list[list[str]], available: int) -> list[int] | None:
         for index in open_columns:
             widths[index] = max(need[index], room * want[index] // wanted)
         while sum(widths) > available:  # minimums pushed us over: take from the widest above its minimum
-            index = max((i for i in open_columns if widths[i] > need[i]), key=lambda i: widths[i] - need[i])
+            shrinkable = [i for i in open_columns if widths[i] > need[i]] or [
+                i for i in range(len(widths)) if widths[i] > need[i]
+            ]
+            index = max(shrinkable, key=lambda i: widths[i] - need[i])
             widths[index] -= 1
         leftover = available - sum(widths)
         for index in sorted(open_columns, key=lambda i: want[i] - widths[i], reverse=True):
