@@ -24,6 +24,15 @@ class Example:
     command: str
     output: str
 
+    def missing_input(self) -> str | None:
+        """A file the example reads (`--source PATH`) that this checkout does not have beside it, such
+        as the article in ../shared on a fresh clone; None when everything it reads is here."""
+        args = self.args
+        for position, word in enumerate(args[:-1]):
+            if word == "--source" and not (README.parent / args[position + 1]).exists():
+                return args[position + 1]
+        return None
+
     @property
     def args(self) -> list[str]:
         words = shlex.split(self.command)
@@ -59,6 +68,8 @@ def run_example(example: Example) -> str:
 def update() -> None:
     text = README.read_text(encoding="utf-8")
     for example in examples(text):
+        if example.missing_input():
+            continue
         fresh = run_example(example)
         text = text.replace(f"$ {example.command}\n{example.output}", f"$ {example.command}\n{fresh}", 1)
     README.write_text(text, encoding="utf-8")
