@@ -228,7 +228,9 @@ FormatOption = Annotated[Format, typer.Option("--format", "-f", help="Output for
 JsonOption = Annotated[bool, typer.Option("--json", help="Shorthand for --format json.")]
 FIELDS_HELP = "Columns to show, e.g. {}."
 FieldsOption = Annotated[str | None, typer.Option("--fields", metavar="A,B,…", help=FIELDS_HELP.format("id,label"))]
-LangOption = Annotated[Lang | None, typer.Option("--lang", help="Label language in tables (default: from the locale).")]
+LangOption = Annotated[
+    Lang | None, typer.Option("--lang", help="Language of tables: titles, headers, labels, values (default: the locale).")
+]
 SvgOption = Annotated[
     Path | None,
     typer.Option("--svg", metavar="FILE", help="Also save the table or chart as an SVG picture.", parser=path_parser),
