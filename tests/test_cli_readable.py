@@ -180,3 +180,16 @@ def test_a_repeated_year_is_a_usage_error(run: Run, option: str) -> None:
     result = run("stats", option, "2018", option, "2020")
     assert result.exit_code == 2
     assert result.stderr == f"cqsmart: {option} takes one value, given 2: 2018, 2020\n"
+
+
+def test_escaped_chinese_wraps_between_escapes(tmp_path: Path) -> None:
+    """Where stdout cannot carry Chinese, a line may end between two escapes but never inside one."""
+    from conftest import run_installed
+
+    result = run_installed(
+        "stats", "--year", "2020", "--lang", "zh", cwd=tmp_path, env={"PYTHONIOENCODING": "ascii", "COLUMNS": "80"}
+    )
+    assert result.returncode == 0 and result.stdout.isascii()
+    assert max(len(line) for line in result.stdout.splitlines()) <= 80
+    cells = [part.strip() for line in result.stdout.splitlines() for part in line.split("|")]
+    assert all(re.fullmatch(r"(?:\\u[0-9a-f]{4}|[^\\])*", cell) for cell in cells), "an escape was cut"

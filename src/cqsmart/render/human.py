@@ -85,8 +85,8 @@ class Grid:
         self.columns = tuple(columns[position] for position in keep)
         self.names = [breakable(for_stream(names[position], stream)) for position in keep]
         self.rows = [[row[position] for position in keep] for row in rows]
-        self.title = options.title or title_of(result.kind, options.lang)
-        self.legend = legend(result.kind, result.rows, self.context) if "trend" in self.columns else ""
+        self.title = for_stream(options.title or title_of(result.kind, options.lang), stream)
+        self.legend = for_stream(legend(result.kind, result.rows, self.context), stream) if "trend" in self.columns else ""
 
 
 def overhead(count: int) -> int:
@@ -129,7 +129,7 @@ class TableRenderer(Renderer):
             return
         table = Table(
             title=grid.title,
-            caption=grid.legend or None,
+            caption=Text(wrap(breakable(grid.legend), sum(widths) + overhead(len(widths)))) if grid.legend else None,
             caption_justify="left",
             box=box.SIMPLE_HEAD if unicode else box.ASCII,
             safe_box=not unicode,
