@@ -120,6 +120,10 @@ def test_planned_and_derived_figures_are_marked(run: Run) -> None:
     text = run("stats", "--derived", "--format", "markdown", "--fields", "label,value,period").stdout
     assert "| Target number of R&D and innovation platforms | at least 100 | target |" in text
     assert "| Implied Chongqing GDP (derived) | about 2.5047 trillion yuan | 2020 |" in text
+    assert (
+        "| figure (target) | Target number of R&D and innovation platforms |"
+        in run("search", "R&D", "--format", "markdown", "--fields", "kind,label").stdout
+    )
     chinese = run("stats", "--derived", "--lang", "zh", "--format", "markdown", "--fields", "label,period").stdout
     assert "| 建设研发创新平台目标数 | 目标 |" in chinese and "| 隐含GDP总量（推算） | 2020年 |" in chinese
 

@@ -177,7 +177,10 @@ def _cell(kind: str, row: JsonRecord, column: str, context: Context) -> str:
     if column in ("line", "area") and isinstance(value, str):
         return LINE_ZH.get(value, value) if context.zh else value
     if column == "kind" and kind == "record":
-        return KIND_NAMES["zh" if context.zh else "en"].get(str(value), str(value))
+        name = KIND_NAMES["zh" if context.zh else "en"].get(str(value), str(value))
+        if row.get("id") in context.planned:  # a target's planned figure, not an achieved one
+            name += f"（{TARGET_MARK['zh']}）" if context.zh else f" ({TARGET_MARK['en']})"
+        return name
     if column == "metric" and kind == "metric":  # what to type for --metric, and what it measures
         return f"{value}\n{display.label(row, lang)}{DERIVED_MARK['zh' if context.zh else 'en'] if row.get('derived') else ''}"
     if column == "years" and isinstance(value, list):
