@@ -9,7 +9,8 @@ from cqsmart.errors import UsageError
 from cqsmart.model.factbase import FactBase
 from cqsmart.query.result import Result
 from cqsmart.render import Options, Renderer
-from cqsmart.render.cells import BREAK, VALUE_COLUMNS, Context, cell, expand, headers, legend
+from cqsmart.render.bars import legend
+from cqsmart.render.cells import BREAK, VALUE_COLUMNS, Context, cell, expand, headers
 from cqsmart.render.machine import stream_is_unicode
 from cqsmart.render.values import inert
 
