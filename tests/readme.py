@@ -15,14 +15,23 @@ from pathlib import Path
 
 README = Path(__file__).resolve().parents[1] / "README.md"
 BLOCK = re.compile(r"```console\n(.*?)```", re.DOTALL)
-# Examples are rendered as on an 100-column English terminal without colour.
-EXAMPLE_ENV = {"COLUMNS": "100", "LANG": "en_US.UTF-8", "NO_COLOR": "1", "CQSMART_FACTS": ""}
+# Examples are rendered as on an 80-column English terminal without colour.
+EXAMPLE_ENV = {"COLUMNS": "80", "LANG": "en_US.UTF-8", "NO_COLOR": "1", "CQSMART_FACTS": ""}
 
 
 @dataclass(frozen=True)
 class Example:
     command: str
     output: str
+
+    def missing_input(self) -> str | None:
+        """A file the example reads (`--source PATH`) that this checkout does not have beside it, such
+        as the article in ../shared on a fresh clone; None when everything it reads is here."""
+        args = self.args
+        for position, word in enumerate(args[:-1]):
+            if word == "--source" and not (README.parent / args[position + 1]).exists():
+                return args[position + 1]
+        return None
 
     @property
     def args(self) -> list[str]:
@@ -42,11 +51,6 @@ def examples(text: str) -> list[Example]:
     return found
 
 
-def missing_inputs(example: Example) -> list[str]:
-    """Files outside the checkout that an example reads (`../shared/…`) and this machine lacks."""
-    return [word for word in example.args if word.startswith("../") and not (README.parent / word).exists()]
-
-
 def run_example(example: Example) -> str:
     """Stdout of the example as the CLI prints it now."""
     from typer.testing import CliRunner
@@ -64,6 +68,8 @@ def run_example(example: Example) -> str:
 def update() -> None:
     text = README.read_text(encoding="utf-8")
     for example in examples(text):
+        if example.missing_input():
+            continue
         fresh = run_example(example)
         text = text.replace(f"$ {example.command}\n{example.output}", f"$ {example.command}\n{fresh}", 1)
     README.write_text(text, encoding="utf-8")

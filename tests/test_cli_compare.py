@@ -56,7 +56,7 @@ def test_table_draws_a_bar_per_value(run: Run) -> None:
     """In a table each compared value gets a bar, so the trend shows at a glance."""
     table = run("compare", "2018", "2020").stdout
     assert "█████████░░░" in table and "████████████" in table
-    assert "+4.6个百分点" in table
+    assert "+4.6 points" in table
 
 
 def test_years_without_common_metrics_are_empty_not_an_error(run: Run) -> None:
@@ -74,7 +74,7 @@ def test_years_without_common_metrics_are_empty_not_an_error(run: Run) -> None:
     [
         (
             ["2018", "digital-economy-growth"],
-            "cqsmart: compare takes two years or two metrics, not '2018' and 'digital-economy-growth'\n",
+            "cqsmart: compare takes two or more years, or two metrics, not '2018' 'digital-economy-growth'\n",
         ),
         (["digital-economy-growth", "gdp-growth"], "cqsmart: unknown metric 'gdp-growth'; did you mean "),
         (
@@ -89,3 +89,75 @@ def test_compare_usage_errors(run: Run, args: list[str], message: str) -> None:
     assert result.exit_code == 2
     assert result.stderr.startswith(message)
     assert len(result.stderr.splitlines()) == 1
+
+
+def test_three_years_give_each_year_and_the_change_over_all(run: Run) -> None:
+    """compare 2018 2019 2020: every year's value, and the change from the first to the last."""
+    rows = json.loads(run("compare", "2018", "2019", "2020", "--json").stdout)
+    growth = next(row for row in rows if row["metric"] == "digital-economy-growth")
+    assert [(entry["year"], entry["value"]) for entry in growth["values"]] == [(2018, 13.7), (2019, 15.9), (2020, 18.3)]
+    assert (growth["year_a"], growth["year_b"], growth["change"]) == (2018, 2020, 4.6)
+
+
+def test_years_with_a_gap_keep_the_metric_with_two_values(run: Run) -> None:
+    """Over 2017–2020 the share of GDP (2017 and 2020 only) is compared; years nobody has are left out."""
+    rows = json.loads(run("compare", "2017", "2018", "2019", "2020", "--json").stdout)
+    share = next(row for row in rows if row["metric"] == "digital-economy-share-of-gdp")
+    assert [entry["year"] for entry in share["values"]] == [2017, 2020]
+    markdown = run("compare", "2017", "2018", "2019", "2020", "--metric", "digital-economy-share-of-gdp", "--format", "markdown")
+    assert markdown.stdout == (
+        "| label | 2017 | 2020 | change |\n|---|---|---|---|\n| Digital economy as a share of GDP | 16% | 25.5% | +9.5 points |\n"
+    )
+
+
+def test_metric_and_topic_narrow_a_year_comparison(run: Run) -> None:
+    """--metric keeps one metric; --topic keeps that topic's metrics; unknown ones exit 2."""
+    rows = json.loads(run("compare", "2018", "2020", "--metric", "digital-economy-growth", "--json").stdout)
+    assert [row["metric"] for row in rows] == ["digital-economy-growth"]
+    assert json.loads(run("compare", "2018", "2020", "--topic", "rankings", "--json").stdout) == []
+    result = run("compare", "2018", "2020", "--metric", "gdp")
+    assert result.exit_code == 2 and result.stderr.startswith("cqsmart: unknown metric 'gdp'")
+
+
+def test_machine_and_markdown_formats_carry_numbers_not_bars(run: Run) -> None:
+    """Bars are for the table only; CSV carries each year's number."""
+    for fmt in ("markdown", "csv", "json", "tsv"):
+        assert "█" not in run("compare", "2018", "2019", "2020", "--format", fmt).stdout
+    text = run("compare", "2018", "2019", "2020", "--format", "csv").stdout
+    assert "2018:13.7;2019:15.9;2020:18.3" in text
+
+
+def test_table_bars_have_a_legend_and_scale(run: Run) -> None:
+    """Under the bars the table says what each bar is and what a full bar means."""
+    text = run("compare", "2018", "2019", "2020", env={"COLUMNS": "120"}).stdout
+    assert "trend: one bar per year (2018, 2019, 2020, top to bottom); a full bar is the row's largest value" in text
+    metric = run("compare", "digital-economy-growth", "implied-gdp-growth", env={"COLUMNS": "200"}).stdout
+    assert "a full bar is 18.3%" in " ".join(metric.split())
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["2018", "2018"], "cqsmart: compare takes each year once, not 2018 2018\n"),
+        (["2018"], "cqsmart: compare takes two or more years, or two metrics, not '2018'\n"),
+        (["a-metric", "b-metric", "c-metric"], "cqsmart: compare takes two or more years, or two metrics, not "),
+        (
+            ["digital-economy-growth", "implied-gdp-growth", "--topic", "x"],
+            "cqsmart: --metric and --topic narrow a comparison of years, not of two metrics\n",
+        ),
+    ],
+)
+def test_compare_argument_mistakes(run: Run, args: list[str], message: str) -> None:
+    """Repeated years, one argument, three metrics: exit 2, one line."""
+    result = run("compare", *args)
+    assert result.exit_code == 2
+    assert result.stderr.startswith(message)
+
+
+def test_markdown_refuses_bars(run: Run) -> None:
+    """Asking Markdown for the trend column is a usage error that says what it carries instead."""
+    result = run("compare", "2018", "2020", "--format", "markdown", "--fields", "label,trend")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "cqsmart: trend bars are drawn in tables only; Markdown carries the numbers (value_a, value_b, values)\n"
+    )

@@ -58,7 +58,7 @@ def test_fields_choose_columns_in_every_format(run: Run) -> None:
     assert run(*args, "--format", "tsv").stdout == "id\tvalue\tunit\ndigital-economy-scale-2020\t6387\t亿元\n"
     assert (
         run(*args, "--format", "markdown").stdout
-        == "| id | value | unit |\n|---|---|---|\n| digital-economy-scale-2020 | 6387亿元 | 亿元 |\n"
+        == "| id | value | unit |\n|---|---|---|\n| digital-economy-scale-2020 | 638.7 billion yuan | 亿元 |\n"
     )
 
 
@@ -118,12 +118,13 @@ def test_unknown_format_names_the_accepted_ones(run: Run) -> None:
 
 
 def test_qualifiers_and_units_read_naturally(run: Run) -> None:
-    """Tables show ≥ for 以上, 超 for more-than (超, 突破, 余) and units as stated, in either language."""
-    english = run("targets", "--area", "innovation-system", "--lang", "en").stdout
-    assert "≥ 5家" in english and "≥ 5000家" in english
+    """English tables say qualifiers and units in English words; Chinese ones keep the source's units."""
+    english = run("targets", "--area", "innovation-system", "--lang", "en", "--format", "markdown").stdout
+    assert "at least 5<br>" in english and "at least 5,000<br>" in english
     chinese = run("stats", "--search", "渝快融", "--lang", "zh", "--fields", "id,value").stdout
     assert "超26万" in chinese and "371亿元" in chinese
-    assert "超26万" in run("stats", "--search", "渝快融", "--lang", "en", "--fields", "id,value").stdout
+    english = run("stats", "--search", "渝快融", "--lang", "en", "--fields", "id,value").stdout
+    assert "more than 260,000" in english and "37.1 billion yuan" in english
 
 
 @pytest.mark.parametrize(

@@ -13,7 +13,8 @@ def test_show_prints_a_record_in_full(run: Run) -> None:
     for expected in (
         "“渝快办”用户数",
         "Yukuaiban (渝快办) users",
-        "超2100万人",
+        "more than 21 million people",
+        "as stated               突破2100万人",
         "more_than",
         "as of 2021",
         "as_of_interview",
@@ -40,7 +41,7 @@ def test_show_derived_figure_names_its_inputs(run: Run) -> None:
     assert "yes: implied by the source, not stated in it" in text
     inputs = [line.split(maxsplit=1)[1].strip() for line in text.splitlines() if line.split()[:1] == ["input"]]
     assert inputs == [
-        "digital-economy-scale-2020: Size of Chongqing's digital economy = 6387亿元",
+        "digital-economy-scale-2020: Size of Chongqing's digital economy = 638.7 billion yuan",
         "digital-economy-share-of-gdp-2020: Digital economy as a share of GDP = 25.5%",
     ]
 
@@ -90,7 +91,7 @@ def test_initiatives_filter_by_line_and_show_linked_figures(run: Run) -> None:
     """--line picks a line of work; tables show the values of linked figures."""
     records = json.loads(run("initiatives", "--line", "mechanisms", "--json").stdout)
     assert {record["line"] for record in records} == {"mechanisms"}
-    assert "6位, 110个" in run("initiatives", "--line", "mechanisms").stdout
+    assert "(系统云长) (as of 2021): 6 people<br>" in run("initiatives", "--line", "mechanisms", "--format", "markdown").stdout
     unknown = run("initiatives", "--line", "mechanism")
     assert unknown.exit_code == 2
     assert unknown.stderr.startswith("cqsmart: unknown line 'mechanism'; did you mean mechanisms?")

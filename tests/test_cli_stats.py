@@ -80,7 +80,7 @@ def test_empty_result_is_success_with_a_note(run: Run) -> None:
     assert result.stderr.startswith("cqsmart: no figures match; years with figures: 2017, 2018, 2019, 2020, 2021; topics: ")
     table = run("stats", "--year", "1999")
     assert table.exit_code == 0
-    assert "id" in table.stdout and "2020" not in table.stdout
+    assert "label" in table.stdout and "2020" not in table.stdout
 
 
 @pytest.mark.parametrize(

@@ -73,6 +73,8 @@ def test_committed_schema_is_what_the_command_prints(run: Run, name: str) -> Non
 @pytest.mark.parametrize(("name", "args"), [(name, args) for name, calls in CALLS.items() for args in calls], ids=str)
 def test_real_output_validates_against_its_schema(run: Run, name: str, args: list[str]) -> None:
     """The --json output of a real call is valid under the published schema of that output."""
+    if str(SOURCE) in args and not SOURCE.exists():
+        pytest.skip(f"source text not found at {SOURCE}")
     result = run(*args, "--json")
     assert result.exit_code in (0, 2), result.stderr
     validator(name).validate(json.loads(result.stdout))

@@ -68,8 +68,8 @@ def test_help_lists_every_command_with_a_summary(tmp_path: Path) -> None:
     result = run_installed("--help", cwd=tmp_path, env={"COLUMNS": "80"})
     commands = re.findall(r"^  (\w+)\s{2,}(\S.*)$", result.stdout, re.MULTILINE)
     assert [name for name, _ in commands] == [
-        "stats", "initiatives", "targets", "compare", "show", "search", "sources", "validate", "verify", "schema", "export",
-        "audit",
+        "stats", "initiatives", "targets", "compare", "show", "search", "sources", "topics", "metrics", "cite",
+        "validate", "verify", "schema", "export", "audit",
     ]  # fmt: skip
     assert all(not summary.endswith("...") for _, summary in commands)
 
@@ -82,7 +82,7 @@ def test_colour_only_on_a_terminal(tmp_path: Path) -> None:
     assert "\x1b[36m" not in on_terminal("stats", "--year", "2020", env={**env, "NO_COLOR": "1"})
     piped = run_installed("stats", "--year", "2020", cwd=tmp_path, env=env)
     assert not ESCAPE.search(piped.stdout)
-    assert "6387亿元" in piped.stdout
+    assert "638.7 billion yuan" in piped.stdout
 
 
 def test_tables_fit_80_columns_with_chinese_labels(tmp_path: Path) -> None:

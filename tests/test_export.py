@@ -19,11 +19,26 @@ BASE = load(None, use_cache=False)
 COUNTS = {kind: len(BASE.of_kind(kind)) for kind in ("figure", "initiative", "target", "source")}
 
 
+LINKS = sum(len(record.get("figures") or ()) + len(record.get("inputs") or ()) for record in BASE.records)
+TABLES = (
+    f"sources 1 row, figures {COUNTS['figure']} rows, initiatives {COUNTS['initiative']} rows, "
+    f"targets {COUNTS['target']} rows, links {LINKS} rows"
+)
+# What the user is told: the rows written to each file (the csv export holds the figures only).
+EXPECTED_ROWS = {
+    "csv": f"figures {COUNTS['figure']} rows",
+    "sqlite": TABLES,
+    "xlsx": TABLES,
+    "datapackage": ", ".join(part.replace(" ", ".csv ", 1) for part in TABLES.split(", ")),
+    "jsonl": TABLES,
+}
+
+
 def export(run: Run, fmt: str, target: Path, *extra: str) -> Path:
     result = run("export", "--to", fmt, str(target), *extra)
     assert result.exit_code == 0, result.stderr
     assert result.stdout == ""
-    assert result.stderr == f"cqsmart: wrote {len(BASE.records)} records to {target} ({fmt})\n"
+    assert result.stderr == f"cqsmart: wrote {target} ({fmt}): {EXPECTED_ROWS[fmt]}\n"
     return target
 
 

@@ -11,7 +11,22 @@ import pytest
 import cqsmart
 from conftest import Run
 
-COMMANDS = ["stats", "initiatives", "targets", "compare", "show", "search", "sources", "validate", "verify", "schema", "export"]
+COMMANDS = [
+    "stats",
+    "initiatives",
+    "targets",
+    "compare",
+    "show",
+    "search",
+    "sources",
+    "topics",
+    "metrics",
+    "cite",
+    "validate",
+    "verify",
+    "schema",
+    "export",
+]
 
 
 def help_examples(run: Run, command: str) -> list[str]:
@@ -62,3 +77,33 @@ def test_unknown_command_is_one_line(run: Run) -> None:
     assert result.exit_code == 2
     assert len(result.stderr.splitlines()) == 1
     assert result.stderr.startswith("cqsmart: No such command 'stat'")
+
+
+FIELDS_COMMANDS = {
+    "stats": [],
+    "initiatives": [],
+    "targets": [],
+    "compare": ["2018", "2020"],
+    "search": ["渝康码"],
+    "sources": [],
+    "topics": [],
+    "metrics": [],
+}
+
+
+@pytest.mark.parametrize("command", sorted(FIELDS_COMMANDS))
+@pytest.mark.parametrize("fmt", ["table", "json", "csv"])
+def test_every_fields_hint_runs(run: Run, command: str, fmt: str) -> None:
+    """The --fields example in each command's help is accepted by that command, in every format."""
+    text = " ".join(run(command, "--help", env={"COLUMNS": "200"}).stdout.split())
+    hint = re.search(r"--fields A,B,… Columns to show, e\.g\. ([\w,]+)\.", text)
+    assert hint, command
+    result = run(command, *FIELDS_COMMANDS[command], "--fields", hint.group(1), "--format", fmt)
+    notes = [line for line in result.stderr.splitlines() if not line.startswith("cqsmart: note: ")]  # e.g. a failing check
+    assert (result.exit_code, notes) == (0, []), (command, hint.group(1))
+
+
+def test_short_version(run: Run) -> None:
+    """-V is --version."""
+    assert run("-V").stdout == run("--version").stdout
+    assert run("-V").stdout.startswith(f"cqsmart {cqsmart.__version__} (JSON contract ")

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from readme import README, examples, missing_inputs, run_example
+from readme import README, examples, run_example
 
 TEXT = README.read_text(encoding="utf-8")
 
@@ -14,9 +14,8 @@ TEXT = README.read_text(encoding="utf-8")
 @pytest.mark.parametrize("example", examples(TEXT), ids=lambda example: example.command)
 def test_readme_example_output_is_current(example) -> None:  # type: ignore[no-untyped-def]
     """Each `$ cqsmart …` in the README prints exactly the output shown (update: python tests/readme.py --update)."""
-    absent = missing_inputs(example)
-    if absent:
-        pytest.skip(f"input outside the checkout is absent: {', '.join(absent)}")
+    if example.missing_input():
+        pytest.skip(f"{example.missing_input()} is not beside this checkout")
     assert run_example(example) == example.output
 
 

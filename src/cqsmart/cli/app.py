@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import errno
-import io
 import os
 import sys
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any, TextIO
+from typing import Annotated, Any
 
 import typer
 from typer._click import core as click_core
@@ -19,6 +16,12 @@ from typer._click import exceptions as click_exceptions
 from typer.core import TyperGroup
 
 from cqsmart import __version__
+from cqsmart.cli.streams import (
+    error,
+    make_streams_safe,
+    output_failed,
+    output_stream,
+)
 from cqsmart.errors import CqsmartError, InvalidFactBase, UsageError
 from cqsmart.model.factbase import FactBase
 from cqsmart.model.years import read_year
@@ -27,13 +30,7 @@ from cqsmart.query.result import Result
 from cqsmart.render import Options, parse_fields, renderer_for
 from cqsmart.render.values import default_lang, inert
 
-PIPE_CLOSED_EXIT = 141  # what shells report for a producer whose reader went away (128 + SIGPIPE)
 INTERRUPTED_EXIT = 130
-
-
-def error(message: str) -> None:
-    """One line on stderr; anything quoted from a fact file or the command line is shown inert."""
-    sys.stderr.write(f"cqsmart: {inert(message)}\n")
 
 
 class CqsmartGroup(TyperGroup):
@@ -65,8 +62,9 @@ class CqsmartGroup(TyperGroup):
     ) -> Any:
         from cqsmart.store.load import no_cyclic_collection
 
-        _make_streams_safe()
+        make_streams_safe()
         name = prog_name or "cqsmart"
+        args = hoist_global_options(sys.argv[1:] if args is None else list(args))
 
         def run() -> Any:
             if _completion_for_named_shell(args):
@@ -111,31 +109,10 @@ def _exit_code(run: Callable[[], Any]) -> int:
         error(str(failure))
         return failure.exit_code
     except OutputFailed as failure:
-        return _output_failed(failure.failure)
+        return output_failed(failure.failure)
     except OSError as failure:
-        return _output_failed(failure)
+        return output_failed(failure)
     return result if isinstance(result, int) else 0
-
-
-def _output_failed(failure: OSError) -> int:
-    """A closed pipe ends quietly (`| head`); a closed or full stdout, or an unwritable file, says so."""
-    _silence_stdout()
-    if isinstance(failure, BrokenPipeError):
-        return PIPE_CLOSED_EXIT
-    if failure.filename is None:  # reading and writing named files report their own errors
-        error(f"cannot write results to stdout: {failure.strerror or failure}")
-    else:
-        error(f"{failure.filename}: {failure.strerror or failure}")
-    return 2
-
-
-def _silence_stdout() -> None:
-    """Output still buffered would fail again when the interpreter exits: point stdout at nothing."""
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError, AttributeError):
-        sys.stdout = io.StringIO()
 
 
 def _completion_for_named_shell(args: Sequence[str] | None) -> bool:
@@ -148,62 +125,42 @@ def _completion_for_named_shell(args: Sequence[str] | None) -> bool:
     return request is not None
 
 
-def _make_streams_safe() -> None:
-    """Streams that report a closed pipe and survive an ASCII locale.
-
-    Under PYTHONUNBUFFERED (common in containers) stdout writes straight to the raw file, where a
-    partial write to a closed pipe is silently accepted; a BufferedWriter retries partial writes and
-    raises BrokenPipeError. In an ASCII or C locale, Chinese degrades to visible escapes instead of
-    UnicodeEncodeError.
-    """
-    if sys.stderr is None:  # started with 2>&-: messages have nowhere to go
-        sys.stderr = io.StringIO()
-    if sys.stdout is None:  # started with >&-: fail on the first result written, not before
-        sys.stdout = ClosedStream()
-    stdout = sys.stdout
-    if isinstance(stdout, io.TextIOWrapper) and isinstance(stdout.buffer, io.RawIOBase):
-        encoding, errors = stdout.encoding, stdout.errors
-        stdout.flush()
-        sys.stdout = io.TextIOWrapper(io.BufferedWriter(stdout.detach()), encoding=encoding, errors=errors)
-    for stream in (sys.stdout, sys.stderr):
-        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
-        if not encoding.startswith("utf") and hasattr(stream, "reconfigure"):
-            stream.reconfigure(errors="backslashreplace")
+GLOBAL_WITH_VALUE = ("--facts",)
+GLOBAL_FLAGS = ("--no-cache", "--no-pager")
 
 
-class ClosedStream(io.TextIOBase):
-    """Stands in for a stdout the shell closed: writing to it is the error a closed descriptor gives."""
-
-    encoding = "utf-8"
-
-    @property
-    def buffer(self) -> Any:
-        raise OSError(errno.EBADF, "stdout is closed")
-
-    def write(self, text: str) -> int:
-        raise OSError(errno.EBADF, "stdout is closed")
-
-    def fileno(self) -> int:
-        raise OSError(errno.EBADF, "stdout is closed")
-
-
-@contextmanager
-def output_stream(utf8: bool) -> Iterator[TextIO]:
-    """Stdout for one result, as UTF-8 whatever the locale when `utf8` (CSV and TSV, which the
-    programs that read them take as UTF-8); otherwise in the terminal's encoding."""
-    stdout = sys.stdout
-    buffer = getattr(stdout, "buffer", None)
-    if not utf8 or buffer is None or (stdout.encoding or "").lower().replace("-", "") in ("utf8", "utf8sig"):
-        yield stdout
-        stdout.flush()
-        return
-    stdout.flush()
-    stream = io.TextIOWrapper(buffer, encoding="utf-8", newline="", write_through=True)
-    try:
-        yield stream
-        stream.flush()
-    finally:
-        stream.detach()  # the buffer stays open for stdout
+def hoist_global_options(args: list[str]) -> list[str]:
+    """`cqsmart stats --facts F` means `cqsmart --facts F stats`: the app's own options may follow the
+    command too, as users type them."""
+    position = 0
+    while position < len(args) and args[position] != "--":
+        if args[position] in GLOBAL_WITH_VALUE:
+            position += 2
+        elif args[position].startswith("-"):
+            position += 1
+        else:
+            break
+    if position >= len(args) or args[position] == "--":
+        return args
+    moved: list[str] = []
+    rest: list[str] = []
+    tail = args[position + 1 :]
+    index = 0
+    while index < len(tail):
+        word = tail[index]
+        if word == "--":
+            rest += tail[index:]
+            break
+        if word in GLOBAL_WITH_VALUE and index + 1 < len(tail):
+            moved += tail[index : index + 2]
+            index += 2
+            continue
+        if word in GLOBAL_FLAGS or word.startswith(tuple(f"{name}=" for name in GLOBAL_WITH_VALUE)):
+            moved.append(word)
+        else:
+            rest.append(word)
+        index += 1
+    return [*args[:position], *moved, args[position], *rest]
 
 
 def usable_path(value: str | None) -> str | None:
@@ -250,6 +207,7 @@ app = typer.Typer(
 class Settings:
     facts: str | None
     use_cache: bool
+    pager: bool = True
 
 
 @app.callback()
@@ -267,14 +225,22 @@ def configure(
     no_cache: Annotated[
         bool, typer.Option("--no-cache", help="Validate the fact base afresh instead of using the cache.")
     ] = False,
+    no_pager: Annotated[
+        bool, typer.Option("--no-pager", help="Print long tables straight out; they go through $PAGER on a terminal.")
+    ] = False,
     version: Annotated[
         bool,
         typer.Option(
-            "--version", callback=_show_version, is_eager=True, help="Print the package and JSON contract versions and exit."
+            "--version",
+            "-V",
+            callback=_show_version,
+            is_eager=True,
+            help="Print the package and JSON contract versions and exit.",
         ),
     ] = False,
 ) -> None:
-    ctx.obj = Settings(facts, not no_cache)
+    """--facts, --no-cache and --no-pager may also follow the command."""
+    ctx.obj = Settings(facts, not no_cache, not no_pager)
 
 
 def load_base(ctx: typer.Context) -> FactBase:
@@ -301,8 +267,11 @@ class Lang(str, Enum):
 
 FormatOption = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
 JsonOption = Annotated[bool, typer.Option("--json", help="Shorthand for --format json.")]
-FieldsOption = Annotated[str | None, typer.Option("--fields", metavar="A,B,…", help="Columns to show, e.g. id,label,value.")]
-LangOption = Annotated[Lang | None, typer.Option("--lang", help="Label language in tables (default: from the locale).")]
+FIELDS_HELP = "Columns to show, e.g. {}."
+FieldsOption = Annotated[str | None, typer.Option("--fields", metavar="A,B,…", help=FIELDS_HELP.format("id,label"))]
+LangOption = Annotated[
+    Lang | None, typer.Option("--lang", help="Language of tables: titles, headers, labels, values (default: the locale).")
+]
 SvgOption = Annotated[
     Path | None,
     typer.Option("--svg", metavar="FILE", help="Also save the table or chart as an SVG picture.", parser=file_path_parser),
@@ -327,10 +296,36 @@ def emit(
     renderer = renderer_for("json" if as_json else fmt.value)
     if svg is not None:
         save_svg(result, base, options, svg, force)
-    with output_stream(renderer.always_utf8) as stream:
-        renderer.render(result, base, options, stream)
+    if renderer.for_machines or not wants_pager():
+        with output_stream(renderer.always_utf8) as stream:
+            renderer.render(result, base, options, stream)
+    else:
+        from cqsmart.cli.pager import page
+
+        page(lambda stream: renderer.render(result, base, options, stream), sys.stdout)
     if result.hint and not result.rows:
         error(result.hint)
+
+
+def on_terminal() -> bool:
+    return sys.stdout.isatty()
+
+
+def wants_pager() -> bool:
+    from typer._click.globals import get_current_context
+
+    ctx = get_current_context(silent=True)
+    settings = ctx.find_object(Settings) if ctx else None
+    return (settings is None or settings.pager) and on_terminal()
+
+
+def single(values: list[str] | None, option: str) -> str | None:
+    """An option given more than once is a mistake, not silently its last value."""
+    if not values:
+        return None
+    if len(values) > 1:
+        raise UsageError(f"{option} takes one value, given {len(values)}: {', '.join(values)}")
+    return values[0]
 
 
 def save_svg(result: Result, base: FactBase, options: Options, path: Path, force: bool) -> None:
@@ -338,9 +333,9 @@ def save_svg(result: Result, base: FactBase, options: Options, path: Path, force
     from cqsmart.store.files import check_target, write_atomically
 
     check_target(path, force)
-    from cqsmart.render.human import TITLES
+    from cqsmart.render.human import title_of
 
-    picture = TableRenderer().svg(result, base, options, title=f"cqsmart: {TITLES[result.kind]}")
+    picture = TableRenderer().svg(result, base, options, title=f"cqsmart: {title_of(result.kind, options.lang)}")
     write_atomically(path, picture.encode(), force)
     error(f"saved {path}")
 

@@ -6,7 +6,8 @@ from typing import Annotated
 
 import typer
 
-from cqsmart.cli.app import FieldsOption, Format, FormatOption, JsonOption, LangOption, app, emit, error, load_base
+from cqsmart.cli.app import FieldsOption, Format, FormatOption, JsonOption, LangOption, app, emit, load_base
+from cqsmart.cli.streams import error
 from cqsmart.model.factbase import FactBase
 
 

@@ -6,7 +6,8 @@ from typing import Annotated, Any
 
 import typer
 
-from cqsmart.cli.app import app, error, load_base, path_parser, usable_path
+from cqsmart.cli.app import app, load_base, path_parser, usable_path
+from cqsmart.cli.streams import error
 from cqsmart.errors import InvalidFactBase, UsageError
 from cqsmart.render.values import inert
 

@@ -7,8 +7,10 @@ from typing import Annotated
 
 import typer
 
-from cqsmart.cli.app import app, error, file_path_parser, load_base, usable_path
+from cqsmart.cli.app import app, file_path_parser, load_base, usable_path
+from cqsmart.cli.streams import error
 from cqsmart.errors import UsageError
+from cqsmart.model.factbase import FactBase
 
 
 class ExportFormat(str, Enum):
@@ -17,6 +19,19 @@ class ExportFormat(str, Enum):
     xlsx = "xlsx"
     csv = "csv"
     jsonl = "jsonl"
+
+
+def written(base: FactBase, fmt: str) -> str:
+    """The rows each file or table received, as the user will count them."""
+    from cqsmart.export.tables import tables
+
+    parts = []
+    for table in tables(base):
+        if fmt == "csv" and table.name != "figures":
+            continue
+        name = f"{table.name}.csv" if fmt == "datapackage" else table.name
+        parts.append(f"{name} {len(table.rows)} row{'' if len(table.rows) == 1 else 's'}")
+    return ", ".join(parts)
 
 
 @app.command()
@@ -63,7 +78,7 @@ def export(
     path = Path(target) if to is ExportFormat.datapackage else file_path_parser(target)
     base = load_base(ctx)
     exporter.write(base, path, force)
-    error(f"wrote {len(base.records)} records to {path} ({to.value})")
+    error(f"wrote {path} ({to.value}): {written(base, to.value)}")
     sys.stdout.flush()
 
 

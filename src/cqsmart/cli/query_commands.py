@@ -8,8 +8,8 @@ import typer
 
 from cqsmart.cli import completion
 from cqsmart.cli.app import (
+    FIELDS_HELP,
     DerivedOption,
-    FieldsOption,
     ForceOption,
     Format,
     FormatOption,
@@ -19,36 +19,47 @@ from cqsmart.cli.app import (
     app,
     emit,
     load_base,
-    output_stream,
     parse_year,
+    single,
 )
+from cqsmart.cli.streams import output_stream
 from cqsmart.query import listing, lookup
 from cqsmart.query import search as searching
 from cqsmart.render.values import default_lang
+
+# --fields, each with an example that works for its command (tests/test_help.py runs each one).
+StatsFields = Annotated[str | None, typer.Option("--fields", metavar="A,B,…", help=FIELDS_HELP.format("id,label,value"))]
+InitiativeFields = Annotated[str | None, typer.Option("--fields", metavar="A,B,…", help=FIELDS_HELP.format("id,label,line"))]
+TargetFields = Annotated[str | None, typer.Option("--fields", metavar="A,B,…", help=FIELDS_HELP.format("id,label,area"))]
+CompareFields = Annotated[str | None, typer.Option("--fields", metavar="A,B,…", help=FIELDS_HELP.format("label,change"))]
+SearchFields = Annotated[str | None, typer.Option("--fields", metavar="A,B,…", help=FIELDS_HELP.format("kind,id,label"))]
+SourceFields = Annotated[str | None, typer.Option("--fields", metavar="A,B,…", help=FIELDS_HELP.format("id,label,year"))]
+TopicOption = Annotated[
+    str | None,
+    typer.Option(
+        "--topic", metavar="TOPIC", autocompletion=completion.complete_topic, help="Only this topic (see `cqsmart topics`)."
+    ),
+]
 
 
 @app.command()
 def stats(
     ctx: typer.Context,
     year: Annotated[
-        str | None,
+        list[str] | None,
         typer.Option(
             "--year", "-y", metavar="YEAR", autocompletion=completion.complete_year, help="Figures whose period covers this year."
         ),
     ] = None,
     start: Annotated[
-        str | None,
+        list[str] | None,
         typer.Option("--from", metavar="YEAR", autocompletion=completion.complete_year, help="Figures from this year on."),
     ] = None,
     end: Annotated[
-        str | None, typer.Option("--to", metavar="YEAR", autocompletion=completion.complete_year, help="Figures up to this year.")
+        list[str] | None,
+        typer.Option("--to", metavar="YEAR", autocompletion=completion.complete_year, help="Figures up to this year."),
     ] = None,
-    topic: Annotated[
-        str | None,
-        typer.Option(
-            "--topic", metavar="TOPIC", autocompletion=completion.complete_topic, help="Only this topic, e.g. digital-economy."
-        ),
-    ] = None,
+    topic: TopicOption = None,
     metric: Annotated[
         str | None,
         typer.Option(
@@ -64,7 +75,7 @@ def stats(
     derived: DerivedOption = False,
     fmt: FormatOption = Format.table,
     as_json: JsonOption = False,
-    fields: FieldsOption = None,
+    fields: StatsFields = None,
     lang: LangOption = None,
     svg: SvgOption = None,
     force: ForceOption = False,
@@ -82,9 +93,9 @@ def stats(
     """
     base = load_base(ctx)
     filters = listing.Filters(
-        year=parse_year(year, "--year", base),
-        start=parse_year(start, "--from", base),
-        end=parse_year(end, "--to", base),
+        year=parse_year(single(year, "--year"), "--year", base),
+        start=parse_year(single(start, "--from"), "--from", base),
+        end=parse_year(single(end, "--to"), "--to", base),
         topic=topic,
         metric=metric,
         text=search,
@@ -108,9 +119,10 @@ def initiatives(
     search: Annotated[
         str | None, typer.Option("--search", "-s", metavar="TEXT", help="Only initiatives whose text contains this.")
     ] = None,
+    topic: TopicOption = None,
     fmt: FormatOption = Format.table,
     as_json: JsonOption = False,
-    fields: FieldsOption = None,
+    fields: InitiativeFields = None,
     lang: LangOption = None,
     svg: SvgOption = None,
     force: ForceOption = False,
@@ -126,7 +138,7 @@ def initiatives(
       cqsmart initiatives --search 渝快办 --json
     """
     base = load_base(ctx)
-    emit(listing.initiatives(base, line, search), base, fmt, as_json, fields, lang, svg, force)
+    emit(listing.initiatives(base, line, search, topic), base, fmt, as_json, fields, lang, svg, force)
 
 
 @app.command()
@@ -141,16 +153,17 @@ def targets(
     search: Annotated[
         str | None, typer.Option("--search", "-s", metavar="TEXT", help="Only targets whose text contains this.")
     ] = None,
+    topic: TopicOption = None,
     fmt: FormatOption = Format.table,
     as_json: JsonOption = False,
-    fields: FieldsOption = None,
+    fields: TargetFields = None,
     lang: LangOption = None,
     svg: SvgOption = None,
     force: ForceOption = False,
 ) -> None:
     """Forward targets and their quantities.
 
-    Quantities keep their qualifiers (≥ 5家); no deadline is shown where the source gives none.
+    Each quantity keeps its label and qualifier (at least 5; 5家以上 in Chinese).
 
     Examples:
 
@@ -159,35 +172,47 @@ def targets(
       cqsmart targets --area innovation-system --format markdown
     """
     base = load_base(ctx)
-    emit(listing.targets(base, area, search), base, fmt, as_json, fields, lang, svg, force)
+    emit(listing.targets(base, area, search, topic), base, fmt, as_json, fields, lang, svg, force)
 
 
 @app.command()
 def compare(
     ctx: typer.Context,
-    first: Annotated[
-        str, typer.Argument(metavar="A", autocompletion=completion.complete_year_or_metric, help="A year (2018) or a metric.")
+    items: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="YEAR YEAR… | METRIC METRIC",
+            autocompletion=completion.complete_year_or_metric,
+            help="Two or more years (2018 2019 2020), or two metrics.",
+        ),
     ],
-    second: Annotated[
-        str, typer.Argument(metavar="B", autocompletion=completion.complete_year_or_metric, help="A year (2020) or a metric.")
-    ],
+    metric: Annotated[
+        str | None,
+        typer.Option(
+            "--metric", metavar="METRIC", autocompletion=completion.complete_metric, help="Only this metric (years only)."
+        ),
+    ] = None,
+    topic: TopicOption = None,
     derived: DerivedOption = False,
     fmt: FormatOption = Format.table,
     as_json: JsonOption = False,
-    fields: FieldsOption = None,
+    fields: CompareFields = None,
     lang: LangOption = None,
     svg: SvgOption = None,
     force: ForceOption = False,
 ) -> None:
-    """Compare two years, or two metrics.
+    """Compare years, or two metrics.
 
-    Two years: every metric with a value in both, and its change. Two metrics: year by year, with
-    their difference. Tables draw a small bar per value.
+    Years: every metric with a value in at least two of them (in both, for two years), its value in
+    each, and the change from the first to the last. Two metrics: year by year, with their
+    difference. Tables draw a bar per value, explained under the table; other formats carry numbers.
 
     Examples:
 
     \b
       cqsmart compare 2018 2020
+      cqsmart compare 2018 2019 2020 --topic digital-economy
+      cqsmart compare 2017 2020 --metric digital-economy-share-of-gdp --format markdown
       cqsmart compare digital-economy-growth implied-gdp-growth
     """
     from cqsmart.cli.audit_command import note_failing_checks
@@ -195,7 +220,7 @@ def compare(
     from cqsmart.query.compare import compare as compare_query
 
     base = load_base(ctx)
-    result = compare_query(base, first, second, derived)
+    result = compare_query(base, items, derived, metric, topic)
     emit(result, base, fmt, as_json, fields, lang, svg, force)
     note_failing_checks(base, compared_figures(base, result))
 
@@ -236,9 +261,10 @@ def show(
 def search(
     ctx: typer.Context,
     text: Annotated[str, typer.Argument(metavar="TEXT", help="Chinese or English words.")],
+    topic: TopicOption = None,
     fmt: FormatOption = Format.table,
     as_json: JsonOption = False,
-    fields: FieldsOption = None,
+    fields: SearchFields = None,
     lang: LangOption = None,
     svg: SvgOption = None,
     force: ForceOption = False,
@@ -254,7 +280,7 @@ def search(
       cqsmart search "health code" --json
     """
     base = load_base(ctx)
-    emit(searching.search(base, text), base, fmt, as_json, fields, lang, svg, force)
+    emit(listing.with_topic(base, searching.search(base, text), topic), base, fmt, as_json, fields, lang, svg, force)
 
 
 @app.command()
@@ -262,7 +288,7 @@ def sources(
     ctx: typer.Context,
     fmt: FormatOption = Format.table,
     as_json: JsonOption = False,
-    fields: FieldsOption = None,
+    fields: SourceFields = None,
     lang: LangOption = None,
     svg: SvgOption = None,
     force: ForceOption = False,

@@ -94,6 +94,7 @@ FIELDS_BY_KIND: dict[str, tuple[str, ...]] = {
         "change",
         "change_unit",
         "derived",
+        "values",
     ),
     "metric-comparison": (
         "year",
@@ -114,4 +115,20 @@ COMPUTED_FIELDS: tuple[str, ...] = ("quantities",)
 QUANTITY_FIELDS: tuple[str, ...] = ("id", "label", "value", "unit", "base_value", "qualifier", "qualifier_text", "period")
 FIELDS_BY_KIND["record"] = tuple(
     dict.fromkeys(name for kind in ("figure", "initiative", "target", "source", "check") for name in FIELDS_BY_KIND[kind])
+)
+# Discovery listings: what topics and metrics a base holds.
+FIELDS_BY_KIND["topic"] = ("topic", "figures", "initiatives", "targets", "records", "metrics")
+FIELDS_BY_KIND["metric"] = (
+    "metric",
+    "topic",
+    "label",
+    "unit",
+    "years",
+    "figures",
+    "latest_id",
+    "latest_year",
+    "latest_value",
+    "latest_qualifier",
+    "latest_qualifier_text",
+    "derived",
 )

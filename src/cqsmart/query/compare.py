@@ -9,14 +9,21 @@ from cqsmart.query.listing import PERCENT_UNITS, years_with_figures
 from cqsmart.query.result import Result, require_known
 
 
-def compare(base: FactBase, first: str, second: str, derived: bool = False) -> Result:
-    """Two years (`2018 2020`) or two metrics (`digital-economy-growth implied-gdp-growth`)."""
-    first_year, second_year = read_year(first), read_year(second)
-    if first_year is not None and second_year is not None:
-        return compare_years(base, first_year, second_year, derived)
-    if first_year is not None or second_year is not None:
-        raise UsageError(f"compare takes two years or two metrics, not {first!r} and {second!r}")
-    return compare_metrics(base, first, second)
+def compare(
+    base: FactBase, items: list[str], derived: bool = False, metric: str | None = None, topic: str | None = None
+) -> Result:
+    """Two or more years (`2018 2019 2020`), or two metrics (`digital-economy-growth implied-gdp-growth`)."""
+    read = [read_year(item) for item in items]
+    years = [year for year in read if year is not None]
+    if len(years) == len(items) and len(items) >= 2:
+        if len(set(years)) != len(years):
+            raise UsageError(f"compare takes each year once, not {' '.join(items)}")
+        return compare_years(base, sorted(years), derived, metric, topic)
+    if not years and len(items) == 2:
+        if metric is not None or topic is not None:
+            raise UsageError("--metric and --topic narrow a comparison of years, not of two metrics")
+        return compare_metrics(base, items[0], items[1])
+    raise UsageError(f"compare takes two or more years, or two metrics, not {' '.join(repr(item) for item in items)}")
 
 
 def _yearly(base: FactBase, derived: bool) -> dict[str, dict[int, JsonRecord]]:
@@ -41,33 +48,55 @@ def change(first: JsonRecord, second: JsonRecord) -> tuple[float | None, str]:
     return round((second["value"] - first["value"]) / first["value"] * 100, 2), "%"
 
 
-def compare_years(base: FactBase, first: int, second: int, derived: bool) -> Result:
+def compare_years(base: FactBase, years: list[int], derived: bool, metric: str | None = None, topic: str | None = None) -> Result:
+    """Every metric with a value in at least two of the years (in both, for two), its values, and the
+    change from the first of them to the last."""
+    figures = base.of_kind("figure")
+    if metric is not None:
+        require_known(metric, {figure["metric"] for figure in figures}, "metric")
+    if topic is not None:
+        require_known(topic, {figure["topic"] for figure in figures}, "topic")
     rows: list[JsonRecord] = []
-    for metric, by_year in _yearly(base, derived).items():
-        if first in by_year and second in by_year:
-            a, b = by_year[first], by_year[second]
-            amount, unit = change(a, b)
-            rows.append(
-                {
-                    "metric": metric,
-                    "label": a["label"],
-                    "unit": a["unit"],
-                    "year_a": first,
-                    "value_a": a["value"],
-                    "qualifier_a": a["qualifier"],
-                    "year_b": second,
-                    "value_b": b["value"],
-                    "qualifier_b": b["qualifier"],
-                    "change": amount,
-                    "change_unit": unit,
-                    "derived": a["derived"] or b["derived"],
-                }
-            )
+    for name, by_year in _yearly(base, derived).items():
+        present = [year for year in years if year in by_year]
+        first = by_year[present[0]] if present else None
+        if len(present) < 2 or first is None or (metric or name) != name or (topic or first["topic"]) != first["topic"]:
+            continue
+        a, b = first, by_year[present[-1]]
+        amount, unit = change(a, b)
+        rows.append(
+            {
+                "metric": name,
+                "label": a["label"],
+                "unit": a["unit"],
+                "year_a": present[0],
+                "value_a": a["value"],
+                "qualifier_a": a["qualifier"],
+                "year_b": present[-1],
+                "value_b": b["value"],
+                "qualifier_b": b["qualifier"],
+                "change": amount,
+                "change_unit": unit,
+                "derived": any(by_year[year]["derived"] for year in present),
+                "values": [_entry(by_year[year], year) for year in present],
+            }
+        )
     hint = ""
     if not rows:
-        years = ", ".join(map(str, years_with_figures(base, derived)))
-        hint = f"no metric has a value in both {first} and {second}; years with figures: {years}"
+        known = ", ".join(map(str, years_with_figures(base, derived)))
+        wanted = " and ".join(map(str, years)) if len(years) == 2 else "at least two of " + ", ".join(map(str, years))
+        hint = f"no metric has a value in {'both ' if len(years) == 2 else ''}{wanted}; years with figures: {known}"
     return Result(rows, "year-comparison", hint)
+
+
+def _entry(figure: JsonRecord, year: int) -> JsonRecord:
+    return {
+        "year": year,
+        "value": figure["value"],
+        "qualifier": figure["qualifier"],
+        "qualifier_text": figure.get("qualifier_text"),
+        "id": figure["id"],
+    }
 
 
 def compare_metrics(base: FactBase, first: str, second: str) -> Result:

@@ -50,7 +50,7 @@ def figures(base: FactBase, filters: Filters) -> Result:
         raise UsageError("--year is one year; use --from and --to for a range, not both")
     rows = _figures(base, filters.derived)
     if filters.topic is not None:
-        require_known(filters.topic, {row["topic"] for row in _figures(base, True)}, "topic")
+        require_known(filters.topic, topics_of(base), "topic")
         rows = [row for row in rows if row["topic"] == filters.topic]
     if filters.metric is not None:
         require_known(filters.metric, {row["metric"] for row in _figures(base, True)}, "metric")
@@ -71,9 +71,13 @@ def figures(base: FactBase, filters: Filters) -> Result:
     return Result(rows, "figure", hint)
 
 
-def _grouped(base: FactBase, kind: str, group: str, value: str | None, text: str | None) -> Result:
-    """Records of a kind, filtered by the field that groups them (an initiative's line, a target's area)."""
+def _grouped(base: FactBase, kind: str, group: str, value: str | None, text: str | None, topic: str | None) -> Result:
+    """Records of a kind, filtered by topic and by the field that groups them (an initiative's line, a
+    target's area)."""
     rows = base.of_kind(kind)
+    if topic is not None:
+        require_known(topic, topics_of(base), "topic")
+        rows = [row for row in rows if row.get("topic") == topic]
     if value is not None:
         require_known(value, {row[group] for row in rows}, group)
         rows = [row for row in rows if row[group] == value]
@@ -82,12 +86,26 @@ def _grouped(base: FactBase, kind: str, group: str, value: str | None, text: str
     return Result(rows, kind, "" if rows else f"no {kind}s match")
 
 
-def initiatives(base: FactBase, line: str | None = None, text: str | None = None) -> Result:
-    return _grouped(base, "initiative", "line", line, text)
+def initiatives(base: FactBase, line: str | None = None, text: str | None = None, topic: str | None = None) -> Result:
+    return _grouped(base, "initiative", "line", line, text, topic)
 
 
-def targets(base: FactBase, area: str | None = None, text: str | None = None) -> Result:
-    return _grouped(base, "target", "area", area, text)
+def targets(base: FactBase, area: str | None = None, text: str | None = None, topic: str | None = None) -> Result:
+    return _grouped(base, "target", "area", area, text, topic)
+
+
+def topics_of(base: FactBase) -> set[str]:
+    """Every topic of any record: one --topic vocabulary for figures, initiatives, targets and search."""
+    return {record["topic"] for record in base.records if isinstance(record.get("topic"), str)}
+
+
+def with_topic(base: FactBase, result: Result, topic: str | None) -> Result:
+    """A result narrowed to one topic (records without a topic, such as sources, drop out)."""
+    if topic is None:
+        return result
+    require_known(topic, topics_of(base), "topic")
+    rows = [row for row in result.rows if row.get("topic") == topic]
+    return Result(rows, result.kind, result.hint or ("" if rows else f"nothing about {topic} matches"))
 
 
 def sources(base: FactBase) -> Result:

@@ -81,7 +81,7 @@ def parse_fields(text: str | None) -> tuple[str, ...] | None:
         return None
     fields = tuple(part.strip() for part in text.split(",") if part.strip())
     if not fields:
-        raise UsageError("--fields needs field names separated by commas, e.g. id,label,value")
+        raise UsageError("--fields needs field names separated by commas; each command's --help shows an example")
     return fields
 
 

@@ -1,7 +1,9 @@
-"""Cell text for human formats (table, Markdown): the columns a reader sees, by field name."""
+"""Cell text for human formats (table, Markdown): the columns a reader sees, by field name, in the
+reader's language. Ids stay out of tables unless asked for (`--fields id,…`)."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Any
 
 from cqsmart.model.factbase import FactBase, JsonRecord
@@ -9,67 +11,206 @@ from cqsmart.model.quotes import format_number
 from cqsmart.render import values as display
 
 DEFAULT_COLUMNS: dict[str, tuple[str, ...]] = {
-    "figure": ("id", "label", "value", "period"),
-    "initiative": ("id", "label", "line", "quantities"),
-    "target": ("id", "label", "area", "quantities"),
-    "source": ("id", "label", "publisher", "interviewee", "year", "sha256"),
-    "record": ("kind", "id", "label", "value"),
-    "year-comparison": ("label", "value_a", "value_b", "change", "trend"),
+    "figure": ("label", "value", "period"),
+    "initiative": ("label", "line", "quantities"),
+    "target": ("label", "area", "deadline", "quantities"),
+    "source": ("label", "publisher", "interviewee", "year", "sha256"),
+    "record": ("kind", "label", "value"),
+    "year-comparison": ("label", "values", "change", "trend"),
     "metric-comparison": ("year", "value_a", "value_b", "difference", "trend"),
-    "audit": ("id", "label", "arithmetic", "status"),
+    "topic": ("topic", "figures", "initiatives", "targets", "records"),
+    "metric": ("metric", "years", "latest_value"),
+    "audit": ("label", "arithmetic", "status"),
 }
-# Columns that only exist for reading, never in machine output.
+# Columns that only exist for reading, never in machine output nor in Markdown.
 DISPLAY_ONLY = ("trend",)
+# Values: never broken across lines in a table.
+VALUE_COLUMNS = ("value", "value_a", "value_b", "change", "difference", "latest_value", "period", "year", "years")
+BREAK = "\u200b"  # a line may break here (between escaped Chinese characters); never shown
 DERIVED_MARK = {"zh": "（推算）", "en": " (derived)"}
+TARGET_MARK = {"zh": "目标", "en": "target"}
+HEADERS_ZH = {
+    "id": "编号",
+    "kind": "类型",
+    "label": "名称",
+    "value": "数值",
+    "period": "时间",
+    "line": "工作线",
+    "area": "领域",
+    "figures": "数据",
+    "quantities": "数量",
+    "arithmetic": "算式",
+    "status": "结果",
+    "publisher": "发布者",
+    "reporter": "记者",
+    "photographer": "摄影",
+    "interviewee": "受访者",
+    "year": "年份",
+    "years": "年份",
+    "topic": "主题",
+    "metric": "指标",
+    "unit": "单位",
+    "change": "变化",
+    "difference": "差值",
+    "trend": "趋势",
+    "note": "备注",
+    "source": "原文",
+    "deadline": "期限",
+    "records": "记录",
+    "initiatives": "举措",
+    "targets": "目标",
+    "latest_value": "最新值",
+    "qualifier": "限定",
+    "derived": "推算",
+    "parent": "上级",
+    "base_value": "基本单位值",
+    "file": "文件",
+    "interview_date": "采访日期",
+    "sha256": "SHA-256",
+}
+KIND_NAMES = {
+    "zh": {"figure": "数据", "initiative": "举措", "target": "目标", "source": "来源"},
+    "en": {"figure": "figure", "initiative": "initiative", "target": "target", "source": "source"},
+}
+LINE_ZH = {
+    "mechanisms": "机制",
+    "rules": "规则",
+    "elements": "要素",
+    "scenarios": "场景",
+    "online-development": "线上发展",
+    "platforms": "平台",
+    "designations": "称号",
+    "cooperation": "合作",
+    "innovation-system": "创新体系",
+    "open-cooperation": "开放合作",
+}
 STATUS = {"zh": {"holds": "成立", "fails": "不成立"}}
 
 
-def _signed(amount: Any, unit: str) -> str:
-    if amount is None:
-        return "—"
-    return f"{'+' if amount > 0 else ''}{format_number(amount)}{unit}"
+@dataclass(frozen=True)
+class Context:
+    """What a cell may need beyond its row: the base, the language, and facts computed once per table."""
+
+    base: FactBase
+    lang: str
+    unicode: bool = True
+    planned: frozenset[str] = field(default_factory=frozenset)
+    largest: float = 0.0
+    shared: str = ""  # words every linked quantity's label shares ("Target number of "), left out
+
+    @classmethod
+    def of(cls, base: FactBase, lang: str, rows: list[JsonRecord], unicode: bool) -> Context:
+        planned = frozenset(ref for target in base.of_kind("target") for ref in target.get("figures") or ())
+        numbers = [abs(row[key]) for row in rows for key in ("value_a", "value_b") if isinstance(row.get(key), (int, float))]
+        refs = [ref for row in rows if isinstance(row.get("figures"), list) for ref in row["figures"]]
+        linked = {display.label(base.by_id[ref], lang) for ref in refs if ref in base.by_id}
+        return cls(base, lang, unicode, planned, max(numbers, default=0.0), shared_words(linked, lang == "zh"))
+
+    @property
+    def zh(self) -> bool:
+        return self.lang == "zh"
 
 
-def headers(kind: str, columns: tuple[str, ...], rows: list[JsonRecord]) -> list[str]:
-    """Comparison value columns are headed by what they hold (a year, or a metric)."""
+def expand(kind: str, columns: tuple[str, ...], rows: list[JsonRecord]) -> tuple[str, ...]:
+    """A comparison's `values` column becomes one column per year compared."""
+    if "values" not in columns:
+        return columns
+    years = sorted({entry["year"] for row in rows for entry in row.get("values") or ()})
+    if not years and rows:
+        years = sorted({rows[0]["year_a"], rows[0]["year_b"]})
+    index = columns.index("values")
+    return columns[:index] + tuple(f"values:{year}" for year in years) + columns[index + 1 :]
+
+
+def headers(kind: str, columns: tuple[str, ...], rows: list[JsonRecord], lang: str) -> list[str]:
+    """Field names in English (they are what --fields takes), Chinese words in Chinese; comparison value
+    columns are headed by what they hold (a year, or a metric)."""
+    zh = lang == "zh"
     names = {"value_a": "a", "value_b": "b"}
     if rows and kind == "year-comparison":
         names = {"value_a": str(rows[0]["year_a"]), "value_b": str(rows[0]["year_b"])}
     elif rows and kind == "metric-comparison":
-        names = {"value_a": rows[0]["metric_a"], "value_b": rows[0]["metric_b"]}
-    return [names.get(column, column) for column in columns]
+        names = {
+            "value_a": rows[0]["metric_a"],
+            "value_b": rows[0]["metric_b"],
+        }
+    if zh:
+        names = {key: f"{name}年" if name.isdigit() else name for key, name in names.items()}
+    shown = []
+    for column in columns:
+        if column.startswith("values:"):
+            year = column.split(":", 1)[1]
+            shown.append(f"{year}年" if zh else year)
+        else:
+            shown.append(names.get(column) or (HEADERS_ZH.get(column, column) if zh else column))
+    return shown
 
 
-def cell(kind: str, row: JsonRecord, column: str, base: FactBase, lang: str, bars: tuple[float, str, str]) -> str:
+def cell(kind: str, row: JsonRecord, column: str, context: Context) -> str:
+    text = _cell(kind, row, column, context)
+    if kind.endswith("comparison") and context.lang == "en":  # side by side, "points" after a percentage reads plainly
+        text = text.replace(" percentage points", " points").replace(" percentage point", " point")
+    return text
+
+
+def _cell(kind: str, row: JsonRecord, column: str, context: Context) -> str:
     value = row.get(column) if column in row else display.flatten(row).get(column)  # label_en as well as label
+    lang = context.lang
     if column in ("label", "label_a", "label_b"):
         text = display.label(row, lang, column)
-        return text + DERIVED_MARK["zh" if lang == "zh" else "en"] if row.get("derived") else text
+        return text + DERIVED_MARK["zh" if context.zh else "en"] if row.get("derived") else text
     if column == "value" and row.get("kind") == "figure":
         return display.figure_value(row, lang)
+    if column.startswith("values:"):
+        year = int(column.split(":", 1)[1])
+        entry = next((entry for entry in row.get("values") or () if entry["year"] == year), None)
+        if entry is None:
+            return "—"
+        return display.quantity(entry["value"], row.get("unit"), entry.get("qualifier"), lang, entry.get("qualifier_text"))
     if column in ("value_a", "value_b"):
-        qualifier = row.get("qualifier" + column[-2:]) if kind == "year-comparison" else None
-        return display.quantity(value, row.get("unit"), qualifier, lang)
+        suffix = column[-2:]
+        qualifier = row.get("qualifier" + suffix) if kind == "year-comparison" else None
+        return display.quantity(value, row.get("unit"), qualifier, lang, row.get("qualifier_text" + suffix))
+    if column in ("change", "difference"):
+        return signed(value, row.get(f"{column}_unit") or "", lang)
+    if column == "trend":
+        from cqsmart.render.bars import trend
+
+        return trend(row, context)
+    if column == "period" and isinstance(value, dict):
+        return period(row, context)
+    if column == "quantities" and isinstance(row.get("figures"), list):
+        by_id = context.base.by_id
+        return "\n".join(linked_figure(by_id[ref], context) for ref in row["figures"] if ref in by_id)
+    if column == "arithmetic" and isinstance(value, str):
+        return value if context.zh else display.english_units(value)
     if column == "status" and kind == "audit":
         return STATUS.get(lang, {}).get(str(value), str(value))
-    if column == "change":
-        return _signed(value, row.get("change_unit") or "")
-    if column == "difference":
-        return _signed(value, row.get("difference_unit") or "")
-    if column == "trend":
-        return trend(row, bars)
-    if column == "period" and isinstance(value, dict):
-        return display.period(row, lang)
-    if column == "quantities" and isinstance(row.get("figures"), list):
-        return ", ".join(display.figure_value(base.by_id[ref], lang) for ref in row["figures"] if ref in base.by_id)
+    if column in ("line", "area") and isinstance(value, str):
+        return LINE_ZH.get(value, value) if context.zh else value
+    if column == "kind" and kind == "record":
+        name = KIND_NAMES["zh" if context.zh else "en"].get(str(value), str(value))
+        if row.get("id") in context.planned:  # a target's planned figure, not an achieved one
+            name += f"（{TARGET_MARK['zh']}）" if context.zh else f" ({TARGET_MARK['en']})"
+        return name
+    if column == "metric" and kind == "metric":  # what to type for --metric, and what it measures
+        return f"{value}\n{display.label(row, lang)}{DERIVED_MARK['zh' if context.zh else 'en'] if row.get('derived') else ''}"
+    if column == "years" and isinstance(value, list):
+        return year_runs(value, context.zh)
+    if column == "latest_value" and kind == "metric":
+        return metric_latest(row, lang)
     if column == "source" and isinstance(value, dict):
         return str(value.get("quote", ""))
+    if column == "note":
+        return display.note(row, lang)
     if column in ("publisher", "reporter", "photographer") and isinstance(value, dict):
         return display.label(row, lang, column)
     if column == "interviewee" and isinstance(value, dict):
         return display.label(value, lang, "name")
     if value is None:
         return ""
+    if isinstance(value, bool):
+        return ("是" if value else "否") if context.zh else ("yes" if value else "no")
     if isinstance(value, list):
         return ", ".join(map(str, value))
     if isinstance(value, dict):
@@ -77,22 +218,84 @@ def cell(kind: str, row: JsonRecord, column: str, base: FactBase, lang: str, bar
     return str(value)
 
 
-def bar_scale(kind: str, rows: list[JsonRecord], unicode: bool) -> tuple[float, str, str]:
-    """The largest magnitude in view and the bar glyphs, so bars in one table share a scale."""
-    values = [abs(row[key]) for row in rows for key in ("value_a", "value_b") if isinstance(row.get(key), (int, float))]
-    full, empty = ("█", "░") if unicode else ("#", ".")
-    return (max(values, default=0.0), full, empty)
+def shared_words(labels: set[str], zh: bool) -> str:
+    """What all of several labels say alike: leading words in English, trailing characters in Chinese
+    (目标数); nothing when fewer than three labels share it or it would leave a label empty."""
+    if len(labels) < 3 or any(isinstance(name, str) and not name for name in labels):
+        return ""
+    if zh:
+        reversed_labels = [name[::-1] for name in labels]
+        common = _common_prefix(reversed_labels)[::-1]
+        return common if all(len(name) > len(common) + 1 for name in labels) else ""
+    words = [name.split(" ") for name in labels]
+    common_words = _common_prefix(words)
+    common = " ".join(common_words) + " " if common_words else ""
+    return common if all(len(name) > len(common) for name in labels) else ""
 
 
-def trend(row: JsonRecord, bars: tuple[float, str, str], width: int = 12) -> str:
-    """Two bars, one per value; year comparisons scale per metric since their units differ."""
-    largest, full, empty = bars
-    values = [row.get("value_a"), row.get("value_b")]
-    numbers = [abs(value) for value in values if isinstance(value, (int, float))]
-    if "year_a" in row:
-        largest = max(numbers, default=0.0)
-    lines = []
-    for value in values:
-        filled = round(abs(value) / largest * width) if isinstance(value, (int, float)) and largest else 0
-        lines.append(full * filled + empty * (width - filled))
-    return "\n".join(lines)
+def _common_prefix(items: list[Any]) -> Any:
+    first = min(items, key=len)
+    for position, part in enumerate(first):
+        if any(item[position] != part for item in items):
+            return first[:position]
+    return first
+
+
+def year_runs(years: list[int], zh: bool) -> str:
+    """2017, 2018, 2019, 2020 → 2017–2020; 2017, 2020 stays a list."""
+    runs: list[list[int]] = []
+    for year in sorted(years):
+        if runs and year == runs[-1][-1] + 1:
+            runs[-1].append(year)
+        else:
+            runs.append([year])
+    dash, comma = ("—", "、") if zh else ("–", ", ")
+    return comma.join(str(run[0]) if len(run) == 1 else f"{run[0]}{dash}{run[-1]}" for run in runs)
+
+
+def period(figure: JsonRecord, context: Context) -> str:
+    """When a figure holds; a planned figure (a target's) says so."""
+    text = display.period(figure, context.lang)
+    if figure.get("id") in context.planned:
+        mark = TARGET_MARK["zh" if context.zh else "en"]
+        return mark if text == "—" else f"{mark} {text}"
+    return text
+
+
+def linked_figure(figure: JsonRecord, context: Context) -> str:
+    """`label (2020): value`, one line per quantity, so each number carries its own label."""
+    name = display.label(figure, context.lang)
+    if context.shared and context.zh and name.endswith(context.shared):
+        name = name[: -len(context.shared)]
+    elif context.shared and name.startswith(context.shared):
+        rest = name[len(context.shared) :]
+        name = rest[:1].upper() + rest[1:]
+    when = display.period(figure, context.lang)
+    if when != "—":
+        name += f"（{when}）" if context.zh else f" ({when})"
+    if figure.get("derived"):
+        name += DERIVED_MARK["zh" if context.zh else "en"]
+    return f"{name}{'：' if context.zh else ': '}{display.figure_value(figure, context.lang)}"
+
+
+def metric_latest(row: JsonRecord, lang: str) -> str:
+    if row.get("latest_value") is None:
+        return "—"
+    amount = display.quantity(
+        row["latest_value"], row.get("unit"), row.get("latest_qualifier"), lang, row.get("latest_qualifier_text")
+    )
+    year = row.get("latest_year")
+    if year is None:
+        return amount
+    return f"{amount}（{year}年）" if lang == "zh" else f"{amount} ({year})"
+
+
+def signed(amount: Any, unit: str, lang: str) -> str:
+    if amount is None:
+        return "—"
+    sign = "+" if amount > 0 else ""
+    if lang == "zh" or unit == "%":
+        return f"{sign}{format_number(amount)}{unit}"
+    if unit == "个百分点":
+        return f"{sign}{format_number(amount)} percentage points"
+    return f"{sign}{display.quantity(amount, unit, None, lang)}"

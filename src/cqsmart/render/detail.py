@@ -30,23 +30,97 @@ def render_show(
         _render_detail(record, links, base, lang, stream, markdown=fmt == "markdown")
 
 
+NAMES_ZH = {
+    "id": "编号",
+    "kind": "类型",
+    "label (zh)": "中文名称",
+    "label (en)": "英文名称",
+    "value": "数值",
+    "as stated": "原文数值",
+    "qualifier": "限定",
+    "period": "时间",
+    "period basis": "时间依据",
+    "metric": "指标",
+    "topic": "主题",
+    "line": "工作线",
+    "area": "领域",
+    "base_value": "基本单位值",
+    "formula": "公式",
+    "year": "年份",
+    "interview_date": "采访日期",
+    "photo_date": "摄影日期",
+    "sha256": "SHA-256",
+    "file": "文件",
+    "publisher": "发布者",
+    "reporter": "记者",
+    "photographer": "摄影",
+    "interviewee": "受访者",
+    "derived": "推算",
+    "target": "目标",
+    "quote": "原文",
+    "source": "来源",
+    "note": "备注",
+    "figure": "数据",
+    "input": "输入",
+    "parent": "上级",
+    "part": "下级",
+    "linked from initiative": "所属举措",
+    "linked from target": "所属目标",
+}
+SAYINGS = {
+    "en": {
+        "inferred": " (inferred: the source does not print it)",
+        "derived": "yes: implied by the source, not stated in it",
+        "target": "yes: a planned figure, not an achieved one",
+    },
+    "zh": {
+        "inferred": "（推断：原文未载明）",
+        "derived": "是：由原文推算，原文未直接给出",
+        "target": "是：规划目标，并非已实现的数据",
+    },
+}
+
+
+VALUES_ZH = {
+    "figure": "数据",
+    "initiative": "举措",
+    "target": "目标",
+    "source": "来源",
+    "exact": "确数",
+    "at_least": "不少于",
+    "more_than": "超过",
+    "approximately": "约",
+    "at_most": "不超过",
+    "year": "年份",
+    "span": "时段",
+    "as_of_interview": "截至采访时",
+    "unstated": "未载明",
+}
+TRANSLATED = ("kind", "qualifier", "period basis")
+
+
 def detail_rows(record: JsonRecord, links: list[tuple[str, JsonRecord]], base: FactBase, lang: str) -> list[tuple[str, str]]:
+    """Each field a reader needs, named in the reader's language."""
+    zh = lang == "zh"
+    says = SAYINGS["zh" if zh else "en"]
     rows: list[tuple[str, str]] = [("id", record["id"]), ("kind", record["kind"])]
     rows += [("label (zh)", record["label"]["zh"]), ("label (en)", record["label"]["en"])]
     if record["kind"] == "figure":
-        rows += [
-            ("value", display.figure_value(record, lang)),
-            ("qualifier", str(record["qualifier"])),
-            ("period", display.period(record, lang)),
-        ]
+        rows.append(("value", display.figure_value(record, lang)))
+        if not zh and record.get("value") is not None:
+            stated = display.chinese_quantity(record["value"], record["unit"], record["qualifier"], record.get("qualifier_text"))
+            rows.append(("as stated", stated))
+        rows += [("qualifier", str(record["qualifier"])), ("period", display.period(record, lang))]
         rows += [("period basis", record["period"]["basis"]), ("metric", record["metric"])]
     if record["kind"] == "check":
         rows += [("terms", "; ".join(record["terms"])), ("relation", record["relation"]), ("expected", str(record["expected"]))]
+        if any(record["id"] in (target.get("figures") or ()) for target in base.of_kind("target")):
+            rows.append(("target", says["target"]))
     for key in ("topic", "line", "area", "base_value", "formula", "year", "interview_date", "photo_date", "sha256", "file"):
         if record.get(key) is not None:
             rows.append((key, str(record[key])))
     if record.get("year_inferred"):
-        rows = [(name, f"{text} (inferred: the source does not print it)" if name == "year" else text) for name, text in rows]
+        rows = [(name, f"{text}{says['inferred']}" if name == "year" else text) for name, text in rows]
     for key in ("publisher", "reporter", "photographer"):
         if isinstance(record.get(key), dict):
             rows.append((key, display.label(record, "both", key)))
@@ -54,7 +128,7 @@ def detail_rows(record: JsonRecord, links: list[tuple[str, JsonRecord]], base: F
         person = record["interviewee"]
         rows.append(("interviewee", f"{display.label(person, 'both', 'name')}, {display.label(person, lang, 'role')}"))
     if record.get("derived"):
-        rows.append(("derived", "yes: implied by the source, not stated in it"))
+        rows.append(("derived", says["derived"]))
     citation = record.get("source")
     if isinstance(citation, dict):
         source = base.by_id.get(citation["id"], {})
@@ -63,11 +137,14 @@ def detail_rows(record: JsonRecord, links: list[tuple[str, JsonRecord]], base: F
             ("quote", citation["quote"]),
             ("source", f"{publisher} ({source.get('year')}): {display.label(source, lang)}" if source else citation["id"]),
         ]
-    if record.get("note"):
-        rows.append(("note", record["note"]))
+    if display.note(record, lang):
+        rows.append(("note", display.note(record, lang)))
     for relation, other in links:
         value = f" = {display.figure_value(other, lang)}" if other["kind"] == "figure" else ""
         rows.append((relation, f"{other['id']}: {display.label(other, lang)}{value}"))
+    if zh:
+        rows = [(name, VALUES_ZH.get(text, text) if name in TRANSLATED else text) for name, text in rows]
+        return [(NAMES_ZH.get(name, name), text) for name, text in rows]
     return rows
 
 
@@ -76,15 +153,21 @@ def _render_detail(
 ) -> None:
     rows = [(for_stream(name, stream), for_stream(text, stream)) for name, text in detail_rows(record, links, base, lang)]
     if markdown:
-        stream.write("| field | value |\n|---|---|\n")
+        stream.write("| 字段 | 内容 |\n|---|---|\n" if lang == "zh" else "| field | value |\n|---|---|\n")
         stream.writelines(f"| {markdown_cell(name)} | {markdown_cell(text)} |\n" for name, text in rows)
         return
+    from rich.cells import cell_len
     from rich.table import Table
     from rich.text import Text
 
+    from cqsmart.render.layout import wrap
+
+    out = console(stream)
+    name_width = max(cell_len(name) for name, _ in rows)
+    room = max(out.width - name_width - 4, 10)
     table = Table(show_header=False, box=None, padding=(0, 1))
     table.add_column(style="bold", no_wrap=True)
-    table.add_column(overflow="fold")
+    table.add_column(no_wrap=True, overflow="crop")
     for name, text in rows:
-        table.add_row(Text(name), Text(text))
-    console(stream).print(table)
+        table.add_row(Text(name), Text(wrap(text, room)))  # words whole: a number never splits
+    out.print(table)

@@ -2,31 +2,51 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, TextIO
 
+from cqsmart.errors import UsageError
 from cqsmart.model.factbase import FactBase
 from cqsmart.query.result import Result
 from cqsmart.render import Options, Renderer
-from cqsmart.render.cells import bar_scale, cell, headers
+from cqsmart.render.bars import legend
+from cqsmart.render.cells import BREAK, VALUE_COLUMNS, Context, cell, expand, headers
 from cqsmart.render.machine import stream_is_unicode
 from cqsmart.render.values import inert
 
 if TYPE_CHECKING:
     from rich.console import Console
 
-WRAPPING = ("label", "label_a", "label_b", "source", "note", "figures", "quantities", "arithmetic")
-READABLE = 12  # the narrowest a wrapping column may get before rows are stacked instead
-VALUE_COLUMNS = ("value", "value_a", "value_b", "change", "difference", "quantities")
 TITLES = {
-    "figure": "Figures",
-    "initiative": "Initiatives",
-    "target": "Targets",
-    "source": "Sources",
-    "record": "Search results",
-    "year-comparison": "Comparison by year",
-    "metric-comparison": "Comparison by metric",
-    "audit": "Audit: the source's arithmetic",
+    "en": {
+        "figure": "Figures",
+        "initiative": "Initiatives",
+        "target": "Targets",
+        "source": "Sources",
+        "record": "Search results",
+        "year-comparison": "Comparison by year",
+        "metric-comparison": "Comparison by metric",
+        "topic": "Topics",
+        "metric": "Metrics",
+        "audit": "Audit: the source's arithmetic",
+    },
+    "zh": {
+        "figure": "数据",
+        "initiative": "举措",
+        "target": "目标",
+        "source": "来源",
+        "record": "搜索结果",
+        "year-comparison": "按年份比较",
+        "metric-comparison": "按指标比较",
+        "topic": "主题",
+        "metric": "指标",
+        "audit": "核对：原文的算术",
+    },
 }
+
+
+def title_of(kind: str, lang: str) -> str:
+    return TITLES["zh" if lang == "zh" else "en"].get(kind, "")
 
 
 def for_stream(text: str, stream: TextIO) -> str:
@@ -36,15 +56,143 @@ def for_stream(text: str, stream: TextIO) -> str:
     encoding = getattr(stream, "encoding", None) or "utf-8"
     if stream_is_unicode(stream):
         return text
+    text = text.replace(BREAK, "")
     return text.encode(encoding, "backslashreplace").decode(encoding, "replace")
 
 
-def table_rows(result: Result, base: FactBase, options: Options, columns: tuple[str, ...], stream: TextIO) -> list[list[str]]:
-    bars = bar_scale(result.kind, result.rows, stream_is_unicode(stream))
-    return [
-        [for_stream(cell(result.kind, row, column, base, options.lang, bars), stream) for column in columns]
-        for row in result.rows
-    ]
+_ESCAPE = re.compile(r"(\\u[0-9a-f]{4}|\\x[0-9a-f]{2})")
+
+
+def breakable(text: str) -> str:
+    """Where a stream cannot carry Chinese, each escape stands for a character and may end a line."""
+    return _ESCAPE.sub(lambda found: found.group() + BREAK, text) if "\\" in text else text
+
+
+class Grid:
+    """A result as the text a person reads: header names and cell text, empty columns dropped."""
+
+    def __init__(self, result: Result, base: FactBase, options: Options, columns: tuple[str, ...], stream: TextIO) -> None:
+        unicode = stream_is_unicode(stream)
+        self.context = Context.of(base, options.lang, result.rows, unicode)
+        columns = expand(result.kind, columns, result.rows)
+        names = headers(result.kind, columns, result.rows, options.lang)
+        rows = [
+            [breakable(for_stream(cell(result.kind, row, column, self.context), stream)) for column in columns]
+            for row in result.rows
+        ]
+        keep = [
+            position
+            for position in range(len(columns))
+            if options.fields is not None or not rows or any(row[position] not in ("", "—") for row in rows)
+        ]
+        self.columns = tuple(columns[position] for position in keep)
+        self.names = [breakable(for_stream(names[position], stream)) for position in keep]
+        self.rows = [[row[position] for position in keep] for row in rows]
+        self.title = for_stream(options.title or title_of(result.kind, options.lang), stream)
+        self.legend = for_stream(legend(result.kind, result.rows, self.context), stream) if "trend" in self.columns else ""
+
+
+def overhead(count: int) -> int:
+    """Cells a table spends around its columns: one space of padding each side, a rule between, edges."""
+    return 3 * count + 1
+
+
+class TableRenderer(Renderer):
+    for_machines = False
+
+    def render(self, result: Result, base: FactBase, options: Options, stream: TextIO) -> None:
+        self.draw(console(stream), result, base, options, stream)
+
+    def svg(self, result: Result, base: FactBase, options: Options, title: str) -> str:
+        """The same table as an SVG picture, for slides and reports."""
+        import io
+
+        picture = recording_console()
+        self.draw(picture, result, base, options, io.StringIO())
+        from cqsmart.render.svgfont import self_contained_format
+
+        return picture.export_svg(title=title, code_format=self_contained_format())
+
+    def draw(self, out: Console, result: Result, base: FactBase, options: Options, stream: TextIO) -> None:
+        from rich import box
+        from rich.table import Table
+        from rich.text import Text
+
+        from cqsmart.render.layout import column_widths, wrap
+
+        columns = self.columns(result.kind, options.fields)
+        grid = Grid(result, base, options, columns, stream)
+        rows = [[_glued(text, column) for text, column in zip(row, grid.columns, strict=True)] for row in grid.rows]
+        widths = column_widths([grid.names, *rows], out.width - overhead(len(grid.columns)))
+        if widths is None and options.fields is None and "trend" in columns:  # bars are the first to go
+            grid = Grid(result, base, options, tuple(column for column in columns if column != "trend"), stream)
+            rows = [[_glued(text, column) for text, column in zip(row, grid.columns, strict=True)] for row in grid.rows]
+            widths = column_widths([grid.names, *rows], out.width - overhead(len(grid.columns)))
+        unicode = stream_is_unicode(stream)
+        if widths is None:
+            self.render_stacked(out, grid.names, rows, grid.title)
+            return
+        table = Table(
+            title=grid.title,
+            caption=Text(wrap(breakable(grid.legend), sum(widths) + overhead(len(widths)))) if grid.legend else None,
+            caption_justify="left",
+            box=box.SIMPLE_HEAD if unicode else box.ASCII,
+            safe_box=not unicode,
+            show_lines=result.kind.endswith("comparison") or result.kind == "metric",
+        )
+        for column, header, width in zip(grid.columns, grid.names, widths, strict=True):
+            style = "cyan" if column in VALUE_COLUMNS or column.startswith("values:") else ""
+            table.add_column(Text(wrap(header, width)), width=width, no_wrap=True, overflow="crop", style=style)
+        for row in rows:
+            table.add_row(*(Text(wrap(text, width)) for text, width in zip(row, widths, strict=True)))
+        out.print(table)
+
+    @staticmethod
+    def render_stacked(out: Console, names: list[str], rows: list[list[str]], title: str) -> None:
+        """Too narrow for the columns side by side: each row as `field value` lines, words kept whole."""
+        from rich.cells import cell_len
+        from rich.text import Text
+
+        from cqsmart.render.layout import plain, wrap
+
+        out.print(Text(title, style="italic"))
+        name_width = max((cell_len(name) for name in names), default=0)
+        room = max(out.width - name_width - 1, 8)
+        for row in rows:
+            out.print()
+            for name, text in zip(names, row, strict=True):
+                lines = wrap(text, room).split("\n") if text else [""]
+                out.print(Text(name.ljust(name_width - cell_len(name) + len(name)), style="bold"), Text(plain(lines[0])))
+                for line in lines[1:]:
+                    out.print(Text(" " * name_width), Text(plain(line)))
+
+
+def _glued(text: str, column: str) -> str:
+    """Values are never broken: each line of a value cell is one unit, as is the value after a label."""
+    from cqsmart.render.layout import glue, glue_quantity
+
+    if column == "years":
+        return text
+    if column == "arithmetic":  # each value whole, with its unit: 9.6个百分点, 2.5606 trillion yuan
+        return _VALUE_IN_TEXT.sub(lambda found: glue(found.group()), text)
+    if column in VALUE_COLUMNS or column.startswith("values:"):
+        return "\n".join((glue if column in ("period", "year") else glue_quantity)(line) for line in text.split("\n"))
+    if column == "quantities":
+        return "\n".join(_glue_value(line) for line in text.split("\n"))
+    return text
+
+
+_VALUE_IN_TEXT = re.compile(r"\d[\d.,]*(?: points| hundred million yuan| ten thousand people|个百分点|亿元|万人|%)?")
+
+
+def _glue_value(line: str) -> str:
+    from cqsmart.render.layout import glue
+
+    for separator in ("：", ": "):
+        if separator in line:
+            name, value = line.rsplit(separator, 1)
+            return f"{name}{separator}{glue(value)}"
+    return line
 
 
 def console(stream: TextIO) -> Console:
@@ -78,96 +226,25 @@ def recording_console(width: int = 100) -> Console:
     )
 
 
-def minimum_width(columns: tuple[str, ...], names: list[str], rows: list[list[str]], unicode: bool) -> int:
-    """Width a table needs: unwrapped columns whole, wrapping ones at READABLE, 3 cells between columns."""
-    from rich.cells import cell_len
-
-    total = 1
-    for position, (column, name) in enumerate(zip(columns, names, strict=True)):
-        if column in WRAPPING or not unicode:
-            total += READABLE + 3
-        else:
-            total += max(cell_len(line) for text in [name, *(row[position] for row in rows)] for line in text.split("\n")) + 3
-    return total
-
-
-class TableRenderer(Renderer):
-    for_machines = False
-
-    def render(self, result: Result, base: FactBase, options: Options, stream: TextIO) -> None:
-        self.draw(console(stream), result, base, options, stream)
-
-    def svg(self, result: Result, base: FactBase, options: Options, title: str) -> str:
-        """The same table as an SVG picture, for slides and reports."""
-        import io
-
-        picture = recording_console()
-        self.draw(picture, result, base, options, io.StringIO())
-        from cqsmart.render.svgfont import self_contained_format
-
-        return picture.export_svg(title=title, code_format=self_contained_format())
-
-    def draw(self, out: Console, result: Result, base: FactBase, options: Options, stream: TextIO) -> None:
-        from rich import box
-        from rich.table import Table
-        from rich.text import Text
-
-        columns = self.columns(result.kind, options.fields)
-        unicode = stream_is_unicode(stream)
-        names = headers(result.kind, columns, result.rows)
-        rows = table_rows(result, base, options, columns, stream)
-        table = Table(
-            title=options.title or TITLES.get(result.kind),
-            box=box.SIMPLE_HEAD if unicode else box.ASCII,
-            safe_box=not unicode,
-            show_lines=result.kind.endswith("comparison"),
-        )
-        for column, header in zip(columns, names, strict=True):
-            wide = column in WRAPPING
-            style = "cyan" if column in VALUE_COLUMNS else ""
-            table.add_column(
-                Text(inert(header)),
-                overflow="fold",
-                ratio=3 if wide else None,
-                min_width=READABLE if wide else None,
-                no_wrap=not wide and unicode,  # escaped Chinese is long: let it wrap
-                style=style,
-            )
-        for row in rows:
-            table.add_row(*(Text(text) for text in row))
-        if minimum_width(columns, names, rows, unicode) > out.width:
-            self.render_stacked(out, names, rows, options.title or TITLES.get(result.kind, ""))
-        else:
-            out.print(table)
-
-    @staticmethod
-    def render_stacked(out: Console, names: list[str], rows: list[list[str]], title: str) -> None:
-        """Too narrow for the columns side by side: each row as `field value` lines, every value whole."""
-        from rich.table import Table
-        from rich.text import Text
-
-        out.print(Text(title, style="italic"))
-        for row in rows:
-            card = Table(show_header=False, box=None, padding=(0, 1), expand=False)
-            card.add_column(style="bold", no_wrap=True)
-            card.add_column(overflow="fold")
-            for name, text in zip(names, row, strict=True):
-                card.add_row(Text(inert(name)), Text(text))
-            out.print()
-            out.print(card)
-
-
 class MarkdownRenderer(Renderer):
     for_machines = False
 
+    def columns(self, kind: str, fields: tuple[str, ...] | None) -> tuple[str, ...]:
+        """Markdown carries numbers, not bar characters."""
+        if fields is not None and "trend" in fields:
+            raise UsageError("trend bars are drawn in tables only; Markdown carries the numbers (value_a, value_b, values)")
+        return tuple(column for column in super().columns(kind, fields) if column != "trend")
+
     def render(self, result: Result, base: FactBase, options: Options, stream: TextIO) -> None:
-        columns = self.columns(result.kind, options.fields)
-        names = headers(result.kind, columns, result.rows)
-        stream.write(f"| {' | '.join(markdown_cell(name) for name in names)} |\n")
-        stream.write(f"|{'|'.join('---' for _ in names)}|\n")
-        for row in table_rows(result, base, options, columns, stream):
-            stream.write(f"| {' | '.join(markdown_cell(text) for text in row)} |\n")
+        from cqsmart.render.layout import plain
+
+        grid = Grid(result, base, options, self.columns(result.kind, options.fields), stream)
+        stream.write(f"| {' | '.join(markdown_cell(name) for name in grid.names)} |\n")
+        stream.write(f"|{'|'.join('---' for _ in grid.names)}|\n")
+        for row in grid.rows:
+            stream.write(f"| {' | '.join(markdown_cell(plain(text)) for text in row)} |\n")
 
 
 def markdown_cell(text: str) -> str:
+    text = text.replace(BREAK, "")
     return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", "<br>")
