@@ -17,23 +17,28 @@ def validate(
         str | None,
         typer.Argument(metavar="[PATH]", callback=usable_path, help="A fact-base file or folder (default: the one in use)."),
     ] = None,
+    draft: Annotated[
+        bool, typer.Option("--draft", help="Accept a draft from 'cqsmart extract': English labels may be missing.")
+    ] = False,
 ) -> None:
     """Validate a fact base; report every problem.
 
     Each problem is one line: file, JSON path, reason. Exit status 2 if there is any.
+    With --draft, missing English labels are accepted (a draft written by 'cqsmart extract').
 
     Examples:
 
     \b
       cqsmart validate
       cqsmart validate my-facts/
+      cqsmart validate --draft draft.json
     """
     from cqsmart.cli.app import Settings
     from cqsmart.query.summary import summary
     from cqsmart.store.load import load
 
     settings = ctx.find_object(Settings)
-    base = load(path or (settings.facts if settings else None), use_cache=False)
+    base = load(path or (settings.facts if settings else None), use_cache=False, draft=draft)
     sys.stdout.write(f"valid: {summary(base)} ({base.origin})\n")
 
 

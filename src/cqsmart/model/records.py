@@ -7,9 +7,19 @@ from decimal import Decimal
 from enum import Enum
 from typing import Annotated, Literal, TypeAlias
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, TypeAdapter, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    TypeAdapter,
+    model_validator,
+)
 
 from cqsmart.model.quotes import quote_states_number
+from cqsmart.model.units import check_unit, unit_base
 
 MIN_YEAR = 1949
 MAX_YEAR = 2100
@@ -79,6 +89,10 @@ UNIT_BASE: dict[Unit, tuple[Decimal, str]] = {
     Unit.ENTRIES: (Decimal(1), "count"),
     Unit.ORDINAL: (Decimal(1), "rank"),
 }
+
+
+# Any other unit a text states (万吨, 亿千瓦时 …), read as magnitude × counter by model.units.
+OtherUnit = Annotated[str, StringConstraints(min_length=1, max_length=20), AfterValidator(check_unit)]
 
 
 class PeriodBasis(str, Enum):
@@ -152,7 +166,7 @@ class Figure(StrictModel):
     topic: Slug
     label: Label
     value: Number | None
-    unit: Unit | None
+    unit: Unit | OtherUnit | None
     base_value: Number | None
     qualifier: Qualifier | None
     period: Period
@@ -161,6 +175,9 @@ class Figure(StrictModel):
     formula: Annotated[str, StringConstraints(min_length=1, max_length=500)] | None = None
     inputs: list[Slug] | None = None
     note: Text | None = None
+    qualifier_text: Annotated[str, StringConstraints(min_length=1, max_length=20)] | None = None  # 以上, 超, 余 …
+    direction: Literal["decrease"] | None = None  # 下降2.7%: the value is kept as stated
+    confidence: Annotated[float, Field(ge=0, le=1)] | None = None  # of a drafted (extracted) figure
 
     @model_validator(mode="after")
     def _consistent(self) -> Figure:
@@ -188,10 +205,11 @@ class Figure(StrictModel):
 
     def _check_base_value(self) -> None:
         assert self.unit is not None and self.value is not None and self.base_value is not None
-        multiplier, base_unit = UNIT_BASE[self.unit]
+        unit = self.unit.value if isinstance(self.unit, Unit) else self.unit
+        multiplier, base_unit = UNIT_BASE[self.unit] if isinstance(self.unit, Unit) else unit_base(unit) or (Decimal(1), "")
         expected = Decimal(str(self.value)) * multiplier
         if Decimal(str(self.base_value)) != expected:
-            raise ValueError(f"base_value should be {expected.normalize():f} ({base_unit}) for {self.value}{self.unit.value}")
+            raise ValueError(f"base_value should be {expected.normalize():f} ({base_unit}) for {self.value}{unit}")
 
 
 class Initiative(StrictModel):

@@ -29,7 +29,7 @@ def parse_json(item: FactFile) -> Any:
         raise InvalidFactBase([f"{item.name}: $: JSON nested too deeply"]) from None
 
 
-def validate(files: list[FactFile]) -> list[JsonRecord]:
+def validate(files: list[FactFile], draft: bool = False) -> list[JsonRecord]:
     """Validate every file and the base as a whole; raise with every problem found, not just the first."""
     from cqsmart.store.validate import validate_documents  # Pydantic is loaded only when validating
 
@@ -40,18 +40,19 @@ def validate(files: list[FactFile]) -> list[JsonRecord]:
             documents.append((item, parse_json(item)))
         except InvalidFactBase as error:
             problems.extend(error.problems)
-    records, record_problems = validate_documents([(item.name, item.kind, data) for item, data in documents])
+    records, record_problems = validate_documents([(item.name, item.kind, data) for item, data in documents], draft)
     problems.extend(record_problems)
     if problems:
         raise InvalidFactBase(problems)
     return records
 
 
-def load(path: str | None = None, *, use_cache: bool = True) -> FactBase:
+def load(path: str | None = None, *, use_cache: bool = True, draft: bool = False) -> FactBase:
+    """The fact base at path; a draft (English labels missing) is only ever validated, never cached."""
     location, origin = resolve_path(path)
     files = read_fact_files(location, origin)
-    if not use_cache:
-        return FactBase(tuple(validate(files)), origin)
+    if not use_cache or draft:
+        return FactBase(tuple(validate(files, draft)), origin)
     from cqsmart.store.cache import Cache
 
     cache, key = Cache.default(), content_key(files)

@@ -1,0 +1,75 @@
+"""`cqsmart extract`: a Chinese text to a draft fact base of cited figure records, for a person to curate."""
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from cqsmart.cli.app import app, error, path_parser, stop_quietly_on_closed_pipe
+from cqsmart.errors import UsageError
+
+
+@app.command()
+def extract(
+    file: Annotated[Path, typer.Argument(metavar="FILE", parser=path_parser, help="A UTF-8 text (a BOM is accepted).")],
+    source_id: Annotated[
+        str | None, typer.Option("--source-id", metavar="ID", help="The source record's id (default: from the file name).")
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the draft's records as JSON.")] = False,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", metavar="PATH", parser=path_parser, help="Write the draft fact base to PATH.")
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace PATH if it exists.")] = False,
+) -> None:
+    """Propose a figure record for every quantitative statement of a Chinese text.
+
+    Each figure has its value and unit as stated, qualifier (以上, 超, 余, 近 …), period, a verbatim
+    quote, a Chinese label and a confidence. The draft lacks English labels: check it with
+    'cqsmart validate --draft', curate it, then use it with --facts.
+
+    Examples:
+
+    \b
+      cqsmart extract briefing.txt
+      cqsmart extract briefing.txt --json
+      cqsmart extract briefing.txt --source-id city-briefing-2024 --output draft.json
+    """
+    import re
+
+    from cqsmart.extract.draft import extract as draft_of
+
+    if as_json and output is not None:
+        raise UsageError("--json prints the draft and --output writes it: give one of them")
+    if source_id is not None and not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", source_id):
+        raise UsageError(f"--source-id {source_id!r} is not an id: use lower-case letters, digits and hyphens")
+    draft = draft_of(file.read_bytes(), file.name, source_id)
+    text = json.dumps(draft.records, ensure_ascii=False, indent=2) + "\n"
+    if output is not None:
+        from cqsmart.store.files import write_atomically
+
+        write_atomically(output, text.encode("utf-8"), force)
+        error(f"wrote a draft of {len(draft.figures)} figures to {output}; check it with: cqsmart validate --draft {output}")
+        return
+    try:
+        if as_json:
+            sys.stdout.write(text)
+        else:
+            _table(draft.records)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        stop_quietly_on_closed_pipe()
+    if not draft.figures:
+        error(f"no figures found in {file}")
+
+
+def _table(records: list[dict[str, Any]]) -> None:
+    from cqsmart.model.factbase import FactBase
+    from cqsmart.query.result import Result
+    from cqsmart.render import Options, renderer_for
+
+    figures = [record for record in records if record["kind"] == "figure"]
+    base = FactBase(tuple(records), "draft")
+    options = Options(("id", "label", "value", "period"), "zh", "Draft figures (labels in Chinese until curated)")
+    renderer_for("table").render(Result(figures, "figure"), base, options, sys.stdout)

@@ -1,0 +1,84 @@
+"""A text as sentences of normalised characters, each mapped back to the original for verbatim quotes."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from cqsmart.errors import UsageError
+
+SENTENCE_END = "。!?;"
+CLAUSE_END = SENTENCE_END + ",:"
+_FINAL = SENTENCE_END + ':”")」』】'
+HEADING_MAX = 30  # a line this short that does not end a sentence is a heading or a by-line
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """Normalised text (NFKC, no whitespace) and, for each character, its offset in the original."""
+
+    text: str
+    offsets: tuple[int, ...]
+    original: str
+    heading: bool
+
+    def quote(self, start: int, end: int) -> str:
+        """The original words from normalised position start to end, without the line breaks inside."""
+        raw = self.original[self.offsets[start] : self.offsets[end - 1] + 1]
+        return re.sub(r"\s*\n\s*", "", raw).strip()
+
+
+def decode(data: bytes, name: str) -> str:
+    """UTF-8 text, with or without a BOM; anything else is a usage error naming what is accepted."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as failure:
+        raise UsageError(
+            f"{name}: not UTF-8 text (invalid byte at offset {failure.start}); save it as UTF-8 and try again"
+        ) from None
+
+
+def sentences(original: str) -> list[Sentence]:
+    """Split at sentence ends; lines that break a sentence are joined, short unpunctuated lines stand alone."""
+    found: list[Sentence] = []
+    chars: list[str] = []
+    offsets: list[int] = []
+
+    def close(heading: bool = False) -> None:
+        if chars:
+            found.append(Sentence("".join(chars), tuple(offsets), original, heading))
+            chars.clear()
+            offsets.clear()
+
+    lines = _lines(original)
+    for index, (start, line) in enumerate(lines):
+        normal = [(unicodedata.normalize("NFKC", char), start + position) for position, char in enumerate(line)]
+        text = "".join(piece for piece, _ in normal if not piece.isspace())
+        heading = bool(text) and len(text) <= HEADING_MAX and text[-1] not in _FINAL and not chars
+        for piece, offset in normal:
+            for char in piece:
+                if char.isspace():
+                    continue
+                chars.append(char)
+                offsets.append(offset)
+                if char in SENTENCE_END:
+                    close()
+        if heading or (index + 1 < len(lines) and _ends_paragraph(text, lines[index + 1][1])):
+            close(heading)
+    close()
+    return found
+
+
+def _lines(original: str) -> list[tuple[int, str]]:
+    result, position = [], 0
+    for line in original.splitlines(keepends=True):
+        if line.strip():
+            result.append((position, line.rstrip("\r\n")))
+        position += len(line)
+    return result
+
+
+def _ends_paragraph(text: str, following: str) -> bool:
+    """A line ends its paragraph unless it stops mid-sentence (no final punctuation) and is long."""
+    return not text or text[-1] in _FINAL or (len(following.strip()) <= HEADING_MAX and len(text) <= HEADING_MAX)
