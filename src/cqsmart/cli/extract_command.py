@@ -65,11 +65,11 @@ def extract(
 
 
 def _table(records: list[dict[str, Any]]) -> None:
-    from cqsmart.model.factbase import FactBase
+    from cqsmart.model.factbase import FactBase, JsonRecord
     from cqsmart.query.result import Result
     from cqsmart.render import Options, renderer_for
 
-    figures = [record for record in records if record["kind"] == "figure"]
+    figures: list[JsonRecord] = [record for record in records if record["kind"] == "figure"]
     base = FactBase(tuple(records), "draft")
     options = Options(("id", "label", "value", "period"), "zh", "Draft figures (labels in Chinese until curated)")
     renderer_for("table").render(Result(figures, "figure"), base, options, sys.stdout)

@@ -15,6 +15,9 @@ from pydantic import (
     Field,
     StringConstraints,
     TypeAdapter,
+    ValidationError,
+    ValidatorFunctionWrapHandler,
+    WrapValidator,
     model_validator,
 )
 
@@ -95,6 +98,18 @@ UNIT_BASE: dict[Unit, tuple[Decimal, str]] = {
 OtherUnit = Annotated[str, StringConstraints(min_length=1, max_length=20), AfterValidator(check_unit)]
 
 
+def _one_unit_error(value: object, handler: ValidatorFunctionWrapHandler) -> object:
+    """One problem for a bad unit (the enum's list of units), not one per member of the union."""
+    try:
+        return handler(value)
+    except ValidationError as error:
+        details = error.errors(include_url=False)
+        raise ValueError(next((d["msg"] for d in details if d["type"] == "enum"), details[0]["msg"])) from None
+
+
+AnyUnit = Annotated[Unit | OtherUnit, WrapValidator(_one_unit_error)]
+
+
 class PeriodBasis(str, Enum):
     YEAR = "year"  # one stated year
     SPAN = "span"  # a stated span of years
@@ -166,7 +181,7 @@ class Figure(StrictModel):
     topic: Slug
     label: Label
     value: Number | None
-    unit: Unit | OtherUnit | None
+    unit: AnyUnit | None
     base_value: Number | None
     qualifier: Qualifier | None
     period: Period
