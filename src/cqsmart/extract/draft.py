@@ -59,7 +59,8 @@ def _figures(sentence: Sentence, source_id: str) -> list[dict[str, Any]]:
     text = sentence.text
     found = mentions(text)
     stated = years(text)
-    result = []
+    result: list[dict[str, Any]] = []
+    previous: tuple[str, int] | None = None  # the label and quote start of the figure before, in this sentence
     for index, mention in enumerate(found):
         head, position, size = _list_of(text, found, index)
         span = period_of(text, stated, head.start, position, size)
@@ -68,7 +69,9 @@ def _figures(sentence: Sentence, source_id: str) -> list[dict[str, Any]]:
         start, end = clause_start, mention.end
         if named_after:
             end = _clause_end(text, mention.end)
-        if len(label) < 4 and "“" not in label and not named_after:
+        if len(label) < 2 and previous:  # 比上年增长6.1%: the measure of the figure before
+            label, start = previous
+        elif len(label) < 4 and "“" not in label and not named_after:
             subject, subject_start = labels.subject(text, clause_start)
             if subject:
                 label, start = subject + label, _clause_start(text, subject_start)
@@ -77,6 +80,7 @@ def _figures(sentence: Sentence, source_id: str) -> list[dict[str, Any]]:
         confidence = 0.9 - 0.1 * mention.chinese - 0.05 * mention.shared_unit - 0.1 * sentence.heading
         if not label:
             label, confidence = text[start:end][:60], confidence - 0.2
+        previous = (label, start)
         result.append(
             _record(sentence, mention, label, span, (start, end), _declines(text, head), round(confidence, 2), source_id)
         )

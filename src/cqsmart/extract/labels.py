@@ -9,47 +9,69 @@ from cqsmart.extract.numbers import Mention
 _YEAR_WORDS = re.compile(
     r"^(?:(?:19|20)\d\d年(?:(?:至|到|-|—)(?:19|20)\d\d年)?(?:底|末|全年|上半年|前三季度)?|截至\S{0,8}?(?:年底|年末|目前|底|末)|到(?:19|20)\d\d年(?:底|末)?)"
 )
-_LEADING = (
-    "其中",
-    "同时",
-    "此外",
-    "另外",
-    "全年",
-    "今年",
-    "目前",
-    "当前",
-    "现已",
-    "首先",
-    "其次",
-    "再次",
-    "最后",
-    "其一",
-    "其二",
-    "其三",
-    "一是",
-    "二是",
-    "三是",
-    "四是",
-    "五是",
-    "全市",
-    "我市",
-    "本市",
-    "全省",
-    "我省",
-    "全区",
-    "并且",
-    "且",
-    "还",
-    "共",
-    "一方面",
-    "另一方面",
-    "比如",
-    "例如",
-    "通过",
-    "该中心现已",
-    "该中心",
-    "为",
-    "仅",
+_LEADING = tuple(
+    sorted(
+        (
+            "其中",
+            "同时",
+            "此外",
+            "另外",
+            "全年",
+            "今年",
+            "目前",
+            "当前",
+            "现已",
+            "首先",
+            "其次",
+            "再次",
+            "最后",
+            "其一",
+            "其二",
+            "其三",
+            "一是",
+            "二是",
+            "三是",
+            "四是",
+            "五是",
+            "全市",
+            "我市",
+            "本市",
+            "全省",
+            "我省",
+            "全区",
+            "并且",
+            "且",
+            "还",
+            "共",
+            "一方面",
+            "另一方面",
+            "比如",
+            "例如",
+            "通过",
+            "该中心现已",
+            "该中心",
+            "为",
+            "仅",
+            "比上年同期",
+            "比上年末",
+            "比上年",
+            "较上年",
+            "同比",
+            "环比",
+            "实现",
+            "已经",
+            "已",
+            "累计",
+            "共有",
+            "拥有",
+            "有",
+            "新建",
+            "据介绍",
+            "据统计",
+        ),
+        key=len,
+        reverse=True,
+    )
 )
 _TRAILING = tuple(
     sorted(
@@ -144,7 +166,7 @@ _TRAILING = tuple(
         reverse=True,
     )
 )
-_AFTER_STOP = re.compile(r"[任达为是在与及的、,;:。]|实现|提供|覆盖|参与|\d+(?![A-Za-z\d])")
+_AFTER_STOP = re.compile(r"[任达为是在与及的、,，;:。]|实现|提供|覆盖|参与|\d+(?![A-Za-z\d])")
 _VERBS = ("提升", "提高", "增长", "下降", "达", "超", "突破", "实现", "以上", "左右", "同比", "比上年", "占")
 _TRAILING_YEAR = re.compile(r"(?:由|从|比|较)?(?:19|20)\d\d年(?:底|末)?$")
 
@@ -152,9 +174,10 @@ _TRAILING_YEAR = re.compile(r"(?:由|从|比|较)?(?:19|20)\d\d年(?:底|末)?$"
 def label(text: str, found: list[Mention], index: int, head: Mention, clause_start: int) -> tuple[str, bool]:
     """The label, and whether it was taken from the words after the number."""
     earlier = [m for m in found[:index] if clause_start <= m.start and m.end <= head.start]
-    if earlier:  # 由16%提升至25.5%: the same measure as the number before it
-        start = max(clause_start, _clause_start_of(text, earlier[0].start))
-        before = text[start : earlier[0].start]
+    if earlier:  # 由16%提升至25.5%: the same measure as the number before it, unless words between name another
+        before = text[earlier[-1].end : head.start]
+        if len(clean(before)) < 2:
+            before = text[clause_start : earlier[0].start]
     else:
         before = text[clause_start : head.start]
     name = clean(before)
@@ -169,7 +192,7 @@ def label(text: str, found: list[Mention], index: int, head: Mention, clause_sta
 
 
 def _clause_start_of(text: str, position: int) -> int:
-    return max(text.rfind(mark, 0, position) for mark in ",;:。") + 1
+    return max(text.rfind(mark, 0, position) for mark in ",，;:。") + 1
 
 
 def clean(words: str) -> str:
@@ -179,7 +202,7 @@ def clean(words: str) -> str:
         previous = words
         words = _YEAR_WORDS.sub("", words)
         for word in _LEADING:
-            if words.startswith(word) and len(words) > len(word):
+            if words.startswith(word):
                 words = words[len(word) :]
                 break
         for word in _TRAILING:
@@ -187,7 +210,7 @@ def clean(words: str) -> str:
                 words = words[: -len(word)]
                 break
         words = _TRAILING_YEAR.sub("", words)
-    return _balanced(words.strip("《》()、,"))
+    return _balanced(words.strip("《》()、,，"))
 
 
 def _balanced(words: str) -> str:

@@ -46,7 +46,7 @@ _NOT_AFTER_NUMBER = ("年", "月", "日", "号", "时", "周", "天", "小时", 
 _DURATION_AFTER_COUNTER = ("月", "小时", "工作日", "星期", "季度")
 _NOT_A_COUNT = ("方面", "层面", "阶段", "维度", "环节", "步骤", "数", "是", "大", "点")
 _RANK_WORDS = ("排名", "排", "位居", "位列", "居", "列", "名列", "跃居", "进入", "稳居")
-_LIST_JOINS = ("、", "和", "及", "与", ",")
+_LIST_JOINS = ("、", "和", "及", "与", ",", "，")
 
 
 @dataclass
@@ -107,8 +107,10 @@ def _read(text: str, match: re.Match[str]) -> Mention | None:
         run = match.group()
         magnitude = next((m for m in _MAGNITUDES if run.endswith(m) and len(run) > len(m)), "")
         number = chinese_number(run[: len(run) - len(magnitude)])
-        if number is None or number < 1 or (number == 1 and not ordinal) or not re.search("[一二两三四五六七八九十百千]", run):
-            return None  # 一批, 一体化, 万物: not counts
+        if number is None or number < 1 or (number == 1 and not ordinal) or before.endswith(("数", "几", "若干", "上")):
+            return None  # 一批, 一体化, 数十家, 上百家: not counts
+        if text[end:].startswith(_NOT_AFTER_NUMBER):
+            return None  # 千亿级, 三年
         end -= len(magnitude)
         value, chinese = number, True
     after = text[end:]
@@ -174,7 +176,7 @@ def _counts(after: str, unit: str, chinese: bool) -> bool:
         return False
     if unit == "成" and not chinese:
         return False  # 成 after Arabic digits is usually 成立, 成为
-    return not (unit.endswith("次") and after.startswith(("会", "全会", "代表")))
+    return not (unit.endswith("次") and after.startswith(("会", "全会", "代表", "产业")))
 
 
 def _prefix(text: str, mention: Mention) -> None:

@@ -37,7 +37,7 @@ def years(text: str) -> list[YearMention]:
         before, after = text[: match.start()], text[match.end() :]
         if before.endswith(_BASELINE_BEFORE) or after.startswith(("以来", "起", "开始", "前")):
             continue
-        attached = after.startswith(_ATTACHED_AFTER) or bool(re.match(r"[\d一二两三四五六七八九十]", after))
+        attached = after.startswith(_ATTACHED_AFTER) or bool(re.match(r"[\d.]+(?![\d.]*[月季])", after))
         year = int(match["year"] or match["titled"])
         found.append(YearMention(match.start(), match.end(), year, year, attached))
     return sorted(found, key=lambda item: item.start)

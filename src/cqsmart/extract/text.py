@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from cqsmart.errors import UsageError
 
 SENTENCE_END = "。!?;"
-CLAUSE_END = SENTENCE_END + ",:"
+CLAUSE_END = SENTENCE_END + ",，:"  # the Chinese comma is kept: after NFKC "120，150" would read as one number
 _FINAL = SENTENCE_END + ':”")」』】'
 HEADING_MAX = 30  # a line this short that does not end a sentence is a heading or a by-line
 
@@ -53,7 +53,7 @@ def sentences(original: str) -> list[Sentence]:
 
     lines = _lines(original)
     for index, (start, line) in enumerate(lines):
-        normal = [(unicodedata.normalize("NFKC", char), start + position) for position, char in enumerate(line)]
+        normal = [(_normal(char), start + position) for position, char in enumerate(line)]
         text = "".join(piece for piece, _ in normal if not piece.isspace())
         heading = bool(text) and len(text) <= HEADING_MAX and text[-1] not in _FINAL and not chars
         for piece, offset in normal:
@@ -68,6 +68,10 @@ def sentences(original: str) -> list[Sentence]:
             close(heading)
     close()
     return found
+
+
+def _normal(char: str) -> str:
+    return char if char == "，" else unicodedata.normalize("NFKC", char)
 
 
 def _lines(original: str) -> list[tuple[int, str]]:

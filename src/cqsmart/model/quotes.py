@@ -29,7 +29,8 @@ def number_spellings(value: int | float) -> list[str]:
     return spellings
 
 
-_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+_GROUPED_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")  # 3,456.7
 _DIGIT_VALUES = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
 _BIG_UNITS = {"万": 10**4, "亿": 10**8}
@@ -54,7 +55,7 @@ def chinese_number(text: str) -> int | None:
             total = (total + section + digit) * _BIG_UNITS[char]
             section = digit = 0
         else:
-            total += (section + digit) * _BIG_UNITS[char]
+            total += (section + digit or 1) * _BIG_UNITS[char]  # 万亿元: 万 alone is ten thousand
             section = digit = 0
         previous = char
     return total + section + digit
@@ -65,7 +66,7 @@ def _chinese_values(text: str) -> set[int]:
     values: set[int] = set()
     for match in CHINESE_NUMERAL.finditer(text):
         run = match.group()
-        for candidate in (run, run.rstrip("万亿")):
+        for candidate in (run, run[:-1] if run[-1] in _BIG_UNITS else "", run.rstrip("万亿")):
             value = chinese_number(candidate)
             if value is not None:
                 values.add(value)
@@ -76,7 +77,8 @@ def quote_states_number(quote: str, value: int | float) -> bool:
     """Whether the quote contains the number, not merely a longer number that has it as digits."""
     text = normalise(quote)
     arabic, *chinese = number_spellings(value)
-    if arabic in (number.replace(",", "") for number in _NUMBER.findall(text)) or any(spelling in text for spelling in chinese):
+    numbers = _NUMBER.findall(text) + [number.replace(",", "") for number in _GROUPED_NUMBER.findall(text)]
+    if arabic in numbers or any(spelling in text for spelling in chinese):
         return True
     return float(value).is_integer() and int(value) in _chinese_values(text)
 
