@@ -39,12 +39,18 @@ def extract(
     import re
 
     from cqsmart.extract.draft import extract as draft_of
+    from cqsmart.extract.text import decode
 
     if as_json and output is not None:
         raise UsageError("--json prints the draft and --output writes it: give one of them")
     if source_id is not None and not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", source_id):
         raise UsageError(f"--source-id {source_id!r} is not an id: use lower-case letters, digits and hyphens")
-    draft = draft_of(file.read_bytes(), file.name, source_id)
+    try:
+        data = file.read_bytes()
+    except OSError as failure:
+        raise UsageError(f"{file}: cannot be read: {failure.strerror or failure}") from None
+    decode(data, str(file))  # a text in another encoding is named by the path the user gave
+    draft = draft_of(data, file.name, source_id)
     text = json.dumps(draft.records, ensure_ascii=False, indent=2) + "\n"
     if output is not None:
         from cqsmart.store.files import write_atomically

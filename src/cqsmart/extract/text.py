@@ -55,7 +55,7 @@ def sentences(original: str) -> list[Sentence]:
     for index, (start, line) in enumerate(lines):
         normal = [(_normal(char), start + position) for position, char in enumerate(line)]
         text = "".join(piece for piece, _ in normal if not piece.isspace())
-        heading = bool(text) and len(text) <= HEADING_MAX and text[-1] not in _FINAL and not chars
+        heading = _heading(text) and not chars
         for piece, offset in normal:
             for char in piece:
                 if char.isspace():
@@ -83,6 +83,15 @@ def _lines(original: str) -> list[tuple[int, str]]:
     return result
 
 
+def _heading(text: str) -> bool:
+    """A title, heading or by-line: short, with no sentence end in it, not stopping on a number."""
+    return 0 < len(text) <= HEADING_MAX and not any(mark in text for mark in SENTENCE_END + ":") and not text[-1].isdigit()
+
+
 def _ends_paragraph(text: str, following: str) -> bool:
-    """A line ends its paragraph unless it stops mid-sentence (no final punctuation) and is long."""
-    return not text or text[-1] in _FINAL or (len(following.strip()) <= HEADING_MAX and len(text) <= HEADING_MAX)
+    """A line ends its paragraph unless it stops mid-sentence: on a number, or long and unpunctuated."""
+    if not text or text[-1] in _FINAL:
+        return True
+    if text[-1].isdigit():
+        return False  # 同时建成30 / 个5G融合典型应用场景
+    return len(following.strip()) <= HEADING_MAX and len(text) <= HEADING_MAX
