@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
 from conftest import SOURCE, Run
 
 TEXTS = Path(__file__).resolve().parent / "extract_texts"
