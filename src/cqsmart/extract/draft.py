@@ -13,7 +13,6 @@ from cqsmart.extract import labels
 from cqsmart.extract.numbers import Mention, mentions
 from cqsmart.extract.periods import YEAR, period_of, years
 from cqsmart.extract.text import CLAUSE_END, Sentence, decode, sentences
-from cqsmart.model.records import UNIT_BASE, Unit
 from cqsmart.model.units import unit_base
 
 _LIST_JOINS = ("、", "和", "及", "与")
@@ -134,7 +133,7 @@ def _record(
     source_id: str,
 ) -> dict[str, Any]:
     unit = mention.unit or ""
-    multiplier = UNIT_BASE[Unit(unit)][0] if unit in Unit._value2member_map_ else (unit_base(unit) or (Decimal(1), ""))[0]
+    multiplier = (unit_base(unit) or (Decimal(1), ""))[0]  # model.units, so that pydantic is never loaded
     base = Decimal(str(mention.value)) * multiplier
     base_value: int | float = int(base) if base == base.to_integral_value() else float(base)
     if span is None:

@@ -45,6 +45,7 @@ SUFFIXES: tuple[tuple[str, str], ...] = (
 _NOT_AFTER_NUMBER = ("年", "月", "日", "号", "时", "周", "天", "小时", "分钟", "秒", "季度", "岁", "届", "级", "期")
 _DURATION_AFTER_COUNTER = ("月", "小时", "工作日", "星期", "季度")
 _NOT_A_COUNT = ("方面", "层面", "阶段", "维度", "环节", "步骤", "数", "是", "大", "点")
+_THRESHOLD_OF = ("企业", "项目", "产业", "级", "以上企业", "以上项目", "以上的", "的企业", "的项目")
 _RANK_WORDS = ("排名", "排", "位居", "位列", "居", "列", "名列", "跃居", "进入", "稳居")
 _LIST_JOINS = ("、", "和", "及", "与", ",", "，")
 
@@ -109,13 +110,15 @@ def _read(text: str, match: re.Match[str]) -> Mention | None:
         number = chinese_number(run[: len(run) - len(magnitude)])
         if number is None or number < 1 or (number == 1 and not ordinal) or before.endswith(("数", "几", "若干", "上")):
             return None  # 一批, 一体化, 数十家, 上百家: not counts
+        if not re.search("[一二两三四五六七八九十百千〇零]", run) and run != "万亿":
+            return None  # 每万人, 亿万: a magnitude alone is not a number
         if text[end:].startswith(_NOT_AFTER_NUMBER):
             return None  # 千亿级, 三年
         end -= len(magnitude)
         value, chinese = number, True
     after = text[end:]
-    if after.startswith(_NOT_AFTER_NUMBER):
-        return None  # a year, a date, a duration, a grade (三级医院)
+    if after.startswith(_NOT_AFTER_NUMBER) and not (after.startswith("天") and "天数" in before[-12:]):
+        return None  # a year, a date, a duration, a grade (三级医院); but 优良天数329天 counts days
     mention = Mention(start, end, start, value, None, chinese=chinese)
     if ordinal:
         if not any(word in before[-9:-1] for word in _RANK_WORDS):
@@ -133,6 +136,8 @@ def _read(text: str, match: re.Match[str]) -> Mention | None:
         return mention
     if not _counts(text[position + length :], unit, chinese):
         return None
+    if unit.endswith("元") and text[position + length :].startswith(_THRESHOLD_OF):
+        return None  # 超百亿元企业, 10亿元以上项目: an amount that sorts things, not a figure
     if length > len(unit):  # 3万余人: 余 between the magnitude and the counter
         mention.qualifier, mention.qualifier_text = "more_than", text[position + length - len(unit) :][:1]
     mention.unit, position = unit, position + length

@@ -53,7 +53,7 @@ def sentences(original: str) -> list[Sentence]:
 
     lines = _lines(original)
     for index, (start, line) in enumerate(lines):
-        normal = [(_normal(char), start + position) for position, char in enumerate(line)]
+        normal = _normalised(line, start)
         text = "".join(piece for piece, _ in normal if not piece.isspace())
         heading = _heading(text) and not chars
         for piece, offset in normal:
@@ -70,8 +70,12 @@ def sentences(original: str) -> list[Sentence]:
     return found
 
 
-def _normal(char: str) -> str:
-    return char if char == "，" else unicodedata.normalize("NFKC", char)
+def _normalised(line: str, start: int) -> list[tuple[str, int]]:
+    """Each character's NFKC form and its offset; the Chinese comma is kept (NFKC would make it ',')."""
+    whole = unicodedata.normalize("NFKC", line)
+    if len(whole) == len(line):  # the usual case: one character for one, normalised in one call
+        return [(char if char != "," or line[index] != "，" else "，", start + index) for index, char in enumerate(whole)]
+    return [(char if char == "，" else unicodedata.normalize("NFKC", char), start + index) for index, char in enumerate(line)]
 
 
 def _lines(original: str) -> list[tuple[int, str]]:

@@ -83,7 +83,8 @@ COUNTERS: dict[str, tuple[Decimal, str]] = {
     "栋": (Decimal(1), "count"),
     "间": (Decimal(1), "count"),
     "孔": (Decimal(1), "count"),
-    "个站点": (Decimal(1), "count"),
+    "天": (Decimal(1), "days"),  # only where the text counts days (优良天数329天), never a duration
+    "微克/立方米": (Decimal(1), "µg/m3"),
     "第": (Decimal(1), "rank"),
 }
 
