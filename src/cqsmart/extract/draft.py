@@ -162,7 +162,7 @@ def _source(text: str, data: bytes, file_name: str, source_id: str) -> dict[str,
     """What the text says of itself; anything it does not say is 未注明, for the curator to fill in."""
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     byline = re.search(r"(\S{2,12}?)记者\s*(\S{2,4})", text)
-    stated_years = [int(m["year"] or m["titled"]) for m in YEAR.finditer(text)]
+    stated_years = [int(m["year"] or m["titled"]) for m in YEAR.finditer(text) if text[: m.start()][-1:] not in ("到", "至")]
     past = [year for year in stated_years if year <= date.today().year]
     day = re.search(r"(?<!\d)(\d{1,2})月(\d{1,2})日", text)
     interview_date = (
