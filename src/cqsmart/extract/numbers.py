@@ -45,6 +45,7 @@ SUFFIXES: tuple[tuple[str, str], ...] = (
 _NOT_AFTER_NUMBER = ("年", "月", "日", "号", "时", "周", "天", "小时", "分钟", "秒", "季度", "岁", "届", "级", "期")
 _DURATION_AFTER_COUNTER = ("月", "小时", "工作日", "星期", "季度")
 _NOT_A_COUNT = ("方面", "层面", "阶段", "维度", "环节", "步骤", "数", "是", "大", "点")
+_IDIOMS = ("千家万户", "千方百计", "千行百业", "万无一失", "四面八方", "三番五次", "一五一十", "七上八下", "百花齐放")
 _THRESHOLD_OF = ("企业", "项目", "产业", "级", "以上企业", "以上项目", "以上的", "的企业", "的项目")
 _RANK_WORDS = ("排名", "排", "位居", "位列", "居", "列", "名列", "跃居", "进入", "稳居")
 _LIST_JOINS = ("、", "和", "及", "与", ",", "，")
@@ -112,6 +113,8 @@ def _read(text: str, match: re.Match[str]) -> Mention | None:
             return None  # 一批, 一体化, 数十家, 上百家: not counts
         if not re.search("[一二两三四五六七八九十百千〇零]", run) and run != "万亿":
             return None  # 每万人, 亿万: a magnitude alone is not a number
+        if before.count("“") > before.count("”") or any(idiom in text[max(0, start - 3) : end + 4] for idiom in _IDIOMS):
+            return None  # “两个确立”, 千家万户: numerals in slogans and idioms
         if text[end:].startswith(_NOT_AFTER_NUMBER):
             return None  # 千亿级, 三年
         end -= len(magnitude)
@@ -141,6 +144,8 @@ def _read(text: str, match: re.Match[str]) -> Mention | None:
     if length > len(unit):  # 3万余人: 余 between the magnitude and the counter
         mention.qualifier, mention.qualifier_text = "more_than", text[position + length - len(unit) :][:1]
     mention.unit, position = unit, position + length
+    if mention.qualifier == "exact" and unit in MAGNITUDES and text.startswith("余", position):
+        mention.qualifier, mention.qualifier_text, position = "more_than", "余", position + 1  # 26万余
     if mention.qualifier == "exact":
         for word, qualifier in SUFFIXES[:4]:
             if text.startswith(word, position):
@@ -185,13 +190,26 @@ def _counts(after: str, unit: str, chinese: bool) -> bool:
 
 
 def _prefix(text: str, mention: Mention) -> None:
-    """A qualifier written before the number: 超26万, 突破2100万人, 近千家, 前10位."""
+    """A qualifier written before the number: 超26万, 突破2100万人, 近千家, 前10位, 约为3000亿元."""
     before = text[: mention.number_start]
-    for word, qualifier in PREFIXES:
-        if before.endswith(word):
-            if word == "前" and not (mention.unit and any(w in before[-11:-1] for w in _RANK_WORDS)):
+    for bridge in ("", "为", "达", "达到"):
+        if not before.endswith(bridge):
+            continue
+        near = before[: len(before) - len(bridge)]
+        for word, qualifier in PREFIXES:
+            if not near.endswith(word) or near[: len(near) - len(word)].endswith(_NOT_QUALIFYING.get(word, ())):
+                continue
+            if word == "前" and (bridge or not (mention.unit and any(w in near[-11:-1] for w in _RANK_WORDS))):
                 return
             if mention.qualifier == "exact":
                 mention.qualifier, mention.qualifier_text = qualifier, word
-            mention.start = mention.number_start - len(word)
+            mention.start = mention.number_start - len(bridge) - len(word)
             return
+
+
+# Characters that make a qualifier part of another word: 节约, 签约, 附近, 最近, 赶超.
+_NOT_QUALIFYING: dict[str, tuple[str, ...]] = {
+    "约": ("节", "集", "签", "预", "制", "合", "履", "特", "公", "条", "纽", "简", "婉"),
+    "近": ("附", "最", "临", "就", "亲", "贴", "邻"),
+    "超": ("赶", "高", "追"),
+}

@@ -35,7 +35,7 @@ def years(text: str) -> list[YearMention]:
         if any(start <= match.start() < end for start, end in taken):
             continue
         before, after = text[: match.start()], text[match.end() :]
-        if before.endswith(_BASELINE_BEFORE) or after.startswith(("以来", "起", "开始", "前")):
+        if before.endswith(_BASELINE_BEFORE) or after.startswith(("以来", "起", "开始")):
             continue
         attached = after.startswith(_ATTACHED_AFTER) or bool(re.match(r"[\d.]+(?![\d.]*[月季])", after))
         year = int(match["year"] or match["titled"])
