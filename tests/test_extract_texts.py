@@ -63,7 +63,8 @@ def test_the_interview_recovers_the_bundled_figures(run: Run) -> None:
     assert right / len(figures) >= 0.9
 
 
-# Paragraphs written for these tests in the style of a statistical communiqué and a press briefing.
+# Texts written for these tests in the style of a statistical communiqué, a press briefing and a
+# newspaper interview with a bureau official.
 # Each row: value, unit, qualifier, (start, end) of the period, direction.
 EXPECTED = {
     "communique.txt": [
@@ -86,6 +87,26 @@ EXPECTED = {
         (7137.4, "亿元", "exact", (2023, 2023), None),
         (12.0, "%", "exact", (2023, 2023), "decrease"),
         (62, "所", "exact", (None, None), None),
+    ],
+    "transport-interview.txt": [
+        (1500, "亿元", "exact", (2019, 2019), None),
+        (1680, "亿元", "exact", (2020, 2020), None),
+        (1850, "亿元", "exact", (2021, 2021), None),
+        (11.1, "%", "exact", (2019, 2021), None),
+        (3839, "公里", "exact", (2021, 2021), None),
+        (2400, "公里", "more_than", (None, None), None),
+        (839, "公里", "exact", (None, None), None),
+        (4000, "万人次", "more_than", (None, None), None),
+        (106, "条", "exact", (None, None), None),
+        (1, "第", "exact", (None, None), None),
+        (2, "亿吨", "approximately", (None, None), None),
+        (120, "万标箱", "more_than", (None, None), None),
+        (402, "公里", "exact", (None, None), None),
+        (300, "万乘次", "more_than", (None, None), None),
+        (60, "%", "approximately", (None, None), None),
+        (3400, "公里", "at_least", (2025, 2025), None),
+        (4600, "公里", "exact", (2025, 2025), None),
+        (7, "成", "approximately", (2025, 2025), None),
     ],
     "briefing.txt": [
         (7.3, "万个", "exact", (2023, 2023), None),

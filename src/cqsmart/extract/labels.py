@@ -83,6 +83,15 @@ _TRAILING = tuple(
     sorted(
         (
             "分别",
+            "提高到",
+            "提升到",
+            "增加到",
+            "增至",
+            "降至",
+            "下降到",
+            "力争",
+            "首次",
+            "达到了",
             "同比",
             "比上年",
             "较上年",
@@ -174,7 +183,7 @@ _TRAILING = tuple(
 )
 _AFTER_STOP = re.compile(r"[任达为是在与及的、,，;:。]|实现|提供|覆盖|参与|\d+(?![A-Za-z\d])")
 _VERBS = ("提升", "提高", "增长", "下降", "达", "超", "突破", "实现", "以上", "左右", "同比", "比上年", "占")
-_TRAILING_YEAR = re.compile(r"(?:由|从|比|较)?(?:19|20)\d\d年(?:底|末)?$")
+_TRAILING_YEAR = re.compile(r"(?:(?:由|从|比|较)?(?:19|20)\d\d年(?:底|末)?|连续[\d一二两三四五六七八九十]+年)$")
 
 
 def label(text: str, found: list[Mention], index: int, head: Mention, clause_start: int) -> tuple[str, bool]:
