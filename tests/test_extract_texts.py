@@ -141,6 +141,9 @@ def test_own_paragraphs_give_their_expected_records(run: Run, name: str) -> None
     figures = [r for r in draft_of(run, TEXTS / name) if r["kind"] == "figure"]
     got = [(f["value"], f["unit"], f["qualifier"], (f["period"]["start"], f["period"]["end"]), f["direction"]) for f in figures]
     assert got == EXPECTED[name]
+    for figure in figures:  # the source's own word for the qualifier stands in the quote
+        assert figure["qualifier_text"] is None or figure["qualifier_text"] in figure["source"]["quote"]
+        assert (figure["qualifier_text"] is None) == (figure["qualifier"] == "exact")
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
