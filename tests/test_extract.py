@@ -161,5 +161,12 @@ def test_a_phrase_broken_across_lines_is_one_figure(run: Run, tmp_path: Path) ->
 
 def test_every_figure_has_a_confidence(run: Run, tmp_path: Path) -> None:
     """Confidence is between 0 and 1, lower for a Chinese numeral than for digits."""
-    digits, chinese = extract_figures(run, tmp_path, "新建15个充电站。新建十五个充电站。")
+    digits, chinese = extract_figures(run, tmp_path, "新建15个充电站。建成十五个公园。")
     assert 0 < chinese["confidence"] < digits["confidence"] <= 1
+
+
+def test_a_repeated_statement_is_one_figure(run: Run, tmp_path: Path) -> None:
+    """A heading or summary that repeats a figure of the body adds no second record."""
+    text = "用好金字招牌 从业人员达210万人\n\n截至目前，新业态从业人员达210万人。总之，新业态从业人员达210万人。\n"
+    [figure] = extract_figures(run, tmp_path, text)
+    assert (figure["label"]["zh"], figure["source"]["quote"]) == ("新业态从业人员", "新业态从业人员达210万人")

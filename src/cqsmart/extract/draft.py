@@ -40,10 +40,15 @@ def extract(data: bytes, file_name: str, source_id: str | None = None) -> Draft:
     for sentence in parts:
         if not sentence.heading:
             body_quantities.update((m.value, m.unit) for m in mentions(sentence.text))
+    seen: set[tuple[Any, ...]] = set()
     for sentence in parts:
         for figure in _figures(sentence, source_id):
             if sentence.heading and (figure["value"], figure["unit"]) in body_quantities:
                 continue  # a heading repeats a figure of the body
+            statement = (figure["value"], figure["unit"], figure["qualifier"], str(figure["period"]), figure["label"]["zh"])
+            if statement in seen:
+                continue  # a summary repeats a figure already stated
+            seen.add(statement)
             figures.append(figure)
     for number, figure in enumerate(figures, 1):
         figure["id"] = figure["metric"] = f"figure-{number:03d}"
