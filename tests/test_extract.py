@@ -166,7 +166,7 @@ def test_every_figure_has_a_confidence(run: Run, tmp_path: Path) -> None:
 
 
 def test_a_repeated_statement_is_one_figure(run: Run, tmp_path: Path) -> None:
-    """A heading or summary that repeats a figure of the body adds no second record."""
+    """A heading or summary that repeats a figure adds no second record; the quote grows until it is unique."""
     text = "用好金字招牌 从业人员达210万人\n\n截至目前，新业态从业人员达210万人。总之，新业态从业人员达210万人。\n"
     [figure] = extract_figures(run, tmp_path, text)
-    assert (figure["label"]["zh"], figure["source"]["quote"]) == ("新业态从业人员", "新业态从业人员达210万人")
+    assert (figure["label"]["zh"], figure["source"]["quote"]) == ("新业态从业人员", "截至目前，新业态从业人员达210万人")

@@ -41,8 +41,9 @@ def extract(data: bytes, file_name: str, source_id: str | None = None) -> Draft:
         if not sentence.heading:
             body_quantities.update((m.value, m.unit) for m in mentions(sentence.text))
     seen: set[tuple[Any, ...]] = set()
+    document = "".join(sentence.text for sentence in parts)
     for sentence in parts:
-        for figure in _figures(sentence, source_id):
+        for figure in _figures(sentence, source_id, document):
             if sentence.heading and (figure["value"], figure["unit"]) in body_quantities:
                 continue  # a heading repeats a figure of the body
             statement = (figure["value"], figure["unit"], figure["qualifier"], str(figure["period"]), figure["label"]["zh"])
@@ -59,7 +60,7 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:60].strip("-")
 
 
-def _figures(sentence: Sentence, source_id: str) -> list[dict[str, Any]]:
+def _figures(sentence: Sentence, source_id: str, document: str) -> list[dict[str, Any]]:
     text = sentence.text
     found = mentions(text)
     stated = years(text)
@@ -81,6 +82,8 @@ def _figures(sentence: Sentence, source_id: str) -> list[dict[str, Any]]:
                 label, start = subject + label, _clause_start(text, subject_start)
         year_start = _year_clause(text, stated, span, start)
         start = min(start, year_start)
+        while start > 0 and document.count(text[start:end]) > 1:  # a quote must point to one place
+            start = _clause_start(text, start - 1)
         confidence = 0.9 - 0.1 * mention.chinese - 0.05 * mention.shared_unit - 0.1 * sentence.heading
         if not label:
             label, confidence = text[start:end][:60], confidence - 0.2
