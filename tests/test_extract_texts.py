@@ -11,7 +11,6 @@ from typing import Any
 import pytest
 
 from conftest import SOURCE, Run
-
 from cqsmart.model.quotes import normalise
 
 TEXTS = Path(__file__).resolve().parent / "extract_texts"
