@@ -31,7 +31,7 @@ def validate(
     \b
       cqsmart validate
       cqsmart validate my-facts/
-      cqsmart validate --draft draft.json
+      cqsmart validate --draft tests/extract_texts/district-2024.draft.json
     """
     from cqsmart.cli.app import Settings
     from cqsmart.query.summary import summary

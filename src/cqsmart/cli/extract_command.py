@@ -23,9 +23,9 @@ def extract(
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace PATH if it exists.")] = False,
 ) -> None:
-    """Propose a figure record for every quantitative statement of a Chinese text.
+    """Draft cited figure records from a Chinese text.
 
-    Each figure has its value and unit as stated, qualifier (以上, 超, 余, 近 …), period, a verbatim
+    One figure record for every quantitative statement: its value and unit as stated, qualifier (以上, 超, 余, 近 …), period, a verbatim
     quote, a Chinese label and a confidence. The draft lacks English labels: check it with
     'cqsmart validate --draft', curate it, then use it with --facts.
 
