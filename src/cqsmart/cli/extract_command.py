@@ -25,9 +25,10 @@ def extract(
 ) -> None:
     """Draft cited figure records from a Chinese text.
 
-    One figure record for every quantitative statement: its value and unit as stated, qualifier (以上, 超, 余, 近 …), period, a verbatim
-    quote, a Chinese label and a confidence. The draft lacks English labels: check it with
-    'cqsmart validate --draft', curate it, then use it with --facts.
+    One figure record for every quantitative statement: its value and unit as stated,
+    qualifier (以上, 超, 余, 近 …), period, a verbatim quote, a Chinese label and a confidence.
+    The draft lacks English labels: check it with 'cqsmart validate --draft', curate it, then
+    use it with --facts.
 
     Examples:
 
