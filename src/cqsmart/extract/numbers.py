@@ -99,6 +99,8 @@ def _read(text: str, match: re.Match[str]) -> Mention | None:
     start, end = match.span()
     before = text[:start]
     ordinal = before.endswith("第")
+    if before.endswith("每"):
+        return None  # 每千人口, 每10万人: the base of a rate, not a figure
     if match.group("arabic"):
         after = text[end:]
         if _latin(before[-1:]) or before[-1:] in ("-", ".", "/") or (after[:1].isascii() and after[:1].isalpha()):
