@@ -53,6 +53,15 @@ def period_of(text: str, stated: list[YearMention], number_start: int, list_inde
     if not topics:
         return None
     topic = topics[-1]
+    listed = [topic]  # 2019年、2020年和2021年分别…: a list of years for a list of figures
+    for item in reversed(topics[:-1]):
+        if text[item.end : listed[0].start] not in ("、", "和", "及", "与", ",", "，") or item.first != item.last:
+            break
+        listed.insert(0, item)
+    if len(listed) > 1 and "分别" in text[topic.end : number_start]:
+        if len(listed) == list_size:
+            return listed[list_index].first, listed[list_index].last
+        return None
     if topic.first != topic.last:
         count = topic.last - topic.first + 1
         if list_size == count and "分别" in text[topic.end : number_start]:
