@@ -161,7 +161,7 @@ def _record(
         "qualifier_text": mention.qualifier_text,
         "direction": "decrease" if declines else None,
         "period": period,
-        "source": {"id": source_id, "quote": sentence.quote(*quote)[:300]},
+        "source": {"id": source_id, "quote": sentence.quote(*quote)[-300:]},
         "confidence": max(confidence, 0.1),
     }
 

@@ -33,14 +33,12 @@ PREFIXES: tuple[tuple[str, str], ...] = (
     ("约", "approximately"),
     ("前", "at_most"),
 )
-# Words after the number or its unit.
+# Words after the unit (余 and 多 come between the number and its unit: 70余个, 1200多亿元).
 SUFFIXES: tuple[tuple[str, str], ...] = (
     ("以上", "at_least"),
     ("左右", "approximately"),
     ("以下", "at_most"),
     ("以内", "at_most"),
-    ("余", "more_than"),
-    ("多", "more_than"),
 )
 _NOT_AFTER_NUMBER = ("年", "月", "日", "号", "时", "周", "天", "小时", "分钟", "秒", "季度", "岁", "届", "级", "期")
 _DURATION_AFTER_COUNTER = ("月", "小时", "工作日", "星期", "季度")
@@ -149,7 +147,7 @@ def _read(text: str, match: re.Match[str]) -> Mention | None:
     if mention.qualifier == "exact" and unit in MAGNITUDES and text.startswith("余", position):
         mention.qualifier, mention.qualifier_text, position = "more_than", "余", position + 1  # 26万余
     if mention.qualifier == "exact":
-        for word, qualifier in SUFFIXES[:4]:
+        for word, qualifier in SUFFIXES:
             if text.startswith(word, position):
                 mention.qualifier, mention.qualifier_text, position = qualifier, word, position + len(word)
                 break
