@@ -36,6 +36,8 @@ RULES = [
     ("城镇化率比上年提高1.5个百分点。", [(1.5, "个百分点", "exact", None, None, None)]),
     ("全市货运量达到12.6亿吨。", [(12.6, "亿吨", "exact", None, None, None)]),
     ("实现增加值3,456.7亿元。", [(3456.7, "亿元", "exact", None, None, None)]),
+    ("投资3.50亿元，增长12.00%。", [(3.5, "亿元", "exact", None, None, None), (12.0, "%", "exact", None, None, None)]),
+    ("服务热线023-12345678，编号0012。", []),
     # fullwidth digits and percent sign
     ("规模以上工业增加值增长６．６％。", [(6.6, "%", "exact", None, None, None)]),
     # qualifiers
@@ -178,3 +180,14 @@ def test_a_repeated_statement_is_one_figure(run: Run, tmp_path: Path) -> None:
     text = "用好金字招牌 从业人员达210万人\n\n截至目前，新业态从业人员达210万人。总之，新业态从业人员达210万人。\n"
     [figure] = extract_figures(run, tmp_path, text)
     assert (figure["label"]["zh"], figure["source"]["quote"]) == ("新业态从业人员", "截至目前，新业态从业人员达210万人")
+
+
+def test_every_rule_sentence_drafts_a_valid_base(run: Run, tmp_path: Path) -> None:
+    """All the sentences above as one text: the draft passes validate --draft (quotes state values, base values hold)."""
+    text = tmp_path / "rules.txt"
+    text.write_text("\n\n".join(sentence for sentence, _ in RULES), encoding="utf-8")
+    draft = tmp_path / "draft.json"
+    assert run("extract", str(text), "--output", str(draft)).exit_code == 0
+    result = run("validate", "--draft", str(draft))
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr == ""

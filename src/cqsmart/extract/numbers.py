@@ -103,6 +103,8 @@ def _read(text: str, match: re.Match[str]) -> Mention | None:
         after = text[end:]
         if _latin(before[-1:]) or before[-1:] in ("-", ".", "/") or (after[:1].isascii() and after[:1].isalpha()):
             return None  # 5G, COVID-19, 3D, a version or a code
+        if re.match(r"0\d", match.group()):
+            return None  # 023, 0001: a code, not a quantity
         value: int | float = _arabic(match.group())
         chinese = False
     else:

@@ -73,11 +73,18 @@ def _chinese_values(text: str) -> set[int]:
     return values
 
 
+def _without_trailing_zeros(number: str) -> str:
+    """3.50 → 3.5 and 12.00 → 12.0, as format_number prints them."""
+    stripped = number.rstrip("0")
+    return stripped + "0" if stripped.endswith(".") else stripped
+
+
 def quote_states_number(quote: str, value: int | float) -> bool:
     """Whether the quote contains the number, not merely a longer number that has it as digits."""
     text = normalise(quote)
     arabic, *chinese = number_spellings(value)
     numbers = _NUMBER.findall(text) + [number.replace(",", "") for number in _GROUPED_NUMBER.findall(text)]
+    numbers += [_without_trailing_zeros(number) for number in numbers if "." in number]  # 3.50 states 3.5
     if arabic in numbers or any(spelling in text for spelling in chinese):
         return True
     return float(value).is_integer() and int(value) in _chinese_values(text)
