@@ -191,3 +191,19 @@ def test_every_rule_sentence_drafts_a_valid_base(run: Run, tmp_path: Path) -> No
     result = run("validate", "--draft", str(draft))
     assert result.exit_code == 0, result.stderr
     assert result.stderr == ""
+
+
+def test_random_text_never_breaks_the_draft(run: Run, tmp_path: Path) -> None:
+    """Shuffled fragments of numbers, units, qualifiers and years: extract succeeds and the draft validates."""
+    import random
+
+    pieces = [*"0123456789.,，、和%％年月日第前超近约余多下降万亿千百十一二两三五九个家项人元成“”《》。；\n"]
+    pieces += ["2021年", "2018年至2020年", "分别增长", "个百分点", "万人", "亿元", "以上", "左右", "排名", "前10位", "每"]
+    generator = random.Random(15)
+    lines = ["".join(generator.choice(pieces) for _ in range(generator.randint(1, 50))) for _ in range(400)]
+    text = tmp_path / "random.txt"
+    text.write_text("。\n".join(lines), encoding="utf-8")
+    draft = tmp_path / "draft.json"
+    assert run("extract", str(text), "--output", str(draft)).exit_code == 0
+    result = run("validate", "--draft", str(draft))
+    assert (result.exit_code, result.stderr) == (0, "")

@@ -109,7 +109,7 @@ def _read(text: str, match: re.Match[str]) -> Mention | None:
         chinese = False
     else:
         run = match.group()
-        magnitude = next((m for m in _MAGNITUDES if run.endswith(m) and len(run) > len(m)), "")
+        magnitude = next((m for m in ("万亿", "亿", "万") if run.endswith(m) and len(run) > len(m)), "")  # 两百|万家
         number = chinese_number(run[: len(run) - len(magnitude)])
         if number is None or number < 1 or (number == 1 and not ordinal) or before.endswith(("数", "几", "若干", "上")):
             return None  # 一批, 一体化, 数十家, 上百家: not counts
@@ -126,7 +126,7 @@ def _read(text: str, match: re.Match[str]) -> Mention | None:
         return None  # a year, a date, a duration, a grade (三级医院); but 优良天数329天 counts days
     mention = Mention(start, end, start, value, None, chinese=chinese)
     if ordinal:
-        if not any(word in before[-9:-1] for word in _RANK_WORDS):
+        if value < 1 or not any(word in before[-9:-1] for word in _RANK_WORDS):
             return None  # 第二批, 第一: ordinals in names and enumerations
         mention.start, mention.unit = start - 1, "第"
         return mention
