@@ -83,6 +83,7 @@ RULES = [
     ),
     ("全市共有医院62所。", [(62, "所", "exact", None, None, None)]),
     # Chinese numerals and lists
+    ("新能源汽车渗透率超过百分之三十。", [(30, "%", "more_than", "超过", None, None)]),
     ("数字经济核心产业占比提高三成。", [(3, "成", "exact", None, None, None)]),
     ("软件企业实现营收近千亿元。", [(1000, "亿元", "approximately", "近", None, None)]),
     ("两千余家软件企业入驻园区。", [(2000, "家", "more_than", "余", None, None)]),

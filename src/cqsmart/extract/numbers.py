@@ -135,6 +135,8 @@ def _read(text: str, match: re.Match[str]) -> Mention | None:
         if text.startswith(word, position):
             mention.qualifier, mention.qualifier_text, position = "more_than", word, position + 1
     unit, length = _unit_at(text[position:])
+    if before.endswith("百分之") and not unit:  # 百分之三十: a percentage written out
+        unit, mention.start = "%", start - 3
     if not unit:
         if chinese or mention.qualifier_text:
             return None  # a Chinese numeral without a unit is a word, not a figure
@@ -193,7 +195,7 @@ def _counts(after: str, unit: str, chinese: bool) -> bool:
 
 def _prefix(text: str, mention: Mention) -> None:
     """A qualifier written before the number: 超26万, 突破2100万人, 近千家, 前10位, 约为3000亿元."""
-    before = text[: mention.number_start]
+    before = text[: mention.start]
     for bridge in ("", "为", "达", "达到"):
         if not before.endswith(bridge):
             continue
@@ -205,7 +207,7 @@ def _prefix(text: str, mention: Mention) -> None:
                 return
             if mention.qualifier == "exact":
                 mention.qualifier, mention.qualifier_text = qualifier, word
-            mention.start = mention.number_start - len(bridge) - len(word)
+            mention.start -= len(bridge) + len(word)
             return
 
 
