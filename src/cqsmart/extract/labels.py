@@ -212,10 +212,6 @@ def label(text: str, found: list[Mention], index: int, head: Mention, clause_sta
     return name, False
 
 
-def _clause_start_of(text: str, position: int) -> int:
-    return max(text.rfind(mark, 0, position) for mark in ",，;:。") + 1
-
-
 def clean(words: str) -> str:
     """Drop the time, the fillers before the measure and the verbs after it: 全市规模以上工业增加值增长 → 规模以上工业增加值."""
     previous = None
