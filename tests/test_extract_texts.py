@@ -313,3 +313,21 @@ def test_markup_and_control_characters_stay_inert(run: Run, tmp_path: Path) -> N
     assert result.exit_code == 0
     assert "\x1b" not in result.stdout
     assert "[red]企业[/]\\x1b[31m数量" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("path", "expected"),
+    [
+        (TEXTS / "transport-interview.txt", ("重庆日报", "张三", 2021, "01-01")),
+        (TEXTS / "communique.txt", ("未注明", "未注明", 2023, "01-01")),
+        (SOURCE, ("重庆日报", "向菊梅", 2020, "08-13")),
+    ],
+    ids=["transport", "communique", "interview"],
+)
+def test_the_source_record_says_what_the_text_says(run: Run, path: Path, expected: tuple[Any, ...]) -> None:
+    """Publisher and reporter from the by-line, the latest year stated (not a plan year), the first date; 未注明 otherwise."""
+    if not path.exists():
+        pytest.skip("the source text is not checked out beside the project")
+    source = draft_of(run, path)[0]
+    assert (source["publisher"]["zh"], source["reporter"]["zh"], source["year"], source["interview_date"]) == expected
+    assert source["year_inferred"] is True

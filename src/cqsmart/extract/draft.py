@@ -169,7 +169,7 @@ def _record(
 def _source(text: str, data: bytes, file_name: str, source_id: str) -> dict[str, Any]:
     """What the text says of itself; anything it does not say is 未注明, for the curator to fill in."""
     lines = [line.strip() for line in text.splitlines() if line.strip()]
-    byline = re.search(r"(\S{2,12}?)记者\s*(\S{2,4})", text)
+    byline = re.search(r"(?:([\u4e00-\u9fff]{2,10}?)记者|记者)[ \t\u3000]*([\u4e00-\u9fff]{2,4})(?![\u4e00-\u9fff])", text)
     stated_years = [int(m["year"] or m["titled"]) for m in YEAR.finditer(text) if text[: m.start()][-1:] not in ("到", "至")]
     past = [year for year in stated_years if year <= date.today().year]
     day = re.search(r"(?<!\d)(\d{1,2})月(\d{1,2})日", text)
@@ -180,7 +180,7 @@ def _source(text: str, data: bytes, file_name: str, source_id: str) -> dict[str,
         "id": source_id,
         "kind": "source",
         "label": {"zh": (lines[0] if lines else file_name)[:200]},
-        "publisher": {"zh": byline[1] if byline else UNSTATED},
+        "publisher": {"zh": byline[1] if byline and byline[1] else UNSTATED},
         "reporter": {"zh": byline[2] if byline else UNSTATED},
         "interviewee": {"name": {"zh": UNSTATED}, "role": {"zh": UNSTATED}},
         "year": max(past) if past else date.today().year,
