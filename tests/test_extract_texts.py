@@ -331,3 +331,15 @@ def test_the_source_record_says_what_the_text_says(run: Run, path: Path, expecte
     source = draft_of(run, path)[0]
     assert (source["publisher"]["zh"], source["reporter"]["zh"], source["year"], source["interview_date"]) == expected
     assert source["year_inferred"] is True
+
+
+def test_json_is_one_record_a_line_and_terminal_inert(run: Run, tmp_path: Path) -> None:
+    """--json prints the array as other listings do, one record a line, with bidi controls escaped."""
+    text = tmp_path / "bidi.txt"
+    text.write_text("企业\u202e数量达到120家。", encoding="utf-8")
+    result = run("extract", str(text), "--json")
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert (lines[0], lines[-1], len(lines)) == ("[", "]", 4)
+    assert "\u202e" not in result.stdout
+    assert "\\u202e" in lines[2]

@@ -1,6 +1,5 @@
 """`cqsmart extract`: a Chinese text to a draft fact base of cited figure records, for a person to curate."""
 
-import json
 import sys
 from pathlib import Path
 from typing import Annotated, Any
@@ -52,18 +51,16 @@ def extract(
         raise UsageError(f"{file}: cannot be read: {failure.strerror or failure}") from None
     decode(data, str(file))  # a text in another encoding is named by the path the user gave
     draft = draft_of(data, file.name, source_id)
-    text = json.dumps(draft.records, ensure_ascii=False, indent=2) + "\n"
     if output is not None:
+        from cqsmart.model import jsontext
         from cqsmart.store.files import write_atomically
 
+        text = jsontext.dumps(draft.records, indent=2) + "\n"  # indented, for a person to curate
         write_atomically(output, text.encode("utf-8"), force)
         error(f"wrote a draft of {len(draft.figures)} figures to {output}; check it with: cqsmart validate --draft {output}")
         return
     try:
-        if as_json:
-            sys.stdout.write(text)
-        else:
-            _table(draft.records)
+        _show(draft.records, "json" if as_json else "table")
         sys.stdout.flush()
     except BrokenPipeError:
         stop_quietly_on_closed_pipe()
@@ -71,12 +68,16 @@ def extract(
         error(f"no figures found in {file}")
 
 
-def _table(records: list[dict[str, Any]]) -> None:
+def _show(records: list[dict[str, Any]], fmt: str) -> None:
+    """The draft as the other listings print: JSON one record a line, or a table of the figures to review."""
     from cqsmart.model.factbase import FactBase, JsonRecord
     from cqsmart.query.result import Result
     from cqsmart.render import Options, renderer_for
 
-    figures: list[JsonRecord] = [record for record in records if record["kind"] == "figure"]
     base = FactBase(tuple(records), "draft")
+    if fmt == "json":
+        renderer_for("json").render(Result(list(records), "record"), base, Options(), sys.stdout)
+        return
+    figures: list[JsonRecord] = [record for record in records if record["kind"] == "figure"]
     options = Options(("id", "label", "value", "period"), "zh", "Draft figures (labels in Chinese until curated)")
     renderer_for("table").render(Result(figures, "figure"), base, options, sys.stdout)
