@@ -38,6 +38,7 @@ RULES = [
     ("实现增加值3,456.7亿元。", [(3456.7, "亿元", "exact", None, None, None)]),
     ("投资3.50亿元，增长12.00%。", [(3.5, "亿元", "exact", None, None, None), (12.0, "%", "exact", None, None, None)]),
     ("服务热线023-12345678，编号0012。", []),
+    ("①个人所得税改革落地；②企业减负。", []),
     # fullwidth digits and percent sign
     ("规模以上工业增加值增长６．６％。", [(6.6, "%", "exact", None, None, None)]),
     # qualifiers

@@ -71,11 +71,18 @@ def sentences(original: str) -> list[Sentence]:
 
 
 def _normalised(line: str, start: int) -> list[tuple[str, int]]:
-    """Each character's NFKC form and its offset; the Chinese comma is kept (NFKC would make it ',')."""
+    """Each character's NFKC form and its offset, but for the characters _KEPT as written."""
     whole = unicodedata.normalize("NFKC", line)
-    if len(whole) == len(line):  # the usual case: one character for one, normalised in one call
-        return [(char if char != "," or line[index] != "，" else "，", start + index) for index, char in enumerate(whole)]
-    return [(char if char == "，" else unicodedata.normalize("NFKC", char), start + index) for index, char in enumerate(line)]
+    if len(whole) == len(line) and not _KEPT.search(line):  # the usual case: normalised in one call
+        return [(char, start + index) for index, char in enumerate(whole)]
+    return [
+        (char if _KEPT.match(char) else unicodedata.normalize("NFKC", char), start + index) for index, char in enumerate(line)
+    ]
+
+
+# Kept as written: the Chinese comma (NFKC makes it ",", which would join 120，150 into one number)
+# and circled list numbers (① is a list mark, not the figure 1).
+_KEPT = re.compile("[，\u2460-\u24ff\u2776-\u2793]")
 
 
 def _lines(original: str) -> list[tuple[int, str]]:
