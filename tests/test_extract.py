@@ -88,6 +88,7 @@ RULES = [
     ("数字经济核心产业占比提高三成。", [(3, "成", "exact", None, None, None)]),
     ("软件企业实现营收近千亿元。", [(1000, "亿元", "approximately", "近", None, None)]),
     ("两千余家软件企业入驻园区。", [(2000, "家", "more_than", "余", None, None)]),
+    ("带动万余家企业上云。", [(10000, "家", "more_than", "余", None, None)]),
     ("重庆数字政府治理效果排名全国第五。", [(5, "第", "exact", None, None, None)]),
     ("新建十五个充电站。", [(15, "个", "exact", None, None, None)]),
     ("经济总量居全国第12位、西部第2位。", [(12, "第", "exact", None, None, None), (2, "第", "exact", None, None, None)]),

@@ -114,8 +114,8 @@ def _read(text: str, match: re.Match[str]) -> Mention | None:
         number = chinese_number(run[: len(run) - len(magnitude)])
         if number is None or number < 1 or (number == 1 and not ordinal) or before.endswith(("数", "几", "若干", "上")):
             return None  # 一批, 一体化, 数十家, 上百家: not counts
-        if not re.search("[一二两三四五六七八九十百千〇零]", run) and run != "万亿":
-            return None  # 每万人, 亿万: a magnitude alone is not a number
+        if not re.search("[一二两三四五六七八九十百千〇零]", run) and run != "万亿" and not text.startswith(("余", "多"), end):
+            return None  # 每万人, 亿万: a magnitude alone is not a number, unless 万余家
         if before.count("“") > before.count("”") or any(idiom in text[max(0, start - 3) : end + 4] for idiom in _IDIOMS):
             return None  # “两个确立”, 千家万户: numerals in slogans and idioms
         if text[end:].startswith(_NOT_AFTER_NUMBER):
