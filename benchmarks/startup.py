@@ -74,6 +74,21 @@ def main() -> int:
         ("stats --year 2020 --json", [*tool, "stats", "--year", "2020", "--json"], env, 1.5),
         ("stats --year 2020 (table)", [*tool, "stats", "--year", "2020"], env, 2.0),
         ("--help", [*tool, "--help"], env, 1.5),
+        (
+            "extract the interview (table)",
+            [
+                *tool,
+                "extract",
+                str(
+                    Path(__file__).resolve().parents[2]
+                    / "shared"
+                    / "sources"
+                    / "chongqing-daily-2021-08-smart-city-interview.txt"
+                ),
+            ],
+            env,
+            3.0,
+        ),
         ("completion: stats --metric <TAB>", tool, completion, 1.5),
         ("hello-world Typer app (reference)", [python, str(hello), "hello"], env, None),
         ("import typer + pydantic (reference)", [python, "-c", "import typer, pydantic; pydantic.BaseModel"], env, None),

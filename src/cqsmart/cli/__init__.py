@@ -9,9 +9,19 @@ from cqsmart.cli import query_commands  # isort: skip
 from cqsmart.cli import discovery_commands  # isort: skip
 from cqsmart.cli import check_commands, export_command  # isort: skip
 from cqsmart.cli import audit_command  # isort: skip
+from cqsmart.cli import extract_command  # isort: skip
 from cqsmart.cli.app import app
 
-__all__ = ["app", "audit_command", "check_commands", "discovery_commands", "export_command", "main", "query_commands"]
+__all__ = [
+    "app",
+    "audit_command",
+    "check_commands",
+    "discovery_commands",
+    "export_command",
+    "extract_command",
+    "main",
+    "query_commands",
+]
 
 
 def main() -> None:

@@ -30,10 +30,14 @@ def validate(
         typer.Argument(metavar="[PATH]", callback=usable_path, help="A fact-base file or folder (default: the one in use)."),
     ] = None,
     as_json: Annotated[bool, _json_report_option("validate")] = False,
+    draft: Annotated[
+        bool, typer.Option("--draft", help="Accept a draft from 'cqsmart extract': English labels may be missing.")
+    ] = False,
 ) -> None:
     """Validate a fact base; report every problem.
 
     Each problem is one line: file, JSON path, reason. Exit status 2 if there is any.
+    With --draft, missing English labels are accepted (a draft written by 'cqsmart extract').
 
     Examples:
 
@@ -41,6 +45,7 @@ def validate(
       cqsmart validate
       cqsmart validate my-facts/
       cqsmart validate my-facts/ --json | jq '.problems[]'
+      cqsmart validate --draft tests/extract_texts/district-2024.draft.json
     """
     from cqsmart.cli.app import Settings
     from cqsmart.query.summary import summary
@@ -48,11 +53,11 @@ def validate(
 
     settings = ctx.find_object(Settings)
     if not as_json:
-        base = load(path or (settings.facts if settings else None), use_cache=False)
+        base = load(path or (settings.facts if settings else None), use_cache=False, draft=draft)
         sys.stdout.write(f"valid: {summary(base)} ({base.origin})\n")
         return
     try:
-        base = load(path or (settings.facts if settings else None), use_cache=False)
+        base = load(path or (settings.facts if settings else None), use_cache=False, draft=draft)
     except InvalidFactBase as failure:
         problems = [
             {name: str(getattr(problem, name, "")) for name in ("file", "path", "reason")} for problem in failure.problems

@@ -46,6 +46,8 @@ FIELDS_BY_KIND: dict[str, tuple[str, ...]] = {
         "formula",
         "inputs",
         "note",
+        "direction",
+        "confidence",
     ),
     "initiative": ("id", "kind", "topic", "line", "label", "parent", "figures", "quantities", "source", "note"),
     "target": ("id", "kind", "topic", "area", "label", "figures", "quantities", "deadline", "source", "note"),

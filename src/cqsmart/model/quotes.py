@@ -29,13 +29,64 @@ def number_spellings(value: int | float) -> list[str]:
 
 
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
+_GROUPED_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")  # 3,456.7
+_DIGIT_VALUES = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
+_BIG_UNITS = {"万": 10**4, "亿": 10**8}
+CHINESE_NUMERAL = re.compile(f"[{''.join(_DIGIT_VALUES)}{''.join(_SMALL_UNITS)}{''.join(_BIG_UNITS)}]+")
+
+
+def chinese_number(text: str) -> int | None:
+    """The value of a Chinese numeral (两千 → 2000, 十五 → 15, 三百万 → 3000000), or None if it is not one."""
+    if not text or CHINESE_NUMERAL.fullmatch(text) is None:
+        return None
+    total = section = digit = 0
+    previous = ""
+    for char in text:
+        if char in _DIGIT_VALUES:
+            if previous in _DIGIT_VALUES and previous not in "零〇":
+                return None  # 二三 is not a numeral
+            digit = _DIGIT_VALUES[char]
+        elif char in _SMALL_UNITS:
+            section += (digit or 1) * _SMALL_UNITS[char]
+            digit = 0
+        elif char == "亿":
+            total = (total + section + digit) * _BIG_UNITS[char]
+            section = digit = 0
+        else:
+            total += (section + digit or 1) * _BIG_UNITS[char]  # 万亿元: 万 alone is ten thousand
+            section = digit = 0
+        previous = char
+    return total + section + digit
+
+
+def _chinese_values(text: str) -> set[int]:
+    """Values of the Chinese numerals in a text, each also without a trailing 万/亿 (千亿元 states 1000 亿元)."""
+    values: set[int] = set()
+    for match in CHINESE_NUMERAL.finditer(text):
+        run = match.group()
+        for candidate in (run, run[:-1] if run[-1] in _BIG_UNITS else "", run.rstrip("万亿")):
+            value = chinese_number(candidate)
+            if value is not None:
+                values.add(value)
+    return values
+
+
+def _without_trailing_zeros(number: str) -> str:
+    """3.50 → 3.5 and 12.00 → 12.0, as format_number prints them."""
+    stripped = number.rstrip("0")
+    return stripped + "0" if stripped.endswith(".") else stripped
 
 
 def quote_states_number(quote: str, value: int | float) -> bool:
     """Whether the quote contains the number, not merely a longer number that has it as digits."""
     text = normalise(quote)
     arabic, *chinese = number_spellings(value)
-    return arabic in _NUMBER.findall(text) or any(spelling in text for spelling in chinese)
+    numbers = _NUMBER.findall(text) + [number.replace(",", "") for number in _GROUPED_NUMBER.findall(text)]
+    numbers += [_without_trailing_zeros(number) for number in numbers if "." in number]  # 3.50 states 3.5
+    if arabic in numbers or any(spelling in text for spelling in chinese):
+        return True
+    return float(value).is_integer() and int(value) in _chinese_values(text)
 
 
 # A caption or heading set between two halves of a sentence is at most this many lines.

@@ -7,9 +7,22 @@ from decimal import Decimal
 from enum import Enum
 from typing import Annotated, Literal, TypeAlias
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, TypeAdapter, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    TypeAdapter,
+    ValidationError,
+    ValidatorFunctionWrapHandler,
+    WrapValidator,
+    model_validator,
+)
 
 from cqsmart.model.quotes import normalise, quote_states_number
+from cqsmart.model.units import check_unit, unit_base
 
 MIN_YEAR = 1949
 MAX_YEAR = 2100
@@ -92,6 +105,22 @@ UNIT_BASE: dict[Unit, tuple[Decimal, str]] = {
 }
 
 
+# Any other unit a text states (万吨, 亿千瓦时 …), read as magnitude × counter by model.units.
+OtherUnit = Annotated[str, StringConstraints(min_length=1, max_length=20), AfterValidator(check_unit)]
+
+
+def _one_unit_error(value: object, handler: ValidatorFunctionWrapHandler) -> object:
+    """One problem for a bad unit (the enum's list of units), not one per member of the union."""
+    try:
+        return handler(value)
+    except ValidationError as error:
+        details = error.errors(include_url=False)
+        raise ValueError(next((d["msg"] for d in details if d["type"] == "enum"), details[0]["msg"])) from None
+
+
+AnyUnit = Annotated[Unit | OtherUnit, WrapValidator(_one_unit_error)]
+
+
 class PeriodBasis(str, Enum):
     YEAR = "year"  # one stated year
     SPAN = "span"  # a stated span of years
@@ -164,7 +193,7 @@ class Figure(StrictModel):
     topic: Slug
     label: Label
     value: Number | None
-    unit: Unit | None
+    unit: AnyUnit | None
     base_value: Number | None
     qualifier: Qualifier | None
     qualifier_text: QualifierWord | None = None
@@ -174,6 +203,8 @@ class Figure(StrictModel):
     formula: Formula | None = None
     inputs: list[Slug] | None = None
     note: Text | None = None
+    direction: Literal["decrease"] | None = None  # 下降2.7%: the value is kept as stated
+    confidence: Annotated[float, Field(ge=0, le=1)] | None = None  # of a drafted (extracted) figure
 
     @model_validator(mode="after")
     def _consistent(self) -> Figure:
@@ -217,10 +248,11 @@ class Figure(StrictModel):
 
     def _check_base_value(self) -> None:
         assert self.unit is not None and self.value is not None and self.base_value is not None
-        multiplier, base_unit = UNIT_BASE[self.unit]
+        unit = self.unit.value if isinstance(self.unit, Unit) else self.unit
+        multiplier, base_unit = UNIT_BASE[self.unit] if isinstance(self.unit, Unit) else unit_base(unit) or (Decimal(1), "")
         expected = Decimal(str(self.value)) * multiplier
         if Decimal(str(self.base_value)) != expected:
-            raise ValueError(f"base_value should be {expected.normalize():f} ({base_unit}) for {self.value}{self.unit.value}")
+            raise ValueError(f"base_value should be {expected.normalize():f} ({base_unit}) for {self.value}{unit}")
 
 
 class Initiative(StrictModel):

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from cqsmart import __version__
 from cqsmart.model import jsontext
+from cqsmart.model.factbase import FIELDS_BY_KIND
 from cqsmart.store.files import expand_user
 
 if TYPE_CHECKING:
@@ -41,7 +42,8 @@ def content_hash(data: bytes | memoryview = b"") -> Hasher:
 
 def content_key(files: list[FactFile]) -> str:
     """Identifies a fact base by content and the package version that validated it."""
-    digest = content_hash(__version__.encode())
+    # The contract's field names too: a base cached before a field was added is validated again.
+    digest = content_hash(__version__.encode() + repr(sorted(FIELDS_BY_KIND.items())).encode())
     for item in files:
         digest.update(b"\0" + os.path.basename(item.name).encode() + b"\0")
         digest.update(item.content)

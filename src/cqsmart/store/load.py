@@ -39,7 +39,7 @@ def _integer(text: str) -> int | Decimal:
     return int(text) if len(text) <= 20 else Decimal(text)
 
 
-def validate(files: list[FactFile]) -> list[JsonRecord]:
+def validate(files: list[FactFile], draft: bool = False) -> list[JsonRecord]:
     """Validate every file and the base as a whole; raise with every problem found, not just the first."""
     from cqsmart.store.validate import validate_documents  # Pydantic is loaded only when validating
 
@@ -50,7 +50,7 @@ def validate(files: list[FactFile]) -> list[JsonRecord]:
             documents.append((item, parse_json(item)))
         except InvalidFactBase as error:
             problems.extend(error.problems)
-    records, record_problems = validate_documents([(item.name, item.kind, data) for item, data in documents])
+    records, record_problems = validate_documents([(item.name, item.kind, data) for item, data in documents], draft)
     problems.extend(record_problems)
     if problems:
         raise InvalidFactBase(problems)
@@ -86,9 +86,14 @@ def validated_form(files: list[FactFile]) -> tuple[list[list[Any]], list[str]]:
     return encode(models)
 
 
-def load(path: str | None = None, *, use_cache: bool = True) -> FactBase:
+def load(path: str | None = None, *, use_cache: bool = True, draft: bool = False) -> FactBase:
+    """The fact base at path; a draft (English labels missing) is only ever validated, never cached."""
     location, origin = resolve_path(path)
     files = read_fact_files(location, origin)
+    if draft:
+        with no_cyclic_collection():
+            records = validate(files, draft)
+        return FactBase(tuple(records), origin)
     if use_cache:
         from cqsmart.store.cache import Cache
 

@@ -70,8 +70,17 @@ def _plain(value: Any) -> Any:
     return value.value if isinstance(value, Enum) else value
 
 
-def validate_documents(documents: list[tuple[str, str | None, Any]]) -> tuple[list[JsonRecord], list[Problem]]:
-    """Each document is (file name, the kind its folder file must hold or None, parsed JSON)."""
+DRAFT_LABEL_EN = "(draft: English label to be written)"
+
+
+def validate_documents(
+    documents: list[tuple[str, str | None, Any]], draft: bool = False
+) -> tuple[list[JsonRecord], list[Problem]]:
+    """Each document is (file name, the kind its folder file must hold or None, parsed JSON).
+
+    A draft (from `extract`) may lack English labels: they are filled with a placeholder before the
+    records are checked, so that everything else still must hold; without `draft` each is an error.
+    """
     located: list[Located] = []
     problems: list[Problem] = []
     invalid_ids: set[str] = set()
@@ -86,7 +95,7 @@ def validate_documents(documents: list[tuple[str, str | None, Any]]) -> tuple[li
                     invalid_ids.add(item["id"])
                 continue
             try:
-                located.append(Located(_RECORD.validate_python(item), name, index))
+                located.append(Located(_RECORD.validate_python(_with_english(item) if draft else item), name, index))
             except ValidationError as error:
                 problems.extend(_problems(name, index, error))
                 if isinstance(item, dict) and isinstance(item.get("id"), str):
@@ -95,6 +104,18 @@ def validate_documents(documents: list[tuple[str, str | None, Any]]) -> tuple[li
     order = {kind: position for position, kind in enumerate(FILE_BY_KIND)}
     located.sort(key=lambda item: order[item.record.kind])
     return [item.record.model_dump(mode="json") for item in located], problems
+
+
+def _with_english(item: Any) -> Any:
+    """A copy in which every label-like object with Chinese and no English has the draft placeholder."""
+    if isinstance(item, list):
+        return [_with_english(part) for part in item]
+    if not isinstance(item, dict):
+        return item
+    copy = {key: _with_english(value) for key, value in item.items()}
+    if isinstance(copy.get("zh"), str) and "en" not in copy:
+        copy["en"] = DRAFT_LABEL_EN
+    return copy
 
 
 def _problems(name: str, index: int, error: ValidationError) -> list[Problem]:

@@ -1,0 +1,248 @@
+"""The words that name what a figure counts: the noun before the number, else the noun after it."""
+
+from __future__ import annotations
+
+import re
+
+from cqsmart.extract.numbers import Mention
+
+_YEAR_WORDS = re.compile(
+    r"^(?:(?:19|20)\d\d年(?:(?:至|到|-|—)(?:19|20)\d\d年)?(?:底|末|全年|上半年|前三季度)?|截至\S{0,8}?(?:年底|年末|目前|底|末)|到(?:19|20)\d\d年(?:底|末)?)"
+)
+_LEADING = tuple(
+    sorted(
+        (
+            "其中",
+            "同时",
+            "此外",
+            "另外",
+            "全年",
+            "今年",
+            "目前",
+            "当前",
+            "现已",
+            "首先",
+            "其次",
+            "再次",
+            "最后",
+            "其一",
+            "其二",
+            "其三",
+            "一是",
+            "二是",
+            "三是",
+            "四是",
+            "五是",
+            "全市",
+            "我市",
+            "本市",
+            "全省",
+            "我省",
+            "全区",
+            "并且",
+            "且",
+            "还",
+            "共",
+            "一方面",
+            "另一方面",
+            "比如",
+            "例如",
+            "通过",
+            "该中心现已",
+            "该中心",
+            "为",
+            "仅",
+            "比上年同期",
+            "比上年末",
+            "比上年",
+            "较上年",
+            "同比",
+            "环比",
+            "实现",
+            "已经",
+            "已",
+            "累计",
+            "共有",
+            "拥有",
+            "有",
+            "新建",
+            "据介绍",
+            "据统计",
+            "实际",
+            "名义",
+            "分别",
+            "建成",
+            "完成",
+            "力争",
+            "培育",
+            "引进",
+            "打造",
+        ),
+        key=len,
+        reverse=True,
+    )
+)
+_TRAILING = tuple(
+    sorted(
+        (
+            "分别",
+            "提高到",
+            "控制在",
+            "稳定在",
+            "保持在",
+            "维持在",
+            "提升到",
+            "增加到",
+            "增至",
+            "降至",
+            "下降到",
+            "力争",
+            "首次",
+            "达到了",
+            "同比",
+            "比上年",
+            "较上年",
+            "年均",
+            "增长",
+            "增加",
+            "下降",
+            "减少",
+            "降低",
+            "提高",
+            "提升至",
+            "提升",
+            "上升",
+            "达到",
+            "达",
+            "为",
+            "是",
+            "有",
+            "突破",
+            "超过",
+            "超",
+            "逾",
+            "近",
+            "约",
+            "接近",
+            "实现",
+            "完成",
+            "累计",
+            "共计",
+            "共",
+            "打造",
+            "建设",
+            "建成",
+            "培育",
+            "引进",
+            "新增",
+            "拥有",
+            "形成",
+            "上线",
+            "接入",
+            "集中",
+            "重点",
+            "协同",
+            "加快",
+            "举全力",
+            "全力",
+            "积极",
+            "已",
+            "将",
+            "新",
+            "进入",
+            "普及应用",
+            "应用",
+            "签署",
+            "的",
+            "由",
+            "至",
+            "在",
+            "等",
+            "就",
+            "更是",
+            "已经",
+            "已达",
+            "了",
+            "总计",
+            "合计",
+            "约为",
+            "高于同期",
+            "高于",
+            "低于",
+            "占比",
+            "保持",
+            "取得",
+            "获得",
+            "支撑",
+            "试点",
+            "吸引",
+            "带动",
+            "开通",
+            "部署",
+            "落地",
+            "推动",
+            "推进",
+            "发展",
+        ),
+        key=len,
+        reverse=True,
+    )
+)
+_AFTER_STOP = re.compile(r"[任达为是在与及的、,，;:。]|实现|提供|覆盖|参与|\d+(?![A-Za-z\d])")
+_VERBS = ("提升", "提高", "增长", "下降", "达", "超", "突破", "实现", "以上", "左右", "同比", "比上年", "占")
+_TRAILING_YEAR = re.compile(r"(?:(?:由|从|比|较)?(?:19|20)\d\d年(?:底|末)?|连续[\d一二两三四五六七八九十]+年)$")
+
+
+def label(text: str, found: list[Mention], index: int, head: Mention, clause_start: int) -> tuple[str, bool]:
+    """The label, and whether it was taken from the words after the number."""
+    earlier = [m for m in found[:index] if clause_start <= m.start and m.end <= head.start]
+    if earlier:  # 由16%提升至25.5%: the same measure as the number before it, unless words between name another
+        before = text[earlier[-1].end : head.start]
+        if len(clean(before)) < 2:
+            before = text[clause_start : earlier[0].start]
+    else:
+        before = text[clause_start : head.start]
+    name = clean(before)
+    mention = found[index]
+    after = text[mention.end :].removeprefix("的")
+    quoted = after.find("”") + 1 if after.startswith("“") else 0  # “小切口、大民生”智能化创新应用项目
+    stop = _AFTER_STOP.search(after, quoted)
+    noun = after[: stop.start() if stop else len(after)][:30]
+    if len(noun) >= 2 and not noun.startswith(_VERBS):  # 6位市领导: the noun after the unit is what it counts
+        return _balanced(noun), True
+    return name, False
+
+
+def clean(words: str) -> str:
+    """Drop the time, the fillers before the measure and the verbs after it: 全市规模以上工业增加值增长 → 规模以上工业增加值."""
+    previous = None
+    while previous != words:
+        previous = words
+        words = _YEAR_WORDS.sub("", words)
+        for word in _LEADING:
+            if words.startswith(word):
+                words = words[len(word) :]
+                break
+        for word in _TRAILING:
+            if words.endswith(word):
+                words = words[: -len(word)]
+                break
+        words = _TRAILING_YEAR.sub("", words)
+    return _balanced(words.strip("《》()、,，"))
+
+
+def _balanced(words: str) -> str:
+    """Without a quotation mark whose partner was cut off."""
+    if words.startswith("“") and "”" not in words:
+        words = words[1:]
+    if words.endswith("”") and "“" not in words:
+        words = words[:-1]
+    return words
+
+
+def subject(text: str, before: int) -> tuple[str, int]:
+    """The nearest quoted name before a position (“渝康码”) that the sentence is about, and where it starts."""
+    names = [match for match in re.finditer(r"“[^”]{1,12}”", text[:before])]
+    if names:
+        return names[-1].group(), names[-1].start()
+    return "", 0

@@ -1,0 +1,220 @@
+"""Numbers in a sentence with their units and qualifiers, in every written form; dates, years,
+durations and ordinals in names are left out."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from cqsmart.model.quotes import CHINESE_NUMERAL, chinese_number
+from cqsmart.model.units import COUNTERS, MAGNITUDES
+
+_ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+NUMBER = re.compile(f"(?P<arabic>{_ARABIC})|(?P<chinese>{CHINESE_NUMERAL.pattern})")
+_COUNTERS = sorted(COUNTERS, key=len, reverse=True)
+_MAGNITUDES = sorted(MAGNITUDES, key=len, reverse=True)
+
+# Words before a number: (word, qualifier). Longest first.
+PREFIXES: tuple[tuple[str, str], ...] = (
+    ("不少于", "at_least"),
+    ("不低于", "at_least"),
+    ("至少", "at_least"),
+    ("不超过", "at_most"),
+    ("不足", "at_most"),
+    ("不到", "at_most"),
+    ("超过", "more_than"),
+    ("超出", "more_than"),
+    ("突破", "more_than"),
+    ("接近", "approximately"),
+    ("大约", "approximately"),
+    ("超", "more_than"),
+    ("逾", "more_than"),
+    ("近", "approximately"),
+    ("约", "approximately"),
+    ("前", "at_most"),
+)
+# Words after the unit (余 and 多 come between the number and its unit: 70余个, 1200多亿元).
+SUFFIXES: tuple[tuple[str, str], ...] = (
+    ("以上", "at_least"),
+    ("左右", "approximately"),
+    ("以下", "at_most"),
+    ("以内", "at_most"),
+)
+_NOT_AFTER_NUMBER = ("年", "月", "日", "号", "时", "周", "天", "小时", "分钟", "秒", "季度", "岁", "届", "级", "期")
+_DURATION_AFTER_COUNTER = ("月", "小时", "工作日", "星期", "季度")
+_NOT_A_COUNT = ("方面", "层面", "阶段", "维度", "环节", "步骤", "数", "是", "大", "点")
+_IDIOMS = ("千家万户", "千方百计", "千行百业", "万无一失", "四面八方", "三番五次", "一五一十", "七上八下", "百花齐放")
+_THRESHOLD_OF = ("企业", "项目", "产业", "级", "以上企业", "以上项目", "以上的", "的企业", "的项目")
+_RANK_WORDS = ("排名", "排", "位居", "位列", "居", "列", "名列", "跃居", "进入", "稳居")
+_NOT_A_RANK = ("批", "届", "次", "期", "个", "家", "条", "款", "章", "节", "部分", "产业", "阶段", "轮")
+_LIST_JOINS = ("、", "和", "及", "与", ",", "，")
+
+
+@dataclass
+class Mention:
+    """One number: where it stands in the normalised sentence, and how the text qualifies it."""
+
+    start: int  # of the number (or of the qualifier before it)
+    end: int  # after the unit and any qualifier after it
+    number_start: int
+    value: int | float
+    unit: str | None
+    qualifier: str = "exact"
+    qualifier_text: str | None = None
+    chinese: bool = False
+    shared_unit: bool = False
+
+
+def mentions(text: str) -> list[Mention]:
+    """Every figure the sentence states, in order; numbers in a list share the unit of its last member."""
+    found: list[Mention] = []
+    pending: list[Mention] = []  # unitless numbers waiting for a list's unit
+    position = 0
+    while (match := NUMBER.search(text, position)) is not None:
+        mention = _read(text, match)
+        position = max(match.end(), mention.end if mention else 0)
+        if mention is None:
+            pending.clear()
+            continue
+        if mention.unit is None:
+            if pending and not _joined(text, pending[-1].end, mention.start):
+                pending.clear()
+            pending.append(mention)
+            continue
+        if pending and _joined(text, pending[-1].end, mention.start):
+            for member in pending:
+                member.unit, member.shared_unit = mention.unit, True
+                found.append(member)
+        pending.clear()
+        found.append(mention)
+    return found
+
+
+def _joined(text: str, end: int, start: int) -> bool:
+    return text[end:start] in _LIST_JOINS
+
+
+def _read(text: str, match: re.Match[str]) -> Mention | None:
+    start, end = match.span()
+    before = text[:start]
+    ordinal = before.endswith("第")
+    if before.endswith("每"):
+        return None  # 每千人口, 每10万人: the base of a rate, not a figure
+    if match.group("arabic"):
+        after = text[end:]
+        if _latin(before[-1:]) or before[-1:] in ("-", ".", "/") or (after[:1].isascii() and after[:1].isalpha()):
+            return None  # 5G, COVID-19, 3D, a version or a code
+        if re.match(r"0\d", match.group()):
+            return None  # 023, 0001: a code, not a quantity
+        value: int | float = _arabic(match.group())
+        chinese = False
+    else:
+        run = match.group()
+        magnitude = next((m for m in ("万亿", "亿", "万") if run.endswith(m) and len(run) > len(m)), "")  # 两百|万家
+        number = chinese_number(run[: len(run) - len(magnitude)])
+        if number is None or number < 1 or (number == 1 and not ordinal) or before.endswith(("数", "几", "若干", "上")):
+            return None  # 一批, 一体化, 数十家, 上百家: not counts
+        if not re.search("[一二两三四五六七八九十百千〇零]", run) and run != "万亿" and not text.startswith(("余", "多"), end):
+            return None  # 每万人, 亿万: a magnitude alone is not a number, unless 万余家
+        if before.count("“") > before.count("”") or any(idiom in text[max(0, start - 3) : end + 4] for idiom in _IDIOMS):
+            return None  # “两个确立”, 千家万户: numerals in slogans and idioms
+        if text[end:].startswith(_NOT_AFTER_NUMBER):
+            return None  # 千亿级, 三年
+        end -= len(magnitude)
+        value, chinese = number, True
+    after = text[end:]
+    if after.startswith(_NOT_AFTER_NUMBER) and not (after.startswith("天") and "天数" in before[-12:]):
+        return None  # a year, a date, a duration, a grade (三级医院); but 优良天数329天 counts days
+    mention = Mention(start, end, start, value, None, chinese=chinese)
+    if ordinal:
+        if value < 1 or after.startswith(_NOT_A_RANK) or not any(word in before[-13:-1] for word in _RANK_WORDS):
+            return None  # 第二批, 第一: ordinals in names and enumerations
+        mention.start, mention.unit = start - 1, "第"
+        return mention
+    position = end
+    for word in ("余", "多"):  # between the number and its unit: 70余个, 两千余家
+        if text.startswith(word, position):
+            mention.qualifier, mention.qualifier_text, position = "more_than", word, position + 1
+    unit, length = _unit_at(text[position:])
+    if before.endswith("百分之") and not unit:  # 百分之三十: a percentage written out
+        unit, mention.start = "%", start - 3
+    if not unit:
+        if chinese or mention.qualifier_text:
+            return None  # a Chinese numeral without a unit is a word, not a figure
+        return mention
+    if not _counts(text[position + length :], unit, chinese):
+        return None
+    if unit.endswith("元") and text[position + length :].startswith(_THRESHOLD_OF):
+        return None  # 超百亿元企业, 10亿元以上项目: an amount that sorts things, not a figure
+    if length > len(unit):  # 3万余人: 余 between the magnitude and the counter
+        mention.qualifier, mention.qualifier_text = "more_than", text[position + length - len(unit) :][:1]
+    mention.unit, position = unit, position + length
+    if mention.qualifier == "exact" and unit in MAGNITUDES and text.startswith("余", position):
+        mention.qualifier, mention.qualifier_text, position = "more_than", "余", position + 1  # 26万余
+    if mention.qualifier == "exact":
+        for word, qualifier in SUFFIXES:
+            if text.startswith(word, position):
+                mention.qualifier, mention.qualifier_text, position = qualifier, word, position + len(word)
+                break
+    mention.end = position
+    _prefix(text, mention)
+    return mention
+
+
+def _latin(char: str) -> bool:
+    return char.isascii() and char.isalnum()
+
+
+def _arabic(text: str) -> int | float:
+    text = text.replace(",", "")
+    return float(text) if "." in text else int(text)
+
+
+def _unit_at(text: str) -> tuple[str, int]:
+    """The unit at the start of text: a magnitude, a counter, or both (万人, 亿元, 万张)."""
+    magnitude = next((m for m in _MAGNITUDES if text.startswith(m)), "")
+    rest = text[len(magnitude) :]
+    skip = 1 if magnitude and rest.startswith(("余", "多")) else 0  # 3万余人
+    counter = next((c for c in _COUNTERS if rest[skip:].startswith(c)), "")
+    if counter in ("%", "个百分点", "百分点", "成", "第") and magnitude:
+        counter = ""
+    if counter:
+        return magnitude + counter, len(magnitude) + skip + len(counter)
+    return magnitude, len(magnitude)
+
+
+def _counts(after: str, unit: str, chinese: bool) -> bool:
+    """Whether what follows the unit lets it count things: not 3个月, 两位数, 四个方面."""
+    if unit.endswith("个") and after.startswith(_DURATION_AFTER_COUNTER):
+        return False
+    if unit in ("位", "个", "项", "类", "种", "成") and after.startswith(_NOT_A_COUNT) and (chinese or unit == "位"):
+        return False
+    if unit == "成" and not chinese:
+        return False  # 成 after Arabic digits is usually 成立, 成为
+    return not (unit.endswith("次") and after.startswith(("会", "全会", "代表", "产业")))
+
+
+def _prefix(text: str, mention: Mention) -> None:
+    """A qualifier written before the number: 超26万, 突破2100万人, 近千家, 前10位, 约为3000亿元."""
+    before = text[: mention.start]
+    for bridge in ("", "为", "达", "达到"):
+        if not before.endswith(bridge):
+            continue
+        near = before[: len(before) - len(bridge)]
+        for word, qualifier in PREFIXES:
+            if not near.endswith(word) or near[: len(near) - len(word)].endswith(_NOT_QUALIFYING.get(word, ())):
+                continue
+            if word == "前" and (bridge or not (mention.unit and any(w in near[-11:-1] for w in _RANK_WORDS))):
+                return
+            if mention.qualifier == "exact":
+                mention.qualifier, mention.qualifier_text = qualifier, word
+            mention.start -= len(bridge) + len(word)
+            return
+
+
+# Characters that make a qualifier part of another word: 节约, 签约, 附近, 最近, 赶超.
+_NOT_QUALIFYING: dict[str, tuple[str, ...]] = {
+    "约": ("节", "集", "签", "预", "制", "合", "履", "特", "公", "条", "纽", "简", "婉"),
+    "近": ("附", "最", "临", "就", "亲", "贴", "邻"),
+    "超": ("赶", "高", "追"),
+}

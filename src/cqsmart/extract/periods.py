@@ -1,0 +1,78 @@
+"""The time a figure refers to: a year in its sentence, the years of a 分别 list over a span, a span
+for 累计 or 年均 over years, the plan year of 到2030年; None where the sentence states none."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_YEAR = r"(?:19[5-9]\d|20\d\d)"
+SPAN = re.compile(f"(?P<start>{_YEAR})(?:年)?(?:至|到|—|–|-|~|～)(?P<end>{_YEAR})年")
+YEAR = re.compile(f"(?P<year>{_YEAR})年(?!代)|(?<=《)(?P<titled>{_YEAR})")  # 2020年, 《2020数字政府…》
+_BASELINE_BEFORE = ("比", "较", "同比", "与", "相比", "对比")
+_ATTACHED_AFTER = ("的",)
+
+
+@dataclass(frozen=True)
+class YearMention:
+    start: int
+    end: int
+    first: int
+    last: int
+    attached: bool  # 由2017年的16%: the year of the next number only
+
+
+def years(text: str) -> list[YearMention]:
+    """Years and spans of years the sentence states, leaving out baselines (比2019年) and 以来."""
+    found: list[YearMention] = []
+    taken: list[tuple[int, int]] = []
+    for match in SPAN.finditer(text):
+        first, last = int(match["start"]), int(match["end"])
+        if first < last:
+            found.append(YearMention(match.start(), match.end(), first, last, False))
+            taken.append(match.span())
+    for match in YEAR.finditer(text):
+        if any(start <= match.start() < end for start, end in taken):
+            continue
+        before, after = text[: match.start()], text[match.end() :]
+        if before.endswith(_BASELINE_BEFORE) or after.startswith(("以来", "起", "开始")):
+            continue
+        attached = after.startswith(_ATTACHED_AFTER) or bool(re.match(r"[\d.]+(?![\d.]*[月季])", after))
+        year = int(match["year"] or match["titled"])
+        found.append(YearMention(match.start(), match.end(), year, year, attached))
+    return sorted(found, key=lambda item: item.start)
+
+
+def period_of(text: str, stated: list[YearMention], number_start: int, list_index: int, list_size: int) -> tuple[int, int] | None:
+    """(first, last) year of the figure at number_start, or None."""
+    earlier = [item for item in stated if item.end <= number_start]
+    attached = [item for item in earlier if item.attached and _next_is(text, item.end, number_start)]
+    if attached:
+        return attached[-1].first, attached[-1].last
+    topics = [item for item in earlier if not item.attached] or [item for item in stated if not item.attached]
+    if not topics:
+        return None
+    topic = topics[-1]
+    listed = [topic]  # 2019年、2020年和2021年分别…: a list of years for a list of figures
+    for item in reversed(topics[:-1]):
+        if text[item.end : listed[0].start] not in ("、", "和", "及", "与", ",", "，") or item.first != item.last:
+            break
+        listed.insert(0, item)
+    if len(listed) > 1 and "分别" in text[topic.end : number_start]:
+        if len(listed) == list_size:
+            return listed[list_index].first, listed[list_index].last
+        return None
+    if topic.first != topic.last:
+        count = topic.last - topic.first + 1
+        if list_size == count and "分别" in text[topic.end : number_start]:
+            year = topic.first + list_index
+            return year, year
+        if list_size > 1 and "分别" in text[topic.end : number_start]:
+            return None
+    return topic.first, topic.last
+
+
+def _next_is(text: str, year_end: int, number_start: int) -> bool:
+    """Whether nothing but 的, 末, 底 or a qualifier stands between the year and the number."""
+    between = text[year_end:number_start]
+    return len(between) <= 4 and not any(mark in between for mark in ",;:。")

@@ -1,0 +1,124 @@
+"""Units as Chinese texts write them: an optional magnitude (万, 亿, 万亿 …) and a counter (人, 元, 吨 …).
+
+The fact base's `Unit` enum names the units of the bundled source; a text of the same genre states
+many more (万吨, 亿千瓦时, 万户 …). Each is read here as magnitude × counter, which gives its base
+value, so a new unit needs one entry in COUNTERS, not a new rule.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+MAGNITUDES: dict[str, Decimal] = {
+    "万亿": Decimal("1e12"),
+    "千亿": Decimal("1e11"),
+    "百亿": Decimal("1e10"),
+    "十亿": Decimal("1e9"),
+    "亿": Decimal("1e8"),
+    "千万": Decimal("1e7"),
+    "百万": Decimal("1e6"),
+    "十万": Decimal("1e5"),
+    "万": Decimal("1e4"),
+}
+
+# Counter → (multiplier, base unit). Longer counters are tried first by readers of text.
+COUNTERS: dict[str, tuple[Decimal, str]] = {
+    "%": (Decimal("0.01"), "fraction"),
+    "个百分点": (Decimal("0.01"), "fraction"),
+    "百分点": (Decimal("0.01"), "fraction"),
+    "成": (Decimal("0.1"), "fraction"),
+    "倍": (Decimal(1), "times"),
+    "元": (Decimal(1), "CNY"),
+    "美元": (Decimal(1), "USD"),
+    "人": (Decimal(1), "people"),
+    "名": (Decimal(1), "people"),
+    "人次": (Decimal(1), "person-times"),
+    "位": (Decimal(1), "count"),
+    "户": (Decimal(1), "households"),
+    "次": (Decimal(1), "times"),
+    "张": (Decimal(1), "cards"),
+    "台": (Decimal(1), "servers"),
+    "吨": (Decimal(1), "t"),
+    "千瓦时": (Decimal(1), "kWh"),
+    "千瓦": (Decimal(1), "kW"),
+    "兆瓦": (Decimal(1), "MW"),
+    "公里": (Decimal(1), "km"),
+    "千米": (Decimal(1), "km"),
+    "米": (Decimal(1), "m"),
+    "平方公里": (Decimal(1), "km2"),
+    "平方米": (Decimal(1), "m2"),
+    "平方千米": (Decimal(1), "km2"),
+    "公斤": (Decimal(1), "kg"),
+    "千克": (Decimal(1), "kg"),
+    "亩": (Decimal(1), "mu"),
+    "公顷": (Decimal(1), "ha"),
+    "立方米": (Decimal(1), "m3"),
+    "标箱": (Decimal(1), "TEU"),
+    "辆": (Decimal(1), "vehicles"),
+    "个批次": (Decimal(1), "count"),
+    "个": (Decimal(1), "count"),
+    "家": (Decimal(1), "count"),
+    "项": (Decimal(1), "count"),
+    "类": (Decimal(1), "count"),
+    "所": (Decimal(1), "count"),
+    "座": (Decimal(1), "count"),
+    "条": (Decimal(1), "count"),
+    "件": (Decimal(1), "count"),
+    "套": (Decimal(1), "count"),
+    "种": (Decimal(1), "count"),
+    "款": (Decimal(1), "count"),
+    "批": (Decimal(1), "count"),
+    "处": (Decimal(1), "count"),
+    "支": (Decimal(1), "count"),
+    "部": (Decimal(1), "count"),
+    "份": (Decimal(1), "count"),
+    "场": (Decimal(1), "count"),
+    "只": (Decimal(1), "count"),
+    "头": (Decimal(1), "count"),
+    "块": (Decimal(1), "count"),
+    "床": (Decimal(1), "count"),
+    "张床": (Decimal(1), "count"),
+    "例": (Decimal(1), "count"),
+    "起": (Decimal(1), "count"),
+    "篇": (Decimal(1), "count"),
+    "册": (Decimal(1), "count"),
+    "架次": (Decimal(1), "count"),
+    "乘次": (Decimal(1), "person-times"),
+    "车次": (Decimal(1), "count"),
+    "班次": (Decimal(1), "count"),
+    "艘次": (Decimal(1), "count"),
+    "批次": (Decimal(1), "count"),
+    "台套": (Decimal(1), "count"),
+    "笔": (Decimal(1), "count"),
+    "宗": (Decimal(1), "count"),
+    "架": (Decimal(1), "count"),
+    "艘": (Decimal(1), "count"),
+    "栋": (Decimal(1), "count"),
+    "间": (Decimal(1), "count"),
+    "孔": (Decimal(1), "count"),
+    "天": (Decimal(1), "days"),  # only where the text counts days (优良天数329天), never a duration
+    "微克/立方米": (Decimal(1), "µg/m3"),
+    "第": (Decimal(1), "rank"),
+}
+
+
+def unit_base(unit: str) -> tuple[Decimal, str] | None:
+    """The multiplier to base units and the base unit's name, or None for a unit not read as one."""
+    if unit in COUNTERS:
+        return COUNTERS[unit]
+    for magnitude, factor in MAGNITUDES.items():
+        if unit.startswith(magnitude):
+            rest = unit[len(magnitude) :]
+            if not rest:
+                return factor, "count"
+            counter = COUNTERS.get(rest)
+            if counter is not None and counter[1] not in ("fraction", "rank"):
+                return factor * counter[0], counter[1]
+    return None
+
+
+def check_unit(unit: str) -> str:
+    """For the model: a unit outside the known list must still read as magnitude × counter."""
+    if unit_base(unit) is None:
+        raise ValueError(f"unknown unit {unit!r}: expected a counter such as 个, 家, 人, 元, 吨, optionally after 万 or 亿")
+    return unit
