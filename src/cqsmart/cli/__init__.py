@@ -6,10 +6,11 @@ result to a renderer; nothing below this package knows about Typer.
 
 # The command modules register themselves on the app when imported, in the order --help lists them.
 from cqsmart.cli import query_commands  # isort: skip
+from cqsmart.cli import ask_command  # isort: skip
 from cqsmart.cli import check_commands, export_command  # isort: skip
 from cqsmart.cli.app import app
 
-__all__ = ["app", "check_commands", "export_command", "main", "query_commands"]
+__all__ = ["app", "ask_command", "check_commands", "export_command", "main", "query_commands"]
 
 
 def main() -> None:

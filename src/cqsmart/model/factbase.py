@@ -62,6 +62,7 @@ FIELDS_BY_KIND: dict[str, tuple[str, ...]] = {
         "sha256",
         "note",
     ),
+    "alias": ("id", "kind", "terms", "note"),
     "year-comparison": (
         "metric",
         "label",
@@ -89,6 +90,8 @@ FIELDS_BY_KIND: dict[str, tuple[str, ...]] = {
         "difference_unit",
     ),
 }
+# `ask`: a figure as `stats --json` gives it, and how well it answers the question (higher is better).
+FIELDS_BY_KIND["answer"] = (*FIELDS_BY_KIND["figure"], "score")
 FIELDS_BY_KIND["record"] = tuple(
     dict.fromkeys(name for kind in ("figure", "initiative", "target", "source") for name in FIELDS_BY_KIND[kind])
 )

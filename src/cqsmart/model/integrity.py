@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from cqsmart.model.formula import FormulaError, evaluate, referenced_ids
-from cqsmart.model.records import Figure, Initiative, Source, Target
+from cqsmart.model.records import Alias, Figure, Initiative, Source, Target
 
 
 @dataclass(frozen=True)
@@ -27,7 +27,7 @@ class Problem:
 class Located:
     """A validated record with the file and array index it came from, for error locations."""
 
-    record: Figure | Initiative | Target | Source
+    record: Figure | Initiative | Target | Source | Alias
     file: str
     index: int
 

@@ -11,6 +11,8 @@ def summary(base: FactBase) -> str:
     counts = Counter(record["kind"] for record in base.records)
     derived = sum(1 for record in base.of_kind("figure") if record["derived"])
     parts = [_count(counts[kind], kind) for kind in ("figure", "initiative", "target", "source")]
+    if counts["alias"]:
+        parts.append(_count(counts["alias"], "alias").replace("aliass", "aliases"))
     return f"{_count(len(base.records), 'record')}: {', '.join(parts)} ({derived} of the figures derived)"
 
 

@@ -14,6 +14,7 @@ DEFAULT_COLUMNS: dict[str, tuple[str, ...]] = {
     "target": ("id", "label", "area", "figures"),
     "source": ("id", "label", "publisher", "interviewee", "year", "sha256"),
     "record": ("kind", "id", "label", "value"),
+    "answer": ("value", "period", "label", "source"),
     "year-comparison": ("label", "value_a", "value_b", "change", "trend"),
     "metric-comparison": ("year", "value_a", "value_b", "difference", "trend"),
 }
@@ -58,6 +59,8 @@ def cell(kind: str, row: JsonRecord, column: str, base: FactBase, lang: str, bar
         return display.period(row, lang)
     if column == "figures" and isinstance(value, list):
         return ", ".join(display.figure_value(base.by_id[ref], lang) for ref in value if ref in base.by_id)
+    if column == "source" and kind == "answer":
+        return cited(row, base, lang)
     if column == "source" and isinstance(value, dict):
         return str(value.get("quote", ""))
     if column in ("publisher", "reporter", "photographer") and isinstance(value, dict):
@@ -71,6 +74,19 @@ def cell(kind: str, row: JsonRecord, column: str, base: FactBase, lang: str, bar
     if isinstance(value, dict):
         return " / ".join(str(part) for part in value.values())
     return str(value)
+
+
+def cited(row: JsonRecord, base: FactBase, lang: str) -> str:
+    """The quote and the source it is from; a derived figure says how it was worked out instead."""
+    source = row.get("source")
+    if not isinstance(source, dict):
+        inputs = ", ".join(row.get("inputs") or ())
+        return (
+            f"推算：{row.get('formula') or ''}（{inputs}）" if lang == "zh" else f"derived: {row.get('formula') or ''} ({inputs})"
+        )
+    document = base.by_id.get(str(source.get("id")))
+    name = display.label(document, lang) if document is not None else str(source.get("id", ""))
+    return f"“{source.get('quote', '')}” — {name}"
 
 
 def bar_scale(kind: str, rows: list[JsonRecord], unicode: bool) -> tuple[float, str, str]:

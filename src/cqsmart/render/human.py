@@ -23,6 +23,7 @@ TITLES = {
     "target": "Targets",
     "source": "Sources",
     "record": "Search results",
+    "answer": "Answers",
     "year-comparison": "Comparison by year",
     "metric-comparison": "Comparison by metric",
 }

@@ -22,6 +22,7 @@ _INDEXED_BY_KIND: dict[str, frozenset[str]] = {
     "initiative": frozenset({"id", "kind", "topic", "line"}),
     "target": frozenset({"id", "kind", "topic", "area"}),
     "source": frozenset({"id", "kind"}),
+    "alias": frozenset({"id", "kind"}),
 }
 _POSITION = {name: position for position, name in enumerate(INDEX_FIELDS)}
 _NEWLINE = re.compile(rb"\n")

@@ -21,7 +21,10 @@ FILE_BY_KIND: dict[str, str] = {
     "figure": "figures.json",
     "initiative": "initiatives.json",
     "target": "targets.json",
+    "alias": "aliases.json",
 }
+# Files a folder may leave out: a base without aliases is still a whole base.
+OPTIONAL_KINDS = frozenset({"alias"})
 
 
 @dataclass(frozen=True)
@@ -72,14 +75,17 @@ def read_fact_files(path: Path, origin: str) -> list[FactFile]:
 def _read_folder(folder: Path) -> list[FactFile]:
     problems: list[str] = []
     expected = set(FILE_BY_KIND.values())
+    listed = [name for kind, name in FILE_BY_KIND.items() if kind not in OPTIONAL_KINDS]
+    required = set(listed)
+    optional = "".join(f" and optionally {name}" for kind, name in FILE_BY_KIND.items() if kind in OPTIONAL_KINDS)
     present = {entry.name for entry in folder.iterdir() if entry.suffix == ".json"}
-    for name in sorted(expected - present):
-        problems.append(f"{folder / name}: missing (a fact-base folder holds {', '.join(FILE_BY_KIND.values())})")
+    for name in sorted(required - present):
+        problems.append(f"{folder / name}: missing (a fact-base folder holds {', '.join(listed)})")
     for name in sorted(present - expected):
-        problems.append(f"{folder / name}: unexpected file (a fact-base folder holds only {', '.join(FILE_BY_KIND.values())})")
+        problems.append(f"{folder / name}: unexpected file (a fact-base folder holds only {', '.join(listed)}{optional})")
     if problems:
         raise InvalidFactBase(problems)
-    return [FactFile(str(folder / name), kind, folder / name) for kind, name in FILE_BY_KIND.items()]
+    return [FactFile(str(folder / name), kind, folder / name) for kind, name in FILE_BY_KIND.items() if name in present]
 
 
 def _read_bytes(path: Path, shown: str) -> bytes:

@@ -1,0 +1,242 @@
+"""Text analysis shared by `ask` and `search`: the same steps for a question and for a record's text.
+
+Text is normalised (NFKC, so fullwidth ２０１９ and punctuation become plain; traditional characters
+become simplified; case folded), years are read out of it in any written form, intent words
+(最快, latest, implied …) are picked out, measure words and names become concepts shared by both
+languages, question words are dropped, and what is left is split: Chinese into overlapping character
+bigrams, English into stemmed words. Each piece of the result is a *slot*: one thing the text says,
+with the keys that would match it (a Chinese character is matched by either bigram it is part of).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from cqsmart.query import lexicon
+
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
+_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+_SEGMENT = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+|[a-z0-9]+(?:'[a-z]+)?")
+_ZH_YEAR = re.compile(r"[一二][〇零○一二三四五六七八九]{3}(?=年)")
+_YEAR = re.compile(r"(?<![0-9.])(19[4-9][0-9]|20[0-9][0-9])(?![0-9.%万亿])")
+_COUNT_QUESTION = re.compile(rf"(?:是|有|为|达|了)?(?:多少|几)[{lexicon.ZH_COUNTERS}]?")
+_FUNCTION_CHARS = frozenset("有在和与及或将被把对从向为以于其该这那个上下中后前年月日来去说过让给就也还又很")
+_SUFFIXES = (
+    "ational",
+    "ations",
+    "ation",
+    "ness",
+    "ments",
+    "ment",
+    "ings",
+    "ing",
+    "ions",
+    "ion",
+    "ities",
+    "ity",
+    "ives",
+    "ive",
+    "ers",
+    "er",
+    "ies",
+    "ied",
+    "es",
+    "ed",
+    "ly",
+    "al",
+    "s",
+    "e",
+)
+
+_traditional: dict[int, int] | None = None
+
+
+def simplified(text: str) -> str:
+    global _traditional
+    if _traditional is None:
+        from cqsmart.query.t2s import SIMPLIFIED, TRADITIONAL
+
+        _traditional = str.maketrans(TRADITIONAL, SIMPLIFIED)
+    return text.translate(_traditional)
+
+
+def normalise(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text)
+    if _HAN.search(text):
+        text = simplified(text)
+        text = _ZH_YEAR.sub(lambda match: match.group().translate(lexicon.ZH_DIGITS), text)
+    return text.casefold().replace("’", "'")
+
+
+@lru_cache(maxsize=4096)
+def english_word(word: str) -> str:
+    """Spelling variants to one form, then a light stem: integration, integrated and integrating agree."""
+    word = word.removesuffix("'s").replace("'", "")
+    word = lexicon.BRITISH.get(word, word)
+    if word not in lexicon.NOT_BRITISH_ISE:
+        word = re.sub(r"is(e|es|ed|ing|ation|ations)$", r"iz\1", word)
+    if len(word) <= 4 or word.isdigit():
+        return word
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            word = word[: -len(suffix)]
+            if len(word) > 4 and word[-1] == word[-2] and word[-1] not in "ls":
+                word = word[:-1]  # planned → plan
+            break
+    return word
+
+
+@dataclass(frozen=True)
+class Concepts:
+    """Groups of words that mean one thing: built-in measure words plus the fact base's aliases."""
+
+    chinese: tuple[tuple[str, str], ...]  # (member, concept), longest member first
+    english: dict[str, list[tuple[tuple[str, ...], str]]]  # first stem → (stemmed words, concept), longest first
+
+    @classmethod
+    def build(cls, groups: Iterable[tuple[str, Iterable[str]]]) -> Concepts:
+        chinese: dict[str, str] = {}
+        english: dict[tuple[str, ...], str] = {}
+        for name, members in groups:
+            keyed: list[tuple[dict[Any, str], Any]] = []
+            for member in members:
+                text = normalise(member)
+                if _HAN.search(text):
+                    keyed.append((chinese, text))
+                else:
+                    words = tuple(english_word(word) for word in _WORD.findall(text))
+                    if words:
+                        keyed.append((english, words))
+            # A group sharing a member with an earlier one joins it: firms and enterprises stay one concept.
+            name = next((table[key] for table, key in keyed if key in table), name)
+            for table, key in keyed:
+                table.setdefault(key, name)
+        by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        for words, name in sorted(english.items(), key=lambda item: -len(item[0])):
+            by_first.setdefault(words[0], []).append((words, name))
+        return cls(tuple(sorted(chinese.items(), key=lambda item: -len(item[0]))), by_first)
+
+
+BUILTIN_GROUPS = tuple((group[0], group[1:]) for group in lexicon.CONCEPTS)
+
+
+@dataclass
+class Analysis:
+    """What a text says: its slots (each a set of keys, any of which matches it), years and intents."""
+
+    slots: list[frozenset[str]] = field(default_factory=list)
+    years: list[int] = field(default_factory=list)
+    intents: set[str] = field(default_factory=set)
+    words: list[str] = field(default_factory=list)  # the English words as written, for spelling correction
+
+    def all_keys(self) -> set[str]:
+        return {key for slot in self.slots for key in slot}
+
+
+def _take_years(text: str, analysis: Analysis) -> str:
+    def keep(match: re.Match[str]) -> str:
+        analysis.years.append(int(match.group(1)))
+        return " "
+
+    return _YEAR.sub(keep, text)
+
+
+_INTENT_WORDS = sorted(
+    ((member, intent) for intent, members in lexicon.INTENTS.items() for member in members), key=lambda item: -len(item[0])
+)
+
+
+def _take_intents(text: str, analysis: Analysis) -> str:
+    for member, intent in _INTENT_WORDS:
+        if member in text:
+            pattern = re.escape(member) if _HAN.match(member) else rf"\b{re.escape(member)}\b"
+            text, found = re.subn(pattern, " ", text)
+            if found:
+                analysis.intents.add(intent)
+    return text
+
+
+def _chinese_slots(run: str, concepts: Concepts, analysis: Analysis, question: bool) -> None:
+    for member, concept in concepts.chinese:
+        if member in run:
+            analysis.slots.append(frozenset({"c:" + concept}))
+            run = run.replace(member, " ")
+    if question:
+        run = _COUNT_QUESTION.sub(" ", run)
+        for filler in lexicon.ZH_FILLERS:
+            run = run.replace(filler, " ")
+    for piece in run.split():
+        if len(piece) == 1:
+            if not question or piece not in _FUNCTION_CHARS:
+                analysis.slots.append(frozenset({"u:" + piece}))
+            continue
+        bigrams = [piece[index : index + 2] for index in range(len(piece) - 1)]
+        for index in range(len(piece)):
+            keys = {"z:" + bigrams[position] for position in (index - 1, index) if 0 <= position < len(bigrams)}
+            analysis.slots.append(frozenset(keys))
+
+
+def _english_slots(words: list[str], concepts: Concepts, analysis: Analysis, question: bool) -> None:
+    stems = [english_word(word) for word in words]
+    used = [False] * len(stems)
+    for start, stem in enumerate(stems):
+        for members, concept in concepts.english.get(stem, ()):
+            size = len(members)
+            if not any(used[start : start + size]) and tuple(stems[start : start + size]) == members:
+                analysis.slots.append(frozenset({"c:" + concept}))
+                used[start : start + size] = [True] * size
+                break
+    for word, stem, taken in zip(words, stems, used, strict=True):
+        if taken or (question and (word in lexicon.EN_STOPWORDS or word.isdigit())):
+            continue
+        analysis.words.append(word)
+        analysis.slots.append(frozenset({"w:" + stem}))
+
+
+def analyse(
+    text: str, concepts: Concepts, *, question: bool = False, intents: bool | None = None, join: frozenset[str] = frozenset()
+) -> Analysis:
+    """Slots, years and intents of a text; a question also loses its question words and fillers.
+
+    `join`: words of the fact base that a question may have split (Yu Kuai Ban → yukuaiban).
+    """
+    analysis = Analysis()
+    text = _take_years(normalise(text), analysis)
+    if question if intents is None else intents:
+        text = _take_intents(text, analysis)
+    words: list[str] = []
+    for segment in _SEGMENT.findall(text):
+        if _HAN.match(segment):
+            _english_slots(_joined(words, join), concepts, analysis, question)
+            words = []
+            _chinese_slots(segment, concepts, analysis, question)
+        else:
+            words.append(segment)
+    _english_slots(_joined(words, join), concepts, analysis, question)
+    unique = list(dict.fromkeys(analysis.slots))
+    analysis.slots = unique
+    return analysis
+
+
+def _joined(words: list[str], join: frozenset[str]) -> list[str]:
+    """Adjacent words that spell one word of the base when written together: yu kuai ban, yu-kang-ma."""
+    if not join:
+        return words
+    result: list[str] = []
+    index = 0
+    while index < len(words):
+        for size in (4, 3, 2):
+            glued = "".join(words[index : index + size])
+            if index + size <= len(words) and glued in join:
+                result.append(glued)
+                index += size
+                break
+        else:
+            result.append(words[index])
+            index += 1
+    return result

@@ -1,0 +1,179 @@
+"""`ask`: the figure that answers a question, or none.
+
+A figure answers when what the question says is covered by the figure's texts (coverage: the share of
+the question's weight the figure matches) and it covers the years asked. Among those, a figure whose
+label the question also covers ranks first. Derived figures answer only when the question asks for
+one (implied, 推算) or they fit clearly better than every stated figure. Superlatives and recency pick
+among the years of the best metric.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from cqsmart.errors import NotFound, UsageError
+from cqsmart.model.factbase import FactBase, JsonRecord
+from cqsmart.query import lexicon
+from cqsmart.query.analysis import Analysis, analyse, normalise
+from cqsmart.query.index import Document, Index, build, known_stem
+from cqsmart.query.result import Result
+
+ANSWERS = 0.6  # coverage a figure needs to answer
+NO_ANSWER = "no figure in the fact base answers this question"
+
+
+@dataclass(frozen=True)
+class Scored:
+    document: Document
+    coverage: float
+    label_coverage: float
+
+    @property
+    def score(self) -> float:
+        return self.coverage * (0.6 + 0.4 * self.label_coverage)
+
+    @property
+    def record(self) -> JsonRecord:
+        return self.document.record
+
+
+def correct_spelling(text: str, index: Index) -> str:
+    """English words the base does not know, replaced by a known word one or two edits away."""
+    normal = normalise(text)
+    unknown = [
+        word
+        for word in re.findall(r"[a-z]{5,}", normal)
+        if word not in index.words and word not in lexicon.EN_STOPWORDS and not known_stem(index, word)
+    ]
+    if not unknown:
+        return normal
+    from rapidfuzz import process
+    from rapidfuzz.distance import DamerauLevenshtein
+
+    choices = sorted(word for word in index.words if len(word) >= 4)
+    for word in unknown:
+        limit = 1 if len(word) < 8 else 2
+        found = process.extractOne(word, choices, scorer=DamerauLevenshtein.distance, score_cutoff=limit)
+        if found is not None:
+            normal = re.sub(rf"\b{word}\b", found[0], normal)
+    return normal
+
+
+def understand(text: str, index: Index) -> Analysis:
+    return analyse(correct_spelling(text, index), index.concepts, question=True, join=index.words)
+
+
+def _slot_weight(slot: frozenset[str], index: Index) -> float:
+    weights = [weight for weight in map(index.idf, slot) if weight is not None]
+    return max(weights) if weights else index.unknown_weight
+
+
+def coverage(question: Analysis, document: Document, index: Index) -> float:
+    total = matched = 0.0
+    for slot in question.slots:
+        weight = _slot_weight(slot, index)
+        total += weight
+        matched += weight * max(document.keys.get(key, 0.0) for key in slot)
+    return matched / total if total else 0.0
+
+
+def label_coverage(question: Analysis, document: Document, index: Index) -> float:
+    """How much of the figure's label the question asks about, in the question's language(s)."""
+    asked = question.all_keys()
+    chinese = any(key.startswith(("z:", "u:")) for key in asked)
+    english = any(key.startswith("w:") for key in asked)
+    labels = [document.label_zh] * chinese + [document.label_en] * english or [document.label_zh, document.label_en]
+    best = 0.0
+    for label in labels:
+        weights = [(_slot_weight(slot, index), bool(slot & asked)) for slot in label.slots]
+        total = sum(weight for weight, _ in weights)
+        if total:
+            best = max(best, sum(weight for weight, hit in weights if hit) / total)
+    return best
+
+
+def _covers_years(record: JsonRecord, years: list[int]) -> bool:
+    period = record.get("period") or {}
+    start, end = period.get("start"), period.get("end")
+    return start is not None and end is not None and any(start <= year <= end for year in years)
+
+
+def rank(question: Analysis, index: Index, threshold: float = ANSWERS) -> list[Scored]:
+    """Documents that answer, best first; ties go to the most recent period."""
+    scored = []
+    for document in index.documents:
+        if question.years and not _covers_years(document.record, question.years):
+            continue
+        share = coverage(question, document, index)
+        if share >= threshold:
+            scored.append(Scored(document, share, label_coverage(question, document, index)))
+
+    def order(item: Scored) -> tuple[float, int, int]:
+        period = item.record.get("period") or {}
+        return (-round(item.score, 6), -(period.get("end") or 0), item.document.position)
+
+    return sorted(scored, key=order)
+
+
+def _with_derived_rule(ranked: list[Scored], question: Analysis) -> list[Scored]:
+    stated = [item for item in ranked if not item.record.get("derived")]
+    derived = [item for item in ranked if item.record.get("derived")]
+    if "derived" in question.intents:
+        return derived + stated
+    if derived and (not stated or derived[0].score > stated[0].score + 0.1):
+        return derived + stated
+    return stated
+
+
+def _pick(ranked: list[Scored], intents: set[str]) -> list[Scored]:
+    """最快/largest, 最低/smallest, 最新/latest: choose among the figures of the best metric."""
+    chosen = intents & {"max", "min", "latest"}
+    if not ranked or not chosen:
+        return ranked
+    metric = ranked[0].record.get("metric")
+    group = [item for item in ranked if item.record.get("metric") == metric]
+    rest = [item for item in ranked if item.record.get("metric") != metric]
+
+    def value(item: Scored) -> float:
+        number = item.record.get("value")
+        return float(number) if isinstance(number, (int, float)) else float("-inf")
+
+    def end(item: Scored) -> int:
+        return int((item.record.get("period") or {}).get("end") or 0)
+
+    if "latest" in chosen:
+        group.sort(key=end, reverse=True)
+    elif "max" in chosen:
+        group.sort(key=value, reverse=True)
+    else:
+        group.sort(key=lambda item: value(item) if value(item) != float("-inf") else float("inf"))
+    return group + rest
+
+
+def answers(base: FactBase, text: str, derived_only: bool = False) -> list[tuple[JsonRecord, float]]:
+    if not text.strip():
+        raise UsageError("ask needs a question, e.g. '渝康码有多少项功能?' or 'How many Yukuaiban users are there?'")
+    index = build(base, base.of_kind("figure"))
+    question = understand(text, index)
+    if not question.slots:
+        raise UsageError(
+            f"{text.strip()!r} asks nothing that can be looked up; name a figure, e.g. 数字经济增速 or 'Yukangma users'"
+        )
+    ranked = _pick(_with_derived_rule(rank(question, index), question), question.intents)
+    return [(item.record, round(item.score, 3)) for item in ranked]
+
+
+def ask(base: FactBase, text: str, limit: int = 1) -> Result:
+    if limit < 1:
+        raise UsageError(f"--limit takes a whole number of at least 1, not {limit}")
+    found = answers(base, text)
+    if not found:
+        raise NotFound(NO_ANSWER)
+    rows: list[JsonRecord] = [{**record, "score": score} for record, score in found[:limit]]
+    return Result(rows, "answer")
+
+
+def ids(rows: Iterable[JsonRecord]) -> list[str]:
+    return [str(row["id"]) for row in rows]

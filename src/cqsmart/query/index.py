@@ -1,0 +1,145 @@
+"""An index of a fact base's records for `ask` and `search`, built in a few milliseconds per run.
+
+Each record becomes a document: the keys its texts produce (see analysis), each with the weight of the
+best field it occurs in (a label counts more than a quote, a quote more than a note). Keys rare in the
+base weigh more (inverse document frequency). The English words of the base are kept, for spelling
+correction and for romanised names typed apart.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from cqsmart.model.factbase import FactBase, JsonRecord
+from cqsmart.query import lexicon
+from cqsmart.query.analysis import BUILTIN_GROUPS, Analysis, Concepts, analyse, english_word, normalise
+
+LABEL, NAME, LINKED, QUOTE, UNIT, TOPIC, NOTE = 1.0, 0.9, 0.8, 0.7, 0.6, 0.5, 0.4
+UNIT_WORDS = {
+    "%": "percent",
+    "个百分点": "percentage points",
+    "亿元": "yuan",
+    "亿次": "times",
+    "万人": "people",
+    "万张": "cards",
+    "万台": "servers",
+    "位": "people persons",
+    "家": "enterprises",
+    "第": "rank",
+}
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff（）()]+")
+
+
+@dataclass
+class Document:
+    record: JsonRecord
+    position: int
+    keys: dict[str, float] = field(default_factory=dict)
+    label_zh: Analysis = field(default_factory=Analysis)
+    label_en: Analysis = field(default_factory=Analysis)
+
+    def add(self, analysis: Analysis, weight: float) -> None:
+        for key in analysis.all_keys():
+            if self.keys.get(key, 0.0) < weight:
+                self.keys[key] = weight
+
+
+@dataclass
+class Index:
+    documents: list[Document]
+    concepts: Concepts
+    frequency: dict[str, int]
+    words: frozenset[str]  # English words of the base, its aliases and the lexicon, as written
+
+    def idf(self, key: str) -> float | None:
+        count = self.frequency.get(key)
+        return None if not count else math.log(1 + len(self.documents) / count)
+
+    @property
+    def unknown_weight(self) -> float:
+        """A key the base never uses weighs as much as the rarest one: a question about it is not answered."""
+        return math.log(1 + len(self.documents) / 0.75)
+
+
+def alias_groups(base: FactBase) -> list[tuple[str, list[str]]]:
+    groups = []
+    for record in base.of_kind("alias"):
+        terms = record.get("terms") or {}
+        groups.append((str(record["id"]), [*terms.get("zh", []), *terms.get("en", [])]))
+    return groups
+
+
+def _text(value: object) -> str:
+    if isinstance(value, dict):
+        return " ".join(str(part) for part in value.values() if isinstance(part, str))
+    return "" if value is None else str(value)
+
+
+def _label_analysis(text: str, concepts: Concepts, english: bool) -> Analysis:
+    """A label as it counts for coverage: without marks of derivation, an English one without its Chinese."""
+    if english:
+        text = _HAN.sub(" ", text)
+    return analyse(text, concepts, question=False, intents=True)
+
+
+def _linked(base: FactBase) -> dict[str, list[JsonRecord]]:
+    """Figure id → the initiatives and targets that list it; a record id → its linked figures."""
+    links: dict[str, list[JsonRecord]] = {}
+    for record in base.records:
+        for ref in record.get("figures") or () if record["kind"] in ("initiative", "target") else ():
+            links.setdefault(ref, []).append(record)
+            if ref in base.by_id:
+                links.setdefault(record["id"], []).append(base.by_id[ref])
+    return links
+
+
+def build(base: FactBase, records: Iterable[JsonRecord]) -> Index:
+    concepts = Concepts.build([*BUILTIN_GROUPS, *alias_groups(base)])
+    links = _linked(base)
+    documents: list[Document] = []
+    for position, record in enumerate(records):
+        document = Document(record, position)
+        label = record.get("label") or {}
+        document.label_zh = _label_analysis(str(label.get("zh", "")), concepts, english=False)
+        document.label_en = _label_analysis(str(label.get("en", "")), concepts, english=True)
+        document.add(document.label_zh, LABEL)
+        document.add(document.label_en, LABEL)
+        fields: list[tuple[str, float]] = [
+            (str(record.get("metric") or "").replace("-", " "), NAME),
+            (str(record["id"]).replace("-", " "), NAME),
+            (_text((record.get("source") or {}).get("quote")), QUOTE),
+            (UNIT_WORDS.get(str(record.get("unit")), "") + " " + _text(record.get("unit")), UNIT),
+            (str(record.get("topic") or "").replace("-", " "), TOPIC),
+            (_text(record.get("note")), NOTE),
+        ]
+        fields += [(_text(other.get("label")), LINKED) for other in links.get(record["id"], ())]
+        for text, weight in fields:
+            if text.strip():
+                document.add(analyse(text, concepts), weight)
+        documents.append(document)
+    frequency: dict[str, int] = {}
+    for document in documents:
+        for key in document.keys:
+            frequency[key] = frequency.get(key, 0) + 1
+    return Index(documents, concepts, frequency, _words(base, documents))
+
+
+def _words(base: FactBase, documents: list[Document]) -> frozenset[str]:
+    words: set[str] = set(lexicon.EN_STOPWORDS)
+    texts = [_text(document.record.get("label")) + " " + str(document.record["id"]) for document in documents]
+    texts += [" ".join(group[1:]) for group in lexicon.CONCEPTS]
+    texts += [" ".join(members) for members in lexicon.INTENTS.values()]
+    texts += [" ".join(terms) for _, terms in alias_groups(base)]
+    texts += [
+        _text((document.record.get("source") or {}).get("quote")) + _text(document.record.get("note")) for document in documents
+    ]
+    for text in texts:
+        words.update(re.findall(r"[a-z][a-z0-9]+", normalise(text)))
+    return frozenset(word for word in words if len(word) >= 2)
+
+
+def known_stem(index: Index, word: str) -> bool:
+    return index.frequency.get("w:" + english_word(word)) is not None
