@@ -23,9 +23,9 @@ _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 _SEGMENT = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+|[a-z0-9]+(?:'[a-z]+)?")
 _ZH_YEAR = re.compile(r"[一二][〇零○一二三四五六七八九]{3}(?=年)")
-_YEAR = re.compile(r"(?<![0-9.])(19[4-9][0-9]|20[0-9][0-9])(?![0-9.%万亿])")
+_YEAR = re.compile(r"(?<![0-9.])(19[4-9][0-9]|20[0-9][0-9])(?![0-9.%万亿])(?:年度|年)?")
 _COUNT_QUESTION = re.compile(rf"(?:是|有|为|达|了)?(?:多少|几)[{lexicon.ZH_COUNTERS}]?")
-_FUNCTION_CHARS = frozenset("有在和与及或将被把对从向为以于其该这那个上下中后前年月日来去说过让给就也还又很")
+_FUNCTION_CHARS = frozenset("有在和与及或将被把对从向为以于其该这那个上下中后前年月日来去说过让给就也还又很比要被")
 _SUFFIXES = (
     "ational",
     "ations",
@@ -48,6 +48,7 @@ _SUFFIXES = (
     "es",
     "ed",
     "ly",
+    "ial",
     "al",
     "s",
     "e",
@@ -161,18 +162,25 @@ def _take_intents(text: str, analysis: Analysis) -> str:
     return text
 
 
-def _chinese_slots(run: str, concepts: Concepts, analysis: Analysis, question: bool) -> None:
+def _chinese_concepts(text: str, concepts: Concepts, analysis: Analysis) -> str:
+    """Chinese measure words and names become concepts (before splitting: 近5年 mixes scripts)."""
+    if not _HAN.search(text):
+        return text
     for member, concept in concepts.chinese:
-        if member in run:
+        if member in text:
             analysis.slots.append(frozenset({"c:" + concept}))
-            run = run.replace(member, " ")
+            text = text.replace(member, " ")
+    return text
+
+
+def _chinese_slots(run: str, analysis: Analysis, question: bool) -> None:
     if question:
         run = _COUNT_QUESTION.sub(" ", run)
         for filler in lexicon.ZH_FILLERS:
             run = run.replace(filler, " ")
     for piece in run.split():
         if len(piece) == 1:
-            if not question or piece not in _FUNCTION_CHARS:
+            if question and piece not in _FUNCTION_CHARS:
                 analysis.slots.append(frozenset({"u:" + piece}))
             continue
         bigrams = [piece[index : index + 2] for index in range(len(piece) - 1)]
@@ -209,12 +217,13 @@ def analyse(
     text = _take_years(normalise(text), analysis)
     if question if intents is None else intents:
         text = _take_intents(text, analysis)
+    text = _chinese_concepts(text, concepts, analysis)
     words: list[str] = []
     for segment in _SEGMENT.findall(text):
         if _HAN.match(segment):
             _english_slots(_joined(words, join), concepts, analysis, question)
             words = []
-            _chinese_slots(segment, concepts, analysis, question)
+            _chinese_slots(segment, analysis, question)
         else:
             words.append(segment)
     _english_slots(_joined(words, join), concepts, analysis, question)

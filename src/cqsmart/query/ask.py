@@ -29,10 +29,11 @@ class Scored:
     document: Document
     coverage: float
     label_coverage: float
+    names_other: bool = False  # the label names something the question does not ask about ("Batches of …")
 
     @property
     def score(self) -> float:
-        return self.coverage * (0.6 + 0.4 * self.label_coverage)
+        return self.coverage * (0.6 + 0.4 * self.label_coverage) * (0.9 if self.names_other else 1.0)
 
     @property
     def record(self) -> JsonRecord:
@@ -66,8 +67,14 @@ def understand(text: str, index: Index) -> Analysis:
 
 
 def _slot_weight(slot: frozenset[str], index: Index) -> float:
+    """A character weighs as its commoner bigram; a lone character left over says little; unknown keys weigh most."""
     weights = [weight for weight in map(index.idf, slot) if weight is not None]
-    return max(weights) if weights else index.unknown_weight
+    if any(key.startswith("u:") for key in slot):
+        return min(weights[0], 1.0) if weights else 1.0
+    if not weights:
+        return index.unknown_weight
+    # Two characters make a word: a Chinese word weighs as much as an English one.
+    return min(weights) * (0.5 if all(key.startswith("z:") for key in slot) else 1.0)
 
 
 def coverage(question: Analysis, document: Document, index: Index) -> float:
@@ -108,7 +115,9 @@ def rank(question: Analysis, index: Index, threshold: float = ANSWERS) -> list[S
             continue
         share = coverage(question, document, index)
         if share >= threshold:
-            scored.append(Scored(document, share, label_coverage(question, document, index)))
+            head = document.head.slots
+            other = bool(head) and not any(slot & question.all_keys() for slot in head)
+            scored.append(Scored(document, share, label_coverage(question, document, index), other))
 
     def order(item: Scored) -> tuple[float, int, int]:
         period = item.record.get("period") or {}

@@ -30,6 +30,7 @@ UNIT_WORDS = {
     "家": "enterprises",
     "第": "rank",
 }
+_CHARS = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff（）()]+")
 
 
@@ -40,6 +41,14 @@ class Document:
     keys: dict[str, float] = field(default_factory=dict)
     label_zh: Analysis = field(default_factory=Analysis)
     label_en: Analysis = field(default_factory=Analysis)
+    head: Analysis = field(default_factory=Analysis)  # what an English label names: "Batches" of …
+
+    def add_characters(self, text: str, weight: float) -> None:
+        """Every Chinese character on its own, for the single characters a question leaves over."""
+        for char in set(_CHARS.findall(normalise(text))):
+            key = "u:" + char
+            if self.keys.get(key, 0.0) < weight:
+                self.keys[key] = weight
 
     def add(self, analysis: Analysis, weight: float) -> None:
         for key in analysis.all_keys():
@@ -105,6 +114,9 @@ def build(base: FactBase, records: Iterable[JsonRecord]) -> Index:
         label = record.get("label") or {}
         document.label_zh = _label_analysis(str(label.get("zh", "")), concepts, english=False)
         document.label_en = _label_analysis(str(label.get("en", "")), concepts, english=True)
+        english = str(label.get("en", ""))
+        if " of " in english:
+            document.head = _label_analysis(english.split(" of ")[0], concepts, english=True)
         document.add(document.label_zh, LABEL)
         document.add(document.label_en, LABEL)
         fields: list[tuple[str, float]] = [
@@ -116,9 +128,11 @@ def build(base: FactBase, records: Iterable[JsonRecord]) -> Index:
             (_text(record.get("note")), NOTE),
         ]
         fields += [(_text(other.get("label")), LINKED) for other in links.get(record["id"], ())]
+        fields += [(str(label.get("zh", "")), LABEL)]
         for text, weight in fields:
             if text.strip():
                 document.add(analyse(text, concepts), weight)
+                document.add_characters(text, weight)
         documents.append(document)
     frequency: dict[str, int] = {}
     for document in documents:

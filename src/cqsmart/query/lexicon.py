@@ -19,6 +19,8 @@ ZH_FILLERS = (
     "想问",
     "一下",
     "是多少",
+    "多快",
+    "多高",
     "有多少",
     "为多少",
     "达多少",
@@ -71,6 +73,9 @@ _STOPWORD_TEXT = """
     figure figures number numbers count total amount value values quantity stat stats statistic statistics
     currently current now today so far far yet ever still already get got did kind level lot lots
     according source say says said report reported reports state stated do does one
+    account accounts accounted reach reached reaches stand stands stood around approximately roughly exactly
+    overall make made take took see seen become became there here been also just only yet its
+    among between within across during since until via onto upon whether both either other another such same like
 """
 # Words English questions ask with that say nothing about the figure ("per" is kept: "per capita").
 EN_STOPWORDS = frozenset(_STOPWORD_TEXT.split()) - {"per", "over"}
@@ -148,6 +153,53 @@ CONCEPTS: tuple[tuple[str, ...], ...] = (
     ("rank", "排名", "名次", "排位", "位次", "rank", "ranking", "ranked", "place", "position"),
     ("target", "目标", "计划", "规划", "预计", "将要", "培育", "target", "plan", "planned", "goal", "aim", "intend", "cultivate"),
     ("function", "功能", "用途", "function", "feature", "service offered"),
+    (
+        "recent-years",
+        "近5年",
+        "近五年",
+        "近几年",
+        "这几年",
+        "近年来",
+        "近年",
+        "这些年",
+        "过去五年",
+        "past five years",
+        "last five years",
+        "past few years",
+        "recent years",
+        "in recent years",
+        "five years",
+        "5 years",
+    ),
+    (
+        "connected",
+        "接入",
+        "连接",
+        "联通",
+        "connect",
+        "connected",
+        "link",
+        "linked",
+        "plug",
+        "hook",
+        "hooked up",
+        "integrate into",
+    ),
+    (
+        "issued",
+        "普及",
+        "发放",
+        "发行",
+        "办理",
+        "issue",
+        "issued",
+        "distribute",
+        "roll out",
+        "rolled out",
+        "popularize",
+        "in use",
+        "hand out",
+    ),
     ("visits", "访问量", "访问", "使用次数", "visit", "visits", "access", "hit", "page view"),
     ("services", "办事项", "事项", "服务事项", "service item", "service items", "government service"),
     ("financing", "融资", "贷款", "financing", "finance", "loan", "credit", "funding", "raise"),
@@ -166,7 +218,20 @@ CONCEPTS: tuple[tuple[str, ...], ...] = (
     ("parks", "park", "zone"),
     ("listed", "上市", "listed", "public company", "ipo"),
     ("percentage-point", "百分点", "percentage point", "point"),
-    ("average", "平均", "年均", "average", "mean", "annual average", "per year", "a year", "annual"),
+    (
+        "average",
+        "平均每年",
+        "年平均",
+        "每年",
+        "平均",
+        "年均",
+        "average",
+        "mean",
+        "annual average",
+        "per year",
+        "a year",
+        "annual",
+    ),
     ("national", "全国", "国家", "national", "nationwide", "country", "china"),
 )
 
@@ -193,7 +258,7 @@ INTENTS: dict[str, tuple[str, ...]] = {
         "quickest",
     ),
     "min": ("最慢", "最低", "最小", "最少", "最弱", "slowest", "lowest", "smallest", "least", "minimum", "weakest", "fewest"),
-    "latest": ("最新", "最近", "最近一年", "latest", "most recent", "newest", "recent", "last year", "lately"),
+    "latest": ("最新", "最近一年", "latest", "most recent", "newest", "lately"),
     "derived": (
         "推算",
         "隐含",
