@@ -134,6 +134,7 @@ class Analysis:
     years: list[int] = field(default_factory=list)
     intents: set[str] = field(default_factory=set)
     words: list[str] = field(default_factory=list)  # the English words as written, for spelling correction
+    counter: str = ""  # the measure word a Chinese question counts in: 多少个 → 个
 
     def all_keys(self) -> set[str]:
         return {key for slot in self.slots for key in slot}
@@ -175,6 +176,9 @@ def _chinese_concepts(text: str, concepts: Concepts, analysis: Analysis) -> str:
 
 def _chinese_slots(run: str, analysis: Analysis, question: bool) -> None:
     if question:
+        found = _COUNT_QUESTION.search(run)
+        if found and found.group()[-1] in lexicon.ZH_COUNTERS:
+            analysis.counter = found.group()[-1]
         run = _COUNT_QUESTION.sub(" ", run)
         for filler in lexicon.ZH_FILLERS:
             run = run.replace(filler, " ")
@@ -189,14 +193,24 @@ def _chinese_slots(run: str, analysis: Analysis, question: bool) -> None:
             analysis.slots.append(frozenset(keys))
 
 
-def _english_slots(words: list[str], concepts: Concepts, analysis: Analysis, question: bool) -> None:
+def _english_slots(words: list[str], concepts: Concepts, analysis: Analysis, question: bool, expand: bool = False) -> None:
+    """Phrases that name a concept first (longest first), then each remaining word as its stem.
+
+    With `expand` (a record's text, not a question) a phrase also matches its own words and their
+    concepts: "service items" answers a question about services, "industrial parks" one about parks.
+    """
     stems = [english_word(word) for word in words]
     used = [False] * len(stems)
     for start, stem in enumerate(stems):
         for members, concept in concepts.english.get(stem, ()):
             size = len(members)
             if not any(used[start : start + size]) and tuple(stems[start : start + size]) == members:
-                analysis.slots.append(frozenset({"c:" + concept}))
+                keys = {"c:" + concept}
+                if expand and size > 1:
+                    for part in members:
+                        keys.add("w:" + part)
+                        keys.update("c:" + name for words_, name in concepts.english.get(part, ()) if len(words_) == 1)
+                analysis.slots.append(frozenset(keys))
                 used[start : start + size] = [True] * size
                 break
     for word, stem, taken in zip(words, stems, used, strict=True):
@@ -207,7 +221,13 @@ def _english_slots(words: list[str], concepts: Concepts, analysis: Analysis, que
 
 
 def analyse(
-    text: str, concepts: Concepts, *, question: bool = False, intents: bool | None = None, join: frozenset[str] = frozenset()
+    text: str,
+    concepts: Concepts,
+    *,
+    question: bool = False,
+    intents: bool | None = None,
+    join: frozenset[str] = frozenset(),
+    expand: bool = False,
 ) -> Analysis:
     """Slots, years and intents of a text; a question also loses its question words and fillers.
 
@@ -221,12 +241,12 @@ def analyse(
     words: list[str] = []
     for segment in _SEGMENT.findall(text):
         if _HAN.match(segment):
-            _english_slots(_joined(words, join), concepts, analysis, question)
+            _english_slots(_joined(words, join), concepts, analysis, question, expand)
             words = []
             _chinese_slots(segment, analysis, question)
         else:
             words.append(segment)
-    _english_slots(_joined(words, join), concepts, analysis, question)
+    _english_slots(_joined(words, join), concepts, analysis, question, expand)
     unique = list(dict.fromkeys(analysis.slots))
     analysis.slots = unique
     return analysis

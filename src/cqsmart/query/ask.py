@@ -21,6 +21,20 @@ from cqsmart.query.index import Document, Index, build, known_stem
 from cqsmart.query.result import Result
 
 ANSWERS = 0.6  # coverage a figure needs to answer
+# The units a figure counted in a Chinese measure word is stated in: 多少个 asks for 个, 多少人 for 万人 or 位.
+COUNTER_UNITS = {
+    "个": ("个", "个批次"),
+    "项": ("项",),
+    "家": ("家",),
+    "位": ("位", "万人"),
+    "名": ("位", "万人"),
+    "人": ("万人", "位"),
+    "类": ("类",),
+    "张": ("万张",),
+    "台": ("万台",),
+    "次": ("亿次",),
+    "批": ("个批次",),
+}
 NO_ANSWER = "no figure in the fact base answers this question"
 
 
@@ -30,10 +44,12 @@ class Scored:
     coverage: float
     label_coverage: float
     names_other: bool = False  # the label names something the question does not ask about ("Batches of …")
+    counted: bool = False  # stated in the measure word the question counts in
 
     @property
     def score(self) -> float:
-        return self.coverage * (0.6 + 0.4 * self.label_coverage) * (0.9 if self.names_other else 1.0)
+        factor = (0.9 if self.names_other else 1.0) * (1.1 if self.counted else 1.0)
+        return min(1.0, self.coverage * (0.6 + 0.4 * self.label_coverage) * factor)
 
     @property
     def record(self) -> JsonRecord:
@@ -117,7 +133,8 @@ def rank(question: Analysis, index: Index, threshold: float = ANSWERS) -> list[S
         if share >= threshold:
             head = document.head.slots
             other = bool(head) and not any(slot & question.all_keys() for slot in head)
-            scored.append(Scored(document, share, label_coverage(question, document, index), other))
+            counted = document.record.get("unit") in COUNTER_UNITS.get(question.counter, ())
+            scored.append(Scored(document, share, label_coverage(question, document, index), other, counted))
 
     def order(item: Scored) -> tuple[float, int, int]:
         period = item.record.get("period") or {}

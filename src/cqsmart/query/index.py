@@ -91,7 +91,7 @@ def _label_analysis(text: str, concepts: Concepts, english: bool) -> Analysis:
     """A label as it counts for coverage: without marks of derivation, an English one without its Chinese."""
     if english:
         text = _HAN.sub(" ", text)
-    return analyse(text, concepts, question=False, intents=True)
+    return analyse(text, concepts, question=False, intents=True, expand=True)
 
 
 def _linked(base: FactBase) -> dict[str, list[JsonRecord]]:
@@ -131,7 +131,7 @@ def build(base: FactBase, records: Iterable[JsonRecord]) -> Index:
         fields += [(str(label.get("zh", "")), LABEL)]
         for text, weight in fields:
             if text.strip():
-                document.add(analyse(text, concepts), weight)
+                document.add(analyse(text, concepts, expand=True), weight)
                 document.add_characters(text, weight)
         documents.append(document)
     frequency: dict[str, int] = {}
