@@ -17,7 +17,8 @@ from cqsmart.errors import NotFound, UsageError
 from cqsmart.model.factbase import FactBase, JsonRecord
 from cqsmart.query import lexicon
 from cqsmart.query.analysis import Analysis, analyse, normalise
-from cqsmart.query.index import Document, Index, build, known_stem
+from cqsmart.query.index import Document, Index, known_stem
+from cqsmart.query.index_cache import cached_index
 from cqsmart.query.result import Result
 
 ANSWERS = 0.6  # coverage a figure needs to answer
@@ -181,7 +182,7 @@ def _pick(ranked: list[Scored], intents: set[str]) -> list[Scored]:
 def answers(base: FactBase, text: str, derived_only: bool = False) -> list[tuple[JsonRecord, float]]:
     if not text.strip():
         raise UsageError("ask needs a question, e.g. '渝康码有多少项功能?' or 'How many Yukuaiban users are there?'")
-    index = build(base, base.of_kind("figure"))
+    index = cached_index(base, "figures", lambda: base.of_kind("figure"))
     question = understand(text, index)
     if not question.slots:
         raise UsageError(
