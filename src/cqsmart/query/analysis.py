@@ -66,8 +66,12 @@ def simplified(text: str) -> str:
     return text.translate(_traditional)
 
 
+# Terminal escape sequences, control characters and Rich-style [tags] pasted into a question say nothing.
+_NOISE = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|[\x00-\x1f\x7f-\x9f]|\[/?[a-z]+(?: [a-z]+)*\]")
+
+
 def normalise(text: str) -> str:
-    text = unicodedata.normalize("NFKC", text)
+    text = _NOISE.sub(" ", unicodedata.normalize("NFKC", text))
     if _HAN.search(text):
         text = simplified(text)
         text = _ZH_YEAR.sub(lambda match: match.group().translate(lexicon.ZH_DIGITS), text)
