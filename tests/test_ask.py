@@ -391,6 +391,74 @@ QUESTIONS: list[tuple[str | None, list[str]]] = [
     (None, ["How many AI companies are in Chongqing?", "重庆人工智能企业数量"]),
     (None, ["重庆平均工资", "average salary in Chongqing"]),
 ]
+# A second round, written after the first passed, to check that the analysis generalises.
+QUESTIONS += [
+    (
+        "digital-economy-growth-2020",
+        [
+            "What was the most recent digital economy growth rate?",
+            "重庆数字经济最近一年增长多少",
+            "數字經濟增速最高是多少",
+            "peak growth of the digital economy",
+        ],
+    ),
+    ("digital-economy-growth-2018", ["In 2018, how quickly did Chongqing's digital economy expand?", "二〇一八年數字經濟增長"]),
+    (
+        "digital-economy-growth-2019",
+        ["2019 digital economy growth", "digitial economy growth in 2019", "２０１９年数字经济增长率"],
+    ),
+    ("digital-economy-share-of-gdp-2020", ["What percentage of GDP is the digital economy?", "数字经济在GDP中占多大比重"]),
+    ("digital-economy-scale-2020", ["2020年我市数字经济规模", "digital economy size in yuan"]),
+    ("implied-gdp-growth-2019", ["What GDP growth rate is implied for 2019?", "推算的2019年GDP增速"]),
+    ("implied-gdp-2020", ["implied GDP of Chongqing", "推算重庆GDP总量"]),
+    (
+        "digital-economy-share-change-2017-2020",
+        ["how many points did the digital share of GDP gain between 2017 and 2020", "2017到2020年数字经济占GDP比重上升了多少"],
+    ),
+    ("yukangma-users", ["How many users does the health code app have?", "渝康码的用户规模", "Yukangma registered users"]),
+    ("yukangma-visits", ["How many times has Yukangma been accessed?", "渝康码访问次数"]),
+    ("yukuaiban-users", ["How many people have registered on Yu Kuai Ban?", "渝快办注册用户"]),
+    ("yukuairong-users", ["Yukuairong user numbers", "渝快融用戶"]),
+    ("yukuairong-sme-financing", ["How much have small firms borrowed through Yukuairong?", "渝快融融资额"]),
+    ("cloud-chief-units", ["How many units have a cloud chief?", "多少单位负责人任云长"]),
+    ("system-cloud-chief-leaders", ["How many system cloud chiefs are there?", "系统云长有几位"]),
+    ("key-platform-enterprises", ["How many platform enterprises are there in the city?", "重点平台企业有多少家"]),
+    ("new-business-form-workers", ["How many workers are in new business forms?", "新业态有多少人就业"]),
+    ("electronic-health-cards", ["How many e-health cards have residents got?", "电子健康卡数量"]),
+    (
+        "ops-centre-application-scenarios",
+        ["How many application scenarios does the operations centre support?", "运管中心应用场景"],
+    ),
+    ("5g-integrated-scenario-count", ["5G use cases built", "5G应用场景有多少"]),
+    (
+        "sichuan-chongqing-big-data-agreement-count",
+        ["How many agreements have Sichuan and Chongqing signed on big data?", "川渝合作协议多少项"],
+    ),
+    (
+        "twin-city-key-achievement-count",
+        ["What did the Chengdu-Chongqing economic circle achieve: how many key results?", "双城经济圈成果"],
+    ),
+    ("liangjiang-park-server-capacity", ["How many servers can the Liangjiang park hold?", "两江云计算产业园服务器"]),
+    (
+        "data-centre-rack-utilisation-above-national",
+        ["How far above the national average is data-centre rack occupancy?", "上架率高于全国平均多少个百分点"],
+    ),
+    ("shared-government-data-categories", ["How many kinds of government data are shared?", "政务数据共享多少类"]),
+    (
+        "digital-government-governance-rank",
+        ["Where did Chongqing place in the Tsinghua digital government index?", "数字政府治理排名"],
+    ),
+    ("online-government-service-rank", ["provincial ranking for online services", "网上政务服务能力全国排名"]),
+    ("planned-listed-unicorn-enterprises", ["How many unicorns does Chongqing want?", "独角兽企业目标"]),
+    ("planned-high-growth-enterprises", ["How many fast-growing digital firms does the plan call for?", "高成长型企业培育目标"]),
+    ("planned-rd-innovation-platforms", ["R&D platforms to be built", "研发平台目标数"]),
+    ("smart-project-batches", ["How many rounds of small-incision big-livelihood projects?", "小切口大民生批次"]),
+    ("yukuaizheng-pilot-units", ["How many organisations are piloting Yukuaizheng?", "渝快政试点了多少个单位"]),
+    (None, ["How many patents does Chongqing hold?", "重庆专利数量"]),
+    (None, ["What is the digital economy growth in 2016?", "2016年数字经济增速"]),
+    (None, ["How many tourists visited Chongqing?", "重庆游客人数"]),
+    (None, ["What's the budget for smart city?", "智慧城市预算多少钱"]),
+]
 CASES = [(expected, question) for expected, phrasings in QUESTIONS for question in phrasings]
 
 

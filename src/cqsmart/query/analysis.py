@@ -25,7 +25,7 @@ _SEGMENT = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+|[a-z0-9]+(?:'[a-z]+)?")
 _ZH_YEAR = re.compile(r"[一二][〇零○一二三四五六七八九]{3}(?=年)")
 _YEAR = re.compile(r"(?<![0-9.])(19[4-9][0-9]|20[0-9][0-9])(?![0-9.%万亿])(?:年度|年)?")
 _COUNT_QUESTION = re.compile(rf"(?:是|有|为|达|了)?(?:多少|几)[{lexicon.ZH_COUNTERS}]?")
-_FUNCTION_CHARS = frozenset("有在和与及或将被把对从向为以于其该这那个上下中后前年月日来去说过让给就也还又很比要被")
+_FUNCTION_CHARS = frozenset("有在和与及或将被把对从向为以于其该这那个上下中后前年月日来去说过让给就也还又很比要被到至从")
 _SUFFIXES = (
     "ational",
     "ations",

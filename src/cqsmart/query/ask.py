@@ -46,10 +46,11 @@ class Scored:
     label_coverage: float
     names_other: bool = False  # the label names something the question does not ask about ("Batches of …")
     counted: bool = False  # stated in the measure word the question counts in
+    spans: bool = False  # covers every one of several years asked (2017 to 2020)
 
     @property
     def score(self) -> float:
-        factor = (0.9 if self.names_other else 1.0) * (1.1 if self.counted else 1.0)
+        factor = (0.9 if self.names_other else 1.0) * (1.1 if self.counted else 1.0) * (1.15 if self.spans else 1.0)
         return min(1.0, self.coverage * (0.6 + 0.4 * self.label_coverage) * factor)
 
     @property
@@ -135,7 +136,8 @@ def rank(question: Analysis, index: Index, threshold: float = ANSWERS) -> list[S
             head = document.head.slots
             other = bool(head) and not any(slot & question.all_keys() for slot in head)
             counted = document.record.get("unit") in COUNTER_UNITS.get(question.counter, ())
-            scored.append(Scored(document, share, label_coverage(question, document, index), other, counted))
+            spans = len(set(question.years)) > 1 and all(_covers_years(document.record, [year]) for year in question.years)
+            scored.append(Scored(document, share, label_coverage(question, document, index), other, counted, spans))
 
     def order(item: Scored) -> tuple[float, int, int]:
         period = item.record.get("period") or {}

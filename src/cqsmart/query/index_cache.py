@@ -8,11 +8,15 @@ cache that cannot be read or written costs only the few milliseconds of building
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Callable
 from typing import Any
 
 from cqsmart import __version__
 from cqsmart.model.factbase import FactBase, JsonRecord
+from cqsmart.query import analysis as analysis_module
+from cqsmart.query import index as index_module
+from cqsmart.query import lexicon as lexicon_module
 from cqsmart.query.analysis import Analysis, Concepts
 from cqsmart.query.index import Document, Index, build
 
@@ -52,13 +56,25 @@ def _decode(data: dict[str, Any], base: FactBase) -> Index:
     return Index(documents, concepts, data["frequency"], frozenset(data["words"]))
 
 
+def _code_stamp() -> str:
+    """The analysis code and tables as installed: an edited lexicon must not meet an index built by the old one."""
+    stamps = []
+    for module in (analysis_module, index_module, lexicon_module):
+        try:
+            stat = os.stat(str(module.__file__))
+            stamps.append(f"{stat.st_size}:{stat.st_mtime_ns}")
+        except (OSError, TypeError):
+            stamps.append("?")
+    return ",".join(stamps)
+
+
 def cached_index(base: FactBase, name: str, records: Callable[[], list[JsonRecord]]) -> Index:
     """The index of `records()` (named `name`: figures, records), from the cache when it has it."""
     if not base.encoded:
         return build(base, records())
     from cqsmart.store.cache import Cache, content_hash
 
-    digest = content_hash(f"{INDEX_VERSION}\0{__version__}\0{name}".encode())
+    digest = content_hash(f"{INDEX_VERSION}\0{__version__}\0{name}\0{_code_stamp()}".encode())
     for line in base.encoded.values():
         digest.update(line.encode() + b"\n")
     key = digest.hexdigest()

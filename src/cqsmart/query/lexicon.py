@@ -33,6 +33,10 @@ _STOPWORD_TEXT = """
     year years see saw seen happen happened occur occurred record recorded show showed shown go went gone come came
     put set let keep kept look looked seem seemed think thought mean meant need needed try tried time period
     date roughly nearly almost more less very really actually exact precise precisely
+    quick quickly fast rapid rapidly speed slow slowly app apps support supports supported call calls called
+    build builds built construct constructed establish established create created develop developed set form formed
+    provide provided offer offers offered include includes included involve involved contain contains
+    currently recently new old good well able possible available exist exists existing whole entire
 """
 # Words English questions ask with that say nothing about the figure ("per" is kept: "per capita").
 EN_STOPWORDS = frozenset(_STOPWORD_TEXT.split()) - {"per", "over"}
@@ -44,9 +48,11 @@ EN_STOPWORDS = frozenset(_STOPWORD_TEXT.split()) - {"per", "over"}
 CONCEPTS: tuple[tuple[str, ...], ...] = (
     ("growth", "增速", "增长率", "增长", "增幅", "增加率", "growth", "grow", "growth rate", "rate of growth", "expand",
      "expansion"),
-    ("share", "比重", "占比", "比例", "份额", "share", "proportion", "percentage of", "part of", "fraction"),
-    ("size", "规模", "体量", "总量", "多大", "size", "scale", "how big", "how large", "volume", "capacity"),
-    ("users", "用户", "使用者", "使用人数", "人数", "多少人", "使用", "users", "user", "people", "persons", "residents",
+    ("share", "比重", "占比", "比例", "份额", "占多大", "占多少", "share", "proportion", "percentage of", "part of", "fraction"),
+    ("size", "规模", "体量", "总量", "多大", "size", "scale", "how big", "how large", "volume", "capacity",
+     "worth"),
+    ("users", "注册用户", "注册人数", "注册",
+     "用户", "使用者", "使用人数", "人数", "多少人", "使用", "users", "user", "people", "persons", "residents",
      "person", "use", "using", "sign up", "signed up", "registered", "register", "subscriber", "account holder"),
     ("change", "提升", "提高", "上升", "变化", "增加了", "升高", "rise", "risen", "rose", "increase", "change", "climb",
      "gain", "jump"),
@@ -66,6 +72,7 @@ CONCEPTS: tuple[tuple[str, ...], ...] = (
     ("services", "办事项", "事项", "服务事项", "service item", "service items", "government service"),
     ("financing", "融资", "贷款", "financing", "finance", "loan", "credit", "funding", "raise"),
     ("workers", "从业人员", "就业", "从业", "worker", "employ", "employee", "job", "people working"),
+    ("batches", "批次", "batch", "round", "rounds", "tranche", "phase", "wave"),
     ("projects", "项目", "project", "scheme"),
     ("scenarios", "场景", "scenario", "use case", "application"),
     ("units", "单位", "部门", "unit", "department", "organisation", "organization", "agency", "agencies"),
