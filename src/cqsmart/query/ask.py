@@ -51,7 +51,7 @@ class Scored:
     @property
     def score(self) -> float:
         factor = (0.9 if self.names_other else 1.0) * (1.1 if self.counted else 1.0) * (1.15 if self.spans else 1.0)
-        return min(1.0, self.coverage * (0.6 + 0.4 * self.label_coverage) * factor)
+        return self.coverage * (0.6 + 0.4 * self.label_coverage) * factor
 
     @property
     def record(self) -> JsonRecord:
@@ -151,7 +151,7 @@ def _with_derived_rule(ranked: list[Scored], question: Analysis) -> list[Scored]
     derived = [item for item in ranked if item.record.get("derived")]
     if "derived" in question.intents:
         return derived + stated
-    if derived and (not stated or derived[0].score > stated[0].score + 0.1):
+    if derived and (not stated or derived[0].score > stated[0].score + 0.08):
         return derived + stated
     return stated
 
@@ -191,7 +191,7 @@ def answers(base: FactBase, text: str, derived_only: bool = False) -> list[tuple
             f"{text.strip()!r} asks nothing that can be looked up; name a figure, e.g. 数字经济增速 or 'Yukangma users'"
         )
     ranked = _pick(_with_derived_rule(rank(question, index), question), question.intents)
-    return [(item.record, round(item.score, 3)) for item in ranked]
+    return [(item.record, round(min(1.0, item.score), 3)) for item in ranked]
 
 
 def ask(base: FactBase, text: str, limit: int = 1) -> Result:
