@@ -14,17 +14,53 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any
 
 from cqsmart.query import lexicon
 
-_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
+# Chinese characters are told by code point, not by a regex class: compiling a class that spans the CJK
+# block costs more than answering a question.
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
-_SEGMENT = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+|[a-z0-9]+(?:'[a-z]+)?")
-_ZH_YEAR = re.compile(r"[一二][〇零○一二三四五六七八九]{3}(?=年)")
+_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789'")
 _YEAR = re.compile(r"(?<![0-9.])(19[4-9][0-9]|20[0-9][0-9])(?![0-9.%万亿])(?:年度|年)?")
-_COUNT_QUESTION = re.compile(rf"(?:是|有|为|达|了)?(?:多少|几)[{lexicon.ZH_COUNTERS}]?")
+
+
+@cache
+def _chinese_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Years in Chinese numerals, and 多少个-style counting: compiled only for Chinese text."""
+    return (
+        re.compile(r"[一二][〇零○一二三四五六七八九]{3}(?=年)"),
+        re.compile(rf"(?:是|有|为|达|了)?(?:多少|几)[{lexicon.ZH_COUNTERS}]?"),
+    )
+
+
+def is_han(char: str) -> bool:
+    return "\u3400" <= char <= "\u9fff" or "\uf900" <= char <= "\ufaff"
+
+
+def has_han(text: str) -> bool:
+    return any(map(is_han, text))
+
+
+def segments(text: str) -> list[str]:
+    """Runs of Chinese characters and English words (letters, digits, an inner apostrophe), in order."""
+    found: list[str] = []
+    current: list[str] = []
+    kind = ""
+    for char in text:
+        now = "h" if is_han(char) else "w" if char in _WORD_CHARS else ""
+        if now != kind and current:
+            found.append("".join(current).strip("'"))
+            current = []
+        kind = now
+        if now:
+            current.append(char)
+    if current:
+        found.append("".join(current).strip("'"))
+    return [segment for segment in found if segment]
+
+
 _FUNCTION_CHARS = frozenset("有在和与及或将被把对从向为以于其该这那个上下中后前年月日来去说过让给就也还又很比要被到至从")
 _SUFFIXES = (
     "ational",
@@ -72,9 +108,9 @@ _NOISE = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\
 
 def normalise(text: str) -> str:
     text = _NOISE.sub(" ", unicodedata.normalize("NFKC", text))
-    if _HAN.search(text):
+    if has_han(text):
         text = simplified(text)
-        text = _ZH_YEAR.sub(lambda match: match.group().translate(lexicon.ZH_DIGITS), text)
+        text = _chinese_patterns()[0].sub(lambda match: match.group().translate(lexicon.ZH_DIGITS), text)
     return text.casefold().replace("’", "'")
 
 
@@ -111,7 +147,7 @@ class Concepts:
             keyed: list[tuple[dict[Any, str], Any]] = []
             for member in members:
                 text = normalise(member)
-                if _HAN.search(text):
+                if has_han(text):
                     keyed.append((chinese, text))
                 else:
                     words = tuple(english_word(word) for word in _WORD.findall(text))
@@ -160,7 +196,7 @@ _INTENT_WORDS = sorted(
 def _take_intents(text: str, analysis: Analysis) -> str:
     for member, intent in _INTENT_WORDS:
         if member in text:
-            pattern = re.escape(member) if _HAN.match(member) else rf"\b{re.escape(member)}\b"
+            pattern = re.escape(member) if is_han(member[0]) else rf"\b{re.escape(member)}\b"
             text, found = re.subn(pattern, " ", text)
             if found:
                 analysis.intents.add(intent)
@@ -169,7 +205,7 @@ def _take_intents(text: str, analysis: Analysis) -> str:
 
 def _chinese_concepts(text: str, concepts: Concepts, analysis: Analysis) -> str:
     """Chinese measure words and names become concepts (before splitting: 近5年 mixes scripts)."""
-    if not _HAN.search(text):
+    if not has_han(text):
         return text
     for member, concept in concepts.chinese:
         if member in text:
@@ -180,10 +216,11 @@ def _chinese_concepts(text: str, concepts: Concepts, analysis: Analysis) -> str:
 
 def _chinese_slots(run: str, analysis: Analysis, question: bool) -> None:
     if question:
-        found = _COUNT_QUESTION.search(run)
+        counting = _chinese_patterns()[1]
+        found = counting.search(run)
         if found and found.group()[-1] in lexicon.ZH_COUNTERS:
             analysis.counter = found.group()[-1]
-        run = _COUNT_QUESTION.sub(" ", run)
+        run = counting.sub(" ", run)
         for filler in lexicon.ZH_FILLERS:
             run = run.replace(filler, " ")
     for piece in run.split():
@@ -243,8 +280,8 @@ def analyse(
         text = _take_intents(text, analysis)
     text = _chinese_concepts(text, concepts, analysis)
     words: list[str] = []
-    for segment in _SEGMENT.findall(text):
-        if _HAN.match(segment):
+    for segment in segments(text):
+        if is_han(segment[0]):
             _english_slots(_joined(words, join), concepts, analysis, question, expand)
             words = []
             _chinese_slots(segment, analysis, question)

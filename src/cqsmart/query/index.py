@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from cqsmart.model.factbase import FactBase, JsonRecord
 from cqsmart.query import lexicon
-from cqsmart.query.analysis import BUILTIN_GROUPS, Analysis, Concepts, analyse, english_word, normalise
+from cqsmart.query.analysis import BUILTIN_GROUPS, Analysis, Concepts, analyse, english_word, is_han, normalise
 
 LABEL, NAME, LINKED, QUOTE, UNIT, TOPIC, NOTE = 1.0, 0.9, 0.8, 0.7, 0.6, 0.5, 0.4
 UNIT_WORDS = {
@@ -30,8 +30,6 @@ UNIT_WORDS = {
     "家": "enterprises",
     "第": "rank",
 }
-_CHARS = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
-_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff（）()]+")
 
 
 @dataclass
@@ -45,7 +43,7 @@ class Document:
 
     def add_characters(self, text: str, weight: float) -> None:
         """Every Chinese character on its own, for the single characters a question leaves over."""
-        for char in set(_CHARS.findall(normalise(text))):
+        for char in {char for char in normalise(text) if is_han(char)}:
             key = "u:" + char
             if self.keys.get(key, 0.0) < weight:
                 self.keys[key] = weight
@@ -90,7 +88,7 @@ def _text(value: object) -> str:
 def _label_analysis(text: str, concepts: Concepts, english: bool) -> Analysis:
     """A label as it counts for coverage: without marks of derivation, an English one without its Chinese."""
     if english:
-        text = _HAN.sub(" ", text)
+        text = "".join(" " if is_han(char) or char in "（）()" else char for char in text)
     return analyse(text, concepts, question=False, intents=True, expand=True)
 
 

@@ -86,7 +86,7 @@ def cited(row: JsonRecord, base: FactBase, lang: str) -> str:
         )
     document = base.by_id.get(str(source.get("id")))
     name = display.label(document, lang) if document is not None else str(source.get("id", ""))
-    return f"“{source.get('quote', '')}” — {name}"
+    return f"{source.get('quote', '')}\n— {name}"
 
 
 def bar_scale(kind: str, rows: list[JsonRecord], unicode: bool) -> tuple[float, str, str]:
