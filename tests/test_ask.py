@@ -458,6 +458,50 @@ QUESTIONS += [
     (None, ["What is the digital economy growth in 2016?", "2016年数字经济增速"]),
     (None, ["How many tourists visited Chongqing?", "重庆游客人数"]),
     (None, ["What's the budget for smart city?", "智慧城市预算多少钱"]),
+    (
+        "digital-economy-growth-gap-2020",
+        [
+            "latest gap between digital economy growth and GDP growth",
+            "数字经济增速高于GDP增速的幅度最大是哪年",
+            "largest margin of digital economy growth over gdp growth",
+        ],
+    ),
+    ("digital-economy-growth-gap-2018", ["smallest margin of digital-economy growth over GDP"]),
+    ("digital-economy-share-of-gdp-2017", ["lowest digital economy share of GDP", "數字經濟佔GDP比重最低"]),
+    (
+        "digital-economy-growth-2020",
+        ["二〇二〇年数字经济增长多少", "Digital-economy growth, year 2020", "digital ecnomy grwoth 2020"],
+    ),
+    ("yukuaiban-users", ["How many Yu-Kuai-Ban users?", "YUKUAIBAN users", "How many users has Yukuaiban got?"]),
+    ("yukuaiban-services", ["How many services can you handle on Yukuaiban?", "yukuaiban: number of government service items"]),
+    ("yukangma-functions", ["How many features did Yu Kang Ma launch?", "渝康码上线的功能有几项"]),
+    ("yukuairong-users", ["How many people use yu kuai rong?", "渝快融用户数"]),
+    ("yukuaizheng-pilot-units", ["yu kuai zheng pilots", "渝快政试点单位数量"]),
+    (
+        "cloud-chief-units",
+        ["How many cloud chiefs come from departments, districts and development zones?", "区县和开发区有多少负责人任云长"],
+    ),
+    (
+        "planned-listed-unicorn-enterprises",
+        ["How many listed companies and unicorns will be cultivated?", "上市企业和独角兽目标"],
+    ),
+    ("planned-key-online-platform-enterprises", ["target for key online platform firms", "重点线上平台企业目标"]),
+    ("planned-high-growth-enterprises", ["How many high-growth enterprises are to be nurtured?", "5000家高成长企业"]),
+    ("smart-innovation-projects", ["小切口大民生项目数量"]),
+    ("data-centre-scale-annual-growth", ["How fast have data centres grown over the past five years?", "數據中心規模年均增速"]),
+    ("implied-gdp-growth-2018", ["What GDP growth can be worked out for 2018?", "2018年GDP增速推算"]),
+    (
+        "digital-economy-share-change-2017-2020",
+        ["How much did the digital economy's share of GDP rise?", "数字经济占GDP比重提升幅度"],
+    ),
+    ("new-business-form-workers", ["gig economy employment", "新业态就业"]),
+    ("electronic-health-cards", ["electronic health card coverage", "电子健康卡"]),
+    ("liangjiang-park-server-capacity", ["Liangjiang server capacity", "两江服务器能力"]),
+    (None, ["How many 5G base stations were built in 2020?", "2020年建成多少5G基站"]),
+    (None, ["What's Chongqing's GDP per person?", "重庆人均国内生产总值"]),
+    (None, ["How many hospitals use electronic records?", "重庆有多少家医院"]),
+    (None, ["What will the digital economy grow by in 2025?", "2025年数字经济增速目标"]),
+    (None, ["How many data scientists are there?", "数据科学家数量"]),
 ]
 CASES = [(expected, question) for expected, phrasings in QUESTIONS for question in phrasings]
 

@@ -50,7 +50,7 @@ class Scored:
 
     @property
     def score(self) -> float:
-        factor = (0.9 if self.names_other else 1.0) * (1.1 if self.counted else 1.0) * (1.15 if self.spans else 1.0)
+        factor = (0.85 if self.names_other else 1.0) * (1.1 if self.counted else 1.0) * (1.15 if self.spans else 1.0)
         return self.coverage * (0.6 + 0.4 * self.label_coverage) * factor
 
     @property
@@ -133,8 +133,10 @@ def rank(question: Analysis, index: Index, threshold: float = ANSWERS) -> list[S
             continue
         share = coverage(question, document, index)
         if share >= threshold:
-            head = document.head.slots
-            other = bool(head) and not any(slot & question.all_keys() for slot in head)
+            asked = question.all_keys()
+            chinese = any(key.startswith(("z:", "u:")) for key in asked)
+            head = (document.head_zh if chinese else document.head).slots
+            other = bool(head) and not any(slot & asked for slot in head)
             counted = document.record.get("unit") in COUNTER_UNITS.get(question.counter, ())
             spans = len(set(question.years)) > 1 and all(_covers_years(document.record, [year]) for year in question.years)
             scored.append(Scored(document, share, label_coverage(question, document, index), other, counted, spans))

@@ -40,6 +40,7 @@ class Document:
     label_zh: Analysis = field(default_factory=Analysis)
     label_en: Analysis = field(default_factory=Analysis)
     head: Analysis = field(default_factory=Analysis)  # what an English label names: "Batches" of …
+    head_zh: Analysis = field(default_factory=Analysis)  # what a Chinese count label counts: 项目批次数 → 批次
 
     def add_characters(self, text: str, weight: float) -> None:
         """Every Chinese character on its own, for the single characters a question leaves over."""
@@ -92,6 +93,19 @@ def _label_analysis(text: str, concepts: Concepts, english: bool) -> Analysis:
     return analyse(text, concepts, question=False, intents=True, expand=True)
 
 
+def _counted(label: str, concepts: Concepts) -> Analysis:
+    """The thing a Chinese count label counts, before its final 数: 用户数 → 用户, 负责人数 → 负责人."""
+    whole = "".join(char for char in normalise(label) if is_han(char))
+    text = whole.removesuffix("数量").removesuffix("数")
+    if text == whole or len(text) < 2:
+        return Analysis()
+    for candidate in (text, text.removesuffix("人")):
+        ending = next((concept for member, concept in concepts.chinese if candidate.endswith(member)), None)
+        if ending:
+            return Analysis(slots=[frozenset({"c:" + ending})])
+    return analyse(text.removesuffix("人")[-2:], concepts)
+
+
 def _linked(base: FactBase) -> dict[str, list[JsonRecord]]:
     """Figure id → the initiatives and targets that list it; a record id → its linked figures."""
     links: dict[str, list[JsonRecord]] = {}
@@ -115,6 +129,7 @@ def build(base: FactBase, records: Iterable[JsonRecord]) -> Index:
         english = str(label.get("en", ""))
         if " of " in english:
             document.head = _label_analysis(english.split(" of ")[0], concepts, english=True)
+        document.head_zh = _counted(str(label.get("zh", "")), concepts)
         document.add(document.label_zh, LABEL)
         document.add(document.label_en, LABEL)
         fields: list[tuple[str, float]] = [

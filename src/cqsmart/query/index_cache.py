@@ -21,7 +21,7 @@ from cqsmart.query.analysis import Analysis, Concepts
 from cqsmart.query.index import Document, Index, build
 
 # Bump when the analysis or the lexicon changes what an index holds.
-INDEX_VERSION = "cqsmart-index-1"
+INDEX_VERSION = "cqsmart-index-2"
 KEEP_ENTRIES = 8
 
 
@@ -36,7 +36,8 @@ def _analysis(slots: list[list[str]]) -> Analysis:
 def _encode(index: Index) -> dict[str, Any]:
     return {
         "documents": [
-            [doc.record["id"], doc.keys, _slots(doc.label_zh), _slots(doc.label_en), _slots(doc.head)] for doc in index.documents
+            [doc.record["id"], doc.keys, _slots(doc.label_zh), _slots(doc.label_en), _slots(doc.head), _slots(doc.head_zh)]
+            for doc in index.documents
         ],
         "chinese": index.concepts.chinese,
         "english": [[list(words), name] for entries in index.concepts.english.values() for words, name in entries],
@@ -47,8 +48,9 @@ def _encode(index: Index) -> dict[str, Any]:
 
 def _decode(data: dict[str, Any], base: FactBase) -> Index:
     documents = []
-    for position, (record_id, keys, zh, en, head) in enumerate(data["documents"]):
-        documents.append(Document(base.by_id[record_id], position, keys, _analysis(zh), _analysis(en), _analysis(head)))
+    for position, (record_id, keys, zh, en, head, head_zh) in enumerate(data["documents"]):
+        heads = _analysis(head), _analysis(head_zh)
+        documents.append(Document(base.by_id[record_id], position, keys, _analysis(zh), _analysis(en), *heads))
     english: dict[str, list[tuple[tuple[str, ...], str]]] = {}
     for words, name in data["english"]:
         english.setdefault(words[0], []).append((tuple(words), name))

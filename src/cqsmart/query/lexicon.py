@@ -11,7 +11,8 @@ from __future__ import annotations
 # A measure word is removed only after 几/多少, where it asks for a count (单位 keeps its 位).
 # fmt: off
 ZH_FILLERS = (
-    "请问", "请告诉我", "告诉我", "我想知道", "想知道", "想问一下", "想问", "一下", "是多少", "多快", "多高", "有多少",
+    "请问", "数量", "数目",
+    "请告诉我", "告诉我", "我想知道", "想知道", "想问一下", "想问", "一下", "是多少", "多快", "多高", "有多少",
     "为多少", "达多少", "了多少", "多少", "是几", "有几", "排第几", "第几", "几", "什么", "哪一年", "哪年", "哪一个",
     "哪个", "哪些", "哪", "是否", "到底", "大概", "大约", "一共", "总共", "共有", "如何", "怎么样", "怎样", "情况", "的",
     "了", "吗", "呢", "吧", "啊", "呀", "是", "都", "么", "达到", "达", "约",
@@ -36,6 +37,7 @@ _STOPWORD_TEXT = """
     quick quickly fast rapid rapidly speed slow slowly app apps support supports supported call calls called
     build builds built construct constructed establish established create created develop developed set form formed
     provide provided offer offers offered include includes included involve involved contain contains
+    handle handled process processed
     currently recently new old good well able possible available exist exists existing whole entire
 """
 # Words English questions ask with that say nothing about the figure ("per" is kept: "per capita").
@@ -66,7 +68,8 @@ CONCEPTS: tuple[tuple[str, ...], ...] = (
      "last five years", "past few years", "recent years", "in recent years", "five years", "5 years"),
     ("connected", "接入", "连接", "联通", "connect", "connected", "link", "linked", "plug", "hook", "hooked up",
      "integrate into"),
-    ("issued", "普及", "发放", "发行", "办理", "issue", "issued", "distribute", "roll out", "rolled out", "popularize",
+    ("issued", "普及", "覆盖", "coverage", "penetration",
+     "发放", "发行", "办理", "issue", "issued", "distribute", "roll out", "rolled out", "popularize",
      "in use", "hand out"),
     ("visits", "访问量", "访问", "使用次数", "visit", "visits", "access", "hit", "page view"),
     ("services", "办事项", "事项", "服务事项", "service item", "service items", "government service"),
@@ -100,7 +103,7 @@ INTENTS: dict[str, tuple[str, ...]] = {
     "min": ("最慢", "最低", "最小", "最少", "最弱", "slowest", "lowest", "smallest", "least", "minimum", "weakest", "fewest"),
     "latest": ("最新", "最近一年", "latest", "most recent", "newest", "lately"),
     "derived": ("推算", "隐含", "推导", "倒推", "估算", "推断", "算出", "implied", "implicit", "derived", "derive", "infer",
-        "inferred", "calculated", "computed", "estimate", "estimated", "work out", "back out", "imply", "implies"),
+        "inferred", "calculated", "computed", "estimate", "estimated", "work out", "worked out", "back out", "imply", "implies"),
 }
 # fmt: on
 
