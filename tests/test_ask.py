@@ -466,7 +466,13 @@ QUESTIONS += [
             "largest margin of digital economy growth over gdp growth",
         ],
     ),
-    ("digital-economy-growth-gap-2018", ["smallest margin of digital-economy growth over GDP"]),
+    (
+        "digital-economy-growth-gap-2018",
+        [
+            "smallest margin of digital-economy growth over GDP",
+            "In which year was the digital economy's lead over GDP growth smallest?",
+        ],
+    ),
     ("digital-economy-share-of-gdp-2017", ["lowest digital economy share of GDP", "數字經濟佔GDP比重最低"]),
     (
         "digital-economy-growth-2020",
@@ -487,7 +493,7 @@ QUESTIONS += [
     ),
     ("planned-key-online-platform-enterprises", ["target for key online platform firms", "重点线上平台企业目标"]),
     ("planned-high-growth-enterprises", ["How many high-growth enterprises are to be nurtured?", "5000家高成长企业"]),
-    ("smart-innovation-projects", ["小切口大民生项目数量"]),
+    ("smart-innovation-projects", ["小切口大民生项目数量", "小切口大民生智能化项目有几个"]),
     ("data-centre-scale-annual-growth", ["How fast have data centres grown over the past five years?", "數據中心規模年均增速"]),
     ("implied-gdp-growth-2018", ["What GDP growth can be worked out for 2018?", "2018年GDP增速推算"]),
     (
