@@ -20,9 +20,9 @@ def ask(
     fields: FieldsOption = None,
     lang: LangOption = None,
 ) -> None:
-    """Answer a question with the figure that answers it, quoted and cited.
+    """Answer a question with the figure that answers it.
 
-    Shows the value as stated, its period, label, the source's own words and the source. --json
+    The value as stated, its period, label, the source's own words and the source. --json
     prints the figures as `stats --json` does, best first, each with a score. Exits 1 when no
     figure in the fact base answers the question: it never falls back to an unrelated one.
     Derived figures answer only when asked for (implied, 推算) or when no stated figure fits.
