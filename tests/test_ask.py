@@ -121,7 +121,13 @@ QUESTIONS: list[tuple[str | None, list[str]]] = [
     ),
     (
         "digital-economy-growth-2019",
-        ["二〇一九年数字经济增速", "２０１９年數字經濟增速是多少？", "How much did the digital economy grow in 2019?"],
+        [
+            "二〇一九年数字经济增速",
+            "19年数字经济增速",
+            "一九年数字经济增速",
+            "２０１９年數字經濟增速是多少？",
+            "How much did the digital economy grow in 2019?",
+        ],
     ),
     (
         "digital-economy-scale-2020",

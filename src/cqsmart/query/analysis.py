@@ -27,11 +27,12 @@ _YEAR = re.compile(r"(?<![0-9.])(19[4-9][0-9]|20[0-9][0-9])(?![0-9.%万亿])(?:�
 
 
 @cache
-def _chinese_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """Years in Chinese numerals, and 多少个-style counting: compiled only for Chinese text."""
+def _chinese_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """Years in Chinese numerals, 多少个-style counting, two-digit years (19年): compiled only for Chinese text."""
     return (
-        re.compile(r"[一二][〇零○一二三四五六七八九]{3}(?=年)"),
+        re.compile(r"(?<![〇零○一二三四五六七八九十])[一二][〇零○一二三四五六七八九](?:[〇零○一二三四五六七八九]{2})?(?=年)"),
         re.compile(rf"(?:是|有|为|达|了)?(?:多少|几)[{lexicon.ZH_COUNTERS}]?"),
+        re.compile(r"(?<![0-9.])(1[5-9]|2[0-9])(?=年)"),
     )
 
 
@@ -110,7 +111,9 @@ def normalise(text: str) -> str:
     text = _NOISE.sub(" ", unicodedata.normalize("NFKC", text))
     if has_han(text):
         text = simplified(text)
-        text = _chinese_patterns()[0].sub(lambda match: match.group().translate(lexicon.ZH_DIGITS), text)
+        numerals, _, short = _chinese_patterns()
+        text = numerals.sub(lambda match: match.group().translate(lexicon.ZH_DIGITS), text)
+        text = short.sub(r"20\1", text)
     return text.casefold().replace("’", "'")
 
 
