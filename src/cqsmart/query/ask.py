@@ -112,7 +112,7 @@ def label_coverage(question: Analysis, document: Document, index: Index) -> floa
     labels = [document.label_zh] * chinese + [document.label_en] * english or [document.label_zh, document.label_en]
     best = 0.0
     for label in labels:
-        weights = [(_slot_weight(slot, index), bool(slot & asked)) for slot in label.slots]
+        weights = [(_slot_weight(slot, index), bool(slot & asked)) for slot in label]
         total = sum(weight for weight, _ in weights)
         if total:
             best = max(best, sum(weight for weight, hit in weights if hit) / total)
@@ -135,7 +135,7 @@ def rank(question: Analysis, index: Index, threshold: float = ANSWERS) -> list[S
         if share >= threshold:
             asked = question.all_keys()
             chinese = any(key.startswith(("z:", "u:")) for key in asked)
-            head = (document.head_zh if chinese else document.head).slots
+            head = document.head_zh if chinese else document.head
             other = bool(head) and not any(slot & asked for slot in head)
             counted = document.record.get("unit") in COUNTER_UNITS.get(question.counter, ())
             spans = len(set(question.years)) > 1 and all(_covers_years(document.record, [year]) for year in question.years)

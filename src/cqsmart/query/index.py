@@ -37,10 +37,11 @@ class Document:
     record: JsonRecord
     position: int
     keys: dict[str, float] = field(default_factory=dict)
-    label_zh: Analysis = field(default_factory=Analysis)
-    label_en: Analysis = field(default_factory=Analysis)
-    head: Analysis = field(default_factory=Analysis)  # what an English label names: "Batches" of …
-    head_zh: Analysis = field(default_factory=Analysis)  # what a Chinese count label counts: 项目批次数 → 批次
+    # The slots of the labels, for label coverage (a Chinese one, and an English one without its Chinese).
+    label_zh: tuple[frozenset[str], ...] = ()
+    label_en: tuple[frozenset[str], ...] = ()
+    head: tuple[frozenset[str], ...] = ()  # what an English label names: "Batches" of …
+    head_zh: tuple[frozenset[str], ...] = ()  # what a Chinese count label counts: 项目批次数 → 批次
 
     def add_characters(self, text: str, weight: float) -> None:
         """Every Chinese character on its own, for the single characters a question leaves over."""
@@ -124,14 +125,15 @@ def build(base: FactBase, records: Iterable[JsonRecord]) -> Index:
     for position, record in enumerate(records):
         document = Document(record, position)
         label = record.get("label") or {}
-        document.label_zh = _label_analysis(str(label.get("zh", "")), concepts, english=False)
-        document.label_en = _label_analysis(str(label.get("en", "")), concepts, english=True)
+        label_zh = _label_analysis(str(label.get("zh", "")), concepts, english=False)
+        label_en = _label_analysis(str(label.get("en", "")), concepts, english=True)
+        document.label_zh, document.label_en = tuple(label_zh.slots), tuple(label_en.slots)
         english = str(label.get("en", ""))
         if " of " in english:
-            document.head = _label_analysis(english.split(" of ")[0], concepts, english=True)
-        document.head_zh = _counted(str(label.get("zh", "")), concepts)
-        document.add(document.label_zh, LABEL)
-        document.add(document.label_en, LABEL)
+            document.head = tuple(_label_analysis(english.split(" of ")[0], concepts, english=True).slots)
+        document.head_zh = tuple(_counted(str(label.get("zh", "")), concepts).slots)
+        document.add(label_zh, LABEL)
+        document.add(label_en, LABEL)
         fields: list[tuple[str, float]] = [
             (str(record.get("metric") or "").replace("-", " "), NAME),
             (str(record["id"]).replace("-", " "), NAME),

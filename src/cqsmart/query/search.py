@@ -60,11 +60,12 @@ def search(base: FactBase, text: str, derived: bool = False) -> Result:
     scored = []
     for document in index.documents:
         record = document.record
-        if record.get("derived") and not derived:
+        is_derived = record["kind"] == "figure" and record["derived"]  # both indexed: no record is decoded
+        if is_derived and not derived:
             continue
         share = coverage(query, document, index) if query.slots else 0.0
         if share >= FINDS:
-            asked = bool(record.get("derived")) and "derived" in query.intents  # implied GDP: those first
+            asked = is_derived and "derived" in query.intents  # implied GDP: those first
             points = share * (0.6 + 0.4 * label_coverage(query, document, index))
             scored.append((not asked, -round(points, 6), document.position, record))
     rows = [item[-1] for item in sorted(scored, key=lambda item: item[:3])]

@@ -83,10 +83,11 @@ class LazyRecord(Mapping[str, Any]):
 
 
 class LazyLines(Mapping[str, str]):
-    """id → JSON line, for the records of one store."""
+    """id → JSON line, for the records of one store; `content` is all of them as cached, for hashing."""
 
-    def __init__(self, records: dict[str, LazyRecord]) -> None:
+    def __init__(self, records: dict[str, LazyRecord], content: bytes = b"") -> None:
         self._records = records
+        self.content = content
 
     def __getitem__(self, key: str) -> str:
         return self._records[key].line
@@ -104,4 +105,4 @@ def lazy_records(index: list[list[Any]], array: bytes) -> tuple[list[LazyRecord]
     if len(store) != len(index) or not all(isinstance(row, list) and len(row) == len(INDEX_FIELDS) for row in index):
         return None
     records = [LazyRecord(store, position, row) for position, row in enumerate(index)]
-    return records, LazyLines({record["id"]: record for record in records})
+    return records, LazyLines({record["id"]: record for record in records}, array)
