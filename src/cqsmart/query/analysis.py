@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import Any
 
@@ -21,9 +20,19 @@ from cqsmart.query import lexicon
 
 # Chinese characters are told by code point, not by a regex class: compiling a class that spans the CJK
 # block costs more than answering a question.
-_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 _WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789'")
-_YEAR = re.compile(r"(?<![0-9.])(19[4-9][0-9]|20[0-9][0-9])(?![0-9.%万亿])(?:年度|年)?")
+_PATTERNS = {
+    "year": r"(?<![0-9.])(19[4-9][0-9]|20[0-9][0-9])(?![0-9.%万亿])(?:年度|年)?",
+    # Terminal escape sequences, control characters and Rich-style [tags] pasted into a question say nothing.
+    "noise": r"\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|[\x00-\x1f\x7f-\x9f]|\[/?[a-z]+(?: [a-z]+)*\]",
+}
+_NOISY = re.compile(r"[\x00-\x1f\x7f-\x9f\[]")
+
+
+@cache
+def _pattern(name: str) -> re.Pattern[str]:
+    """Compiled on first use: most texts need few of them, and compiling costs start-up time."""
+    return re.compile(_PATTERNS[name])
 
 
 @cache
@@ -103,12 +112,12 @@ def simplified(text: str) -> str:
     return text.translate(_traditional)
 
 
-# Terminal escape sequences, control characters and Rich-style [tags] pasted into a question say nothing.
-_NOISE = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|[\x00-\x1f\x7f-\x9f]|\[/?[a-z]+(?: [a-z]+)*\]")
 
 
 def normalise(text: str) -> str:
-    text = _NOISE.sub(" ", unicodedata.normalize("NFKC", text))
+    text = unicodedata.normalize("NFKC", text)
+    if _NOISY.search(text):
+        text = _pattern("noise").sub(" ", text)
     if has_han(text):
         text = simplified(text)
         numerals, _, short = _chinese_patterns()
@@ -135,12 +144,15 @@ def english_word(word: str) -> str:
     return word
 
 
-@dataclass(frozen=True)
 class Concepts:
     """Groups of words that mean one thing: built-in measure words plus the fact base's aliases."""
 
-    chinese: tuple[tuple[str, str], ...]  # (member, concept), longest member first
-    english: dict[str, list[tuple[tuple[str, ...], str]]]  # first stem → (stemmed words, concept), longest first
+    # Plain classes here, not dataclasses: creating a dataclass costs a millisecond of every run's start-up.
+    __slots__ = ("chinese", "english")
+
+    def __init__(self, chinese: tuple[tuple[str, str], ...], english: dict[str, list[tuple[tuple[str, ...], str]]]) -> None:
+        self.chinese = chinese  # (member, concept), longest member first
+        self.english = english  # first stem → (stemmed words, concept), longest first
 
     @classmethod
     def build(cls, groups: Iterable[tuple[str, Iterable[str]]]) -> Concepts:
@@ -153,7 +165,7 @@ class Concepts:
                 if has_han(text):
                     keyed.append((chinese, text))
                 else:
-                    words = tuple(english_word(word) for word in _WORD.findall(text))
+                    words = tuple(english_word(word) for word in segments(text) if not is_han(word[0]))
                     if words:
                         keyed.append((english, words))
             # A group sharing a member with an earlier one joins it: firms and enterprises stay one concept.
@@ -169,15 +181,17 @@ class Concepts:
 BUILTIN_GROUPS = tuple((group[0], group[1:]) for group in lexicon.CONCEPTS)
 
 
-@dataclass
 class Analysis:
     """What a text says: its slots (each a set of keys, any of which matches it), years and intents."""
 
-    slots: list[frozenset[str]] = field(default_factory=list)
-    years: list[int] = field(default_factory=list)
-    intents: set[str] = field(default_factory=set)
-    words: list[str] = field(default_factory=list)  # the English words as written, for spelling correction
-    counter: str = ""  # the measure word a Chinese question counts in: 多少个 → 个
+    __slots__ = ("counter", "intents", "slots", "words", "years")
+
+    def __init__(self, slots: list[frozenset[str]] | None = None) -> None:
+        self.slots: list[frozenset[str]] = slots if slots is not None else []
+        self.years: list[int] = []
+        self.intents: set[str] = set()
+        self.words: list[str] = []  # the English words as written, for spelling correction
+        self.counter = ""  # the measure word a Chinese question counts in: 多少个 → 个
 
     def all_keys(self) -> set[str]:
         return {key for slot in self.slots for key in slot}
@@ -188,7 +202,7 @@ def _take_years(text: str, analysis: Analysis) -> str:
         analysis.years.append(int(match.group(1)))
         return " "
 
-    return _YEAR.sub(keep, text)
+    return _pattern("year").sub(keep, text) if any(char.isdigit() for char in text) else text
 
 
 _INTENT_WORDS = sorted(

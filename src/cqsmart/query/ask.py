@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from cqsmart.errors import NotFound, UsageError
 from cqsmart.model.factbase import FactBase, JsonRecord
@@ -39,14 +38,18 @@ COUNTER_UNITS = {
 NO_ANSWER = "no figure in the fact base answers this question"
 
 
-@dataclass(frozen=True)
 class Scored:
-    document: Document
-    coverage: float
-    label_coverage: float
-    names_other: bool = False  # the label names something the question does not ask about ("Batches of …")
-    counted: bool = False  # stated in the measure word the question counts in
-    spans: bool = False  # covers every one of several years asked (2017 to 2020)
+    __slots__ = ("counted", "coverage", "document", "label_coverage", "names_other", "spans")
+
+    def __init__(
+        self, document: Document, coverage: float, label_coverage: float, names_other: bool, counted: bool, spans: bool
+    ) -> None:
+        self.document = document
+        self.coverage = coverage
+        self.label_coverage = label_coverage
+        self.names_other = names_other  # the label names something the question does not ask about ("Batches of …")
+        self.counted = counted  # stated in the measure word the question counts in
+        self.spans = spans  # covers every one of several years asked (2017 to 2020)
 
     @property
     def score(self) -> float:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 
 from cqsmart.model.factbase import FactBase, JsonRecord
 from cqsmart.query import lexicon
@@ -32,16 +31,32 @@ UNIT_WORDS = {
 }
 
 
-@dataclass
+Slots = tuple[frozenset[str], ...]
+
+
 class Document:
-    record: JsonRecord
-    position: int
-    keys: dict[str, float] = field(default_factory=dict)
-    # The slots of the labels, for label coverage (a Chinese one, and an English one without its Chinese).
-    label_zh: tuple[frozenset[str], ...] = ()
-    label_en: tuple[frozenset[str], ...] = ()
-    head: tuple[frozenset[str], ...] = ()  # what an English label names: "Batches" of …
-    head_zh: tuple[frozenset[str], ...] = ()  # what a Chinese count label counts: 项目批次数 → 批次
+    """A record as the index sees it (a plain class: a dataclass costs start-up time)."""
+
+    __slots__ = ("head", "head_zh", "keys", "label_en", "label_zh", "position", "record")
+
+    def __init__(
+        self,
+        record: JsonRecord,
+        position: int,
+        keys: dict[str, float] | None = None,
+        label_zh: Slots = (),
+        label_en: Slots = (),
+        head: Slots = (),
+        head_zh: Slots = (),
+    ) -> None:
+        self.record = record
+        self.position = position
+        self.keys: dict[str, float] = keys if keys is not None else {}
+        # The slots of the labels, for label coverage (a Chinese one, and an English one without its Chinese).
+        self.label_zh = label_zh
+        self.label_en = label_en
+        self.head = head  # what an English label names: "Batches" of …
+        self.head_zh = head_zh  # what a Chinese count label counts: 项目批次数 → 批次
 
     def add_characters(self, text: str, weight: float) -> None:
         """Every Chinese character on its own, for the single characters a question leaves over."""
@@ -56,12 +71,14 @@ class Document:
                 self.keys[key] = weight
 
 
-@dataclass
 class Index:
-    documents: list[Document]
-    concepts: Concepts
-    frequency: dict[str, int]
-    words: frozenset[str]  # English words of the base, its aliases and the lexicon, as written
+    __slots__ = ("concepts", "documents", "frequency", "words")
+
+    def __init__(self, documents: list[Document], concepts: Concepts, frequency: dict[str, int], words: frozenset[str]) -> None:
+        self.documents = documents
+        self.concepts = concepts
+        self.frequency = frequency
+        self.words = words  # English words of the base, its aliases and the lexicon, as written
 
     def idf(self, key: str) -> float | None:
         count = self.frequency.get(key)
