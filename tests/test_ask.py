@@ -297,6 +297,7 @@ QUESTIONS: list[tuple[str | None, list[str]]] = [
             "How many people use Yukuaiban?",
             "yukuaiban user count",
             "渝快辦用戶數",
+            "hwo mnay users does yukuaiban hav",
             "How many users does Yukuaibn have?",
             "How many peopel use yukuaiban?",
         ],

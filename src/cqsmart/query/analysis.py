@@ -112,8 +112,6 @@ def simplified(text: str) -> str:
     return text.translate(_traditional)
 
 
-
-
 def normalise(text: str) -> str:
     text = unicodedata.normalize("NFKC", text)
     if _NOISY.search(text):

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from cqsmart.errors import NotFound, UsageError
 from cqsmart.model.factbase import FactBase, JsonRecord
 from cqsmart.query import lexicon
-from cqsmart.query.analysis import Analysis, analyse, normalise
+from cqsmart.query.analysis import Analysis, analyse, normalise, segments
 from cqsmart.query.index import Document, Index, known_stem
 from cqsmart.query.index_cache import cached_index
 from cqsmart.query.result import Result
@@ -62,22 +62,34 @@ class Scored:
 
 
 def correct_spelling(text: str, index: Index) -> str:
-    """English words the base does not know, replaced by a known word one or two edits away."""
+    """English words the base does not know, replaced by a known word one or two edits away.
+
+    Words of five letters or more may become any word of the base (fucntions, Yukuaibn); shorter
+    ones only a question word (hwo, mnay), where a wrong guess would change nothing.
+    """
     normal = normalise(text)
-    unknown = [
+    unknown = {
         word
-        for word in re.findall(r"[a-z]{5,}", normal)
-        if word not in index.words and word not in lexicon.EN_STOPWORDS and not known_stem(index, word)
-    ]
+        for word in segments(normal)
+        if len(word) >= 3
+        and word.isalpha()
+        and word.isascii()
+        and word not in index.words
+        and word not in lexicon.EN_STOPWORDS
+        and not known_stem(index, word)
+    }
     if not unknown:
         return normal
     from rapidfuzz import process
     from rapidfuzz.distance import DamerauLevenshtein
 
     choices = sorted(word for word in index.words if len(word) >= 4)
-    for word in unknown:
+    short = sorted(lexicon.EN_STOPWORDS)
+    for word in sorted(unknown):
         limit = 1 if len(word) < 8 else 2
-        found = process.extractOne(word, choices, scorer=DamerauLevenshtein.distance, score_cutoff=limit)
+        found = process.extractOne(
+            word, choices if len(word) >= 5 else short, scorer=DamerauLevenshtein.distance, score_cutoff=limit
+        )
         if found is not None:
             normal = re.sub(rf"\b{word}\b", found[0], normal)
     return normal
