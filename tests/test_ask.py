@@ -691,3 +691,24 @@ def test_an_alias_in_a_single_file_base_is_understood(run: Run, tmp_path: Path) 
     assert run("--facts", str(base), "validate").exit_code == 0
     (answer,) = json.loads(run("--facts", str(base), "ask", "server farm growth", "--json").stdout)
     assert answer["id"] == "data-centre-scale-annual-growth"
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("How many functions did Yukangma have in 2021?", "yukangma-functions"),
+        ("2021年渝康码用户数", "yukangma-users"),
+        ("2020年渝康码用户", None),
+        ("2021年数字经济增速", None),
+        ("What was digital economy growth in 2021?", None),
+    ],
+)
+def test_a_figure_without_a_time_reference_answers_only_for_its_sources_year(
+    run: Run, question: str, expected: str | None
+) -> None:
+    """Undated figures stand for the year of their source (2021), never for another year."""
+    result = run("ask", question, "--json")
+    if expected is None:
+        assert (result.exit_code, result.stdout, result.stderr) == (1, "", NO_ANSWER)
+    else:
+        assert json.loads(result.stdout)[0]["id"] == expected

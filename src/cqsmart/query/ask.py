@@ -134,20 +134,28 @@ def label_coverage(question: Analysis, document: Document, index: Index) -> floa
     return best
 
 
-def _covers_years(record: JsonRecord, years: list[int]) -> bool:
+def _covers_years(record: JsonRecord, years: list[int], reported: dict[str, int] | None = None) -> bool:
+    """The figure's period covers a year asked; a figure with no time reference counts as of the year
+    its source reports (an interview of 2021 tells how things stood in 2021), never any other year."""
     period = record.get("period") or {}
     start, end = period.get("start"), period.get("end")
-    return start is not None and end is not None and any(start <= year <= end for year in years)
+    if start is None or end is None:
+        source = record.get("source") if reported else None
+        year = reported.get(str(source.get("id"))) if reported and isinstance(source, dict) else None
+        return year is not None and year in years
+    return any(start <= year <= end for year in years)
 
 
-def rank(question: Analysis, index: Index, threshold: float = ANSWERS) -> list[Scored]:
+def rank(question: Analysis, index: Index, threshold: float = ANSWERS, reported: dict[str, int] | None = None) -> list[Scored]:
     """Documents that answer, best first; ties go to the most recent period."""
     scored = []
     for document in index.documents:
-        if question.years and not _covers_years(document.record, question.years):
+        dated = not question.years or _covers_years(document.record, question.years)
+        if not dated and not _covers_years(document.record, question.years, reported):
             continue
         share = coverage(question, document, index)
-        if share >= threshold:
+        # A figure without a time reference, taken as of its source's year, must fit the question closely.
+        if share >= threshold and (dated or (share >= 0.8 and label_coverage(question, document, index) >= 0.5)):
             asked = question.all_keys()
             chinese = any(key.startswith(("z:", "u:")) for key in asked)
             head = document.head_zh if chinese else document.head
@@ -207,7 +215,8 @@ def answers(base: FactBase, text: str, derived_only: bool = False) -> list[tuple
         raise UsageError(
             f"{text.strip()!r} asks nothing that can be looked up; name a figure, e.g. 数字经济增速 or 'Yukangma users'"
         )
-    ranked = _pick(_with_derived_rule(rank(question, index), question), question.intents)
+    reported = {str(source["id"]): int(source["year"]) for source in base.of_kind("source")}
+    ranked = _pick(_with_derived_rule(rank(question, index, reported=reported), question), question.intents)
     return [(item.record, round(min(1.0, item.score), 3)) for item in ranked]
 
 
