@@ -133,6 +133,7 @@ QUESTIONS: list[tuple[str | None, list[str]]] = [
         "digital-economy-scale-2020",
         [
             "数字经济规模有多大?",
+            "what's the newest figure for digital economy size",
             "How big is Chongqing's digital economy?",
             "size of the digital economy",
             "數字經濟規模",

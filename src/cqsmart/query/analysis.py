@@ -95,6 +95,7 @@ _SUFFIXES = (
     "ed",
     "ly",
     "ial",
+    "ic",
     "al",
     "s",
     "e",
@@ -138,7 +139,9 @@ def english_word(word: str) -> str:
             word = word[: -len(suffix)]
             if len(word) > 4 and word[-1] == word[-2] and word[-1] not in "ls":
                 word = word[:-1]  # planned → plan
-            break
+            return word
+    if word.endswith("y") and len(word) >= 6 and word[-2] not in "aeiou":
+        return word[:-1]  # economy and economic agree; employ keeps its y
     return word
 
 
@@ -270,7 +273,7 @@ def _english_slots(words: list[str], concepts: Concepts, analysis: Analysis, que
                 used[start : start + size] = [True] * size
                 break
     for word, stem, taken in zip(words, stems, used, strict=True):
-        if taken or (question and (word in lexicon.EN_STOPWORDS or word.isdigit())):
+        if taken or (question and (word.removesuffix("'s") in lexicon.EN_STOPWORDS or word.isdigit())):
             continue
         analysis.words.append(word)
         analysis.slots.append(frozenset({"w:" + stem}))

@@ -57,6 +57,7 @@ CONCEPTS: tuple[tuple[str, ...], ...] = (
      "用户", "使用者", "使用人数", "人数", "多少人", "使用", "users", "user", "people", "persons", "residents",
      "person", "use", "using", "sign up", "signed up", "registered", "register", "subscriber", "account holder"),
     ("change", "提升", "提高", "上升", "变化", "增加了", "升高", "rise", "risen", "rose", "increase", "change", "climb",
+     "bigger", "larger", "higher", "up from", "compared with",
      "gain", "jump"),
     ("gap", "高于", "高出", "超出", "幅度", "差距", "margin", "gap", "exceed", "outpace", "outpaced", "above", "ahead",
      "faster than"),
