@@ -285,6 +285,7 @@ QUESTIONS: list[tuple[str | None, list[str]]] = [
         "yukuaiban-services",
         [
             "渝快办有多少办事项?",
+            "渝快辦能辦多少項事？",
             "How many service items does Yukuaiban offer?",
             "yu kuai ban services",
             "number of government services on Yu Kuai Ban",

@@ -105,7 +105,7 @@ def _slot_weight(slot: frozenset[str], index: Index) -> float:
     if any(key.startswith("u:") for key in slot):
         return min(weights[0], 1.0) if weights else 1.0
     if not weights:
-        return index.unknown_weight
+        return index.unknown_weight  # a word the base never uses: what is asked is not here
     # Two characters make a word: a Chinese word weighs as much as an English one.
     return min(weights) * (0.5 if all(key.startswith("z:") for key in slot) else 1.0)
 

@@ -18,7 +18,7 @@ ZH_FILLERS = (
     "了", "吗", "呢", "吧", "啊", "呀", "是", "都", "么", "达到", "达", "约",
 )
 # fmt: on
-ZH_COUNTERS = "个项家位类张台次人批所条座种名"
+ZH_COUNTERS = "个项家位类张台次人批所条座种名件"
 
 _STOPWORD_TEXT = """
     a an the of in on at for to from by with and or as is are was were be been being am do does did done
@@ -61,7 +61,7 @@ CONCEPTS: tuple[tuple[str, ...], ...] = (
      "gain", "jump"),
     ("gap", "高于", "高出", "超出", "幅度", "差距", "margin", "gap", "exceed", "outpace", "outpaced", "above", "ahead",
      "faster than"),
-    ("rank", "排名", "名次", "排位", "位次", "rank", "ranking", "ranked", "place", "position"),
+    ("rank", "排名", "名次", "排位", "位次", "rank", "ranking", "ranked", "place", "position", "standing"),
     ("target", "目标", "计划", "规划", "预计", "将要", "培育", "target", "plan", "planned", "goal", "aim", "intend",
      "cultivate"),
     ("function", "功能", "用途", "function", "feature", "service offered"),
@@ -73,9 +73,11 @@ CONCEPTS: tuple[tuple[str, ...], ...] = (
      "发放", "发行", "办理", "issue", "issued", "distribute", "roll out", "rolled out", "popularize",
      "in use", "hand out"),
     ("visits", "访问量", "访问", "使用次数", "visit", "visits", "access", "hit", "page view"),
-    ("services", "办事项", "事项", "服务事项", "service item", "service items", "government service"),
+    ("services", "办事项", "事项", "服务事项", "办事", "事", "service item", "service items", "government service",
+     "procedure", "matter", "transaction"),
     ("financing", "融资", "贷款", "financing", "finance", "loan", "credit", "funding", "raise"),
-    ("workers", "从业人员", "就业", "从业", "worker", "employ", "employee", "job", "people working"),
+    ("workers", "从业人员", "从业者", "就业", "从业", "worker", "employ", "employee", "job", "people working",
+     "practitioner"),
     ("batches", "批次", "batch", "round", "rounds", "tranche", "phase", "wave"),
     ("projects", "项目", "project", "scheme"),
     ("scenarios", "场景", "scenario", "use case", "application"),
