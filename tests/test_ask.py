@@ -714,3 +714,52 @@ def test_a_figure_without_a_time_reference_answers_only_for_its_sources_year(
         assert (result.exit_code, result.stdout, result.stderr) == (1, "", NO_ANSWER)
     else:
         assert json.loads(result.stdout)[0]["id"] == expected
+
+
+# Questions about things the base does not hold, or years it has no figure for: nothing answers them.
+UNANSWERABLE = [
+    "How many subway lines does Chongqing have?",
+    "重庆有几条地铁线路",
+    "What is the digital economy growth rate of Shanghai?",
+    "上海数字经济增速",
+    "How many users does WeChat have?",
+    "微信用户数",
+    "What was Chongqing's population in 2020?",
+    "2020年重庆人口",
+    "How many universities are in Chongqing?",
+    "重庆有多少所大学",
+    "What is the average house price in Chongqing?",
+    "重庆平均房价",
+    "How many 5G phones were sold?",
+    "5G手机销量",
+    "What is the growth of Chongqing's tourism?",
+    "重庆旅游业增速",
+    "How much did Chongqing export in 2020?",
+    "2020年重庆出口额",
+    "How many cars does Chongqing produce?",
+    "重庆汽车产量",
+    "How many data centres are in Chongqing?",
+    "How many enterprises went bankrupt?",
+    "破产企业数量",
+    "What is the inflation rate?",
+    "通货膨胀率",
+    "How many cloud chiefs were there in 2019?",
+    "2019年云长人数",
+    "How many users did Yukuaiban have in 2019?",
+    "2019年渝快办用户",
+    "Digital economy growth in 2021",
+    "2022年数字经济占GDP比重",
+    "How many robots are used in factories?",
+    "工业机器人数量",
+    "What is the carbon emission of data centers?",
+    "数据中心碳排放",
+    "How many patents were filed?",
+    "专利申请量",
+]
+
+
+@pytest.mark.parametrize("question", UNANSWERABLE)
+def test_a_question_the_base_cannot_answer_gets_no_figure(run: Run, question: str) -> None:
+    """Exit 1 with one line, and nothing on stdout: never the nearest unrelated figure."""
+    result = run("ask", question, "--json")
+    assert (result.exit_code, result.stdout, result.stderr) == (1, "", NO_ANSWER)

@@ -89,7 +89,6 @@ _SUFFIXES = (
     "ive",
     "ers",
     "er",
-    "ies",
     "ied",
     "es",
     "ed",
@@ -134,6 +133,8 @@ def english_word(word: str) -> str:
         word = re.sub(r"is(e|es|ed|ing|ation|ations)$", r"iz\1", word)
     if len(word) <= 4 or word.isdigit():
         return word
+    if word.endswith("ies") and len(word) > 5:
+        word = word[:-3] + "y"  # universities → university, then as the singular
     for suffix in _SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
             word = word[: -len(suffix)]
@@ -185,7 +186,7 @@ BUILTIN_GROUPS = tuple((group[0], group[1:]) for group in lexicon.CONCEPTS)
 class Analysis:
     """What a text says: its slots (each a set of keys, any of which matches it), years and intents."""
 
-    __slots__ = ("counter", "intents", "slots", "words", "years")
+    __slots__ = ("counter", "counting", "intents", "slots", "words", "years")
 
     def __init__(self, slots: list[frozenset[str]] | None = None) -> None:
         self.slots: list[frozenset[str]] = slots if slots is not None else []
@@ -193,6 +194,7 @@ class Analysis:
         self.intents: set[str] = set()
         self.words: list[str] = []  # the English words as written, for spelling correction
         self.counter = ""  # the measure word a Chinese question counts in: 多少个 → 个
+        self.counting = False  # asks how many (a count, not a percentage)
 
     def all_keys(self) -> set[str]:
         return {key for slot in self.slots for key in slot}
@@ -238,6 +240,7 @@ def _chinese_slots(run: str, analysis: Analysis, question: bool) -> None:
         found = counting.search(run)
         if found and found.group()[-1] in lexicon.ZH_COUNTERS:
             analysis.counter = found.group()[-1]
+            analysis.counting = True
         run = counting.sub(" ", run)
         for filler in lexicon.ZH_FILLERS:
             run = run.replace(filler, " ")
@@ -296,6 +299,8 @@ def analyse(
     text = _take_years(normalise(text), analysis)
     if question if intents is None else intents:
         text = _take_intents(text, analysis)
+    if question:
+        analysis.counting = "how many" in text or "number of" in text
     text = _chinese_concepts(text, concepts, analysis)
     words: list[str] = []
     for segment in segments(text):

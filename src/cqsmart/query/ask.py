@@ -21,6 +21,7 @@ from cqsmart.query.index_cache import cached_index
 from cqsmart.query.result import Result
 
 ANSWERS = 0.6  # coverage a figure needs to answer
+PERCENTAGES = ("%", "个百分点")
 # The units a figure counted in a Chinese measure word is stated in: 多少个 asks for 个, 多少人 for 万人 or 位.
 COUNTER_UNITS = {
     "个": ("个", "个批次"),
@@ -149,7 +150,10 @@ def _covers_years(record: JsonRecord, years: list[int], reported: dict[str, int]
 def rank(question: Analysis, index: Index, threshold: float = ANSWERS, reported: dict[str, int] | None = None) -> list[Scored]:
     """Documents that answer, best first; ties go to the most recent period."""
     scored = []
+    counts = question.counting and not any("c:percentage-point" in slot for slot in question.slots)
     for document in index.documents:
+        if counts and document.record.get("unit") in PERCENTAGES:
+            continue  # "how many" is never answered by a percentage
         dated = not question.years or _covers_years(document.record, question.years)
         if not dated and not _covers_years(document.record, question.years, reported):
             continue

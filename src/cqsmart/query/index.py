@@ -16,7 +16,7 @@ from cqsmart.model.factbase import FactBase, JsonRecord
 from cqsmart.query import lexicon
 from cqsmart.query.analysis import BUILTIN_GROUPS, Analysis, Concepts, analyse, english_word, is_han, normalise
 
-LABEL, NAME, LINKED, QUOTE, UNIT, TOPIC, NOTE = 1.0, 0.9, 0.8, 0.7, 0.6, 0.5, 0.4
+LABEL, NAME, LINKED, QUOTE, UNIT, TOPIC, ASIDE, NOTE = 1.0, 0.9, 0.8, 0.7, 0.6, 0.5, 0.5, 0.4
 UNIT_WORDS = {
     "%": "percent",
     "个百分点": "percentage points",
@@ -143,7 +143,10 @@ def build(base: FactBase, records: Iterable[JsonRecord]) -> Index:
         document = Document(record, position)
         label = record.get("label") or {}
         label_zh = _label_analysis(str(label.get("zh", "")), concepts, english=False)
-        label_en = _label_analysis(str(label.get("en", "")), concepts, english=True)
+        # What an English label says in brackets (a name in Chinese, who published an index) counts less.
+        english_label = str(label.get("en", ""))
+        label_en = _label_analysis(re.sub(r"\([^)]*\)", " ", english_label), concepts, english=True)
+        aside = " ".join(re.findall(r"\(([^)]*)\)", english_label))
         document.label_zh, document.label_en = tuple(label_zh.slots), tuple(label_en.slots)
         english = str(label.get("en", ""))
         if " of " in english:
@@ -160,6 +163,7 @@ def build(base: FactBase, records: Iterable[JsonRecord]) -> Index:
             (_text(record.get("note")), NOTE),
         ]
         fields += [(_text(other.get("label")), LINKED) for other in links.get(record["id"], ())]
+        fields += [(aside, ASIDE)]
         fields += [(str(label.get("zh", "")), LABEL)]
         for text, weight in fields:
             if text.strip():
