@@ -718,6 +718,9 @@ def test_a_figure_without_a_time_reference_answers_only_for_its_sources_year(
 
 # Questions about things the base does not hold, or years it has no figure for: nothing answers them.
 UNANSWERABLE = [
+    "How many people work at the operations centre?",
+    "How many SMEs are in Chongqing?",
+    "What was the GDP of Sichuan?",
     "How many subway lines does Chongqing have?",
     "重庆有几条地铁线路",
     "What is the digital economy growth rate of Shanghai?",

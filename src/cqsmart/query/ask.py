@@ -166,7 +166,10 @@ def rank(question: Analysis, index: Index, threshold: float = ANSWERS, reported:
             other = bool(head) and not any(slot & asked for slot in head)
             counted = document.record.get("unit") in COUNTER_UNITS.get(question.counter, ())
             spans = len(set(question.years)) > 1 and all(_covers_years(document.record, [year]) for year in question.years)
-            scored.append(Scored(document, share, label_coverage(question, document, index), other, counted, spans))
+            covered = label_coverage(question, document, index)
+            if other and covered < 0.4 and share < 0.95:
+                continue  # what the figure measures is not what was asked, and the question is not all matched
+            scored.append(Scored(document, share, covered, other, counted, spans))
 
     def order(item: Scored) -> tuple[float, int, int]:
         period = item.record.get("period") or {}

@@ -111,6 +111,21 @@ def _label_analysis(text: str, concepts: Concepts, english: bool) -> Analysis:
     return analyse(text, concepts, question=False, intents=True, expand=True)
 
 
+_PREPOSITIONS = re.compile(
+    r"\b(?:of|in|on|from|for|with|among|through|by|built|raised|launched|serving|piloting|signed|connected)\b"
+)
+
+
+def _english_head(label: str, concepts: Concepts) -> tuple[frozenset[str], ...]:
+    """What an English label names: the words before its first preposition ("Batches" of …), less
+    "target number of" and "number of"."""
+    text = re.sub(r"^(?:target number of|number of|target for)\s+", "", label.strip(), flags=re.IGNORECASE)
+    head = _PREPOSITIONS.split(text.lower(), maxsplit=1)[0]
+    if head.strip() == text.lower().strip():
+        return ()
+    return tuple(_label_analysis(head, concepts, english=True).slots)
+
+
 def _counted(label: str, concepts: Concepts) -> Analysis:
     """The thing a Chinese count label counts, before its final 数: 用户数 → 用户, 负责人数 → 负责人."""
     whole = "".join(char for char in normalise(label) if is_han(char))
@@ -149,8 +164,7 @@ def build(base: FactBase, records: Iterable[JsonRecord]) -> Index:
         aside = " ".join(re.findall(r"\(([^)]*)\)", english_label))
         document.label_zh, document.label_en = tuple(label_zh.slots), tuple(label_en.slots)
         english = str(label.get("en", ""))
-        if " of " in english:
-            document.head = tuple(_label_analysis(english.split(" of ")[0], concepts, english=True).slots)
+        document.head = _english_head(english, concepts)
         document.head_zh = tuple(_counted(str(label.get("zh", "")), concepts).slots)
         document.add(label_zh, LABEL)
         document.add(label_en, LABEL)
