@@ -12,7 +12,7 @@ def summary(base: FactBase) -> str:
     derived = sum(1 for record in base.of_kind("figure") if record["derived"])
     parts = [_count(counts[kind], kind) for kind in ("figure", "initiative", "target", "source")]
     if counts["alias"]:
-        parts.append(_count(counts["alias"], "alias").replace("aliass", "aliases"))
+        parts.append(f"{counts['alias']} alias{'' if counts['alias'] == 1 else 'es'}")
     return f"{_count(len(base.records), 'record')}: {', '.join(parts)} ({derived} of the figures derived)"
 
 
