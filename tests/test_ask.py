@@ -112,6 +112,7 @@ QUESTIONS: list[tuple[str | None, list[str]]] = [
         "digital-economy-growth-2018",
         [
             "数字经济增速最低是哪年",
+            "数字经济增速最慢的年份",
             "slowest digital-economy growth",
             "2018年数字经济增速",
             "Digital economy growth rate, 2018?",
@@ -156,7 +157,11 @@ QUESTIONS: list[tuple[str | None, list[str]]] = [
     ("digital-economy-share-of-gdp-2017", ["2017年数字经济占GDP比重", "digital economy proportion of GDP in 2017"]),
     (
         "digital-economy-growth-gap-2020",
-        ["2020年数字经济增速比GDP增速高多少个百分点?", "By how much did digital-economy growth exceed GDP growth in 2020?"],
+        [
+            "最近一年数字经济比GDP快多少",
+            "2020年数字经济增速比GDP增速高多少个百分点?",
+            "By how much did digital-economy growth exceed GDP growth in 2020?",
+        ],
     ),
     (
         "digital-economy-growth-gap-2018",

@@ -11,7 +11,7 @@ from __future__ import annotations
 # A measure word is removed only after 几/多少, where it asks for a count (单位 keeps its 位).
 # fmt: off
 ZH_FILLERS = (
-    "请问", "数量", "数目",
+    "请问", "数量", "数目", "年份",
     "请告诉我", "告诉我", "我想知道", "想知道", "想问一下", "想问", "一下", "是多少", "多快", "多高", "有多少",
     "为多少", "达多少", "了多少", "多少", "是几", "有几", "排第几", "第几", "几", "什么", "哪一年", "哪年", "哪一个",
     "哪个", "哪些", "哪", "是否", "到底", "大概", "大约", "一共", "总共", "共有", "如何", "怎么样", "怎样", "情况", "的",
@@ -59,8 +59,8 @@ CONCEPTS: tuple[tuple[str, ...], ...] = (
     ("change", "提升", "提高", "上升", "变化", "增加了", "升高", "rise", "risen", "rose", "increase", "change", "climb",
      "bigger", "larger", "higher", "up from", "compared with",
      "gain", "jump"),
-    ("gap", "高于", "高出", "超出", "幅度", "差距", "margin", "gap", "exceed", "outpace", "outpaced", "above", "ahead",
-     "faster than"),
+    ("gap", "高于", "高出", "超出", "快多少", "快了多少", "快出", "幅度", "差距", "margin", "gap", "exceed", "outpace",
+     "outpaced", "above", "ahead", "faster than"),
     ("rank", "排名", "名次", "排位", "位次", "rank", "ranking", "ranked", "place", "position", "standing"),
     ("target", "目标", "计划", "规划", "预计", "将要", "培育", "target", "plan", "planned", "goal", "aim", "intend",
      "cultivate"),
