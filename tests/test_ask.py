@@ -407,6 +407,14 @@ QUESTIONS: list[tuple[str | None, list[str]]] = [
 ]
 # A second round, written after the first passed, to check that the analysis generalises.
 QUESTIONS += [
+    ("yukangma-users", ["渝康码一共有多少人在用", "How many people are on the health code app?"]),
+    (
+        "data-centre-rack-utilisation-above-national",
+        ["数据中心上架率比全国高几个点", "rack occupancy versus the national average"],
+    ),
+    ("yukuaiban-services", ["渝快办可以办理多少项业务", "How many matters can be handled on Yukuaiban?"]),
+    ("sichuan-chongqing-big-data-agreement-count", ["川渝之间签了几项协议", "Sichuan-Chongqing agreements signed"]),
+    ("electronic-health-cards", ["电子健康卡发了多少张", "How many electronic health cards were handed out?"]),
     (
         "digital-economy-growth-2020",
         [
