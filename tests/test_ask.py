@@ -407,6 +407,11 @@ QUESTIONS: list[tuple[str | None, list[str]]] = [
 ]
 # A second round, written after the first passed, to check that the analysis generalises.
 QUESTIONS += [
+    (
+        "ops-centre-connected-systems",
+        ["How many government IT systems feed into the city operations hub?", "城市大脑接入了多少系统"],
+    ),
+    ("yukuairong-sme-financing", ["How much money did SMEs borrow via Yukuairong?", "渝快融给中小企业贷款多少"]),
     ("yukangma-users", ["渝康码一共有多少人在用", "How many people are on the health code app?"]),
     (
         "data-centre-rack-utilisation-above-national",

@@ -37,7 +37,7 @@ _STOPWORD_TEXT = """
     quick quickly fast rapid rapidly speed slow slowly app apps support supports supported call calls called
     build builds built construct constructed establish established create created develop developed set form formed
     provide provided offer offers offered include includes included involve involved contain contains
-    handle handled process processed
+    handle handled process processed sector sectors industry
     currently recently new old good well able possible available exist exists existing whole entire
 """
 # Words English questions ask with that say nothing about the figure ("per" is kept: "per capita").
@@ -67,15 +67,16 @@ CONCEPTS: tuple[tuple[str, ...], ...] = (
     ("function", "功能", "用途", "function", "feature", "service offered"),
     ("recent-years", "近5年", "近五年", "近几年", "这几年", "近年来", "近年", "这些年", "过去五年", "past five years",
      "last five years", "past few years", "recent years", "in recent years", "five years", "5 years"),
-    ("connected", "接入", "连接", "联通", "connect", "connected", "link", "linked", "plug", "hook", "hooked up",
-     "integrate into"),
+    ("connected", "接入", "连接", "联通", "connect", "connected", "link", "linked", "feed into", "feed", "plug", "hook",
+     "hooked up", "integrate into"),
     ("issued", "普及", "覆盖", "coverage", "penetration",
      "发放", "发行", "发了", "issue", "issued", "distribute", "roll out", "rolled out", "popularize",
      "in use", "hand out"),
     ("visits", "访问量", "访问", "使用次数", "visit", "visits", "access", "hit", "page view"),
     ("services", "办事项", "事项", "服务事项", "办事", "办理", "业务", "事", "service item", "service items",
      "government service", "procedure", "matter", "transaction"),
-    ("financing", "融资", "贷款", "financing", "finance", "loan", "credit", "funding", "raise"),
+    ("financing", "融资", "贷款", "借款", "financing", "finance", "loan", "credit", "funding", "raise", "money", "borrow",
+     "lend", "lending"),
     ("workers", "从业人员", "从业者", "就业", "从业", "worker", "employ", "employee", "job", "people working",
      "practitioner"),
     ("batches", "批次", "batch", "round", "rounds", "tranche", "phase", "wave"),
