@@ -89,6 +89,10 @@ def main() -> int:
             env,
             3.0,
         ),
+        # ask and search read the cached index of the fact base (built on the first run, as the cache is).
+        ("ask '渝康码有多少项功能?' (table)", [*tool, "ask", "渝康码有多少项功能?"], env, 2.0),
+        ("ask 'How many Yukuaiban users?' --json", [*tool, "ask", "How many Yukuaiban users?", "--json"], env, 2.0),
+        ("search 渝康码功能 --json", [*tool, "search", "渝康码功能", "--json"], env, 1.5),
         ("completion: stats --metric <TAB>", tool, completion, 1.5),
         ("hello-world Typer app (reference)", [python, str(hello), "hello"], env, None),
         ("import typer + pydantic (reference)", [python, "-c", "import typer, pydantic; pydantic.BaseModel"], env, None),

@@ -68,7 +68,7 @@ def test_help_lists_every_command_with_a_summary(tmp_path: Path) -> None:
     result = run_installed("--help", cwd=tmp_path, env={"COLUMNS": "80"})
     commands = re.findall(r"^  (\w+)\s{2,}(\S.*)$", result.stdout, re.MULTILINE)
     assert [name for name, _ in commands] == [
-        "stats", "initiatives", "targets", "compare", "show", "search", "sources", "topics", "metrics", "cite",
+        "stats", "initiatives", "targets", "compare", "show", "search", "sources", "topics", "metrics", "cite", "ask",
         "validate", "verify", "schema", "export", "audit", "extract",
     ]  # fmt: skip
     assert all(not summary.endswith("...") for _, summary in commands)

@@ -7,6 +7,7 @@ result to a renderer; nothing below this package knows about Typer.
 # The command modules register themselves on the app when imported, in the order --help lists them.
 from cqsmart.cli import query_commands  # isort: skip
 from cqsmart.cli import discovery_commands  # isort: skip
+from cqsmart.cli import ask_command  # isort: skip
 from cqsmart.cli import check_commands, export_command  # isort: skip
 from cqsmart.cli import audit_command  # isort: skip
 from cqsmart.cli import extract_command  # isort: skip
@@ -14,6 +15,7 @@ from cqsmart.cli.app import app
 
 __all__ = [
     "app",
+    "ask_command",
     "audit_command",
     "check_commands",
     "discovery_commands",

@@ -260,8 +260,9 @@ def show(
 @app.command()
 def search(
     ctx: typer.Context,
-    text: Annotated[str, typer.Argument(metavar="TEXT", help="Chinese or English words.")],
+    text: Annotated[str, typer.Argument(metavar="TEXT", help="Chinese or English words, or a question.")],
     topic: TopicOption = None,
+    derived: DerivedOption = False,
     fmt: FormatOption = Format.table,
     as_json: JsonOption = False,
     fields: SearchFields = None,
@@ -271,16 +272,19 @@ def search(
 ) -> None:
     """Search all records in Chinese or English.
 
-    Labels, ids, topics, notes and quotes are searched; best matches first.
+    Labels, ids, topics, notes, quotes and linked records are searched, best matches first. Words
+    need not be spaced or spelled as the record has them: synonyms, aliases, traditional
+    characters and small typos are understood. Derived figures appear only with --derived.
 
     Examples:
 
     \b
       cqsmart search 渝康码
-      cqsmart search "health code" --json
+      cqsmart search 渝康码功能
+      cqsmart search "smart innovation projects" --json
     """
     base = load_base(ctx)
-    emit(listing.with_topic(base, searching.search(base, text), topic), base, fmt, as_json, fields, lang, svg, force)
+    emit(listing.with_topic(base, searching.search(base, text, derived), topic), base, fmt, as_json, fields, lang, svg, force)
 
 
 @app.command()

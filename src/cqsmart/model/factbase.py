@@ -83,6 +83,7 @@ FIELDS_BY_KIND: dict[str, tuple[str, ...]] = {
         "inputs",
         "note",
     ),
+    "alias": ("id", "kind", "terms", "note"),
     "year-comparison": (
         "metric",
         "label",
@@ -115,6 +116,8 @@ FIELDS_BY_KIND: dict[str, tuple[str, ...]] = {
 COMPUTED_FIELDS: tuple[str, ...] = ("quantities",)
 # What each linked figure contributes to an initiative's or target's `quantities`, in output order.
 QUANTITY_FIELDS: tuple[str, ...] = ("id", "label", "value", "unit", "base_value", "qualifier", "qualifier_text", "period")
+# `ask`: a figure as `stats --json` gives it, and how well it answers the question (higher is better).
+FIELDS_BY_KIND["answer"] = (*FIELDS_BY_KIND["figure"], "score")
 FIELDS_BY_KIND["record"] = tuple(
     dict.fromkeys(name for kind in ("figure", "initiative", "target", "source", "check") for name in FIELDS_BY_KIND[kind])
 )

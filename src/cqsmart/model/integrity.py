@@ -7,7 +7,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from cqsmart.model.formula import FormulaError, evaluate, half_unit, referenced_ids
-from cqsmart.model.records import Check, Figure, Initiative, Source, Target
+from cqsmart.model.records import Alias, Check, Figure, Initiative, Source, Target
 
 
 @dataclass(frozen=True)
@@ -26,7 +26,7 @@ class Problem:
 class Located:
     """A validated record with the file and array index it came from, for error locations."""
 
-    record: Figure | Initiative | Target | Source | Check
+    record: Figure | Initiative | Target | Source | Check | Alias
     file: str
     index: int
 

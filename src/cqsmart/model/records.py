@@ -336,6 +336,33 @@ class Check(StrictModel):
         return self
 
 
-Record: TypeAlias = Annotated[Figure | Initiative | Target | Source | Check, Field(discriminator="kind")]
-KINDS: tuple[str, ...] = ("figure", "initiative", "target", "source", "check")
+Term = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=80)]
+
+
+class AliasTerms(StrictModel):
+    zh: list[Term] = []
+    en: list[Term] = []
+
+
+class Alias(StrictModel):
+    """Words that name one thing (重庆/我市/全市; firms/companies/enterprises), for `ask` and `search`."""
+
+    id: Slug
+    kind: Literal["alias"]
+    terms: AliasTerms
+    note: Text | None = None
+
+    @model_validator(mode="after")
+    def _two_distinct_terms(self) -> Alias:
+        terms = [term.casefold() for term in (*self.terms.zh, *self.terms.en)]
+        if len(terms) < 2:
+            raise ValueError("an alias needs at least two terms (zh and en together)")
+        repeated = sorted({term for term in terms if terms.count(term) > 1})
+        if repeated:
+            raise ValueError(f"terms repeat {repeated[0]!r}")
+        return self
+
+
+Record: TypeAlias = Annotated[Figure | Initiative | Target | Source | Check | Alias, Field(discriminator="kind")]
+KINDS: tuple[str, ...] = ("figure", "initiative", "target", "source", "check", "alias")
 RECORDS_ADAPTER: TypeAdapter[list[Record]] = TypeAdapter(list[Record])

@@ -1,4 +1,9 @@
-"""Search across every record, in Chinese or English, best matches first."""
+"""Search across every record, in Chinese or English, best matches first.
+
+`search` ranks records with the analysis `ask` uses (question words dropped, Chinese split into
+bigrams, synonyms and aliases, spelling), so a glued phrase (渝康码功能) or a paraphrase finds its
+record. `matches`, the --search filter of the listings, stays a plain all-terms substring test.
+"""
 
 from __future__ import annotations
 
@@ -39,9 +44,33 @@ def matches(record: JsonRecord, text: str) -> bool:
     return score(record, text) > 0
 
 
-def search(base: FactBase, text: str) -> Result:
+SEARCHED_KINDS = ("figure", "initiative", "target", "source", "check")
+FINDS = 0.5  # the share of the search text a record must match
+
+
+def search(base: FactBase, text: str, derived: bool = False) -> Result:
+    """Records that match most of the text, best first; derived figures only when asked for."""
     if not _terms(text):
         raise UsageError("search needs some text, e.g. 渝康码, 'health code' or cloud")
-    scored = [(score(record, text), position, record) for position, record in enumerate(base.records)]
-    rows = [record for points, _, record in sorted(scored, key=lambda item: (-item[0], item[1])) if points > 0]
+    from cqsmart.query.ask import coverage, label_coverage, understand
+    from cqsmart.query.index_cache import cached_index
+
+    index = cached_index(base, "records", lambda: [record for record in base.records if record["kind"] in SEARCHED_KINDS])
+    query = understand(text, index)
+    if not query.slots:  # nothing the analysis reads as words (a date such as 8月13日): plain matching
+        rows = [document.record for document in index.documents if matches(document.record, text)]
+        rows = [row for row in rows if derived or not (row["kind"] == "figure" and row["derived"])]
+        return Result(rows, "record", "" if rows else f"nothing matches {text!r}")
+    scored = []
+    for document in index.documents:
+        record = document.record
+        is_derived = record["kind"] == "figure" and record["derived"]  # both indexed: no record is decoded
+        if is_derived and not derived:
+            continue
+        share = coverage(query, document, index) if query.slots else 0.0
+        if share >= FINDS:
+            asked = is_derived and "derived" in query.intents  # implied GDP: those first
+            points = share * (0.6 + 0.4 * label_coverage(query, document, index))
+            scored.append((not asked, -round(points, 6), document.position, record))
+    rows = [item[-1] for item in sorted(scored, key=lambda item: item[:3])]
     return Result(rows, "record", "" if rows else f"nothing matches {text!r}")

@@ -12,6 +12,8 @@ def summary(base: FactBase) -> str:
     derived = sum(1 for record in base.of_kind("figure") if record["derived"])
     parts = [_count(counts[kind], kind) for kind in ("figure", "initiative", "target", "source")]
     parts += [_count(counts["check"], "check")] if counts["check"] else []
+    if counts["alias"]:
+        parts.append(f"{counts['alias']} alias{'' if counts['alias'] == 1 else 'es'}")
     return f"{_count(len(base.records), 'record')}: {', '.join(parts)} ({derived} of the figures derived)"
 
 

@@ -16,6 +16,7 @@ DEFAULT_COLUMNS: dict[str, tuple[str, ...]] = {
     "target": ("label", "area", "deadline", "quantities"),
     "source": ("label", "publisher", "interviewee", "year", "sha256"),
     "record": ("kind", "label", "value"),
+    "answer": ("value", "period", "label", "source"),
     "year-comparison": ("label", "values", "change", "trend"),
     "metric-comparison": ("year", "value_a", "value_b", "difference", "trend"),
     "topic": ("topic", "figures", "initiatives", "targets", "records"),
@@ -199,6 +200,8 @@ def _cell(kind: str, row: JsonRecord, column: str, context: Context) -> str:
         return year_runs(value, context.zh)
     if column == "latest_value" and kind == "metric":
         return metric_latest(row, lang)
+    if column == "source" and kind == "answer":
+        return cited(row, context)
     if column == "source" and isinstance(value, dict):
         return str(value.get("quote", ""))
     if column == "note":
@@ -216,6 +219,18 @@ def _cell(kind: str, row: JsonRecord, column: str, context: Context) -> str:
     if isinstance(value, dict):
         return " / ".join(str(part) for part in value.values())
     return str(value)
+
+
+def cited(row: JsonRecord, context: Context) -> str:
+    """The quote and the source it is from; a derived figure says how it was worked out instead."""
+    source = row.get("source")
+    if not isinstance(source, dict):
+        inputs = ", ".join(row.get("inputs") or ())
+        formula = row.get("formula") or ""
+        return f"推算：{formula}（{inputs}）" if context.zh else f"derived: {formula} ({inputs})"
+    document = context.base.by_id.get(str(source.get("id")))
+    name = display.label(document, context.lang) if document is not None else str(source.get("id", ""))
+    return f"{source.get('quote', '')}\n— {name}"
 
 
 def shared_words(labels: set[str], zh: bool) -> str:

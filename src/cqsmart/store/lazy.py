@@ -115,10 +115,11 @@ class LazyRecord(Mapping[str, Any]):
 
 
 class LazyLines(Mapping[str, str]):
-    """id → JSON line, for the records of one store."""
+    """id → JSON line, for the records of one store; `content` is all of them as cached, for hashing."""
 
-    def __init__(self, records: dict[str, LazyRecord]) -> None:
+    def __init__(self, records: dict[str, LazyRecord], content: bytes = b"") -> None:
         self._records = records
+        self.content = content
 
     def __getitem__(self, key: str) -> str:
         return self._records[key].line

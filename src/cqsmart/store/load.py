@@ -100,8 +100,8 @@ def load(path: str | None = None, *, use_cache: bool = True, draft: bool = False
         cache, key = Cache.default(), content_key(files)
         cached = cache.read(key)
         lazy = lazy_records(*cached) if cached is not None else None
-        if lazy is not None:
-            return _base(*lazy, origin)
+        if lazy is not None and cached is not None:
+            return _base(*lazy, origin, cached[1])
     with no_cyclic_collection():
         index, lines = validated_form(files)
         if use_cache:
@@ -111,6 +111,6 @@ def load(path: str | None = None, *, use_cache: bool = True, draft: bool = False
     return _base(*built, origin)
 
 
-def _base(records: list[LazyRecord], by_id: dict[str, LazyRecord], origin: str) -> FactBase:
+def _base(records: list[LazyRecord], by_id: dict[str, LazyRecord], origin: str, content: bytes = b"") -> FactBase:
     """Records that decode their JSON line only when a field outside the index is asked for."""
-    return FactBase(tuple(records), origin, LazyLines(by_id), cast("dict[str, JsonRecord]", by_id))
+    return FactBase(tuple(records), origin, LazyLines(by_id, content), cast("dict[str, JsonRecord]", by_id))

@@ -24,9 +24,10 @@ FILE_BY_KIND: dict[str, str] = {
     "initiative": "initiatives.json",
     "target": "targets.json",
     "check": "checks.json",
+    "alias": "aliases.json",
 }
 # Files a folder may leave out: a base without checks is still a whole base.
-OPTIONAL_FILES = frozenset({"checks.json"})
+OPTIONAL_FILES = frozenset({"checks.json", "aliases.json"})
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,40 @@
+"""`cqsmart ask`: a question in Chinese or English, answered with the figure that answers it."""
+
+# No `from __future__ import annotations`: Typer evaluates the annotations (see query_commands).
+from typing import Annotated
+
+import typer
+
+from cqsmart.cli.app import FieldsOption, Format, FormatOption, JsonOption, LangOption, app, emit, load_base
+
+
+@app.command()
+def ask(
+    ctx: typer.Context,
+    question: Annotated[str, typer.Argument(metavar="QUESTION", help="A question in Chinese or English.")],
+    limit: Annotated[
+        int, typer.Option("--limit", "-n", metavar="N", help="Show up to N candidate figures, best first (default 1).")
+    ] = 1,
+    fmt: FormatOption = Format.table,
+    as_json: JsonOption = False,
+    fields: FieldsOption = None,
+    lang: LangOption = None,
+) -> None:
+    """Answer a question with the figure that answers it.
+
+    The value as stated, its period, label, the source's own words and the source. --json
+    prints the figures as `stats --json` does, best first, each with a score. Exits 1 when no
+    figure in the fact base answers the question: it never falls back to an unrelated one.
+    Derived figures answer only when asked for (implied, 推算) or when no stated figure fits.
+
+    Examples:
+
+    \b
+      cqsmart ask "渝康码有多少项功能?"
+      cqsmart ask "How many Yukuaiban users are there?"
+      cqsmart ask "数字经济增速哪年最快" --limit 3 --json
+    """
+    from cqsmart.query.ask import ask as answer
+
+    base = load_base(ctx)
+    emit(answer(base, question, limit), base, fmt, as_json, fields, lang)

@@ -1,0 +1,335 @@
+"""Text analysis shared by `ask` and `search`: the same steps for a question and for a record's text.
+
+Text is normalised (NFKC, so fullwidth ２０１９ and punctuation become plain; traditional characters
+become simplified; case folded), years are read out of it in any written form, intent words
+(最快, latest, implied …) are picked out, measure words and names become concepts shared by both
+languages, question words are dropped, and what is left is split: Chinese into overlapping character
+bigrams, English into stemmed words. Each piece of the result is a *slot*: one thing the text says,
+with the keys that would match it (a Chinese character is matched by either bigram it is part of).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from functools import cache, lru_cache
+from typing import Any
+
+from cqsmart.query import lexicon
+
+# Chinese characters are told by code point, not by a regex class: compiling a class that spans the CJK
+# block costs more than answering a question.
+_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789'")
+_PATTERNS = {
+    "year": r"(?<![0-9.])(19[4-9][0-9]|20[0-9][0-9])(?![0-9.%万亿])(?:年度|年)?",
+    # Terminal escape sequences, control characters and Rich-style [tags] pasted into a question say nothing.
+    "noise": r"\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|[\x00-\x1f\x7f-\x9f]|\[/?[a-z]+(?: [a-z]+)*\]",
+}
+_NOISY = re.compile(r"[\x00-\x1f\x7f-\x9f\[]")
+
+
+@cache
+def _pattern(name: str) -> re.Pattern[str]:
+    """Compiled on first use: most texts need few of them, and compiling costs start-up time."""
+    return re.compile(_PATTERNS[name])
+
+
+@cache
+def _chinese_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """Years in Chinese numerals, 多少个-style counting, two-digit years (19年): compiled only for Chinese text."""
+    return (
+        re.compile(r"(?<![〇零○一二三四五六七八九十])[一二][〇零○一二三四五六七八九](?:[〇零○一二三四五六七八九]{2})?(?=年)"),
+        re.compile(rf"(?:是|有|为|达|了)?(?:多少|几)[{lexicon.ZH_COUNTERS}]?"),
+        re.compile(r"(?<![0-9.])(1[5-9]|2[0-9])(?=年)"),
+    )
+
+
+def is_han(char: str) -> bool:
+    return "\u3400" <= char <= "\u9fff" or "\uf900" <= char <= "\ufaff"
+
+
+def has_han(text: str) -> bool:
+    return any(map(is_han, text))
+
+
+def segments(text: str) -> list[str]:
+    """Runs of Chinese characters and English words (letters, digits, an inner apostrophe), in order."""
+    found: list[str] = []
+    current: list[str] = []
+    kind = ""
+    for char in text:
+        now = "h" if is_han(char) else "w" if char in _WORD_CHARS else ""
+        if now != kind and current:
+            found.append("".join(current).strip("'"))
+            current = []
+        kind = now
+        if now:
+            current.append(char)
+    if current:
+        found.append("".join(current).strip("'"))
+    return [segment for segment in found if segment]
+
+
+_FUNCTION_CHARS = frozenset("有在和与及或将被把对从向为以于其该这那个上下中后前年月日来去说过让给就也还又很比要被到至从")
+_SUFFIXES = (
+    "ational",
+    "ations",
+    "ation",
+    "ness",
+    "ments",
+    "ment",
+    "ings",
+    "ing",
+    "ions",
+    "ion",
+    "ities",
+    "ity",
+    "ives",
+    "ive",
+    "ers",
+    "er",
+    "ied",
+    "es",
+    "ed",
+    "ly",
+    "ial",
+    "ic",
+    "al",
+    "s",
+    "e",
+)
+
+_traditional: dict[int, int] | None = None
+
+
+def simplified(text: str) -> str:
+    global _traditional
+    if _traditional is None:
+        from cqsmart.query.t2s import SIMPLIFIED, TRADITIONAL
+
+        _traditional = str.maketrans(TRADITIONAL, SIMPLIFIED)
+    return text.translate(_traditional)
+
+
+def normalise(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text)
+    if _NOISY.search(text):
+        text = _pattern("noise").sub(" ", text)
+    if has_han(text):
+        text = simplified(text)
+        numerals, _, short = _chinese_patterns()
+        text = numerals.sub(lambda match: match.group().translate(lexicon.ZH_DIGITS), text)
+        text = short.sub(r"20\1", text)
+    return text.casefold().replace("’", "'")
+
+
+@lru_cache(maxsize=4096)
+def english_word(word: str) -> str:
+    """Spelling variants to one form, then a light stem: integration, integrated and integrating agree."""
+    word = word.removesuffix("'s").replace("'", "")
+    word = lexicon.BRITISH.get(word, word)
+    if word not in lexicon.NOT_BRITISH_ISE:
+        word = re.sub(r"is(e|es|ed|ing|ation|ations)$", r"iz\1", word)
+    if len(word) <= 4 or word.isdigit():
+        return word
+    if word.endswith("ies") and len(word) > 5:
+        word = word[:-3] + "y"  # universities → university, then as the singular
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            word = word[: -len(suffix)]
+            if len(word) > 4 and word[-1] == word[-2] and word[-1] not in "ls":
+                word = word[:-1]  # planned → plan
+            return word
+    if word.endswith("y") and len(word) >= 6 and word[-2] not in "aeiou":
+        return word[:-1]  # economy and economic agree; employ keeps its y
+    return word
+
+
+class Concepts:
+    """Groups of words that mean one thing: built-in measure words plus the fact base's aliases."""
+
+    # Plain classes here, not dataclasses: creating a dataclass costs a millisecond of every run's start-up.
+    __slots__ = ("chinese", "english")
+
+    def __init__(self, chinese: tuple[tuple[str, str], ...], english: dict[str, list[tuple[tuple[str, ...], str]]]) -> None:
+        self.chinese = chinese  # (member, concept), longest member first
+        self.english = english  # first stem → (stemmed words, concept), longest first
+
+    @classmethod
+    def build(cls, groups: Iterable[tuple[str, Iterable[str]]]) -> Concepts:
+        chinese: dict[str, str] = {}
+        english: dict[tuple[str, ...], str] = {}
+        for name, members in groups:
+            keyed: list[tuple[dict[Any, str], Any]] = []
+            for member in members:
+                text = normalise(member)
+                if has_han(text):
+                    keyed.append((chinese, text))
+                else:
+                    words = tuple(english_word(word) for word in segments(text) if not is_han(word[0]))
+                    if words:
+                        keyed.append((english, words))
+            # A group sharing a member with an earlier one joins it: firms and enterprises stay one concept.
+            name = next((table[key] for table, key in keyed if key in table), name)
+            for table, key in keyed:
+                table.setdefault(key, name)
+        by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        for words, name in sorted(english.items(), key=lambda item: -len(item[0])):
+            by_first.setdefault(words[0], []).append((words, name))
+        return cls(tuple(sorted(chinese.items(), key=lambda item: -len(item[0]))), by_first)
+
+
+BUILTIN_GROUPS = tuple((group[0], group[1:]) for group in lexicon.CONCEPTS)
+
+
+class Analysis:
+    """What a text says: its slots (each a set of keys, any of which matches it), years and intents."""
+
+    __slots__ = ("counter", "counting", "intents", "slots", "words", "years")
+
+    def __init__(self, slots: list[frozenset[str]] | None = None) -> None:
+        self.slots: list[frozenset[str]] = slots if slots is not None else []
+        self.years: list[int] = []
+        self.intents: set[str] = set()
+        self.words: list[str] = []  # the English words as written, for spelling correction
+        self.counter = ""  # the measure word a Chinese question counts in: 多少个 → 个
+        self.counting = False  # asks how many (a count, not a percentage)
+
+    def all_keys(self) -> set[str]:
+        return {key for slot in self.slots for key in slot}
+
+
+def _take_years(text: str, analysis: Analysis) -> str:
+    def keep(match: re.Match[str]) -> str:
+        analysis.years.append(int(match.group(1)))
+        return " "
+
+    return _pattern("year").sub(keep, text) if any(char.isdigit() for char in text) else text
+
+
+_INTENT_WORDS = sorted(
+    ((member, intent) for intent, members in lexicon.INTENTS.items() for member in members), key=lambda item: -len(item[0])
+)
+
+
+def _take_intents(text: str, analysis: Analysis) -> str:
+    for member, intent in _INTENT_WORDS:
+        if member in text:
+            pattern = re.escape(member) if is_han(member[0]) else rf"\b{re.escape(member)}\b"
+            text, found = re.subn(pattern, " ", text)
+            if found:
+                analysis.intents.add(intent)
+    return text
+
+
+def _chinese_concepts(text: str, concepts: Concepts, analysis: Analysis) -> str:
+    """Chinese measure words and names become concepts (before splitting: 近5年 mixes scripts)."""
+    if not has_han(text):
+        return text
+    for member, concept in concepts.chinese:
+        if member in text:
+            analysis.slots.append(frozenset({"c:" + concept}))
+            text = text.replace(member, " ")
+    return text
+
+
+def _chinese_slots(run: str, analysis: Analysis, question: bool) -> None:
+    if question:
+        counting = _chinese_patterns()[1]
+        found = counting.search(run)
+        if found and found.group()[-1] in lexicon.ZH_COUNTERS:
+            analysis.counter = found.group()[-1]
+            analysis.counting = True
+        run = counting.sub(" ", run)
+        for filler in lexicon.ZH_FILLERS:
+            run = run.replace(filler, " ")
+    for piece in run.split():
+        if len(piece) == 1:
+            if question and piece not in _FUNCTION_CHARS:
+                analysis.slots.append(frozenset({"u:" + piece}))
+            continue
+        bigrams = [piece[index : index + 2] for index in range(len(piece) - 1)]
+        for index in range(len(piece)):
+            keys = {"z:" + bigrams[position] for position in (index - 1, index) if 0 <= position < len(bigrams)}
+            analysis.slots.append(frozenset(keys))
+
+
+def _english_slots(words: list[str], concepts: Concepts, analysis: Analysis, question: bool, expand: bool = False) -> None:
+    """Phrases that name a concept first (longest first), then each remaining word as its stem.
+
+    With `expand` (a record's text, not a question) a phrase also matches its own words and their
+    concepts: "service items" answers a question about services, "industrial parks" one about parks.
+    """
+    stems = [english_word(word) for word in words]
+    used = [False] * len(stems)
+    for start, stem in enumerate(stems):
+        for members, concept in concepts.english.get(stem, ()):
+            size = len(members)
+            if not any(used[start : start + size]) and tuple(stems[start : start + size]) == members:
+                keys = {"c:" + concept}
+                if expand and size > 1:
+                    for part in members:
+                        keys.add("w:" + part)
+                        keys.update("c:" + name for words_, name in concepts.english.get(part, ()) if len(words_) == 1)
+                analysis.slots.append(frozenset(keys))
+                used[start : start + size] = [True] * size
+                break
+    for word, stem, taken in zip(words, stems, used, strict=True):
+        if taken or (question and (word.removesuffix("'s") in lexicon.EN_STOPWORDS or word.isdigit())):
+            continue
+        analysis.words.append(word)
+        analysis.slots.append(frozenset({"w:" + stem}))
+
+
+def analyse(
+    text: str,
+    concepts: Concepts,
+    *,
+    question: bool = False,
+    intents: bool | None = None,
+    join: frozenset[str] = frozenset(),
+    expand: bool = False,
+) -> Analysis:
+    """Slots, years and intents of a text; a question also loses its question words and fillers.
+
+    `join`: words of the fact base that a question may have split (Yu Kuai Ban → yukuaiban).
+    """
+    analysis = Analysis()
+    text = _take_years(normalise(text), analysis)
+    if question if intents is None else intents:
+        text = _take_intents(text, analysis)
+    if question:
+        analysis.counting = "how many" in text or "number of" in text
+    text = _chinese_concepts(text, concepts, analysis)
+    words: list[str] = []
+    for segment in segments(text):
+        if is_han(segment[0]):
+            _english_slots(_joined(words, join), concepts, analysis, question, expand)
+            words = []
+            _chinese_slots(segment, analysis, question)
+        else:
+            words.append(segment)
+    _english_slots(_joined(words, join), concepts, analysis, question, expand)
+    unique = list(dict.fromkeys(analysis.slots))
+    analysis.slots = unique
+    return analysis
+
+
+def _joined(words: list[str], join: frozenset[str]) -> list[str]:
+    """Adjacent words that spell one word of the base when written together: yu kuai ban, yu-kang-ma."""
+    if not join:
+        return words
+    result: list[str] = []
+    index = 0
+    while index < len(words):
+        for size in (4, 3, 2):
+            glued = "".join(words[index : index + size])
+            if index + size <= len(words) and glued in join:
+                result.append(glued)
+                index += size
+                break
+        else:
+            result.append(words[index])
+            index += 1
+    return result

@@ -1,0 +1,257 @@
+"""`ask`: the figure that answers a question, or none.
+
+A figure answers when what the question says is covered by the figure's texts (coverage: the share of
+the question's weight the figure matches) and it covers the years asked. Among those, a figure whose
+label the question also covers ranks first. Derived figures answer only when the question asks for
+one (implied, 推算) or they fit clearly better than every stated figure. Superlatives and recency pick
+among the years of the best metric.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from cqsmart.errors import NotFound, UsageError
+from cqsmart.model.factbase import FactBase, JsonRecord
+from cqsmart.query import lexicon
+from cqsmart.query.analysis import Analysis, analyse, normalise, segments
+from cqsmart.query.index import Document, Index, known_stem
+from cqsmart.query.index_cache import cached_index
+from cqsmart.query.result import Result
+
+ANSWERS = 0.55  # coverage a figure needs to answer
+PERCENTAGES = ("%", "个百分点")
+CHANGE = "c:change"
+# The units a figure counted in a Chinese measure word is stated in: 多少个 asks for 个, 多少人 for 万人 or 位.
+COUNTER_UNITS = {
+    "个": ("个", "个批次"),
+    "项": ("项",),
+    "家": ("家",),
+    "位": ("位", "万人"),
+    "名": ("位", "万人"),
+    "人": ("万人", "位"),
+    "类": ("类",),
+    "张": ("万张",),
+    "台": ("万台",),
+    "次": ("亿次",),
+    "批": ("个批次",),
+}
+NO_ANSWER = "no figure in the fact base answers this question"
+
+
+class Scored:
+    __slots__ = ("counted", "coverage", "document", "label_coverage", "names_other", "spans")
+
+    def __init__(
+        self, document: Document, coverage: float, label_coverage: float, names_other: bool, counted: bool, spans: bool
+    ) -> None:
+        self.document = document
+        self.coverage = coverage
+        self.label_coverage = label_coverage
+        self.names_other = names_other  # the label names something the question does not ask about ("Batches of …")
+        self.counted = counted  # stated in the measure word the question counts in
+        self.spans = spans  # covers every one of several years asked (2017 to 2020)
+
+    @property
+    def score(self) -> float:
+        factor = (0.85 if self.names_other else 1.0) * (1.1 if self.counted else 1.0) * (1.15 if self.spans else 1.0)
+        return self.coverage * (0.6 + 0.4 * self.label_coverage) * factor
+
+    @property
+    def record(self) -> JsonRecord:
+        return self.document.record
+
+
+def correct_spelling(text: str, index: Index) -> str:
+    """English words the base does not know, replaced by a known word one or two edits away.
+
+    Words of five letters or more may become any word of the base (fucntions, Yukuaibn); shorter
+    ones only a question word (hwo, mnay), where a wrong guess would change nothing.
+    """
+    normal = normalise(text)
+    unknown = {
+        word
+        for word in segments(normal)
+        if len(word) >= 3
+        and word.isalpha()
+        and word.isascii()
+        and word not in index.words
+        and word not in lexicon.EN_STOPWORDS
+        and not known_stem(index, word)
+    }
+    if not unknown:
+        return normal
+    from rapidfuzz import process
+    from rapidfuzz.distance import DamerauLevenshtein
+
+    choices = sorted(word for word in index.words if len(word) >= 4)
+    short = sorted(lexicon.EN_STOPWORDS)
+    for word in sorted(unknown):
+        limit = 1 if len(word) < 8 else 2
+        found = process.extractOne(
+            word, choices if len(word) >= 5 else short, scorer=DamerauLevenshtein.distance, score_cutoff=limit
+        )
+        if found is not None:
+            normal = re.sub(rf"\b{word}\b", found[0], normal)
+    return normal
+
+
+def understand(text: str, index: Index) -> Analysis:
+    return analyse(correct_spelling(text, index), index.concepts, question=True, join=index.words)
+
+
+def _slot_weight(slot: frozenset[str], index: Index) -> float:
+    """A character weighs as its commoner bigram; a lone character left over says little; unknown keys weigh most."""
+    weights = [weight for weight in map(index.idf, slot) if weight is not None]
+    if any(key.startswith("u:") for key in slot):
+        return min(weights[0], 1.0) if weights else 1.0
+    if not weights:
+        return index.unknown_weight  # a word the base never uses: what is asked is not here
+    # Two characters make a word: a Chinese word weighs as much as an English one.
+    return min(weights) * (0.5 if all(key.startswith("z:") for key in slot) else 1.0)
+
+
+def coverage(question: Analysis, document: Document, index: Index) -> float:
+    total = matched = 0.0
+    for slot in question.slots:
+        weight = _slot_weight(slot, index)
+        total += weight
+        matched += weight * max(document.keys.get(key, 0.0) for key in slot)
+    return matched / total if total else 0.0
+
+
+def label_coverage(question: Analysis, document: Document, index: Index) -> float:
+    """How much of the figure's label the question asks about, in the question's language(s)."""
+    asked = question.all_keys()
+    chinese = any(key.startswith(("z:", "u:")) for key in asked)
+    english = any(key.startswith("w:") for key in asked)
+    labels = [document.label_zh] * chinese + [document.label_en] * english or [document.label_zh, document.label_en]
+    best = 0.0
+    for label in labels:
+        weights = [(_slot_weight(slot, index), bool(slot & asked)) for slot in label]
+        total = sum(weight for weight, _ in weights)
+        if total:
+            best = max(best, sum(weight for weight, hit in weights if hit) / total)
+    return best
+
+
+def _covers_years(record: JsonRecord, years: list[int], reported: dict[str, int] | None = None) -> bool:
+    """The figure's period covers a year asked; a figure with no time reference counts as of the year
+    its source reports (an interview of 2021 tells how things stood in 2021), never any other year."""
+    period = record.get("period") or {}
+    start, end = period.get("start"), period.get("end")
+    if start is None or end is None:
+        source = record.get("source") if reported else None
+        year = reported.get(str(source.get("id"))) if reported and isinstance(source, dict) else None
+        return year is not None and year in years
+    return any(start <= year <= end for year in years)
+
+
+def rank(question: Analysis, index: Index, threshold: float = ANSWERS, reported: dict[str, int] | None = None) -> list[Scored]:
+    """Documents that answer, best first; ties go to the most recent period."""
+    scored = []
+    counts = question.counting and not any("c:percentage-point" in slot for slot in question.slots)
+    for document in index.documents:
+        if counts and document.record.get("unit") in PERCENTAGES:
+            continue  # "how many" is never answered by a percentage
+        if counts and document.record.get("value") is None:
+            continue  # nor by a standing stated only in words (前列, 唯一)
+        dated = not question.years or _covers_years(document.record, question.years)
+        if not dated and not _covers_years(document.record, question.years, reported):
+            continue
+        share = coverage(question, document, index)
+        # A figure without a time reference, taken as of its source's year, must fit the question closely.
+        if share >= threshold and (dated or (share >= 0.8 and label_coverage(question, document, index) >= 0.5)):
+            asked = question.all_keys()
+            chinese = any(key.startswith(("z:", "u:")) for key in asked)
+            head = document.head_zh if chinese else document.head
+            other = bool(head) and not any(slot & asked for slot in head)
+            counted = document.record.get("unit") in COUNTER_UNITS.get(question.counter, ())
+            spans = len(set(question.years)) > 1 and all(_covers_years(document.record, [year]) for year in question.years)
+            covered = label_coverage(question, document, index)
+            if other and covered < 0.4 and share < 0.95:
+                continue  # what the figure measures is not what was asked, and the question is not all matched
+            scored.append(Scored(document, share, covered, other, counted, spans))
+
+    def order(item: Scored) -> tuple[float, int, int]:
+        period = item.record.get("period") or {}
+        return (-round(item.score, 6), -(period.get("end") or 0), item.document.position)
+
+    return sorted(scored, key=order)
+
+
+def _with_derived_rule(ranked: list[Scored], question: Analysis) -> list[Scored]:
+    stated = [item for item in ranked if not item.record.get("derived")]
+    derived = [item for item in ranked if item.record.get("derived")]
+    if "derived" in question.intents:
+        return derived + stated
+    if derived and (
+        not stated or derived[0].score > stated[0].score + 0.08 or _only_derived_says_change(question, derived, stated)
+    ):
+        return derived + stated
+    return stated
+
+
+def _only_derived_says_change(question: Analysis, derived: list[Scored], stated: list[Scored]) -> bool:
+    """A question about a change (提高了多少, how much did it rise) is answered by the derived change
+    when no stated figure measures one: the share of 2020 does not say how much the share rose."""
+    asked = any(CHANGE in slot for slot in question.slots)
+    return asked and _label_says(derived[0], CHANGE) and not _label_says(stated[0], CHANGE)
+
+
+def _label_says(item: Scored, key: str) -> bool:
+    return any(key in slot for slot in (*item.document.label_zh, *item.document.label_en))
+
+
+def _pick(ranked: list[Scored], intents: set[str]) -> list[Scored]:
+    """最快/largest, 最低/smallest, 最新/latest: choose among the figures of the best metric."""
+    chosen = intents & {"max", "min", "latest"}
+    if not ranked or not chosen:
+        return ranked
+    metric = ranked[0].record.get("metric")
+    group = [item for item in ranked if item.record.get("metric") == metric]
+    rest = [item for item in ranked if item.record.get("metric") != metric]
+
+    def value(item: Scored) -> float:
+        number = item.record.get("value")
+        return float(number) if isinstance(number, (int, float)) else float("-inf")
+
+    def end(item: Scored) -> int:
+        return int((item.record.get("period") or {}).get("end") or 0)
+
+    if "latest" in chosen:
+        group.sort(key=end, reverse=True)
+    elif "max" in chosen:
+        group.sort(key=value, reverse=True)
+    else:
+        group.sort(key=lambda item: value(item) if value(item) != float("-inf") else float("inf"))
+    return group + rest
+
+
+def answers(base: FactBase, text: str, derived_only: bool = False) -> list[tuple[JsonRecord, float]]:
+    if not text.strip():
+        raise UsageError("ask needs a question, e.g. '渝康码有多少项功能?' or 'How many Yukuaiban users are there?'")
+    index = cached_index(base, "figures", lambda: base.of_kind("figure"))
+    question = understand(text, index)
+    if not question.slots:
+        raise UsageError(
+            f"{text.strip()!r} asks nothing that can be looked up; name a figure, e.g. 数字经济增速 or 'Yukangma users'"
+        )
+    reported = {str(source["id"]): int(source["year"]) for source in base.of_kind("source")}
+    ranked = _pick(_with_derived_rule(rank(question, index, reported=reported), question), question.intents)
+    return [(item.record, round(min(1.0, item.score), 3)) for item in ranked]
+
+
+def ask(base: FactBase, text: str, limit: int = 1) -> Result:
+    if limit < 1:
+        raise UsageError(f"--limit takes a whole number of at least 1, not {limit}")
+    found = answers(base, text)
+    if not found:
+        raise NotFound(NO_ANSWER)
+    rows: list[JsonRecord] = [{**record, "score": score} for record, score in found[:limit]]
+    return Result(rows, "answer")
+
+
+def ids(rows: Iterable[JsonRecord]) -> list[str]:
+    return [str(row["id"]) for row in rows]

@@ -1,0 +1,162 @@
+"""The language knowledge behind `ask` and `search`: question words, measure words and their synonyms,
+intents (superlatives, recency, derived), spelling variants. Plain tables, cheap to import.
+
+Names of things in the fact base (platforms, programmes, places) are not here: they are data, kept as
+`alias` records in the fact base itself, so that a base about another city brings its own.
+"""
+
+from __future__ import annotations
+
+# Chinese question words and fillers, removed before the text is split (longest first when applied).
+# A measure word is removed only after 几/多少, where it asks for a count (单位 keeps its 位).
+# fmt: off
+ZH_FILLERS = (
+    "请问", "数量", "数目", "年份", "可以", "之间",
+    "请告诉我", "告诉我", "我想知道", "想知道", "想问一下", "想问", "一下", "是多少", "多快", "多高", "有多少",
+    "为多少", "达多少", "了多少", "多少", "是几", "有几", "排第几", "第几", "几", "什么", "哪一年", "哪年", "哪一个",
+    "哪个", "哪些", "哪", "是否", "到底", "大概", "大约", "一共", "总共", "共有", "如何", "怎么样", "怎样", "情况", "的",
+    "了", "吗", "呢", "吧", "啊", "呀", "是", "都", "么", "达到", "达", "约",
+)
+# fmt: on
+ZH_COUNTERS = "个项家位类张台次人批所条座种名件"
+
+_STOPWORD_TEXT = """
+    a an the of in on at for to from by with and or as is are was were be been being am do does did done
+    has have had having there their its it this that these those which what whats who whom whose when where
+    why how many much tell me us please give show list find know want i we you they he she can could would
+    should will shall may might must so than then about into over under up out any some all each per
+    figure figures number numbers count total amount value values quantity stat stats statistic statistics
+    currently current now today so far far yet ever still already get got did kind level lot lots
+    according source say says said report reported reports state stated do does one
+    account accounts accounted reach reached reaches stand stands stood around approximately roughly exactly
+    overall make made take took see seen become became there here been also just only yet its
+    among between within across during since until via onto upon whether both either other another such same like
+    year years see saw seen happen happened occur occurred record recorded show showed shown go went gone come came
+    put set let keep kept look looked seem seemed think thought mean meant need needed try tried time period
+    date roughly nearly almost more less very really actually exact precise precisely
+    quick quickly fast rapid rapidly speed slow slowly app apps support supports supported call calls called
+    build builds built construct constructed establish established create created develop developed set form formed
+    provide provided offer offers offered include includes included involve involved contain contains
+    handle handled process processed sector sectors industry
+    currently recently new old good well able possible available exist exists existing whole entire
+"""
+# Words English questions ask with that say nothing about the figure ("per" is kept: "per capita").
+EN_STOPWORDS = frozenset(_STOPWORD_TEXT.split()) - {"per", "over"}
+
+# Measure words and other words that mean the same thing here, in both languages. The first member
+# names the concept; Chinese members are matched as substrings, English ones as stems of words or
+# phrases. Derived from the way the fact base's labels and typical questions say things.
+# fmt: off
+CONCEPTS: tuple[tuple[str, ...], ...] = (
+    ("growth", "增速", "增长率", "增长", "增幅", "增加率", "growth", "grow", "growth rate", "rate of growth", "expand",
+     "expansion"),
+    ("share", "比重", "占比", "比例", "份额", "占多大", "占多少", "share", "proportion", "percentage of", "part of", "fraction"),
+    ("size", "规模", "体量", "总量", "多大", "size", "scale", "how big", "how large", "volume", "capacity",
+     "worth"),
+    ("users", "注册用户", "注册人数", "注册", "在用",
+     "用户", "使用者", "使用人数", "人数", "多少人", "使用", "users", "user", "people", "persons", "residents",
+     "person", "use", "using", "sign up", "signed up", "registered", "register", "subscriber", "account holder"),
+    ("change", "提升", "提高", "上升", "变化", "增加了", "升高", "rise", "risen", "rose", "increase", "change", "climb",
+     "bigger", "larger", "higher", "up from", "compared with",
+     "gain", "jump"),
+    ("gap", "高于", "高出", "超出", "快多少", "快了多少", "快出", "幅度", "差距", "margin", "gap", "exceed", "outpace",
+     "outpaced", "above", "ahead", "faster than"),
+    ("rank", "排名", "名次", "排位", "位次", "rank", "ranking", "ranked", "place", "position", "standing"),
+    ("target", "目标", "计划", "规划", "预计", "将要", "培育", "target", "plan", "planned", "goal", "aim", "intend",
+     "cultivate"),
+    ("function", "功能", "用途", "function", "feature", "service offered"),
+    ("recent-years", "近5年", "近五年", "近几年", "这几年", "近年来", "近年", "这些年", "过去五年", "past five years",
+     "last five years", "past few years", "recent years", "in recent years", "five years", "5 years"),
+    ("connected", "接入", "连接", "联通", "connect", "connected", "link", "linked", "feed into", "feed", "plug", "hook",
+     "hooked up", "integrate into"),
+    ("issued", "普及", "覆盖", "coverage", "penetration",
+     "发放", "发行", "发了", "issue", "issued", "distribute", "roll out", "rolled out", "popularize",
+     "in use", "hand out"),
+    ("visits", "访问量", "访问", "使用次数", "visit", "visits", "access", "hit", "page view"),
+    ("services", "办事项", "事项", "服务事项", "办事", "办理", "业务", "事", "service item", "service items",
+     "government service", "procedure", "matter", "transaction"),
+    ("financing", "融资", "贷款", "借款", "financing", "finance", "loan", "credit", "funding", "raise", "money", "borrow",
+     "lend", "lending"),
+    ("workers", "从业人员", "从业者", "就业", "从业", "worker", "employ", "employee", "job", "people working",
+     "practitioner"),
+    ("batches", "批次", "batch", "round", "rounds", "tranche", "phase", "wave"),
+    ("projects", "项目", "project", "scheme"),
+    ("scenarios", "场景", "scenario", "use case", "application"),
+    ("units", "单位", "部门", "unit", "department", "organisation", "organization", "agency", "agencies"),
+    ("leaders", "领导", "负责人", "leader", "head", "official"),
+    ("categories", "类别", "类", "category", "type", "kind of"),
+    ("agreements", "协议", "agreement", "deal", "accord", "pact"),
+    ("achievements", "成果", "achievement", "result", "outcome", "accomplishment"),
+    ("systems", "系统", "system"),
+    ("platforms", "平台", "platform"),
+    ("servers", "服务器", "server"),
+    ("health-card", "健康卡", "health card"),
+    ("listed", "上市", "listed", "public company", "ipo"),
+    ("percentage-point", "百分点", "个点", "percentage point", "point"),
+    ("average", "平均每年", "年平均", "每年", "平均", "年均", "average", "mean", "annual average", "per year", "a year",
+     "annual"),
+    ("national", "全国", "国家", "national", "nationwide", "country", "china"),
+)
+# fmt: on
+
+# Words that ask which figure, not what: picked out of the question and acted on after ranking.
+# fmt: off
+INTENTS: dict[str, tuple[str, ...]] = {
+    "max": ("最快", "最高", "最大", "最多", "最强", "峰值", "fastest", "highest", "largest", "biggest", "greatest", "most",
+        "peak", "maximum", "top", "best", "strongest", "quickest"),
+    "min": ("最慢", "最低", "最小", "最少", "最弱", "slowest", "lowest", "smallest", "least", "minimum", "weakest", "fewest"),
+    "latest": ("最新", "最近一年", "latest", "most recent", "newest", "lately"),
+    "derived": ("推算", "隐含", "推导", "倒推", "估算", "推断", "算出", "implied", "implicit", "derived", "derive", "infer",
+        "inferred", "calculated", "computed", "estimate", "estimated", "work out", "worked out", "back out", "imply", "implies"),
+}
+# fmt: on
+
+# British spellings to American, applied to whole words before stemming (both sides, so either works).
+BRITISH: dict[str, str] = {
+    "centre": "center",
+    "centres": "centers",
+    "programme": "program",
+    "programmes": "programs",
+    "licence": "license",
+    "defence": "defense",
+    "catalogue": "catalog",
+    "analogue": "analog",
+    "colour": "color",
+    "labour": "labor",
+    "metre": "meter",
+    "kilometre": "kilometer",
+    "enrolment": "enrollment",
+}
+# -ise/-isation words that are not British spellings of -ize.
+NOT_BRITISH_ISE = frozenset(
+    {
+        "enterprise",
+        "enterprises",
+        "rise",
+        "rises",
+        "raise",
+        "raised",
+        "raises",
+        "promise",
+        "exercise",
+        "advise",
+        "otherwise",
+        "precise",
+        "concise",
+        "premise",
+        "expertise",
+        "supervise",
+        "revise",
+        "wise",
+        "surprise",
+        "franchise",
+        "merchandise",
+        "compromise",
+        "advertise",
+        "televise",
+        "arise",
+    }
+)
+
+# Chinese numerals as digits, for years written 二〇一九年 or 二零二零年.
+ZH_DIGITS = str.maketrans("〇零○一二三四五六七八九", "00012345678" + "9")
