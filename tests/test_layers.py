@@ -44,6 +44,12 @@ def test_module_imports_only_its_own_layer_or_lower(path: Path) -> None:
     assert upward == []
 
 
+@pytest.mark.parametrize("path", [path for path in MODULES if path.relative_to(PACKAGE).parts[0] == "query"], ids=str)
+def test_queries_do_no_io_through_the_store(path: Path) -> None:
+    """The query layer is pure: it never imports the store (which reads, writes and caches files)."""
+    assert [module for _, module in imported_modules(path) if layer_of(module) == "store"] == []
+
+
 def test_few_loose_modules_and_none_too_long() -> None:
     """At most four modules sit at the top of the package, and no module is over 400 lines."""
     loose = {path.stem for path in PACKAGE.glob("*.py")}

@@ -34,7 +34,9 @@ def ask(
       cqsmart ask "How many Yukuaiban users are there?"
       cqsmart ask "数字经济增速哪年最快" --limit 3 --json
     """
+    from cqsmart.cli.indexes import use_cached_indexes
     from cqsmart.query.ask import ask as answer
 
+    use_cached_indexes()
     base = load_base(ctx)
     emit(answer(base, question, limit), base, fmt, as_json, fields, lang)

@@ -283,6 +283,9 @@ def search(
       cqsmart search 渝康码功能
       cqsmart search "smart innovation projects" --json
     """
+    from cqsmart.cli.indexes import use_cached_indexes
+
+    use_cached_indexes()
     base = load_base(ctx)
     emit(listing.with_topic(base, searching.search(base, text, derived), topic), base, fmt, as_json, fields, lang, svg, force)
 

@@ -16,8 +16,7 @@ from cqsmart.errors import NotFound, UsageError
 from cqsmart.model.factbase import FactBase, JsonRecord
 from cqsmart.query import lexicon
 from cqsmart.query.analysis import Analysis, analyse, normalise, segments
-from cqsmart.query.index import Document, Index, known_stem
-from cqsmart.query.index_cache import cached_index
+from cqsmart.query.index import Document, Index, index_of, known_stem
 from cqsmart.query.result import Result
 
 ANSWERS = 0.55  # coverage a figure needs to answer
@@ -232,7 +231,7 @@ def _pick(ranked: list[Scored], intents: set[str]) -> list[Scored]:
 def answers(base: FactBase, text: str, derived_only: bool = False) -> list[tuple[JsonRecord, float]]:
     if not text.strip():
         raise UsageError("ask needs a question, e.g. '渝康码有多少项功能?' or 'How many Yukuaiban users are there?'")
-    index = cached_index(base, "figures", lambda: base.of_kind("figure"))
+    index = index_of(base, "figures", lambda: base.of_kind("figure"))
     question = understand(text, index)
     if not question.slots:
         raise UsageError(

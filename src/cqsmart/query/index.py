@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from cqsmart.model.factbase import FactBase, JsonRecord
 from cqsmart.query import lexicon
@@ -239,3 +239,20 @@ def _words(base: FactBase, documents: list[Document]) -> frozenset[str]:
 
 def known_stem(index: Index, word: str) -> bool:
     return index.frequency.get("w:" + english_word(word)) is not None
+
+
+IndexProvider = Callable[[FactBase, str, Callable[[], list[JsonRecord]]], Index]
+
+
+def _build_now(base: FactBase, name: str, records: Callable[[], list[JsonRecord]]) -> Index:
+    return build(base, records())
+
+
+# How `ask` and `search` get an index: built afresh here; the command line installs one that keeps
+# it in the fact-base cache (cli/indexes.py), so that this layer stays free of I/O.
+provider: IndexProvider = _build_now
+
+
+def index_of(base: FactBase, name: str, records: Callable[[], list[JsonRecord]]) -> Index:
+    """The index of `records()`, named `name` (figures, records) for whoever keeps it."""
+    return provider(base, name, records)

@@ -53,9 +53,9 @@ def search(base: FactBase, text: str, derived: bool = False) -> Result:
     if not _terms(text):
         raise UsageError("search needs some text, e.g. 渝康码, 'health code' or cloud")
     from cqsmart.query.ask import coverage, label_coverage, understand
-    from cqsmart.query.index_cache import cached_index
+    from cqsmart.query.index import index_of
 
-    index = cached_index(base, "records", lambda: [record for record in base.records if record["kind"] in SEARCHED_KINDS])
+    index = index_of(base, "records", lambda: [record for record in base.records if record["kind"] in SEARCHED_KINDS])
     query = understand(text, index)
     if not query.slots:  # nothing the analysis reads as words (a date such as 8月13日): plain matching
         rows = [document.record for document in index.documents if matches(document.record, text)]

@@ -55,8 +55,12 @@ _FORMAT = "cqsmart-cache-5"
 KEEP_ENTRIES = 16
 # Only files with exactly these names are the cache's own; nothing else in the folder is touched.
 _ENTRY = re.compile(r"cqsmart-facts-[0-9a-f]{128}\.json")
-_TEMPORARY = re.compile(r"\.cqsmart-facts-[0-9a-f]{128}\.json\.[A-Za-z0-9_]+\.tmp")
+_TEMPORARY = re.compile(r"\.cqsmart-[a-z]+-[0-9a-f]{128}\.[a-z]+\.[A-Za-z0-9_]+\.tmp")
 _EARLIER_ENTRY = re.compile(r"facts-[0-9a-f]{128}\.json")  # cqsmart-cache-4 and before
+# Artefacts derived from a base (a search index), kept beside its entry under names only they match.
+_ARTEFACT = re.compile(r"cqsmart-(?P<kind>[a-z]+)-[0-9a-f]{128}\.(?P<suffix>[a-z]+)")
+_ARTEFACT_TEMPORARY = re.compile(r"\.cqsmart-[a-z]+-[0-9a-f]{128}\.[a-z]+\.[A-Za-z0-9_]+\.tmp")
+KEEP_ARTEFACTS = 8
 # A temporary file this old was left by a process that was killed; a live writer finishes in seconds.
 STALE_TEMPORARY_SECONDS = 3600
 
@@ -130,21 +134,55 @@ class Cache:
         except OSError:
             Path(name).unlink(missing_ok=True)
 
+    def read_artefact(self, kind: str, key: str) -> bytes | None:
+        """An artefact's payload (`cqsmart-KIND-KEY.bin`), or None when absent or not intact."""
+        try:
+            header, _, payload = (self.directory / f"cqsmart-{kind}-{key}.bin").read_bytes().partition(b"\n")
+            intact = json.loads(header) == {"format": _FORMAT, "hash": content_hash(payload).hexdigest()}
+        except (OSError, ValueError, RecursionError):
+            return None
+        return payload if intact else None
+
+    def write_artefact(self, kind: str, key: str, payload: bytes) -> None:
+        """Best effort, like entries: written whole and renamed into place, the oldest pruned."""
+        import tempfile
+
+        path = self.directory / f"cqsmart-{kind}-{key}.bin"
+        header = json.dumps({"format": _FORMAT, "hash": content_hash(payload).hexdigest()}).encode()
+        try:
+            self.directory.mkdir(parents=True, exist_ok=True)
+            descriptor, name = tempfile.mkstemp(dir=self.directory, prefix=f".{path.name}.", suffix=".tmp")
+        except OSError:
+            return
+        try:
+            with os.fdopen(descriptor, "wb") as handle:
+                handle.write(header + b"\n" + payload)
+            os.replace(name, path)
+            self._prune()
+        except OSError:
+            Path(name).unlink(missing_ok=True)
+
     def _prune(self) -> None:
-        """Keep the most recently written entries (each edit of a fact file leaves an old one behind),
-        and remove temporary files that killed writers left. Only the cache's own names are matched."""
+        """Keep the most recently written entries (each edit of a fact file leaves an old one behind)
+        and artefacts, and remove temporary files that killed writers left. Only the cache's own
+        names are matched: nothing else in the folder is ever touched."""
         now = time.time()
-        entries = []
+        entries: list[tuple[float, Path]] = []
+        artefacts: list[tuple[float, Path]] = []
         for item in self.directory.iterdir():
             try:
                 if _ENTRY.fullmatch(item.name):
                     entries.append((item.stat().st_mtime, item))
+                elif _ARTEFACT.fullmatch(item.name):
+                    artefacts.append((item.stat().st_mtime, item))
                 elif _EARLIER_ENTRY.fullmatch(item.name) or (
-                    _TEMPORARY.fullmatch(item.name) and now - item.stat().st_mtime > STALE_TEMPORARY_SECONDS
+                    (_TEMPORARY.fullmatch(item.name) or _ARTEFACT_TEMPORARY.fullmatch(item.name))
+                    and now - item.stat().st_mtime > STALE_TEMPORARY_SECONDS
                 ):
                     item.unlink()
             except OSError:
                 continue
-        entries.sort(reverse=True)
-        for _, stale in entries[KEEP_ENTRIES:]:
-            stale.unlink(missing_ok=True)
+        for found, keep in ((entries, KEEP_ENTRIES), (artefacts, KEEP_ARTEFACTS)):
+            found.sort(reverse=True)
+            for _, stale in found[keep:]:
+                stale.unlink(missing_ok=True)

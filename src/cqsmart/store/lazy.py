@@ -115,7 +115,7 @@ class LazyRecord(Mapping[str, Any]):
 
 
 class LazyLines(Mapping[str, str]):
-    """id → JSON line, for the records of one store; `content` is all of them as cached, for hashing."""
+    """id → JSON line, for the records of one store; `content` identifies them all (their cache key)."""
 
     def __init__(self, records: dict[str, LazyRecord], content: bytes = b"") -> None:
         self._records = records

@@ -100,17 +100,18 @@ def load(path: str | None = None, *, use_cache: bool = True, draft: bool = False
         cache, key = Cache.default(), content_key(files)
         cached = cache.read(key)
         lazy = lazy_records(*cached) if cached is not None else None
-        if lazy is not None and cached is not None:
-            return _base(*lazy, origin, cached[1])
+        if lazy is not None:
+            return _base(*lazy, origin, key.encode())
     with no_cyclic_collection():
         index, lines = validated_form(files)
         if use_cache:
             cache.write(key, index, lines)
         built = lazy_records(index, ListLines(lines))
     assert built is not None, "a freshly validated base always lines up with its index"
-    return _base(*built, origin)
+    return _base(*built, origin, key.encode() if use_cache else b"")
 
 
-def _base(records: list[LazyRecord], by_id: dict[str, LazyRecord], origin: str, content: bytes = b"") -> FactBase:
-    """Records that decode their JSON line only when a field outside the index is asked for."""
-    return FactBase(tuple(records), origin, LazyLines(by_id, content), cast("dict[str, JsonRecord]", by_id))
+def _base(records: list[LazyRecord], by_id: dict[str, LazyRecord], origin: str, identity: bytes = b"") -> FactBase:
+    """Records that decode their JSON line only when a field outside the index is asked for; `identity`
+    is the cache key of their content, for what is derived from them (the search index)."""
+    return FactBase(tuple(records), origin, LazyLines(by_id, identity), cast("dict[str, JsonRecord]", by_id))

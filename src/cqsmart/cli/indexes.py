@@ -1,0 +1,55 @@
+"""`ask` and `search` read their index from the fact-base cache: built once, with the base, and kept
+until the base or the analysis code changes. The query layer builds; the store keeps; this joins them."""
+
+from __future__ import annotations
+
+import marshal
+import os
+from collections.abc import Callable
+
+from cqsmart import __version__
+from cqsmart.model.factbase import FactBase, JsonRecord
+from cqsmart.query import analysis, index, index_form, lexicon
+from cqsmart.query.index import Index, build
+
+
+def use_cached_indexes() -> None:
+    index.provider = cached_index
+
+
+def _code_stamp() -> str:
+    """The analysis code and tables as installed: an edited lexicon must not meet an index built by the old one."""
+    stamps = []
+    for module in (analysis, index, index_form, lexicon):
+        try:
+            status = os.stat(str(module.__file__))
+            stamps.append(f"{status.st_size}:{status.st_mtime_ns}")
+        except (OSError, TypeError):
+            stamps.append("?")
+    return ",".join(stamps)
+
+
+def cached_index(base: FactBase, name: str, records: Callable[[], list[JsonRecord]]) -> Index:
+    """The index of `records()` (named `name`: figures, records), from the cache when it has it."""
+    if not base.encoded:
+        return build(base, records())
+    from cqsmart.store.cache import Cache, content_hash
+
+    stamp = f"{index_form.INDEX_VERSION}\0{__version__}\0{name}\0{_code_stamp()}"
+    digest = content_hash(stamp.encode())
+    content = getattr(base.encoded, "content", b"")  # what identifies the records (their cache key), when known
+    if content:
+        digest.update(content)
+    else:
+        for line in base.encoded.values():
+            digest.update(line.encode() + b"\n")
+    cache, key = Cache.default(), digest.hexdigest()
+    payload = cache.read_artefact("index", key)
+    if payload is not None:
+        try:
+            return index_form.decode(marshal.loads(payload), base)
+        except (ValueError, KeyError, TypeError, EOFError):
+            pass
+    built = build(base, records())
+    cache.write_artefact("index", key, marshal.dumps(index_form.encode(built)))
+    return built
