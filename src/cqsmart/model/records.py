@@ -243,13 +243,16 @@ class Figure(StrictModel):
             raise ValueError("a derived figure has no quote, so no qualifier_text")
         if self.qualifier is Qualifier.EXACT:
             raise ValueError("an exact figure has no qualifier_text")
-        if normalise(word) not in normalise(self.source.quote):
+        if word not in self.source.quote and normalise(word) not in normalise(self.source.quote):
             raise ValueError(f"qualifier_text {word!r} does not occur in source.quote")
 
     def _check_base_value(self) -> None:
         assert self.unit is not None and self.value is not None and self.base_value is not None
         unit = self.unit.value if isinstance(self.unit, Unit) else self.unit
         multiplier, base_unit = UNIT_BASE[self.unit] if isinstance(self.unit, Unit) else unit_base(unit) or (Decimal(1), "")
+        integral = type(self.value) is int and type(self.base_value) is int and multiplier == multiplier.to_integral_value()
+        if integral and self.value * int(multiplier) == self.base_value:
+            return  # exact in integers: no Decimal arithmetic needed (most figures of a large base)
         expected = Decimal(str(self.value)) * multiplier
         if Decimal(str(self.base_value)) != expected:
             raise ValueError(f"base_value should be {expected.normalize():f} ({base_unit}) for {self.value}{unit}")

@@ -91,9 +91,20 @@ class JsonRenderer(Renderer):
         """Each row's JSON text; whole records come as already encoded by the cache where possible."""
         rows = self.selected(result, base, options)
         unicode = stream_is_unicode(stream)
-        if options.fields is None and unicode and base.encoded and all(base.by_id.get(row.get("id", "")) is row for row in rows):
-            return (base.encoded[row["id"]] for row in rows)
-        return iter(jsontext.record_lines(rows, ascii_only=not unicode))
+        if options.fields is not None or not unicode or not base.encoded:
+            return iter(jsontext.record_lines(rows, ascii_only=not unicode))
+        return self._cached_lines(rows, base)
+
+    @staticmethod
+    def _cached_lines(rows: list[JsonRecord], base: FactBase) -> Iterator[str]:
+        """A record of the base, unchanged, is written as the cache holds it; any other row is encoded."""
+        by_id, encoded = base.by_id, base.encoded
+        for row in rows:
+            ident = row.get("id")
+            if isinstance(ident, str) and by_id.get(ident) is row:
+                yield encoded[ident]
+            else:
+                yield from jsontext.record_lines([row])
 
     def render(self, result: Result, base: FactBase, options: Options, stream: TextIO) -> None:
         """Written line by line, so a large listing is never held in memory as one string."""

@@ -8,7 +8,6 @@ path, which validates record by record so that every problem is reported, not ju
 
 from __future__ import annotations
 
-from enum import Enum
 from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
@@ -17,7 +16,6 @@ from cqsmart.model.factbase import JsonRecord
 from cqsmart.model.integrity import Located, Problem, check_base, json_path
 from cqsmart.model.jsontext import escape_invisible
 from cqsmart.model.records import KINDS, RECORDS_ADAPTER, Record
-from cqsmart.store.lazy import INDEX_FIELDS
 from cqsmart.store.locate import FILE_BY_KIND, FactFile
 
 _RECORD: TypeAdapter[Record] = TypeAdapter(Record)
@@ -58,16 +56,17 @@ def model_index_row(model: Record) -> list[Any]:
     """`index_row` of the model's JSON form, read from its attributes without dumping it."""
     fields = model.__dict__
     period = fields.get("period")
-    spans = (period.start, period.end, period.basis.value) if period is not None else (None, None, None)
-    return [
-        *(_plain(fields.get(name)) for name in INDEX_FIELDS[:5]),
-        *spans,
-        *(_plain(fields.get(name)) for name in INDEX_FIELDS[8:]),
+    line, area = fields.get("line"), fields.get("area")
+    return [  # the order of INDEX_FIELDS; only basis, line and area are enumerations
+        fields["id"],
+        fields["kind"],
+        fields.get("derived"),
+        fields.get("topic"),
+        fields.get("metric"),
+        *((period.start, period.end, period.basis.value) if period is not None else (None, None, None)),
+        line.value if line is not None else None,
+        area.value if area is not None else None,
     ]
-
-
-def _plain(value: Any) -> Any:
-    return value.value if isinstance(value, Enum) else value
 
 
 DRAFT_LABEL_EN = "(draft: English label to be written)"
