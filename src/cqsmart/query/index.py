@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable, Iterable
 
 from cqsmart.model.factbase import FactBase, JsonRecord
+from cqsmart.model.years import MONTHS as _MONTHS
 from cqsmart.query import lexicon
 from cqsmart.query.analysis import BUILTIN_GROUPS, Analysis, Concepts, analyse, english_word, is_han, normalise
 
@@ -205,22 +206,6 @@ def _people_and_dates(record: JsonRecord) -> list[str]:
             month, day = int(date[:2]), int(date[3:])
             texts += [f"{month}月{day}日", f"{_MONTHS[month - 1]} {day}"]
     return [text for text in texts if text.strip()]
-
-
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 
 
 def _words(base: FactBase, documents: list[Document]) -> frozenset[str]:

@@ -6,25 +6,12 @@ import re
 from typing import TextIO
 
 from cqsmart.model.factbase import JsonRecord
+from cqsmart.model.years import MONTHS as _MONTHS
 from cqsmart.query.cite import Citing
 from cqsmart.render import values as display
 from cqsmart.render.machine import dump
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 
 
 def _person(source: JsonRecord, lang: str) -> tuple[str, str, str]:

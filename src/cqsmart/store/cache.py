@@ -12,9 +12,9 @@ import os
 import re
 import sys
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, BinaryIO, Protocol
 
 from cqsmart import __version__
 from cqsmart.model import jsontext
@@ -105,34 +105,23 @@ class Cache:
     def write(self, key: str, index: list[list[Any]], lines: Iterable[str]) -> None:
         """Best effort: a cache that cannot be written only costs speed, never a failed command.
 
-        The entry is streamed to a temporary file, its checksum taken as it goes and written last,
-        then renamed into place: concurrent writers of one key each rename a complete file.
+        The entry is streamed out, its checksum taken as it goes and written last.
         """
-        import tempfile
 
-        entry = self._entry(key)
-        try:
-            self.directory.mkdir(parents=True, exist_ok=True)
-            descriptor, name = tempfile.mkstemp(dir=self.directory, prefix=f".{entry.name}.", suffix=".tmp")
-        except OSError:
-            return
-        try:
-            with os.fdopen(descriptor, "wb") as handle:
-                digest = content_hash()
+        def stream(handle: BinaryIO) -> None:
+            digest = content_hash()
 
-                def put(data: bytes) -> None:
-                    digest.update(data)
-                    handle.write(data)
+            def put(data: bytes) -> None:
+                digest.update(data)
+                handle.write(data)
 
-                put(json.dumps(index, ensure_ascii=False, separators=(",", ":")).encode() + b"\n")
-                for chunk in jsontext.array_chunks(lines):
-                    put(chunk.encode())
-                trailer = {"format": _FORMAT, "key": key, "hash": digest.hexdigest()}
-                handle.write(b"\n" + json.dumps(trailer).encode() + b"\n")
-            os.replace(name, entry)
-            self._prune()
-        except OSError:
-            Path(name).unlink(missing_ok=True)
+            put(json.dumps(index, ensure_ascii=False, separators=(",", ":")).encode() + b"\n")
+            for chunk in jsontext.array_chunks(lines):
+                put(chunk.encode())
+            trailer = {"format": _FORMAT, "key": key, "hash": digest.hexdigest()}
+            handle.write(b"\n" + json.dumps(trailer).encode() + b"\n")
+
+        self._put(self._entry(key), stream)
 
     def read_artefact(self, kind: str, key: str) -> bytes | None:
         """An artefact's payload (`cqsmart-KIND-KEY.bin`), or None when absent or not intact."""
@@ -144,11 +133,15 @@ class Cache:
         return payload if intact else None
 
     def write_artefact(self, kind: str, key: str, payload: bytes) -> None:
-        """Best effort, like entries: written whole and renamed into place, the oldest pruned."""
+        """Best effort, like entries: its checksum first, then the payload."""
+        header = json.dumps({"format": _FORMAT, "hash": content_hash(payload).hexdigest()}).encode()
+        self._put(self.directory / f"cqsmart-{kind}-{key}.bin", lambda handle: handle.write(header + b"\n" + payload))
+
+    def _put(self, path: Path, write: Callable[[BinaryIO], object]) -> None:
+        """Written to a temporary file and renamed into place, so concurrent writers of one name each
+        rename a complete file; then the oldest files are pruned. Any OS error only skips the write."""
         import tempfile
 
-        path = self.directory / f"cqsmart-{kind}-{key}.bin"
-        header = json.dumps({"format": _FORMAT, "hash": content_hash(payload).hexdigest()}).encode()
         try:
             self.directory.mkdir(parents=True, exist_ok=True)
             descriptor, name = tempfile.mkstemp(dir=self.directory, prefix=f".{path.name}.", suffix=".tmp")
@@ -156,7 +149,7 @@ class Cache:
             return
         try:
             with os.fdopen(descriptor, "wb") as handle:
-                handle.write(header + b"\n" + payload)
+                write(handle)
             os.replace(name, path)
             self._prune()
         except OSError:
