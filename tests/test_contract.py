@@ -34,6 +34,12 @@ CALLS: dict[str, list[list[str]]] = {
     ],
     "validate": [["validate"], ["validate", str(INVALID / "duplicate-id.json")], ["validate", str(INVALID / "truncated.json")]],
     "verify": [["verify", "--source", str(SOURCE)], ["--facts", str(SMALL), "verify", "--source", str(SOURCE)]],
+    "ask": [["ask", "渝康码有多少项功能?"], ["ask", "How fast did the digital economy grow?", "--limit", "3"]],
+    "audit": [["audit"], ["audit", "share-of-gdp-compounds-2017-2020"]],
+    "topics": [["topics"]],
+    "metrics": [["metrics"]],
+    "cite": [["cite", "yukangma-users"], ["cite", "implied-gdp-growth-2020", "--style", "bibtex"]],
+    "extract": [["extract", str(TESTS / "extract_texts" / "briefing.txt")]],
 }
 
 

@@ -71,7 +71,7 @@ def _record_defs() -> dict[str, Schema]:
     figure = defs["Figure"]["properties"]
     quantity_properties = {name: figure.get(name, _nullable(TEXT)) for name in QUANTITY_FIELDS}
     defs["Quantity"] = {"type": "object", "properties": quantity_properties, "required": list(QUANTITY_FIELDS)}
-    defs["Record"] = {"anyOf": [_ref(name) for name in ("Figure", "Initiative", "Target", "Source")]}
+    defs["Record"] = {"anyOf": [_ref(name) for name in ("Figure", "Initiative", "Target", "Source", "Check", "Alias")]}
     return defs
 
 
@@ -131,6 +131,38 @@ def _verify() -> Schema:
     return _object({"valid": {"type": "boolean"}, "source": TEXT, **counts, "missing": _array(missing), "warnings": _array(TEXT)})
 
 
+def _ask() -> Schema:
+    scored = _object({"score": {"type": "number", "minimum": 0, "maximum": 1}})
+    return _array({"allOf": [_ref("Figure"), scored]})
+
+
+_AUDIT: dict[str, Schema] = {
+    "id": TEXT,
+    "label": _ref("Label"),
+    "relation": TEXT,
+    "arithmetic": TEXT,
+    "status": {"enum": ["holds", "fails"]},
+}
+_COUNTS: dict[str, Schema] = {name: {"type": "integer"} for name in ("figures", "initiatives", "targets", "records", "metrics")}
+
+
+def _rows(kind: str, known: dict[str, Schema]) -> Schema:
+    """Rows that carry every field of their kind; the fields named here are typed, the rest any JSON value."""
+    properties = {name: known.get(name, {}) for name in FIELDS_BY_KIND[kind]}
+    return _array({"type": "object", "properties": properties, "required": list(properties)})
+
+
+def _cite() -> Schema:
+    text = {name: TEXT for name in ("id", "style", "citation", "figure", "quote", "source_id")}
+    return _object({**text, "year": _nullable(YEAR), "year_inferred": {"type": "boolean"}})
+
+
+def _extract() -> Schema:
+    """A draft may lack English labels, so its records are checked for their shape, not their every rule."""
+    record = {"type": "object", "properties": {"id": TEXT, "kind": {"enum": ["source", "figure"]}}, "required": ["id", "kind"]}
+    return _array(record)
+
+
 # Output name (as in `cqsmart schema --output NAME`) → its contract. One entry per --json output.
 OUTPUTS: dict[str, Output] = {
     "stats": Output(1, "cqsmart stats --json", "An array of figure records.", lambda: _array(_ref("Figure"))),
@@ -156,6 +188,16 @@ OUTPUTS: dict[str, Output] = {
     "show": Output(1, "cqsmart show --json", "One record in full and the records it links to.", _show),
     "validate": Output(1, "cqsmart validate --json", "Whether a fact base is valid, and every problem.", _validate),
     "verify": Output(1, "cqsmart verify --json", "Whether every quote stands in the source text.", _verify),
+    "ask": Output(1, "cqsmart ask --json", "Figures that answer the question, best first, each with its score.", _ask),
+    "audit": Output(
+        1, "cqsmart audit --json", "Each check of the source's arithmetic, worked out.", lambda: _rows("audit", _AUDIT)
+    ),
+    "topics": Output(1, "cqsmart topics --json", "Each topic with its record counts.", lambda: _rows("topic", _COUNTS)),
+    "metrics": Output(1, "cqsmart metrics --json", "Each metric with its years and latest value.", lambda: _rows("metric", {})),
+    "cite": Output(1, "cqsmart cite --json", "A citation of the source with the figure and its quote.", _cite),
+    "extract": Output(
+        1, "cqsmart extract --json", "A draft fact base: the source record, then one figure per statement.", _extract
+    ),
 }
 
 
