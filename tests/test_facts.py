@@ -271,3 +271,25 @@ def test_any_qualifier_word_stands_where_chinese_puts_it(
     assert f"| growth-2018 | {shown} |" in table
     english = run("--facts", str(path), "stats", "--lang", "en", "--format", "markdown", "--fields", "id,value").stdout
     assert word not in english.replace("growth-2018", "")
+
+
+def test_planned_figures_are_exactly_the_targets_figures(run: Run) -> None:
+    """JSON marks a target's figure as planned (a boolean), and no achieved figure is marked."""
+    figures = json.loads(run("stats", "--json").stdout)
+    linked = {ref for target in json.loads(run("targets", "--json").stdout) for ref in target["figures"]}
+    assert {row["id"] for row in figures if row["planned"]} == linked
+    assert all(isinstance(row["planned"], bool) for row in figures)
+
+
+def test_a_planned_figure_no_target_links_to_is_invalid(run: Run, tmp_path: Path) -> None:
+    """planned is a claim the base must back: only a figure that a target links to may make it."""
+    records = json.loads(SMALL.read_text(encoding="utf-8"))
+    figure = next(position for position, record in enumerate(records) if record["id"] == "growth-2018")
+    records[figure]["planned"] = True
+    base = tmp_path / "planned.json"
+    base.write_text(json.dumps(records, ensure_ascii=False), encoding="utf-8")
+    result = run("--facts", str(base), "validate")
+    assert (result.exit_code, result.stderr.splitlines()[1:]) == (
+        2,
+        [f"{base}: [{figure}].planned: only a figure that a target links to is planned"],
+    )

@@ -48,6 +48,7 @@ FIELDS_BY_KIND: dict[str, tuple[str, ...]] = {
         "note",
         "direction",
         "confidence",
+        "planned",
     ),
     "initiative": ("id", "kind", "topic", "line", "label", "parent", "figures", "quantities", "source", "note"),
     "target": ("id", "kind", "topic", "area", "label", "figures", "quantities", "deadline", "source", "note"),

@@ -75,6 +75,10 @@ def check_base(records: Sequence[Located], invalid_ids: AbstractSet[str] = froze
             problems.extend(_check_derived(item, record, by_id))
         if isinstance(record, Check):
             problems.extend(_check_check(item, record, by_id, invalid_ids))
+    planned_by_targets = {ref for item in records if isinstance(item.record, Target) for ref in item.record.figures}
+    for item in records:
+        if isinstance(item.record, Figure) and item.record.planned and item.record.id not in planned_by_targets:
+            problems.append(_problem(item, "planned", "only a figure that a target links to is planned"))
     return problems
 
 

@@ -205,6 +205,8 @@ class Figure(StrictModel):
     note: Text | None = None
     direction: Literal["decrease"] | None = None  # 下降2.7%: the value is kept as stated
     confidence: Annotated[float, Field(ge=0, le=1)] | None = None  # of a drafted (extracted) figure
+    # A figure a target plans for (5家以上 to be cultivated), not one achieved; only a target's figures are.
+    planned: bool = False
 
     @model_validator(mode="after")
     def _consistent(self) -> Figure:
