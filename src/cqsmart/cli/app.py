@@ -28,7 +28,7 @@ from cqsmart.model.years import read_year
 from cqsmart.query.listing import years_with_figures
 from cqsmart.query.result import Result
 from cqsmart.render import Options, parse_fields, renderer_for
-from cqsmart.render.values import default_lang, inert
+from cqsmart.render.plain import default_lang, inert
 
 INTERRUPTED_EXIT = 130
 

@@ -9,7 +9,7 @@ import typer
 from cqsmart.cli.app import app, load_base, path_parser, usable_path
 from cqsmart.cli.streams import error
 from cqsmart.errors import InvalidFactBase, UsageError
-from cqsmart.render.values import inert
+from cqsmart.render.plain import inert
 
 
 def _json_report_option(name: str) -> Any:

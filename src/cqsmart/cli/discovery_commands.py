@@ -9,7 +9,7 @@ import typer
 
 from cqsmart.cli import completion
 from cqsmart.cli.app import FIELDS_HELP, Format, FormatOption, JsonOption, LangOption, app, emit, load_base
-from cqsmart.render.values import default_lang
+from cqsmart.render.plain import default_lang
 
 TopicFields = Annotated[str | None, typer.Option("--fields", metavar="A,B,…", help=FIELDS_HELP.format("topic,figures"))]
 MetricFields = Annotated[str | None, typer.Option("--fields", metavar="A,B,…", help=FIELDS_HELP.format("metric,years"))]

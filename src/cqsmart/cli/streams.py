@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any, TextIO
 
-from cqsmart.render.values import inert
+from cqsmart.render.plain import inert
 
 PIPE_CLOSED_EXIT = 141  # what shells report for a producer whose reader went away (128 + SIGPIPE)
 

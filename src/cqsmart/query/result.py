@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -20,6 +19,8 @@ class Result:
 
 
 def suggest(word: str, choices: Iterable[str]) -> str:
+    import difflib  # only for a name that does not exist
+
     close = difflib.get_close_matches(word, sorted(set(choices)), n=3, cutoff=0.5)
     return f"; did you mean {', '.join(close)}?" if close else ""
 

@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING, ClassVar, TextIO
 from cqsmart.errors import UsageError
 from cqsmart.model.factbase import FIELDS_BY_KIND, FactBase
 from cqsmart.registry import instantiate
-from cqsmart.render.cells import DEFAULT_COLUMNS, DISPLAY_ONLY
 
 if TYPE_CHECKING:
     from cqsmart.query.result import Result
@@ -33,6 +32,8 @@ class Renderer:
 
     def columns(self, kind: str, fields: tuple[str, ...] | None) -> tuple[str, ...]:
         """The fields asked for: contract names (label) or the flattened names of CSV headers (label_en)."""
+        from cqsmart.render.cells import DEFAULT_COLUMNS, DISPLAY_ONLY  # table code, loaded only when used
+
         accepted = FIELDS_BY_KIND[kind] + (() if self.for_machines else DISPLAY_ONLY)
         if fields is None:
             return FIELDS_BY_KIND[kind] if self.for_machines else DEFAULT_COLUMNS[kind]

@@ -3,17 +3,16 @@ periods, labels, notes, and inert text."""
 
 from __future__ import annotations
 
-import locale
-import os
 import re
 from decimal import Decimal
 from typing import Any
 
 from cqsmart.model.factbase import JsonRecord
 from cqsmart.model.quotes import format_number
+from cqsmart.render.plain import default_lang as default_lang  # re-exported: values is what renderers use
+from cqsmart.render.plain import inert as inert
 
 # C0/C1 controls (ESC starts ANSI and OSC sequences) and bidirectional overrides are shown escaped.
-_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _LATIN = re.compile(r"[A-Za-z]")
 
@@ -38,21 +37,6 @@ _EN_UNITS: dict[str, tuple[int, str]] = {
     "项": (1, ""),
 }
 _SCALES = ((Decimal(10) ** 12, "trillion"), (Decimal(10) ** 9, "billion"), (Decimal(10) ** 6, "million"))
-
-
-def default_lang() -> str:
-    """Chinese labels first where the locale is Chinese, English otherwise."""
-    for variable in ("LC_ALL", "LC_MESSAGES", "LANG"):
-        value = os.environ.get(variable)
-        if value:
-            return "zh" if value.lower().startswith("zh") else "en"
-    found = locale.getlocale()[0] or ""
-    return "zh" if found.lower().startswith("zh") else "en"
-
-
-def inert(text: str) -> str:
-    """Text from a fact file, made safe to print: control and bidi characters become visible escapes."""
-    return _UNSAFE.sub(lambda match: match.group().encode("unicode_escape").decode("ascii"), text)
 
 
 def label(record: JsonRecord, lang: str, key: str = "label") -> str:

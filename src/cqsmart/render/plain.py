@@ -1,0 +1,29 @@
+"""The two things every command needs before it renders anything: the reader's language, and text
+made inert for a terminal. Kept apart from the value formatting so start-up stays light."""
+
+from __future__ import annotations
+
+import locale
+import os
+import re
+
+# C0/C1 controls (ESC starts ANSI and OSC sequences) and bidirectional overrides are shown escaped.
+_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def default_lang() -> str:
+    """Chinese labels first where the locale is Chinese, English otherwise."""
+    for variable in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(variable)
+        if value:
+            return "zh" if value.lower().startswith("zh") else "en"
+    found = locale.getlocale()[0] or ""
+    return "zh" if found.lower().startswith("zh") else "en"
+
+
+def inert(text: str) -> str:
+    """Text from a fact file, made safe to print: control and bidi characters become visible escapes."""
+    return _UNSAFE.sub(lambda match: match.group().encode("unicode_escape").decode("ascii"), text)
+
+
+__all__ = ["default_lang", "inert"]
