@@ -40,13 +40,9 @@ def record_lines(rows: Sequence[Mapping[str, Any]], ascii_only: bool = False) ->
     return [escape_invisible(encode(row)) for row in rows]
 
 
-def array(lines: list[str]) -> str:
-    """A JSON array with one record per line: readable, diffable, and cheap to split again."""
-    return "[\n" + ",\n".join(lines) + "\n]" if lines else "[]"
-
-
 def array_chunks(lines: Iterable[str]) -> Iterator[str]:
-    """The text of `array(lines)`, piece by piece, so a large array is never one string in memory."""
+    """A JSON array with one record per line (readable, diffable, cheap to split again), piece by
+    piece, so a large array is never one string in memory."""
     separator = "[\n"
     for line in lines:
         yield separator + line

@@ -108,11 +108,8 @@ class JsonRenderer(Renderer):
 
     def render(self, result: Result, base: FactBase, options: Options, stream: TextIO) -> None:
         """Written line by line, so a large listing is never held in memory as one string."""
-        separator = "[\n"
-        for line in self.lines(result, base, options, stream):
-            stream.write(separator + line)
-            separator = ",\n"
-        stream.write("[]\n" if separator == "[\n" else "\n]\n")
+        stream.writelines(jsontext.array_chunks(self.lines(result, base, options, stream)))
+        stream.write("\n")
 
 
 class JsonLinesRenderer(JsonRenderer):
