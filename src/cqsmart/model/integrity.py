@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
+from typing import NamedTuple
 
+from cqsmart.model.factbase import JsonRecord
 from cqsmart.model.formula import FormulaError, evaluate, half_unit, referenced_ids
-from cqsmart.model.records import Alias, Check, Figure, Initiative, Source, Target
 
 
 @dataclass(frozen=True)
@@ -22,13 +23,13 @@ class Problem:
         return f"{self.file}: {self.path or '$'}: {self.reason}"
 
 
-@dataclass(frozen=True)
-class Located:
-    """A validated record with the file and array index it came from, for error locations."""
+class Located(NamedTuple):
+    """A validated record (plain JSON data) with the file and array index it came from, for error
+    locations. A tuple: a large base makes one per record."""
 
-    record: Figure | Initiative | Target | Source | Check | Alias
+    record: JsonRecord
     file: str
-    index: int
+    position: int
 
 
 def json_path(location: Iterable[int | str]) -> str:
@@ -47,11 +48,12 @@ def check_base(records: Sequence[Located], invalid_ids: AbstractSet[str] = froze
     problems: list[Problem] = []
     by_id: dict[str, Located] = {}
     for item in records:
-        if item.record.id in by_id:
-            first = by_id[item.record.id]
-            problems.append(_problem(item, "id", f"duplicate id {item.record.id!r} (first in {first.file} [{first.index}])"))
+        ident = item.record["id"]
+        if ident in by_id:
+            first = by_id[ident]
+            problems.append(_problem(item, "id", f"duplicate id {ident!r} (first in {first.file} [{first.position}])"))
         else:
-            by_id[item.record.id] = item
+            by_id[ident] = item
 
     def expect(item: Located, field: str, ref: str, kind: str) -> None:
         target = by_id.get(ref)
@@ -59,33 +61,40 @@ def check_base(records: Sequence[Located], invalid_ids: AbstractSet[str] = froze
             return
         if target is None:
             problems.append(_problem(item, field, f"refers to unknown id {ref!r}"))
-        elif target.record.kind != kind:
-            problems.append(_problem(item, field, f"{ref!r} is a {target.record.kind}, expected a {kind}"))
+        elif target.record["kind"] != kind:
+            problems.append(_problem(item, field, f"{ref!r} is a {target.record['kind']}, expected a {kind}"))
 
+    planned_by_targets: set[str] = set()
     for item in records:
         record = item.record
-        if isinstance(record, (Figure, Initiative, Target)) and record.source is not None:
-            expect(item, "source.id", record.source.id, "source")
-        if isinstance(record, (Initiative, Target)):
-            for position, ref in enumerate(record.figures):
+        kind = record["kind"]
+        if kind in _CITING and record["source"] is not None:
+            expect(item, "source.id", record["source"]["id"], "source")
+        if kind in _LINKING:
+            for position, ref in enumerate(record["figures"]):
                 expect(item, f"figures[{position}]", ref, "figure")
-        if isinstance(record, Initiative) and record.parent is not None:
-            expect(item, "parent", record.parent, "initiative")
-        if isinstance(record, Figure) and record.derived and not any(ref in invalid_ids for ref in record.inputs or ()):
+        if kind == "target":
+            planned_by_targets.update(record["figures"])
+        elif kind == "initiative" and record["parent"] is not None:
+            expect(item, "parent", record["parent"], "initiative")
+        elif kind == "figure" and record["derived"] and not any(ref in invalid_ids for ref in record["inputs"] or ()):
             problems.extend(_check_derived(item, record, by_id))
-        if isinstance(record, Check):
+        elif kind == "check":
             problems.extend(_check_check(item, record, by_id, invalid_ids))
-    planned_by_targets = {ref for item in records if isinstance(item.record, Target) for ref in item.record.figures}
     for item in records:
-        if isinstance(item.record, Figure) and item.record.planned and item.record.id not in planned_by_targets:
+        if item.record["kind"] == "figure" and item.record["planned"] and item.record["id"] not in planned_by_targets:
             problems.append(_problem(item, "planned", "only a figure that a target links to is planned"))
     return problems
 
 
-def _check_check(item: Located, check: Check, by_id: dict[str, Located], invalid_ids: AbstractSet[str]) -> list[Problem]:
+_CITING = frozenset({"figure", "initiative", "target"})
+_LINKING = frozenset({"initiative", "target"})
+
+
+def _check_check(item: Located, check: JsonRecord, by_id: dict[str, Located], invalid_ids: AbstractSet[str]) -> list[Problem]:
     """Every formula of a check is arithmetic over figures that have values; whether it holds is for `audit`."""
-    formulas = [(f"terms[{position}]", term) for position, term in enumerate(check.terms)]
-    formulas += [("expected", check.expected)] if check.expected is not None else []
+    formulas = [(f"terms[{position}]", term) for position, term in enumerate(check["terms"])]
+    formulas += [("expected", check["expected"])] if check["expected"] is not None else []
     if not any(referenced_ids(formula) for _, formula in formulas):
         return [_problem(item, "terms", "a check refers to at least one figure, as {figure-id}")]
     problems: list[Problem] = []
@@ -97,12 +106,12 @@ def _check_check(item: Located, check: Check, by_id: dict[str, Located], invalid
                 return problems
             if source is None:
                 problems.append(_problem(item, field, f"refers to unknown figure {ref!r}"))
-            elif not isinstance(source.record, Figure):
-                problems.append(_problem(item, field, f"{ref!r} is a {source.record.kind}, expected a figure"))
-            elif source.record.value is None:
+            elif source.record["kind"] != "figure":
+                problems.append(_problem(item, field, f"{ref!r} is a {source.record['kind']}, expected a figure"))
+            elif source.record["value"] is None:
                 problems.append(_problem(item, field, f"{ref!r} has no value"))
             else:
-                values[ref] = float(source.record.value)
+                values[ref] = float(source.record["value"])
         if len(values) == len(set(referenced_ids(formula))):
             try:
                 evaluate(formula, values)
@@ -111,26 +120,27 @@ def _check_check(item: Located, check: Check, by_id: dict[str, Located], invalid
     return problems
 
 
-def _check_derived(item: Located, figure: Figure, by_id: dict[str, Located]) -> list[Problem]:
-    assert figure.formula is not None and figure.inputs is not None and figure.value is not None
-    used = referenced_ids(figure.formula)
-    if sorted(set(used)) != sorted(set(figure.inputs)):
-        return [_problem(item, "inputs", f"inputs {figure.inputs} differ from the ids in the formula {sorted(set(used))}")]
+def _check_derived(item: Located, figure: JsonRecord, by_id: dict[str, Located]) -> list[Problem]:
+    formula, inputs, value = figure["formula"], figure["inputs"], figure["value"]
+    assert formula is not None and inputs is not None and value is not None
+    used = referenced_ids(formula)
+    if sorted(set(used)) != sorted(set(inputs)):
+        return [_problem(item, "inputs", f"inputs {inputs} differ from the ids in the formula {sorted(set(used))}")]
     values: dict[str, float] = {}
-    for position, ref in enumerate(figure.inputs):
+    for position, ref in enumerate(inputs):
         source = by_id.get(ref)
-        if source is None or not isinstance(source.record, Figure):
+        if source is None or source.record["kind"] != "figure":
             return [_problem(item, f"inputs[{position}]", f"refers to unknown figure {ref!r}")]
-        if source.record.value is None:
+        if source.record["value"] is None:
             return [_problem(item, f"inputs[{position}]", f"{ref!r} has no value")]
-        values[ref] = float(source.record.value)
+        values[ref] = float(source.record["value"])
     try:
-        computed = evaluate(figure.formula, values)
+        computed = evaluate(formula, values)
     except FormulaError as error:
         return [_problem(item, "formula", str(error))]
-    tolerance = _rounding_tolerance(figure.value)
-    if abs(computed - float(figure.value)) > tolerance:
-        return [_problem(item, "value", f"formula gives {computed:.6g}, not {figure.value}")]
+    tolerance = _rounding_tolerance(value)
+    if abs(computed - float(value)) > tolerance:
+        return [_problem(item, "value", f"formula gives {computed:.6g}, not {value}")]
     return []
 
 
@@ -140,4 +150,4 @@ def _rounding_tolerance(value: int | float) -> float:
 
 
 def _problem(item: Located, field: str, reason: str) -> Problem:
-    return Problem(item.file, f"[{item.index}].{field}", reason)
+    return Problem(item.file, f"[{item.position}].{field}", reason)

@@ -15,6 +15,21 @@ from typing import Any
 _INVISIBLE = re.compile("[\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
 
 
+# The same characters in UTF-8, to tell from a document's bytes whether its text can hold any.
+# Two patterns, each with a literal first byte that the regex engine can skip ahead to.
+_C1_UTF8 = re.compile(rb"\xc2[\x80-\x9f]")
+_FORMAT_UTF8 = re.compile(rb"\xe2(?:\x80[\x8e\x8f\xa8-\xae]|\x81[\xa6-\xa9])")
+
+
+def may_hold_invisible(document: bytes) -> bool:
+    """Whether text parsed from this JSON could hold a character that escape_invisible escapes: one
+    stands in it raw, or a \\u escape might spell one. Most documents hold neither, and then no line
+    made from them needs to be searched."""
+    if b"\\u" in document or b"\x7f" in document:
+        return True
+    return _C1_UTF8.search(document) is not None or _FORMAT_UTF8.search(document) is not None
+
+
 def escape_invisible(text: str) -> str:
     return _INVISIBLE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from decimal import Decimal
 from enum import Enum
-from typing import Annotated, Literal, TypeAlias
+from typing import Annotated, Literal, TypeAlias, TypeVar
 
 from pydantic import (
     AfterValidator,
@@ -21,8 +21,8 @@ from pydantic import (
     model_validator,
 )
 
-from cqsmart.model.quotes import normalise, quote_states_number
-from cqsmart.model.units import check_unit, unit_base
+from cqsmart.model.rules import alias_problem, check_problem, figure_problem, period_problem
+from cqsmart.model.units import check_unit
 
 MIN_YEAR = 1949
 MAX_YEAR = 2100
@@ -147,6 +147,16 @@ class TargetArea(str, Enum):
     OPEN_COOPERATION = "open-cooperation"
 
 
+_Model = TypeVar("_Model", bound=BaseModel)
+
+
+def _holds(model: _Model, problem: str | None) -> _Model:
+    """A model validator's verdict: the model itself, or the rule's problem as a validation error."""
+    if problem is not None:
+        raise ValueError(problem)
+    return model
+
+
 class StrictModel(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -173,17 +183,7 @@ class Period(StrictModel):
 
     @model_validator(mode="after")
     def _years_fit_basis(self) -> Period:
-        bounded = self.start is not None and self.end is not None
-        if self.basis is PeriodBasis.UNSTATED:
-            if self.start is not None or self.end is not None:
-                raise ValueError("an unstated period has start and end null")
-        elif not bounded:
-            raise ValueError(f"a period of basis {self.basis.value!r} needs start and end years")
-        elif self.basis is PeriodBasis.SPAN and not self.start < self.end:  # type: ignore[operator]
-            raise ValueError("a span needs start before end")
-        elif self.basis is not PeriodBasis.SPAN and self.start != self.end:
-            raise ValueError(f"a period of basis {self.basis.value!r} has start equal to end")
-        return self
+        return _holds(self, period_problem(self.start, self.end, self.basis.value))
 
 
 class Figure(StrictModel):
@@ -210,54 +210,19 @@ class Figure(StrictModel):
 
     @model_validator(mode="after")
     def _consistent(self) -> Figure:
-        quantity = (self.unit, self.base_value, self.qualifier)
-        if self.value is None:
-            if any(part is not None for part in quantity):
-                raise ValueError("a figure without a value has unit, base_value and qualifier null")
-        else:
-            if any(part is None for part in quantity):
-                raise ValueError("a figure with a value needs unit, base_value and qualifier")
-            self._check_base_value()
-        if self.derived:
-            if self.source is not None or not self.formula or not self.inputs:
-                raise ValueError("a derived figure has a formula and inputs and no source quote")
-            if self.value is None:
-                raise ValueError("a derived figure has a value")
-        else:
-            if self.source is None:
-                raise ValueError("a stated figure needs source.quote")
-            if self.formula is not None or self.inputs is not None:
-                raise ValueError("only derived figures have formula and inputs")
-            if self.value is not None and not quote_states_number(self.source.quote, self.value):
-                raise ValueError(f"source.quote does not contain the value {self.value}")
-        self._check_qualifier_text()
-        return self
-
-    def _check_qualifier_text(self) -> None:
-        """The source's own word for a qualified figure (余, 超, 以上 …), standing in its quote."""
-        word = self.qualifier_text
-        if word is None:
-            if not self.derived and self.qualifier not in (None, Qualifier.EXACT):
-                qualifier = self.qualifier.value
-                raise ValueError(f"a figure qualified {qualifier!r} needs qualifier_text: the source's word, e.g. 超 or 以上")
-            return
-        if self.derived or self.source is None:
-            raise ValueError("a derived figure has no quote, so no qualifier_text")
-        if self.qualifier is Qualifier.EXACT:
-            raise ValueError("an exact figure has no qualifier_text")
-        if word not in self.source.quote and normalise(word) not in normalise(self.source.quote):
-            raise ValueError(f"qualifier_text {word!r} does not occur in source.quote")
-
-    def _check_base_value(self) -> None:
-        assert self.unit is not None and self.value is not None and self.base_value is not None
-        unit = self.unit.value if isinstance(self.unit, Unit) else self.unit
-        multiplier, base_unit = UNIT_BASE[self.unit] if isinstance(self.unit, Unit) else unit_base(unit) or (Decimal(1), "")
-        integral = type(self.value) is int and type(self.base_value) is int and multiplier == multiplier.to_integral_value()
-        if integral and self.value * int(multiplier) == self.base_value:
-            return  # exact in integers: no Decimal arithmetic needed (most figures of a large base)
-        expected = Decimal(str(self.value)) * multiplier
-        if Decimal(str(self.base_value)) != expected:
-            raise ValueError(f"base_value should be {expected.normalize():f} ({base_unit}) for {self.value}{unit}")
+        problem = figure_problem(
+            self.value,
+            self.unit.value if isinstance(self.unit, Unit) else self.unit,
+            self.base_value,
+            self.qualifier.value if self.qualifier is not None else None,
+            self.qualifier_text,
+            self.derived,
+            self.formula,
+            self.inputs,
+            self.source.quote if self.source is not None else None,
+            UNIT_BASE[self.unit] if isinstance(self.unit, Unit) else None,
+        )
+        return _holds(self, problem)
 
 
 class Initiative(StrictModel):
@@ -313,9 +278,6 @@ class Relation(str, Enum):
     ALL_ABOVE = "all >"  # every term above the compared value
 
 
-SINGLE_TERM = (Relation.EQUAL, Relation.APPROXIMATELY, Relation.LESS, Relation.GREATER)
-
-
 class Check(StrictModel):
     """A relation the source's figures should satisfy, evaluated in the open by `cqsmart audit`."""
 
@@ -329,16 +291,7 @@ class Check(StrictModel):
 
     @model_validator(mode="after")
     def _arity(self) -> Check:
-        if self.relation in SINGLE_TERM and len(self.terms) != 1:
-            raise ValueError(f"relation {self.relation.value!r} takes exactly one term")
-        if self.relation is Relation.ALL_RISING:
-            if len(self.terms) < 2:
-                raise ValueError("relation 'all-rising' takes at least two terms")
-            if self.expected is not None:
-                raise ValueError("relation 'all-rising' has expected null")
-        elif self.expected is None:
-            raise ValueError(f"relation {self.relation.value!r} needs expected: a formula such as {{figure-id}} or 10")
-        return self
+        return _holds(self, check_problem(self.relation.value, self.terms, self.expected))
 
 
 Term = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=80)]
@@ -359,13 +312,7 @@ class Alias(StrictModel):
 
     @model_validator(mode="after")
     def _two_distinct_terms(self) -> Alias:
-        terms = [term.casefold() for term in (*self.terms.zh, *self.terms.en)]
-        if len(terms) < 2:
-            raise ValueError("an alias needs at least two terms (zh and en together)")
-        repeated = sorted({term for term in terms if terms.count(term) > 1})
-        if repeated:
-            raise ValueError(f"terms repeat {repeated[0]!r}")
-        return self
+        return _holds(self, alias_problem(self.terms.zh, self.terms.en))
 
 
 Record: TypeAlias = Annotated[Figure | Initiative | Target | Source | Check | Alias, Field(discriminator="kind")]

@@ -1,13 +1,16 @@
 """Fact files to validated records, with every problem located by file and JSON path.
 
-A valid base takes the fast path: each file is parsed and validated by Pydantic in one call on its
-bytes (the parsing happens in Rust), and each record is serialised straight to its JSON line, so no
-plain-data copy of the base is ever built. Any problem sends the base down the careful
-path, which validates record by record so that every problem is reported, not just the first.
+A valid base takes the fast path: each file (a large one a few megabytes at a time) is parsed and
+validated by Pydantic against the TypedDicts of `shapes`, wholly in Rust, then `rules` run over the
+plain records, and each record is serialised by Rust to its JSON line. Any problem sends the base
+down the careful path, which validates record by record against the models, so that every problem
+is reported with its JSON path, not just the first.
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
 from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
@@ -15,58 +18,114 @@ from pydantic import TypeAdapter, ValidationError
 from cqsmart.model.factbase import JsonRecord
 from cqsmart.model.integrity import Located, Problem, check_base, json_path
 from cqsmart.model.jsontext import escape_invisible
-from cqsmart.model.records import KINDS, RECORDS_ADAPTER, Record
+from cqsmart.model.records import KINDS, UNIT_BASE, Record
+from cqsmart.model.rules import alias_problem, check_problem, figure_problem, period_problem
+from cqsmart.model.shapes import SHAPE_BY_KIND, Shape
+from cqsmart.model.units import unit_base
+from cqsmart.store.lazy import index_row
 from cqsmart.store.locate import FILE_BY_KIND, FactFile
 
 _RECORD: TypeAdapter[Record] = TypeAdapter(Record)
+_SHAPES: TypeAdapter[list[Any]] = TypeAdapter(list[Shape])
+_SERIALIZER_BY_KIND = {kind: TypeAdapter(shape).serializer for kind, shape in SHAPE_BY_KIND.items()}
+_MULTIPLIER_BY_UNIT = {unit.value: multiplier for unit, multiplier in UNIT_BASE.items()}
 _BOM = b"\xef\xbb\xbf"
+# Large files are validated a piece of about this size at a time: Pydantic parses a whole document
+# into a tree of its own before validating it, which for a 50 MB file would double peak memory.
+PIECE_BYTES = 4 * 1024 * 1024
+_BETWEEN_OBJECTS = re.compile(rb"\}\s*,\s*\{")
 
 
-def validate_quickly(files: list[FactFile]) -> tuple[list[Record], list[Problem]] | None:
-    """The records (in file-kind order) and cross-record problems of a base whose every record is
-    valid on its own, or None when any is not."""
+def validate_quickly(files: list[FactFile]) -> tuple[list[JsonRecord], list[Problem]] | None:
+    """The records (plain JSON data, in file-kind order) and cross-record problems of a base whose
+    every record is valid on its own, or None when any is not (or might not be)."""
     located: list[Located] = []
     for item in files:
-        try:
-            records = RECORDS_ADAPTER.validate_json(item.content.removeprefix(_BOM))
-        except ValidationError:
-            return None
-        if item.kind is not None and any(record.kind != item.kind for record in records):
+        records = records_if_valid(item.content.removeprefix(_BOM))
+        if records is None or (item.kind is not None and any(record["kind"] != item.kind for record in records)):
             return None
         located.extend(Located(record, item.name, index) for index, record in enumerate(records))
     problems = check_base(located)
     order = {kind: position for position, kind in enumerate(FILE_BY_KIND)}
-    return [item.record for item in sorted(located, key=lambda item: order[item.record.kind])], problems
+    return [item.record for item in sorted(located, key=lambda item: order[item.record["kind"]])], problems
 
 
-def encode(models: list[Record]) -> tuple[list[list[Any]], list[str]]:
-    """Each record's index row and JSON line, serialised by Pydantic in Rust; the models are let go
-    as they are encoded (the list is emptied), which bounds peak memory."""
+def records_if_valid(content: bytes) -> list[dict[str, Any]] | None:
+    """The records of one file's JSON array if each is valid on its own, else None (the careful
+    path then says why)."""
+    records: list[dict[str, Any]] = []
+    try:
+        for piece in array_pieces(content):
+            records.extend(_SHAPES.validate_json(piece))
+    except ValidationError:
+        return None
+    return records if all(map(_rules_hold, records)) else None
+
+
+def array_pieces(content: bytes, size: int | None = None) -> Iterator[bytes]:
+    """A JSON array of objects as JSON arrays of a few of its objects each, cut between two of them.
+
+    A cut is found by its text alone (`}` `,` `{`), so it may fall inside a string or a nested object;
+    then the piece before it is not valid JSON (its last string or object is left open), validation
+    fails and the caller validates the careful way. A set of pieces that all validate was therefore
+    cut only between the array's own elements, and holds exactly its records.
+    """
+    size = size or PIECE_BYTES
+    start = 0
+    while len(content) - start > size:
+        cut = _BETWEEN_OBJECTS.search(content, start + size)
+        if cut is None:
+            break
+        piece = content[start : cut.start() + 1]
+        yield piece + b"]" if start == 0 else b"[" + piece + b"]"
+        start = cut.end() - 1
+    yield content if start == 0 else b"[" + content[start:]
+
+
+def _rules_hold(record: dict[str, Any]) -> bool:
+    """What the shapes leave to Python: `rules`, and units outside the enumeration."""
+    kind = record["kind"]
+    if kind == "figure":
+        period, source, unit = record["period"], record["source"], record["unit"]
+        multiplier = _MULTIPLIER_BY_UNIT.get(unit) if unit is not None else None
+        if unit is not None and multiplier is None and unit_base(unit) is None:
+            return False
+        return period_problem(period["start"], period["end"], period["basis"]) is None and (
+            figure_problem(
+                record["value"],
+                unit,
+                record["base_value"],
+                record["qualifier"],
+                record["qualifier_text"],
+                record["derived"],
+                record["formula"],
+                record["inputs"],
+                source["quote"] if source is not None else None,
+                multiplier,
+            )
+            is None
+        )
+    if kind == "check":
+        return check_problem(record["relation"], record["terms"], record["expected"]) is None
+    if kind == "alias":
+        return alias_problem(record["terms"]["zh"], record["terms"]["en"]) is None
+    return True
+
+
+def encode(records: list[JsonRecord], escape: bool = True) -> tuple[list[list[Any]], list[str]]:
+    """Each record's index row and JSON line, serialised in Rust; the records are let go as they are
+    encoded (the list is emptied), which bounds peak memory. `escape=False` where no text of the
+    records can hold a character that `escape_invisible` escapes."""
     index: list[list[Any]] = []
     lines: list[str] = []
-    for position, model in enumerate(models):
-        index.append(model_index_row(model))
-        lines.append(escape_invisible(model.__pydantic_serializer__.to_json(model).decode()))
-        models[position] = None  # type: ignore[call-overload]
-    models.clear()
+    serializers = _SERIALIZER_BY_KIND
+    for position, record in enumerate(records):
+        index.append(index_row(record))
+        line = serializers[record["kind"]].to_json(record).decode()
+        lines.append(escape_invisible(line) if escape else line)
+        records[position] = None  # type: ignore[call-overload]
+    records.clear()
     return index, lines
-
-
-def model_index_row(model: Record) -> list[Any]:
-    """`index_row` of the model's JSON form, read from its attributes without dumping it."""
-    fields = model.__dict__
-    period = fields.get("period")
-    line, area = fields.get("line"), fields.get("area")
-    return [  # the order of INDEX_FIELDS; only basis, line and area are enumerations
-        fields["id"],
-        fields["kind"],
-        fields.get("derived"),
-        fields.get("topic"),
-        fields.get("metric"),
-        *((period.start, period.end, period.basis.value) if period is not None else (None, None, None)),
-        line.value if line is not None else None,
-        area.value if area is not None else None,
-    ]
 
 
 DRAFT_LABEL_EN = "(draft: English label to be written)"
@@ -94,15 +153,16 @@ def validate_documents(
                     invalid_ids.add(item["id"])
                 continue
             try:
-                located.append(Located(_RECORD.validate_python(_with_english(item) if draft else item), name, index))
+                model = _RECORD.validate_python(_with_english(item) if draft else item)
+                located.append(Located(model.model_dump(mode="json"), name, index))
             except ValidationError as error:
                 problems.extend(_problems(name, index, error))
                 if isinstance(item, dict) and isinstance(item.get("id"), str):
                     invalid_ids.add(item["id"])
     problems.extend(check_base(located, invalid_ids))
     order = {kind: position for position, kind in enumerate(FILE_BY_KIND)}
-    located.sort(key=lambda item: order[item.record.kind])
-    return [item.record.model_dump(mode="json") for item in located], problems
+    located.sort(key=lambda item: order[item.record["kind"]])
+    return [item.record for item in located], problems
 
 
 def _with_english(item: Any) -> Any:

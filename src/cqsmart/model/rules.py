@@ -1,0 +1,118 @@
+"""The rules a single record must keep beyond its shape, as plain functions of its values.
+
+Both ways of validating a base call them: the Pydantic models (whose errors carry the exact JSON
+path, for a base with problems) and the fast path, which validates shapes in Rust and runs these
+rules over the plain data. One implementation, so the two can never disagree. Each returns the
+problem as a sentence, or None when the rule holds.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+
+from cqsmart.model.quotes import normalise, quote_states_number
+from cqsmart.model.units import unit_base
+
+# Values of the enumerations the rules compare with (str enums compare equal to these).
+UNSTATED, SPAN = "unstated", "span"
+EXACT = "exact"
+ALL_RISING = "all-rising"
+SINGLE_TERM_RELATIONS = ("=", "≈", "<", ">")
+
+
+def period_problem(start: int | None, end: int | None, basis: str) -> str | None:
+    if basis == UNSTATED:
+        return "an unstated period has start and end null" if start is not None or end is not None else None
+    if start is None or end is None:
+        return f"a period of basis {basis!r} needs start and end years"
+    if basis == SPAN:
+        return None if start < end else "a span needs start before end"
+    return None if start == end else f"a period of basis {basis!r} has start equal to end"
+
+
+def figure_problem(
+    value: int | float | None,
+    unit: str | None,
+    base_value: int | float | None,
+    qualifier: str | None,
+    qualifier_text: str | None,
+    derived: bool,
+    formula: str | None,
+    inputs: Sequence[str] | None,
+    quote: str | None,
+    multiplier: tuple[Decimal, str] | None,
+) -> str | None:
+    """`quote` is the source quote (None without a source); `multiplier` the unit's, where it has one."""
+    quantity = (unit, base_value, qualifier)
+    if value is None:
+        if any(part is not None for part in quantity):
+            return "a figure without a value has unit, base_value and qualifier null"
+    elif any(part is None for part in quantity):
+        return "a figure with a value needs unit, base_value and qualifier"
+    else:
+        assert unit is not None and base_value is not None
+        problem = base_value_problem(value, unit, base_value, multiplier)
+        if problem:
+            return problem
+    if derived:
+        if quote is not None or not formula or not inputs:
+            return "a derived figure has a formula and inputs and no source quote"
+        if value is None:
+            return "a derived figure has a value"
+    else:
+        if quote is None:
+            return "a stated figure needs source.quote"
+        if formula is not None or inputs is not None:
+            return "only derived figures have formula and inputs"
+        if value is not None and not quote_states_number(quote, value):
+            return f"source.quote does not contain the value {value}"
+    return qualifier_text_problem(qualifier, qualifier_text, derived, quote)
+
+
+def qualifier_text_problem(qualifier: str | None, word: str | None, derived: bool, quote: str | None) -> str | None:
+    """The source's own word for a qualified figure (余, 超, 以上 …), standing in its quote."""
+    if word is None:
+        if not derived and qualifier not in (None, EXACT):
+            return f"a figure qualified {qualifier!r} needs qualifier_text: the source's word, e.g. 超 or 以上"
+        return None
+    if derived or quote is None:
+        return "a derived figure has no quote, so no qualifier_text"
+    if qualifier == EXACT:
+        return "an exact figure has no qualifier_text"
+    if word not in quote and normalise(word) not in normalise(quote):
+        return f"qualifier_text {word!r} does not occur in source.quote"
+    return None
+
+
+def base_value_problem(
+    value: int | float, unit: str, base_value: int | float, multiplier: tuple[Decimal, str] | None
+) -> str | None:
+    factor, base_unit = multiplier or unit_base(unit) or (Decimal(1), "")
+    integral = type(value) is int and type(base_value) is int and factor == factor.to_integral_value()
+    if integral and value * int(factor) == base_value:
+        return None  # exact in integers: no Decimal arithmetic needed (most figures of a large base)
+    expected = Decimal(str(value)) * factor
+    if Decimal(str(base_value)) != expected:
+        return f"base_value should be {expected.normalize():f} ({base_unit}) for {value}{unit}"
+    return None
+
+
+def check_problem(relation: str, terms: Sequence[str], expected: str | None) -> str | None:
+    if relation in SINGLE_TERM_RELATIONS and len(terms) != 1:
+        return f"relation {relation!r} takes exactly one term"
+    if relation == ALL_RISING:
+        if len(terms) < 2:
+            return "relation 'all-rising' takes at least two terms"
+        return "relation 'all-rising' has expected null" if expected is not None else None
+    if expected is None:
+        return f"relation {relation!r} needs expected: a formula such as {{figure-id}} or 10"
+    return None
+
+
+def alias_problem(zh: Sequence[str], en: Sequence[str]) -> str | None:
+    terms = [term.casefold() for term in (*zh, *en)]
+    if len(terms) < 2:
+        return "an alias needs at least two terms (zh and en together)"
+    repeated = sorted({term for term in terms if terms.count(term) > 1})
+    return f"terms repeat {repeated[0]!r}" if repeated else None
