@@ -17,7 +17,6 @@ from cqsmart.model.factbase import JsonRecord
 
 # The index row of a record: these fields, in this order (null where a kind has no such field).
 INDEX_FIELDS = ("id", "kind", "derived", "topic", "metric", "start", "end", "basis", "line", "area")
-_PERIOD_PARTS = ("start", "end", "basis")
 _PERIOD = -1  # `period` is answered from three index fields
 # For each kind, the fields its index row answers and where they stand in it.
 _INDEXED_BY_KIND: dict[str, dict[str, int]] = {
@@ -35,23 +34,40 @@ _NEWLINE = re.compile(rb"\n")
 
 
 def index_row(record: JsonRecord) -> list[Any]:
-    period = record.get("period") or {}
-    return [period.get(name) if name in _PERIOD_PARTS else record.get(name) for name in INDEX_FIELDS]
+    """The record's row, in the order of INDEX_FIELDS (spelt out: a large base makes one per record)."""
+    get = record.get
+    period = get("period") or {}
+    return [
+        get("id"),
+        get("kind"),
+        get("derived"),
+        get("topic"),
+        get("metric"),
+        period.get("start"),
+        period.get("end"),
+        period.get("basis"),
+        get("line"),
+        get("area"),
+    ]
 
 
 class LineStore:
-    """The record lines of a cached JSON array, sliced from its bytes on demand."""
+    """The record lines of a cached JSON array, sliced on demand from the bytes that hold it (between
+    `start` and `end`: the array is never copied out of the cache entry)."""
 
-    def __init__(self, array: bytes) -> None:
-        self.array = array
-        self.breaks = [match.start() for match in _NEWLINE.finditer(array)]
+    def __init__(self, data: bytes, start: int = 0, end: int | None = None) -> None:
+        self.data = data
+        self.breaks = [match.start() for match in _NEWLINE.finditer(data, start, len(data) if end is None else end)]
 
     def __len__(self) -> int:
         return len(self.breaks) - 1
 
+    def raw(self, position: int) -> bytes:
+        text = self.data[self.breaks[position] + 1 : self.breaks[position + 1]]
+        return text[:-1] if text.endswith(b",") else text
+
     def line(self, position: int) -> str:
-        text = self.array[self.breaks[position] + 1 : self.breaks[position + 1]]
-        return (text[:-1] if text.endswith(b",") else text).decode()
+        return self.raw(position).decode()
 
 
 class ListLines:
@@ -62,6 +78,9 @@ class ListLines:
 
     def __len__(self) -> int:
         return len(self.lines)
+
+    def raw(self, position: int) -> bytes:
+        return self.lines[position].encode()
 
     def line(self, position: int) -> str:
         return self.lines[position]
@@ -113,6 +132,11 @@ class LazyRecord(Mapping[str, Any]):
         """The record's JSON text, exactly as the renderer would write it."""
         return self._store.line(self._position)
 
+    @property
+    def raw(self) -> bytes:
+        """The same text in UTF-8, as the cache holds it."""
+        return self._store.raw(self._position)
+
 
 class LazyLines(Mapping[str, str]):
     """id → JSON line, for the records of one store; `content` identifies them all (their cache key)."""
@@ -124,6 +148,10 @@ class LazyLines(Mapping[str, str]):
     def __getitem__(self, key: str) -> str:
         return self._records[key].line
 
+    def raw(self, key: str) -> bytes:
+        """The record's line in UTF-8, with no decoding: what a JSON listing writes to a UTF-8 stdout."""
+        return self._records[key].raw
+
     def __iter__(self) -> Iterator[str]:
         return iter(self._records)
 
@@ -131,10 +159,9 @@ class LazyLines(Mapping[str, str]):
         return len(self._records)
 
 
-def lazy_records(index: list[list[Any]], lines: bytes | ListLines) -> tuple[list[LazyRecord], dict[str, LazyRecord]] | None:
+def lazy_records(index: list[list[Any]], store: LineStore | ListLines) -> tuple[list[LazyRecord], dict[str, LazyRecord]] | None:
     """Records over a cached array (or lines in memory) and the same records by id, or None if the
     index and the lines disagree."""
-    store = LineStore(lines) if isinstance(lines, bytes) else lines
     if len(store) != len(index) or not all(isinstance(row, list) and len(row) == len(INDEX_FIELDS) for row in index):
         return None
     records = [LazyRecord(store, position, row) for position, row in enumerate(index)]

@@ -13,7 +13,7 @@ from cqsmart.errors import InvalidFactBase
 from cqsmart.model import jsontext
 from cqsmart.model.factbase import FactBase, JsonRecord
 from cqsmart.store.cache import content_key
-from cqsmart.store.lazy import LazyLines, LazyRecord, ListLines, index_row, lazy_records
+from cqsmart.store.lazy import LazyLines, LazyRecord, LineStore, ListLines, index_row, lazy_records
 from cqsmart.store.locate import FactFile, read_fact_files, resolve_path
 
 
@@ -80,10 +80,10 @@ def validated_form(files: list[FactFile]) -> tuple[list[list[Any]], list[str]]:
     if quick is None:
         records = validate(files)  # reports every problem; returns only if the fast path was wrong to give up
         return [index_row(record) for record in records], jsontext.record_lines(records)
-    models, problems = quick
+    records, problems = quick
     if problems:
         raise InvalidFactBase(problems)
-    return encode(models)
+    return encode(records, escape=any(jsontext.may_hold_invisible(item.content) for item in files))
 
 
 def load(path: str | None = None, *, use_cache: bool = True, draft: bool = False) -> FactBase:
@@ -99,7 +99,7 @@ def load(path: str | None = None, *, use_cache: bool = True, draft: bool = False
 
         cache, key = Cache.default(), content_key(files)
         cached = cache.read(key)
-        lazy = lazy_records(*cached) if cached is not None else None
+        lazy = lazy_records(cached[0], LineStore(*cached[1:])) if cached is not None else None
         if lazy is not None:
             return _base(*lazy, origin, key.encode())
     with no_cyclic_collection():
