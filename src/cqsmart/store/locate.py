@@ -150,12 +150,15 @@ def read_regular_file(path: Path, shown: str, limit: int = MAX_FILE_BYTES) -> by
             raise InvalidFactBase([f"{shown}: file is {status.st_size:,} bytes; the limit is {limit:,}"])
         chunks: list[bytes] = []
         total = 0
-        while chunk := os.read(descriptor, 1 << 20):
+        # Asking for the stated size and a byte more reads a regular file whole in one call (no joining
+        # of pieces); the loop still ends only at the end of what is there.
+        size = min(max(status.st_size + 1, 1 << 16), limit + 1)
+        while chunk := os.read(descriptor, size):
             total += len(chunk)
             if total > limit:
                 raise InvalidFactBase([f"{shown}: file grew past {limit:,} bytes, the limit, while being read"])
             chunks.append(chunk)
-        return b"".join(chunks)
+        return chunks[0] if len(chunks) == 1 else b"".join(chunks)
     except OSError as error:
         raise InvalidFactBase([f"{shown}: cannot be read: {error.strerror or error}"]) from None
     finally:
