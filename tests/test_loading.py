@@ -62,14 +62,16 @@ def test_changed_file_is_validated_again(run: Run, small_copy: Path) -> None:
     assert f"{small_copy}: [1].value: should be a number, not a string" in result.stderr
 
 
-def forged(payload: bytes) -> bytes:
-    """A cache entry with a correct header over a payload that does not match its index."""
-    from cqsmart.store.cache import content_hash
+def forged(index: list[list[object]], lines: list[bytes]) -> bytes:
+    """An intact cache entry (its format, key and checksum right) whose index does not fit its lines."""
+    from cqsmart.store.cache import Cache
 
     entry = next(iter(Path(os.environ["CQSMART_CACHE_DIR"]).glob("cqsmart-facts-*.json")))
-    key = entry.name.removeprefix("facts-").removesuffix(".json")
-    header = json.dumps({"format": "cqsmart-cache-4", "key": key, "hash": content_hash(payload).hexdigest()})
-    return header.encode() + b"\n" + payload
+    Cache(entry.parent).write(entry.name.removeprefix("cqsmart-facts-").removesuffix(".json"), index, lines)
+    return entry.read_bytes()
+
+
+ROW = ["growth-2018", "figure", False, "x", "y", 2018, 2018, "year", None, None]
 
 
 @pytest.mark.parametrize(
@@ -78,9 +80,11 @@ def forged(payload: bytes) -> bytes:
         lambda: b"",
         lambda: b"garbage\n[]",
         lambda: b'{"format": "cqsmart-cache-4"}\n[["forged"]]\n[\n{}\n]',
-        lambda: forged(b'[["growth-2018","figure",false,"x","y",2018,2018,"year",null,null]]\n[\n{}\n]'.replace(b"]]", b"],[]]")),
+        lambda: forged([ROW, ROW], [b"{}"]),
+        lambda: forged([["forged"]], [b"{}"]),
+        lambda: next(iter(Path(os.environ["CQSMART_CACHE_DIR"]).glob("cqsmart-facts-*.json"))).read_bytes()[:-9],
     ],
-    ids=["empty", "garbage", "bad header", "index and lines disagree"],
+    ids=["empty", "garbage", "bad header", "index and lines disagree", "short index row", "truncated"],
 )
 def test_damaged_cache_is_rebuilt(run: Run, small_copy: Path, tmp_path: Path, damage: Callable[[], bytes]) -> None:
     """A truncated, garbled or tampered cache entry is not trusted: output stays identical."""

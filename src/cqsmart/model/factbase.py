@@ -18,13 +18,20 @@ class FactBase:
     encoded: Mapping[str, str] = field(default_factory=dict, repr=False, compare=False)
     # Built from the records unless the loader already has it (the cache's index knows every id).
     by_id: dict[str, JsonRecord] = field(default_factory=dict, repr=False, compare=False)
+    # Likewise the records of each kind, in order: most queries start from one kind.
+    by_kind: Mapping[str, list[JsonRecord]] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if not self.by_id:
             object.__setattr__(self, "by_id", {record["id"]: record for record in self.records})
+        if not self.by_kind:
+            by_kind: dict[str, list[JsonRecord]] = {}
+            for record in self.records:
+                by_kind.setdefault(record["kind"], []).append(record)
+            object.__setattr__(self, "by_kind", by_kind)
 
     def of_kind(self, kind: str) -> list[JsonRecord]:
-        return [record for record in self.records if record["kind"] == kind]
+        return list(self.by_kind.get(kind, ()))
 
 
 # The JSON contract: the fields of each record kind, in output order. Renaming one is a breaking change.

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from itertools import islice
 from typing import Any
 
 # Characters JSON may carry raw but a terminal would act on: C1 controls, bidi overrides, line separators.
@@ -63,3 +64,14 @@ def array_chunks(lines: Iterable[str]) -> Iterator[str]:
         yield separator + line
         separator = ",\n"
     yield "[]" if separator == "[\n" else "\n]"
+
+
+def write_array(write: Callable[[bytes], object], lines: Iterable[bytes], batch: int = 4096) -> None:
+    """The array of array_chunks from lines already in UTF-8, written a batch of lines at a time:
+    few writes, and never a large array as one string in memory. No newline after the `]`."""
+    opening = b"[\n"
+    chunks = iter(lines)
+    while part := list(islice(chunks, batch)):
+        write(opening + b",\n".join(part))
+        opening = b",\n"
+    write(b"[]" if opening == b"[\n" else b"\n]")

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Iterator
-from typing import Any, ClassVar, Literal, TextIO
+from itertools import islice
+from typing import Any, BinaryIO, ClassVar, Literal, TextIO
 
 from cqsmart.model import jsontext
 from cqsmart.model.factbase import FIELDS_BY_KIND, QUANTITY_FIELDS, FactBase, JsonRecord
 from cqsmart.query.result import Result
 from cqsmart.render import NESTED_PARTS, Options, Renderer, split_flat
 from cqsmart.render.values import flatten, inert
+from cqsmart.store.lazy import LazyRecord
 
 
 def stream_is_unicode(stream: TextIO) -> bool:
@@ -76,7 +78,10 @@ def with_quantities(record: JsonRecord, base: FactBase) -> JsonRecord:
     return row
 
 
-def complete(rows: list[JsonRecord], base: FactBase) -> list[JsonRecord]:
+def complete(rows: list[JsonRecord], base: FactBase, kind: str = "record") -> list[JsonRecord]:
+    """Rows with their `quantities`; rows of a kind that has none (figures) pass as they are."""
+    if "quantities" not in FIELDS_BY_KIND.get(kind, ("quantities",)):
+        return rows
     return [with_quantities(row, base) for row in rows]
 
 
@@ -84,7 +89,7 @@ class JsonRenderer(Renderer):
     def selected(self, result: Result, base: FactBase, options: Options) -> list[JsonRecord]:
         """Records pass through whole (each with its own kind's fields) unless --fields picks some."""
         columns = self.columns(result.kind, options.fields)
-        rows = complete(result.rows, base)
+        rows = complete(result.rows, base, result.kind)
         return rows if options.fields is None else project(rows, columns)
 
     def lines(self, result: Result, base: FactBase, options: Options, stream: TextIO) -> Iterator[str]:
@@ -107,15 +112,42 @@ class JsonRenderer(Renderer):
                 yield from jsontext.record_lines([row])
 
     def render(self, result: Result, base: FactBase, options: Options, stream: TextIO) -> None:
-        """Written line by line, so a large listing is never held in memory as one string."""
-        stream.writelines(jsontext.array_chunks(self.lines(result, base, options, stream)))
-        stream.write("\n")
+        """Written a few thousand lines at a time, so a large listing is never one string in memory."""
+        buffer = utf8_buffer(stream) if options.fields is None else None
+        if buffer is None:
+            stream.writelines(jsontext.array_chunks(self.lines(result, base, options, stream)))
+            stream.write("\n")
+            return
+        stream.flush()
+        jsontext.write_array(buffer.write, raw_lines(self.selected(result, base, options)))
+        buffer.write(b"\n")
+
+
+def utf8_buffer(stream: TextIO) -> BinaryIO | None:
+    """The bytes beneath a UTF-8 text stream, where a record from the cache is written as the cache
+    holds it: no decoding and encoding again of every line of a large listing."""
+    encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "").replace("_", "")
+    return getattr(stream, "buffer", None) if encoding == "utf8" else None
+
+
+def raw_lines(rows: list[JsonRecord]) -> Iterator[bytes]:
+    """Each row's JSON text in UTF-8: a record from the cache (which cannot have been changed: it is
+    a read-only mapping over its cached line) as it is there, any other row encoded."""
+    for row in rows:
+        yield row.raw if type(row) is LazyRecord else jsontext.record_lines([row])[0].encode()
 
 
 class JsonLinesRenderer(JsonRenderer):
     def render(self, result: Result, base: FactBase, options: Options, stream: TextIO) -> None:
-        for line in self.lines(result, base, options, stream):
-            stream.write(line + "\n")
+        buffer = utf8_buffer(stream) if options.fields is None else None
+        if buffer is None:
+            for line in self.lines(result, base, options, stream):
+                stream.write(line + "\n")
+            return
+        stream.flush()
+        lines = raw_lines(self.selected(result, base, options))
+        while batch := list(islice(lines, 4096)):  # a few writes, never the whole listing in memory
+            buffer.write(b"\n".join(batch) + b"\n")
 
 
 class CsvRenderer(Renderer):
@@ -127,7 +159,7 @@ class CsvRenderer(Renderer):
 
     def render(self, result: Result, base: FactBase, options: Options, stream: TextIO) -> None:
         columns = self.columns(result.kind, options.fields)
-        rows = [flatten(as_cells(row)) for row in project(complete(result.rows, base), columns)]
+        rows = [flatten(as_cells(row)) for row in project(complete(result.rows, base, result.kind), columns)]
         header = _flat_header(columns, result.kind)
         writer = csv.DictWriter(
             stream, fieldnames=header, delimiter=self.delimiter, lineterminator="\n", extrasaction="ignore", quoting=self.quoting

@@ -71,7 +71,7 @@ def no_cyclic_collection() -> Iterator[None]:
             gc.enable()
 
 
-def validated_form(files: list[FactFile]) -> tuple[list[list[Any]], list[str]]:
+def validated_form(files: list[FactFile]) -> tuple[list[list[Any]], list[bytes]]:
     """The index rows and JSON lines of a valid base (what the cache holds), or InvalidFactBase with
     every problem. A base whose records are all valid on their own takes the fast path."""
     from cqsmart.store.validate import encode, validate_quickly
@@ -79,7 +79,7 @@ def validated_form(files: list[FactFile]) -> tuple[list[list[Any]], list[str]]:
     quick = validate_quickly(files)
     if quick is None:
         records = validate(files)  # reports every problem; returns only if the fast path was wrong to give up
-        return [index_row(record) for record in records], jsontext.record_lines(records)
+        return [index_row(record) for record in records], [line.encode() for line in jsontext.record_lines(records)]
     records, problems = quick
     if problems:
         raise InvalidFactBase(problems)
@@ -111,7 +111,16 @@ def load(path: str | None = None, *, use_cache: bool = True, draft: bool = False
     return _base(*built, origin, key.encode() if use_cache else b"")
 
 
-def _base(records: list[LazyRecord], by_id: dict[str, LazyRecord], origin: str, identity: bytes = b"") -> FactBase:
+def _base(
+    records: list[LazyRecord],
+    by_id: dict[str, LazyRecord],
+    by_kind: dict[str, list[LazyRecord]],
+    origin: str,
+    identity: bytes = b"",
+) -> FactBase:
     """Records that decode their JSON line only when a field outside the index is asked for; `identity`
     is the cache key of their content, for what is derived from them (the search index)."""
-    return FactBase(tuple(records), origin, LazyLines(by_id, identity), cast("dict[str, JsonRecord]", by_id))
+    lines = LazyLines(by_id, identity)
+    return FactBase(
+        tuple(records), origin, lines, cast("dict[str, JsonRecord]", by_id), cast("dict[str, list[JsonRecord]]", by_kind)
+    )

@@ -112,17 +112,17 @@ def _rules_hold(record: dict[str, Any]) -> bool:
     return True
 
 
-def encode(records: list[JsonRecord], escape: bool = True) -> tuple[list[list[Any]], list[str]]:
-    """Each record's index row and JSON line, serialised in Rust; the records are let go as they are
-    encoded (the list is emptied), which bounds peak memory. `escape=False` where no text of the
-    records can hold a character that `escape_invisible` escapes."""
+def encode(records: list[JsonRecord], escape: bool = True) -> tuple[list[list[Any]], list[bytes]]:
+    """Each record's index row and JSON line (UTF-8), serialised in Rust; the records are let go as
+    they are encoded (the list is emptied), which bounds peak memory. `escape=False` where no text
+    of the records can hold a character that `escape_invisible` escapes."""
     index: list[list[Any]] = []
-    lines: list[str] = []
+    lines: list[bytes] = []
     serializers = _SERIALIZER_BY_KIND
     for position, record in enumerate(records):
         index.append(index_row(record))
-        line = serializers[record["kind"]].to_json(record).decode()
-        lines.append(escape_invisible(line) if escape else line)
+        line = serializers[record["kind"]].to_json(record)
+        lines.append(escape_invisible(line.decode()).encode() if escape else line)
         records[position] = None  # type: ignore[call-overload]
     records.clear()
     return index, lines
