@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeAlias
 from pydantic import ConfigDict, Field, StringConstraints
 from typing_extensions import NotRequired, TypedDict
 
-from cqsmart.model.records import (
+from cqsmart.model.vocabulary import (
     MAX_INTEGER,
     Formula,
     Line,

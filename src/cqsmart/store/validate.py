@@ -18,14 +18,13 @@ from pydantic import TypeAdapter, ValidationError
 from cqsmart.model.factbase import JsonRecord
 from cqsmart.model.integrity import Located, Problem, check_base, json_path
 from cqsmart.model.jsontext import escape_invisible
-from cqsmart.model.records import KINDS, UNIT_BASE, Record
 from cqsmart.model.rules import alias_problem, check_problem, figure_problem, period_problem
 from cqsmart.model.shapes import SHAPE_BY_KIND, Shape
 from cqsmart.model.units import unit_base
+from cqsmart.model.vocabulary import KINDS, UNIT_BASE
 from cqsmart.store.lazy import index_row
 from cqsmart.store.locate import FILE_BY_KIND, FactFile
 
-_RECORD: TypeAdapter[Record] = TypeAdapter(Record)
 _SHAPES: TypeAdapter[list[Any]] = TypeAdapter(list[Shape])
 _SERIALIZER_BY_KIND = {kind: TypeAdapter(shape).serializer for kind, shape in SHAPE_BY_KIND.items()}
 _MULTIPLIER_BY_UNIT = {unit.value: multiplier for unit, multiplier in UNIT_BASE.items()}
@@ -139,6 +138,8 @@ def validate_documents(
     A draft (from `extract`) may lack English labels: they are filled with a placeholder before the
     records are checked, so that everything else still must hold; without `draft` each is an error.
     """
+    from cqsmart.model.records import RECORD_ADAPTER  # the models: built only when a base has problems
+
     located: list[Located] = []
     problems: list[Problem] = []
     invalid_ids: set[str] = set()
@@ -153,7 +154,7 @@ def validate_documents(
                     invalid_ids.add(item["id"])
                 continue
             try:
-                model = _RECORD.validate_python(_with_english(item) if draft else item)
+                model = RECORD_ADAPTER.validate_python(_with_english(item) if draft else item)
                 located.append(Located(model.model_dump(mode="json"), name, index))
             except ValidationError as error:
                 problems.extend(_problems(name, index, error))

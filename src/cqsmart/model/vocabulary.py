@@ -1,0 +1,118 @@
+"""The fact base's vocabulary: enumerations, constrained strings and numbers, the units' multipliers.
+
+Shared by the Pydantic models (`records`) and the TypedDict shapes (`shapes`), and light to import:
+no model is built here, so the fast path of validation never pays for the models' schemas.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from enum import Enum
+from typing import Annotated
+
+from pydantic import Field, StringConstraints
+
+MIN_YEAR = 1949
+MAX_YEAR = 2100
+
+Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=80)]
+Text = Annotated[str, StringConstraints(min_length=1, max_length=2000)]
+Quote = Annotated[str, StringConstraints(min_length=1, max_length=300)]
+Year = Annotated[int, Field(ge=MIN_YEAR, le=MAX_YEAR, strict=True)]
+Formula = Annotated[str, StringConstraints(min_length=1, max_length=500)]
+# The source's word for a qualifier, as printed: 超, 突破, 余, 以上, 近, 前, 前列, 唯一 …
+QualifierWord = Annotated[str, StringConstraints(min_length=1, max_length=10, pattern=r"^\S+$")]
+
+
+# The range every consumer can hold exactly: SQLite's INTEGER, and a 64-bit integer elsewhere.
+MAX_INTEGER = 2**63 - 1
+
+
+class Qualifier(str, Enum):
+    EXACT = "exact"
+    AT_LEAST = "at_least"  # 以上
+    MORE_THAN = "more_than"  # 超, 突破, 余
+    APPROXIMATELY = "approximately"  # 近
+    AT_MOST = "at_most"  # 前N位: a rank within the top N
+
+
+class Unit(str, Enum):
+    PERCENT = "%"
+    PERCENTAGE_POINT = "个百分点"
+    HUNDRED_MILLION_YUAN = "亿元"
+    HUNDRED_MILLION_TIMES = "亿次"
+    TEN_THOUSAND_PEOPLE = "万人"
+    TEN_THOUSAND_CARDS = "万张"
+    TEN_THOUSAND_MACHINES = "万台"
+    TEN_THOUSAND = "万"
+    ITEMS = "个"
+    BATCHES = "个批次"
+    PERSONS = "位"
+    CATEGORIES = "类"
+    ENTERPRISES = "家"
+    ENTRIES = "项"
+    ORDINAL = "第"
+
+
+# Multiplier to base units and the base unit's name; percentages become fractions.
+UNIT_BASE: dict[Unit, tuple[Decimal, str]] = {
+    Unit.PERCENT: (Decimal("0.01"), "fraction"),
+    Unit.PERCENTAGE_POINT: (Decimal("0.01"), "fraction"),
+    Unit.HUNDRED_MILLION_YUAN: (Decimal("1e8"), "CNY"),
+    Unit.HUNDRED_MILLION_TIMES: (Decimal("1e8"), "times"),
+    Unit.TEN_THOUSAND_PEOPLE: (Decimal("1e4"), "people"),
+    Unit.TEN_THOUSAND_CARDS: (Decimal("1e4"), "cards"),
+    Unit.TEN_THOUSAND_MACHINES: (Decimal("1e4"), "servers"),
+    Unit.TEN_THOUSAND: (Decimal("1e4"), "count"),
+    Unit.ITEMS: (Decimal(1), "count"),
+    Unit.BATCHES: (Decimal(1), "count"),
+    Unit.PERSONS: (Decimal(1), "count"),
+    Unit.CATEGORIES: (Decimal(1), "count"),
+    Unit.ENTERPRISES: (Decimal(1), "count"),
+    Unit.ENTRIES: (Decimal(1), "count"),
+    Unit.ORDINAL: (Decimal(1), "rank"),
+}
+
+
+class PeriodBasis(str, Enum):
+    YEAR = "year"  # one stated year
+    SPAN = "span"  # a stated span of years
+    AS_OF_INTERVIEW = "as_of_interview"  # 截至目前, 现已: the (inferred) interview year
+    UNSTATED = "unstated"  # no time reference in the source
+
+
+class Line(str, Enum):
+    STRATEGY = "strategy"  # the strategy itself and its goals
+    MECHANISMS = "mechanisms"
+    RULES = "rules"
+    ELEMENTS = "elements"
+    SCENARIOS = "scenarios"
+    ONLINE_DEVELOPMENT = "online-development"
+    PLATFORMS = "platforms"
+    DESIGNATIONS = "designations"
+    COOPERATION = "cooperation"
+
+
+class TargetArea(str, Enum):
+    INNOVATION_SYSTEM = "innovation-system"
+    SCENARIOS = "scenarios"
+    RULES = "rules"
+    OPEN_COOPERATION = "open-cooperation"
+
+
+class Relation(str, Enum):
+    """How a check's terms must stand to what they are compared with."""
+
+    EQUAL = "="  # within the rounding of the compared value's last printed digit
+    APPROXIMATELY = "≈"  # the ranges the inputs' printed precision allows overlap
+    LESS = "<"
+    GREATER = ">"
+    ALL_RISING = "all-rising"  # each term above the one before
+    ALL_AT_LEAST = "all ≥"  # every term at least the compared value
+    ALL_ABOVE = "all >"  # every term above the compared value
+
+
+Term = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=80)]
+
+
+KINDS: tuple[str, ...] = ("figure", "initiative", "target", "source", "check", "alias")
