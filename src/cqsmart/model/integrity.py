@@ -46,14 +46,18 @@ def check_base(records: Sequence[Located], invalid_ids: AbstractSet[str] = froze
     References to `invalid_ids` (records that failed validation, already reported) are not reported again.
     """
     problems: list[Problem] = []
-    by_id: dict[str, Located] = {}
-    for item in records:
-        ident = item.record["id"]
-        if ident in by_id:
-            first = by_id[ident]
-            problems.append(_problem(item, "id", f"duplicate id {ident!r} (first in {first.file} [{first.position}])"))
-        else:
-            by_id[ident] = item
+    # Built in one go (most bases repeat no id); the later of two records with one id wins here, so
+    # a base that repeats one is gone through again, to name each repeat after the first.
+    by_id = {item.record["id"]: item for item in records}
+    if len(by_id) < len(records):
+        by_id = {}
+        for item in records:
+            ident = item.record["id"]
+            if ident in by_id:
+                first = by_id[ident]
+                problems.append(_problem(item, "id", f"duplicate id {ident!r} (first in {first.file} [{first.position}])"))
+            else:
+                by_id[ident] = item
 
     def expect(item: Located, field: str, ref: str, kind: str) -> None:
         target = by_id.get(ref)
@@ -85,7 +89,8 @@ def check_base(records: Sequence[Located], invalid_ids: AbstractSet[str] = froze
         elif kind == "check":
             problems.extend(_check_check(item, record, by_id, invalid_ids))
     for item in records:
-        if item.record["kind"] == "figure" and item.record["planned"] and item.record["id"] not in planned_by_targets:
+        record = item.record
+        if record.get("planned") and record["kind"] == "figure" and record["id"] not in planned_by_targets:
             problems.append(_problem(item, "planned", "only a figure that a target links to is planned"))
     return problems
 

@@ -81,10 +81,11 @@ def _without_trailing_zeros(number: str) -> str:
 def quote_states_number(quote: str, value: int | float) -> bool:
     """Whether the quote contains the number, not merely a longer number that has it as digits."""
     text = normalise(quote)
-    arabic, *chinese = number_spellings(value)
+    arabic = format_number(value)
     numbers = _NUMBER.findall(text)
     if arabic in numbers:  # the usual case, decided before the rarer spellings are looked for
         return True
+    chinese = number_spellings(value)[1:]
     numbers += [number.replace(",", "") for number in _GROUPED_NUMBER.findall(text)]
     numbers += [_without_trailing_zeros(number) for number in numbers if "." in number]  # 3.50 states 3.5
     if arabic in numbers or any(spelling in text for spelling in chinese):

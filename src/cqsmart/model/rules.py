@@ -44,14 +44,12 @@ def figure_problem(
     multiplier: tuple[Decimal, str] | None,
 ) -> str | None:
     """`quote` is the source quote (None without a source); `multiplier` the unit's, where it has one."""
-    quantity = (unit, base_value, qualifier)
     if value is None:
-        if any(part is not None for part in quantity):
+        if unit is not None or base_value is not None or qualifier is not None:
             return "a figure without a value has unit, base_value and qualifier null"
-    elif any(part is None for part in quantity):
+    elif unit is None or base_value is None or qualifier is None:
         return "a figure with a value needs unit, base_value and qualifier"
     else:
-        assert unit is not None and base_value is not None
         problem = base_value_problem(value, unit, base_value, multiplier)
         if problem:
             return problem
@@ -67,6 +65,8 @@ def figure_problem(
             return "only derived figures have formula and inputs"
         if value is not None and not quote_states_number(quote, value):
             return f"source.quote does not contain the value {value}"
+    if qualifier_text is None and (derived or qualifier is None or qualifier == EXACT):
+        return None  # most figures: nothing for qualifier_text_problem to check
     return qualifier_text_problem(qualifier, qualifier_text, derived, quote)
 
 
