@@ -88,11 +88,13 @@ def correct_spelling(text: str, index: Index) -> str:
     short = sorted(lexicon.EN_STOPWORDS)
     for word in sorted(unknown):
         limit = 1 if len(word) < 8 else 2
-        found = process.extractOne(
-            word, choices if len(word) >= 5 else short, scorer=DamerauLevenshtein.distance, score_cutoff=limit
+        found = process.extract(
+            word, choices if len(word) >= 5 else short, scorer=DamerauLevenshtein.distance, score_cutoff=limit, limit=None
         )
-        if found is not None:
-            normal = re.sub(rf"\b{word}\b", found[0], normal)
+        if found:
+            # The nearest word; among equally near ones, one that starts alike (vists → visits, not lists).
+            best = min(found, key=lambda item: (item[1], item[0][0] != word[0], item[0]))
+            normal = re.sub(rf"\b{word}\b", best[0], normal)
     return normal
 
 

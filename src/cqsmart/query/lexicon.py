@@ -15,7 +15,7 @@ ZH_FILLERS = (
     "请告诉我", "告诉我", "我想知道", "想知道", "想问一下", "想问", "一下", "是多少", "多快", "多高", "有多少",
     "为多少", "达多少", "了多少", "多少", "是几", "有几", "排第几", "第几", "几", "什么", "哪一年", "哪年", "哪一个",
     "哪个", "哪些", "哪", "是否", "到底", "大概", "大约", "一共", "总共", "共有", "如何", "怎么样", "怎样", "情况", "的",
-    "了", "吗", "呢", "吧", "啊", "呀", "是", "都", "么", "达到", "达", "约",
+    "了", "吗", "呢", "吧", "啊", "呀", "是", "都", "么", "达到", "达", "约", "荣获", "获得", "一年",
 )
 # fmt: on
 ZH_COUNTERS = "个项家位类张台次人批所条座种名件"
@@ -39,6 +39,7 @@ _STOPWORD_TEXT = """
     provide provided offer offers offered include includes included involve involved contain contains
     handle handled process processed sector sectors industry
     currently recently new old good well able possible available exist exists existing whole entire
+    article interview newspaper win won
 """
 # Words English questions ask with that say nothing about the figure ("per" is kept: "per capita").
 EN_STOPWORDS = frozenset(_STOPWORD_TEXT.split()) - {"per", "over"}
@@ -61,7 +62,8 @@ CONCEPTS: tuple[tuple[str, ...], ...] = (
      "gain", "jump"),
     ("gap", "高于", "高出", "超出", "快多少", "快了多少", "快出", "幅度", "差距", "margin", "gap", "exceed", "outpace",
      "outpaced", "above", "ahead", "faster than"),
-    ("rank", "排名", "名次", "排位", "位次", "rank", "ranking", "ranked", "place", "position", "standing"),
+    ("rank", "排名", "名次", "排位", "位次", "排第几", "第几名", "第几位", "第几", "位置", "位居", "位列", "排在",
+     "rank", "ranking", "ranked", "place", "position", "standing"),
     ("target", "目标", "计划", "规划", "预计", "将要", "培育", "target", "plan", "planned", "goal", "aim", "intend",
      "cultivate"),
     ("function", "功能", "用途", "function", "feature", "service offered"),
