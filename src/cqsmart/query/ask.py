@@ -16,6 +16,7 @@ from cqsmart.errors import NotFound, UsageError
 from cqsmart.model.factbase import FactBase, JsonRecord
 from cqsmart.query import lexicon
 from cqsmart.query.analysis import Analysis, analyse, normalise, segments
+from cqsmart.query.fit import Fit
 from cqsmart.query.index import Document, Index, index_of, known_stem
 from cqsmart.query.result import Result
 
@@ -153,7 +154,10 @@ def rank(question: Analysis, index: Index, threshold: float = ANSWERS, reported:
     """Documents that answer, best first; ties go to the most recent period."""
     scored = []
     counts = question.counting and not any("c:percentage-point" in slot for slot in question.slots)
+    fit = Fit(question, index)
     for document in index.documents:
+        if not fit.allows(document):
+            continue
         if counts and document.record.get("unit") in PERCENTAGES:
             continue  # "how many" is never answered by a percentage
         if counts and document.record.get("value") is None:
@@ -188,7 +192,10 @@ def _with_derived_rule(ranked: list[Scored], question: Analysis) -> list[Scored]
     if "derived" in question.intents:
         return derived + stated
     if derived and (
-        not stated or derived[0].score > stated[0].score + 0.08 or _only_derived_says_change(question, derived, stated)
+        not stated
+        or derived[0].score > stated[0].score + 0.08
+        or _only_derived_says_change(question, derived, stated)
+        or (derived[0].spans and not stated[0].spans)  # from 2018 to 2020: only a figure over the span answers
     ):
         return derived + stated
     return stated

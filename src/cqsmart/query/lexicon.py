@@ -57,9 +57,10 @@ CONCEPTS: tuple[tuple[str, ...], ...] = (
     ("users", "注册用户", "注册人数", "注册", "在用",
      "用户", "使用者", "使用人数", "人数", "多少人", "使用", "users", "user", "people", "persons", "residents",
      "person", "use", "using", "sign up", "signed up", "registered", "register", "subscriber", "account holder"),
-    ("change", "提升", "提高", "上升", "变化", "增加了", "升高", "rise", "risen", "rose", "increase", "change", "climb",
-     "bigger", "larger", "higher", "up from", "compared with",
-     "gain", "jump"),
+    ("change", "提升", "提高", "上升", "变化", "增加了", "升高", "加快", "加速", "rise", "risen", "rose", "increase", "change",
+     "climb", "bigger", "larger", "higher", "up from", "compared with", "accelerate", "accelerated", "acceleration",
+     "speed up", "sped up", "pick up", "picked up", "gain", "jump"),
+    ("cumulative", "累计", "累积", "cumulative", "cumulatively", "compound", "compounded", "in total", "altogether"),
     ("gap", "高于", "高出", "超出", "快多少", "快了多少", "快出", "幅度", "差距", "margin", "gap", "exceed", "outpace",
      "outpaced", "above", "ahead", "faster than"),
     ("rank", "排名", "名次", "排位", "位次", "排第几", "第几名", "第几位", "第几", "位置", "位居", "位列", "排在",
@@ -100,6 +101,11 @@ CONCEPTS: tuple[tuple[str, ...], ...] = (
     ("national", "全国", "国家", "national", "nationwide", "country", "china"),
 )
 # fmt: on
+
+# Measures that exclude one another: a question asking for one is not answered by a figure measuring another.
+MEASURES = ("growth", "share", "size", "rank")
+# Concepts that ask about a change or a span of years, which a figure over several years answers.
+SPAN_CONCEPTS = ("change", "cumulative", "gap")
 
 # Words that ask which figure, not what: picked out of the question and acted on after ranking.
 # fmt: off
