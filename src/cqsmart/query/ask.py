@@ -14,7 +14,7 @@ from collections.abc import Iterable
 
 from cqsmart.errors import NotFound, UsageError
 from cqsmart.model.factbase import FactBase, JsonRecord
-from cqsmart.query import lexicon
+from cqsmart.query import lexicon, pinyin
 from cqsmart.query.analysis import Analysis, analyse, normalise, segments
 from cqsmart.query.fit import Fit
 from cqsmart.query.index import Document, Index, index_of, known_stem
@@ -100,6 +100,7 @@ def correct_spelling(text: str, index: Index) -> str:
 
 
 def understand(text: str, index: Index) -> Analysis:
+    text = pinyin.as_characters(normalise(text))
     return analyse(correct_spelling(text, index), index.concepts, question=True, join=index.words)
 
 

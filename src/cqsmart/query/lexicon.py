@@ -168,3 +168,24 @@ NOT_BRITISH_ISE = frozenset(
 
 # Chinese numerals as digits, for years written 二〇一九年 or 二零二零年.
 ZH_DIGITS = str.maketrans("〇零○一二三四五六七八九", "00012345678" + "9")
+
+# Pinyin of words the labels use, syllable by syllable: a question may type them with or without spaces
+# (shuzi jingji, shu zi jing ji, shuzijingji) and they are read as the characters. Names (yukuaiban,
+# liangjiang) are not here: the fact base's aliases carry them.
+# fmt: off
+PINYIN: dict[str, str] = {
+    "shu zi jing ji": "数字经济", "shu zi": "数字", "jing ji": "经济", "da shu ju": "大数据", "yun ji suan": "云计算",
+    "shu ju": "数据", "zeng su": "增速", "zeng zhang lv": "增长率", "zeng zhang lu": "增长率", "zeng zhang": "增长",
+    "gui mo": "规模", "zong liang": "总量", "bi zhong": "比重", "zhan bi": "占比", "yong hu shu": "用户数",
+    "yong hu": "用户", "pai ming": "排名", "gong neng": "功能", "jie ru": "接入", "fang wen liang": "访问量",
+    "fang wen": "访问", "shi xiang": "事项", "ban shi": "办事", "rong zi": "融资", "dai kuan": "贷款",
+    "cong ye ren yuan": "从业人员", "cong ye": "从业", "jiu ye": "就业", "pi ci": "批次", "xiang mu": "项目",
+    "chang jing": "场景", "ying yong": "应用", "dan wei": "单位", "bu men": "部门", "ling dao": "领导",
+    "lei bie": "类别", "xie yi": "协议", "cheng guo": "成果", "xi tong": "系统", "ping tai": "平台",
+    "fu wu qi": "服务器", "fu wu": "服务", "jian kang ka": "健康卡", "mu biao": "目标", "ji hua": "计划",
+    "quan guo": "全国", "gong xiang": "共享", "duo shao": "多少", "zhong xin": "中心", "zheng wu": "政务",
+    "dian zi": "电子", "zhi hui": "智慧", "cheng shi": "城市", "wang shang": "网上", "yun xing": "运行", "guan li": "管理",
+    "da nao": "大脑", "qi ye": "企业", "chan ye yuan": "产业园", "shang jia lv": "上架率", "xin ye tai": "新业态",
+    "du jiao shou": "独角兽", "shuang cheng": "双城", "jing ji quan": "经济圈", "zhong xiao wei": "中小微",
+}
+# fmt: on
