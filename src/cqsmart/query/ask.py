@@ -67,7 +67,8 @@ def correct_spelling(text: str, index: Index) -> str:
     """English words the base does not know, replaced by a known word one or two edits away.
 
     Words of five letters or more may become any word of the base (fucntions, Yukuaibn); shorter
-    ones only a question word (hwo, mnay), where a wrong guess would change nothing.
+    ones only a question word (hwo, mnay), where a wrong guess would change nothing, or a five-letter
+    word of the base with one letter dropped (usrs → users).
     """
     normal = normalise(text)
     unknown = {
@@ -87,11 +88,12 @@ def correct_spelling(text: str, index: Index) -> str:
 
     choices = sorted(word for word in index.words if len(word) >= 4)
     short = sorted(lexicon.EN_STOPWORDS)
+    dropped = sorted(word for word in index.words if len(word) == 5)
     for word in sorted(unknown):
         limit = 1 if len(word) < 8 else 2
-        found = process.extract(
-            word, choices if len(word) >= 5 else short, scorer=DamerauLevenshtein.distance, score_cutoff=limit, limit=None
-        )
+        # A four-letter word may also be a five-letter one with a letter dropped (usrs, vist), not another word (bank, rank).
+        candidates = choices if len(word) >= 5 else short + dropped * (len(word) == 4)
+        found = process.extract(word, candidates, scorer=DamerauLevenshtein.distance, score_cutoff=limit, limit=None)
         if found:
             # The nearest word; among equally near ones, one that starts alike (vists → visits, not lists).
             best = min(found, key=lambda item: (item[1], item[0][0] != word[0], item[0]))
