@@ -312,6 +312,71 @@ HELD_OUT: list[tuple[str, str | None, list[str]]] = [
     ("none", None, ["超算中心算力是多少", "what is the computing power of the supercomputing centre"]),
     ("none", None, ["重庆有多少个智慧停车位", "how many smart parking spaces are there in chongqing"]),
     ("none", None, ["重庆数字经济从业人员有多少", "how many people work in chongqing's digital economy"]),
+    # A second round, written after the first passed, before the fixes it led to (比/快得 as a gap,
+    # 比上年 as the year before, glued pinyin words, how often as visits): 63/70 then.
+    ("paraphrase", "yukangma-visits", ["渝康码被访问了多少次", "how often has the yukangma code been opened"]),
+    (
+        "paraphrase",
+        "yukuairong-sme-financing",
+        ["渝快融帮小微企业融了多少钱", "how much money has yukuairong raised for small businesses"],
+    ),
+    ("paraphrase", "shared-government-data-categories", ["政务数据共享了多少种", "how many types of government data are shared"]),
+    ("paraphrase", "liangjiang-park-server-capacity", ["两江云计算产业园可以容纳多少服务器", "server capacity at liangjiang"]),
+    ("paraphrase", "digital-economy-scale-2020", ["全市数字经济总规模", "what is the digital economy worth"]),
+    ("paraphrase", "key-platform-enterprises", ["重庆重点平台公司数量", "number of major platform firms in chongqing"]),
+    ("superlative", "digital-economy-growth-2020", ["数字经济增长最快的年份", "fastest growth of the digital economy"]),
+    (
+        "superlative",
+        "digital-economy-growth-2018",
+        ["数字经济增速最低的一年是哪年", "in which year was digital economy growth the lowest"],
+    ),
+    (
+        "superlative",
+        "digital-economy-growth-gap-2020",
+        ["数字经济比GDP快得最多的是哪一年", "biggest margin of digital economy growth over gdp"],
+    ),
+    ("latest", "digital-economy-growth-2020", ["最近一年数字经济增速", "most recent digital economy growth"]),
+    ("latest", "digital-economy-scale-2020", ["最新数字经济规模", "latest size of the digital economy"]),
+    ("traditional", "yukangma-visits", ["渝康碼訪問量", "渝康碼被訪問多少次"]),
+    ("traditional", "digital-economy-share-of-gdp-2020", ["2020年數字經濟佔GDP比重", "數字經濟佔GDP比重最高"]),
+    ("traditional", "new-business-form-workers", ["新業態從業人員有多少", "新業態就業人數"]),
+    ("numerals", "digital-economy-growth-2020", ["二〇二〇年数字经济增长率", "２０２０年数字经济增速"]),
+    (
+        "numerals",
+        "digital-economy-growth-gap-2018",
+        ["二〇一八年数字经济增速高于GDP增速多少", "２０１８年数字经济比GDP快几个百分点"],
+    ),
+    ("numerals", "implied-gdp-growth-2019", ["二〇一九年重庆GDP增速", "２０１９年GDP增长率"]),
+    ("typo", "yukuairong-users", ["how many yukuairong usres", "yukuairong uesrs"]),
+    ("typo", "digital-economy-growth-2019", ["digital ecomony growth 2019", "digitl economy grwoth in 2019"]),
+    ("typo", "shared-government-data-categories", ["goverment data categories shared", "how many catagories of government data"]),
+    (
+        "typo",
+        "ops-centre-connected-systems",
+        ["systms connected to operations centre", "how many sytems conected to the ops center"],
+    ),
+    ("pinyin", "yukangma-users", ["yukangma yonghu", "yu kang ma yong hu shu"]),
+    ("pinyin", "digital-economy-share-of-gdp-2020", ["2020 shuzi jingji zhan GDP bizhong", "shuzijingji bizhong 2020"]),
+    ("pinyin", "yukuaiban-services", ["yukuaiban shixiang", "yu kuai ban ban shi shi xiang"]),
+    ("pinyin", "data-centre-rack-utilisation-above-national", ["shuju zhongxin shangjialv", "shujuzhongxin shang jia lv"]),
+    ("derived", "implied-gdp-2020", ["推算2020年重庆GDP", "chongqing's 2020 gdp implied by the digital economy share"]),
+    (
+        "derived",
+        "digital-economy-share-change-2017-2020",
+        ["2017年到2020年数字经济占比提高多少", "how much did the digital economy's share of gdp go up between 2017 and 2020"],
+    ),
+    ("derived", "implied-gdp-growth-2020", ["2020年重庆经济增长率", "gdp growth rate chongqing 2020"]),
+    (
+        "derived",
+        "digital-economy-cumulative-growth-2018-2020",
+        ["2018至2020年数字经济一共增长了多少", "digital economy cumulative growth"],
+    ),
+    ("none", None, ["2019年数字经济占比", "share of the digital economy in gdp, 2019"]),
+    ("none", None, ["2016年重庆数字经济规模", "size of digital economy in 2016"]),
+    ("none", None, ["渝快办2018年用户", "how many yukuaiban users in 2018"]),
+    ("none", None, ["重庆有多少个5G基站", "how many 5g base stations"]),
+    ("none", None, ["重庆GDP排名全国第几", "what is chongqing's gdp rank nationally"]),
+    ("none", None, ["2020年数据中心上架率", "what is the data centre rack utilisation rate"]),
 ]
 # Questions that still get a wrong answer: reported, not hidden. Strict, so a fix must remove its entry.
 STILL_WRONG: set[str] = {
@@ -319,6 +384,8 @@ STILL_WRONG: set[str] = {
     "chongqing gdp in 2018",
     "重庆数字经济从业人员有多少",
     "how many people work in chongqing's digital economy",
+    "chongqing's 2020 gdp implied by the digital economy share",
+    "2020年重庆经济增长率",
 }
 CASES = [
     pytest.param(

@@ -90,7 +90,7 @@ def correct_spelling(text: str, index: Index) -> str:
     short = sorted(lexicon.EN_STOPWORDS)
     dropped = sorted(word for word in index.words if len(word) == 5)
     for word in sorted(unknown):
-        limit = 1 if len(word) < 8 else 2
+        limit = 1 if len(word) < 7 else 2
         # A four-letter word may also be a five-letter one with a letter dropped (usrs, vist), not another word (bank, rank).
         candidates = choices if len(word) >= 5 else short + dropped * (len(word) == 4)
         found = process.extract(word, candidates, scorer=DamerauLevenshtein.distance, score_cutoff=limit, limit=None)

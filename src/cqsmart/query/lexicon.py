@@ -16,7 +16,7 @@ ZH_FILLERS = (
     "为多少", "达多少", "了多少", "多少", "是几", "有几", "排第几", "第几", "几", "什么", "哪一年", "哪年", "哪一个",
     "哪个", "哪些", "哪", "是否", "到底", "大概", "大约", "一共", "总共", "共有", "如何", "怎么样", "怎样", "情况", "的",
     "了", "吗", "呢", "吧", "啊", "呀", "是", "都", "么", "达到", "达", "约", "荣获", "获得", "一年",
-    "现在", "目前", "处于", "处在", "位于", "在",
+    "现在", "目前", "处于", "处在", "位于", "在", "相比", "比较", "对比", "比",
 )
 # fmt: on
 ZH_COUNTERS = "个项家位类张台次人批所条座种名件"
@@ -61,8 +61,11 @@ CONCEPTS: tuple[tuple[str, ...], ...] = (
     ("change", "提升", "提高", "上升", "变化", "增加了", "升高", "加快", "加速", "rise", "risen", "rose", "increase", "change",
      "climb", "bigger", "larger", "higher", "up from", "compared with", "accelerate", "accelerated", "acceleration",
      "speed up", "sped up", "pick up", "picked up", "gain", "jump"),
+    ("previous-year", "比上年", "上年", "上一年", "前一年", "比去年", "去年", "year before", "previous year", "prior year",
+     "a year earlier", "year on year", "year-on-year"),
     ("cumulative", "累计", "累积", "cumulative", "cumulatively", "compound", "compounded", "in total", "altogether"),
-    ("gap", "高于", "高出", "超出", "快多少", "快了多少", "快出", "幅度", "差距", "margin", "gap", "exceed", "outpace",
+    ("gap", "高于", "高出", "超出", "快多少", "快了多少", "快出", "快得", "快于", "跑赢", "幅度", "差距",
+     "margin", "gap", "exceed", "outpace",
      "outpaced", "above", "ahead", "faster than"),
     ("rank", "排名", "名次", "排位", "位次", "排第几", "第几名", "第几位", "第几", "位置", "位居", "位列", "排在",
      "rank", "ranking", "ranked", "place", "position", "standing"),
@@ -76,7 +79,8 @@ CONCEPTS: tuple[tuple[str, ...], ...] = (
     ("issued", "普及", "覆盖", "coverage", "penetration",
      "发放", "发行", "发了", "issue", "issued", "distribute", "roll out", "rolled out", "popularize",
      "in use", "hand out"),
-    ("visits", "访问量", "访问", "使用次数", "visit", "visits", "access", "hit", "page view"),
+    ("visits", "访问量", "访问", "使用次数", "打开", "扫码", "visit", "visits", "access", "hit", "page view", "how often",
+     "open", "opened", "scan", "scanned", "view"),
     ("services", "办事项", "事项", "服务事项", "办事", "办理", "业务", "事", "service item", "service items",
      "government service", "procedure", "matter", "transaction"),
     ("financing", "融资", "贷款", "借款", "financing", "finance", "loan", "credit", "funding", "raise", "money", "borrow",

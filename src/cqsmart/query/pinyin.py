@@ -38,6 +38,9 @@ def as_characters(text: str) -> str:
                     if glued in words and (stop >= len(pieces) or not pieces[stop][0].isdigit()):
                         found = (words[glued], stop)
                         break
+        if not found and pieces[index][0].isalpha() and len(pieces[index]) >= 6:
+            spelled = _split(pieces[index], words)
+            found = ("".join(spelled), index + 1) if spelled else None
         if found:
             result.append("\0" + found[0] + "\0")
             index, changed = found[1], True
@@ -47,3 +50,15 @@ def as_characters(text: str) -> str:
     if not changed:
         return text
     return re.sub(r"\0\s*\0", "", "".join(result)).replace("\0", " ")
+
+
+def _split(word: str, words: dict[str, str]) -> list[str] | None:
+    """A word that is several entries typed together (shujuzhongxin → 数据 中心), or None."""
+    if not word:
+        return []
+    for end in range(len(word), 3, -1):
+        if word[:end] in words:
+            rest = _split(word[end:], words)
+            if rest is not None:
+                return [words[word[:end]], *rest]
+    return None
