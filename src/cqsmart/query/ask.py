@@ -178,7 +178,7 @@ def rank(question: Analysis, index: Index, threshold: float = ANSWERS, reported:
             counted = document.record.get("unit") in COUNTER_UNITS.get(question.counter, ())
             spans = len(set(question.years)) > 1 and all(_covers_years(document.record, [year]) for year in question.years)
             covered = label_coverage(question, document, index)
-            if other and covered < 0.4 and share < 0.95:
+            if other and covered < 0.4 and share < 0.95 and not _all_matched(question, document):
                 continue  # what the figure measures is not what was asked, and the question is not all matched
             scored.append(Scored(document, share, covered, other, counted, spans))
 
@@ -187,6 +187,11 @@ def rank(question: Analysis, index: Index, threshold: float = ANSWERS, reported:
         return (-round(item.score, 6), -(period.get("end") or 0), item.document.position)
 
     return sorted(scored, key=order)
+
+
+def _all_matched(question: Analysis, document: Document) -> bool:
+    """Every slot of the question is found in the figure's own texts (its label, quote or note)."""
+    return all(any(document.keys.get(key, 0.0) >= 0.5 for key in slot) for slot in question.slots)
 
 
 def _with_derived_rule(ranked: list[Scored], question: Analysis) -> list[Scored]:

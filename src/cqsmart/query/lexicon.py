@@ -94,7 +94,7 @@ CONCEPTS: tuple[tuple[str, ...], ...] = (
     ("leaders", "领导", "负责人", "leader", "head", "official"),
     ("categories", "类别", "类", "category", "type", "kind of"),
     ("agreements", "协议", "agreement", "deal", "accord", "pact"),
-    ("achievements", "成果", "achievement", "result", "outcome", "accomplishment"),
+    ("achievements", "成果", "achievement", "achieve", "achieved", "result", "outcome", "accomplishment"),
     ("systems", "系统", "system"),
     ("platforms", "平台", "platform"),
     ("servers", "服务器", "server"),
