@@ -377,6 +377,11 @@ HELD_OUT: list[tuple[str, str | None, list[str]]] = [
     ("none", None, ["重庆有多少个5G基站", "how many 5g base stations"]),
     ("none", None, ["重庆GDP排名全国第几", "what is chongqing's gdp rank nationally"]),
     ("none", None, ["2020年数据中心上架率", "what is the data centre rack utilisation rate"]),
+    # A third round of probes, after the second: 增得, pinyin superlatives, another city.
+    ("superlative", "digital-economy-growth-2020", ["数字经济哪年增得最快", "what was the fastest digital economy growth"]),
+    ("pinyin", "digital-economy-share-of-gdp-2020", ["shuzi jingji zhan gdp bizhong zui gao", "zui xin shuzi jingji bizhong"]),
+    ("pinyin", "implied-gdp-growth-2019", ["tuisuan gdp zengsu 2019", "gdp zengsu 2019"]),
+    ("none", None, ["成都数字经济规模", "chengdu digital economy growth"]),
 ]
 # Questions that still get a wrong answer: reported, not hidden. Strict, so a fix must remove its entry.
 STILL_WRONG: set[str] = {

@@ -50,7 +50,7 @@ EN_STOPWORDS = frozenset(_STOPWORD_TEXT.split()) - {"per", "over"}
 # phrases. Derived from the way the fact base's labels and typical questions say things.
 # fmt: off
 CONCEPTS: tuple[tuple[str, ...], ...] = (
-    ("growth", "增速", "增长率", "增长", "增幅", "增加率", "growth", "grow", "growth rate", "rate of growth", "expand",
+    ("growth", "增速", "增长率", "增长", "增幅", "增加率", "增得", "growth", "grow", "growth rate", "rate of growth", "expand",
      "expansion"),
     ("share", "比重", "占比", "比例", "份额", "占多大", "占多少", "share", "proportion", "percentage of", "part of", "fraction"),
     ("size", "规模", "体量", "总量", "多大", "size", "scale", "how big", "how large", "volume", "capacity",
@@ -192,5 +192,7 @@ PINYIN: dict[str, str] = {
     "dian zi": "电子", "zhi hui": "智慧", "cheng shi": "城市", "wang shang": "网上", "yun xing": "运行", "guan li": "管理",
     "da nao": "大脑", "qi ye": "企业", "chan ye yuan": "产业园", "shang jia lv": "上架率", "xin ye tai": "新业态",
     "du jiao shou": "独角兽", "shuang cheng": "双城", "jing ji quan": "经济圈", "zhong xiao wei": "中小微",
+    "zui kuai": "最快", "zui gao": "最高", "zui da": "最大", "zui duo": "最多", "zui di": "最低", "zui man": "最慢",
+    "zui xiao": "最小", "zui xin": "最新", "zhan": "占", "tui suan": "推算",
 }
 # fmt: on
