@@ -131,6 +131,8 @@ def english_word(word: str) -> str:
     word = lexicon.BRITISH.get(word, word)
     if word not in lexicon.NOT_BRITISH_ISE:
         word = re.sub(r"is(e|es|ed|ing|ation|ations)$", r"iz\1", word)
+    if len(word) == 4 and word[-1] == "s" and word[-2] not in "suio":
+        return word[:-1]  # jobs → job, apps → app (not bus, plus, this)
     if len(word) <= 4 or word.isdigit():
         return word
     if word.endswith("ies") and len(word) > 5:

@@ -14,8 +14,9 @@ from collections.abc import Iterable
 
 from cqsmart.errors import NotFound, UsageError
 from cqsmart.model.factbase import FactBase, JsonRecord
-from cqsmart.query import lexicon
+from cqsmart.query import lexicon, pinyin
 from cqsmart.query.analysis import Analysis, analyse, normalise, segments
+from cqsmart.query.fit import Fit
 from cqsmart.query.index import Document, Index, index_of, known_stem
 from cqsmart.query.result import Result
 
@@ -66,7 +67,8 @@ def correct_spelling(text: str, index: Index) -> str:
     """English words the base does not know, replaced by a known word one or two edits away.
 
     Words of five letters or more may become any word of the base (fucntions, Yukuaibn); shorter
-    ones only a question word (hwo, mnay), where a wrong guess would change nothing.
+    ones only a question word (hwo, mnay), where a wrong guess would change nothing, or a five-letter
+    word of the base with one letter dropped (usrs → users).
     """
     normal = normalise(text)
     unknown = {
@@ -86,17 +88,21 @@ def correct_spelling(text: str, index: Index) -> str:
 
     choices = sorted(word for word in index.words if len(word) >= 4)
     short = sorted(lexicon.EN_STOPWORDS)
+    dropped = sorted(word for word in index.words if len(word) == 5)
     for word in sorted(unknown):
-        limit = 1 if len(word) < 8 else 2
-        found = process.extractOne(
-            word, choices if len(word) >= 5 else short, scorer=DamerauLevenshtein.distance, score_cutoff=limit
-        )
-        if found is not None:
-            normal = re.sub(rf"\b{word}\b", found[0], normal)
+        limit = 1 if len(word) < 7 else 2
+        # A four-letter word may also be a five-letter one with a letter dropped (usrs, vist), not another word (bank, rank).
+        candidates = choices if len(word) >= 5 else short + dropped * (len(word) == 4)
+        found = process.extract(word, candidates, scorer=DamerauLevenshtein.distance, score_cutoff=limit, limit=None)
+        if found:
+            # The nearest word; among equally near ones, one that starts alike (vists → visits, not lists).
+            best = min(found, key=lambda item: (item[1], item[0][0] != word[0], item[0]))
+            normal = re.sub(rf"\b{word}\b", best[0], normal)
     return normal
 
 
 def understand(text: str, index: Index) -> Analysis:
+    text = pinyin.as_characters(normalise(text))
     return analyse(correct_spelling(text, index), index.concepts, question=True, join=index.words)
 
 
@@ -151,7 +157,10 @@ def rank(question: Analysis, index: Index, threshold: float = ANSWERS, reported:
     """Documents that answer, best first; ties go to the most recent period."""
     scored = []
     counts = question.counting and not any("c:percentage-point" in slot for slot in question.slots)
+    fit = Fit(question, index)
     for document in index.documents:
+        if not fit.allows(document):
+            continue
         if counts and document.record.get("unit") in PERCENTAGES:
             continue  # "how many" is never answered by a percentage
         if counts and document.record.get("value") is None:
@@ -169,7 +178,7 @@ def rank(question: Analysis, index: Index, threshold: float = ANSWERS, reported:
             counted = document.record.get("unit") in COUNTER_UNITS.get(question.counter, ())
             spans = len(set(question.years)) > 1 and all(_covers_years(document.record, [year]) for year in question.years)
             covered = label_coverage(question, document, index)
-            if other and covered < 0.4 and share < 0.95:
+            if other and covered < 0.4 and share < 0.95 and not _all_matched(question, document):
                 continue  # what the figure measures is not what was asked, and the question is not all matched
             scored.append(Scored(document, share, covered, other, counted, spans))
 
@@ -180,13 +189,21 @@ def rank(question: Analysis, index: Index, threshold: float = ANSWERS, reported:
     return sorted(scored, key=order)
 
 
+def _all_matched(question: Analysis, document: Document) -> bool:
+    """Every slot of the question is found in the figure's own texts (its label, quote or note)."""
+    return all(any(document.keys.get(key, 0.0) >= 0.5 for key in slot) for slot in question.slots)
+
+
 def _with_derived_rule(ranked: list[Scored], question: Analysis) -> list[Scored]:
     stated = [item for item in ranked if not item.record.get("derived")]
     derived = [item for item in ranked if item.record.get("derived")]
     if "derived" in question.intents:
         return derived + stated
     if derived and (
-        not stated or derived[0].score > stated[0].score + 0.08 or _only_derived_says_change(question, derived, stated)
+        not stated
+        or derived[0].score > stated[0].score + 0.08
+        or _only_derived_says_change(question, derived, stated)
+        or (derived[0].spans and not stated[0].spans)  # from 2018 to 2020: only a figure over the span answers
     ):
         return derived + stated
     return stated

@@ -15,7 +15,8 @@ ZH_FILLERS = (
     "请告诉我", "告诉我", "我想知道", "想知道", "想问一下", "想问", "一下", "是多少", "多快", "多高", "有多少",
     "为多少", "达多少", "了多少", "多少", "是几", "有几", "排第几", "第几", "几", "什么", "哪一年", "哪年", "哪一个",
     "哪个", "哪些", "哪", "是否", "到底", "大概", "大约", "一共", "总共", "共有", "如何", "怎么样", "怎样", "情况", "的",
-    "了", "吗", "呢", "吧", "啊", "呀", "是", "都", "么", "达到", "达", "约",
+    "了", "吗", "呢", "吧", "啊", "呀", "是", "都", "么", "达到", "达", "约", "荣获", "获得", "一年",
+    "现在", "目前", "处于", "处在", "位于", "在", "相比", "比较", "对比", "比",
 )
 # fmt: on
 ZH_COUNTERS = "个项家位类张台次人批所条座种名件"
@@ -39,6 +40,7 @@ _STOPWORD_TEXT = """
     provide provided offer offers offered include includes included involve involved contain contains
     handle handled process processed sector sectors industry
     currently recently new old good well able possible available exist exists existing whole entire
+    article interview newspaper win won
 """
 # Words English questions ask with that say nothing about the figure ("per" is kept: "per capita").
 EN_STOPWORDS = frozenset(_STOPWORD_TEXT.split()) - {"per", "over"}
@@ -48,7 +50,7 @@ EN_STOPWORDS = frozenset(_STOPWORD_TEXT.split()) - {"per", "over"}
 # phrases. Derived from the way the fact base's labels and typical questions say things.
 # fmt: off
 CONCEPTS: tuple[tuple[str, ...], ...] = (
-    ("growth", "增速", "增长率", "增长", "增幅", "增加率", "growth", "grow", "growth rate", "rate of growth", "expand",
+    ("growth", "增速", "增长率", "增长", "增幅", "增加率", "增得", "growth", "grow", "growth rate", "rate of growth", "expand",
      "expansion"),
     ("share", "比重", "占比", "比例", "份额", "占多大", "占多少", "share", "proportion", "percentage of", "part of", "fraction"),
     ("size", "规模", "体量", "总量", "多大", "size", "scale", "how big", "how large", "volume", "capacity",
@@ -56,12 +58,17 @@ CONCEPTS: tuple[tuple[str, ...], ...] = (
     ("users", "注册用户", "注册人数", "注册", "在用",
      "用户", "使用者", "使用人数", "人数", "多少人", "使用", "users", "user", "people", "persons", "residents",
      "person", "use", "using", "sign up", "signed up", "registered", "register", "subscriber", "account holder"),
-    ("change", "提升", "提高", "上升", "变化", "增加了", "升高", "rise", "risen", "rose", "increase", "change", "climb",
-     "bigger", "larger", "higher", "up from", "compared with",
-     "gain", "jump"),
-    ("gap", "高于", "高出", "超出", "快多少", "快了多少", "快出", "幅度", "差距", "margin", "gap", "exceed", "outpace",
+    ("change", "提升", "提高", "上升", "变化", "增加了", "升高", "加快", "加速", "rise", "risen", "rose", "increase", "change",
+     "climb", "bigger", "larger", "higher", "up from", "compared with", "accelerate", "accelerated", "acceleration",
+     "speed up", "sped up", "pick up", "picked up", "gain", "jump"),
+    ("previous-year", "比上年", "上年", "上一年", "前一年", "比去年", "去年", "year before", "previous year", "prior year",
+     "a year earlier", "year on year", "year-on-year"),
+    ("cumulative", "累计", "累积", "cumulative", "cumulatively", "compound", "compounded", "in total", "altogether"),
+    ("gap", "高于", "高出", "超出", "快多少", "快了多少", "快出", "快得", "快于", "跑赢", "幅度", "差距",
+     "margin", "gap", "exceed", "outpace",
      "outpaced", "above", "ahead", "faster than"),
-    ("rank", "排名", "名次", "排位", "位次", "rank", "ranking", "ranked", "place", "position", "standing"),
+    ("rank", "排名", "名次", "排位", "位次", "排第几", "第几名", "第几位", "第几", "位置", "位居", "位列", "排在",
+     "rank", "ranking", "ranked", "place", "position", "standing"),
     ("target", "目标", "计划", "规划", "预计", "将要", "培育", "target", "plan", "planned", "goal", "aim", "intend",
      "cultivate"),
     ("function", "功能", "用途", "function", "feature", "service offered"),
@@ -72,7 +79,8 @@ CONCEPTS: tuple[tuple[str, ...], ...] = (
     ("issued", "普及", "覆盖", "coverage", "penetration",
      "发放", "发行", "发了", "issue", "issued", "distribute", "roll out", "rolled out", "popularize",
      "in use", "hand out"),
-    ("visits", "访问量", "访问", "使用次数", "visit", "visits", "access", "hit", "page view"),
+    ("visits", "访问量", "访问", "使用次数", "打开", "扫码", "visit", "visits", "access", "hit", "page view", "how often",
+     "open", "opened", "scan", "scanned", "view"),
     ("services", "办事项", "事项", "服务事项", "办事", "办理", "业务", "事", "service item", "service items",
      "government service", "procedure", "matter", "transaction"),
     ("financing", "融资", "贷款", "借款", "financing", "finance", "loan", "credit", "funding", "raise", "money", "borrow",
@@ -86,7 +94,7 @@ CONCEPTS: tuple[tuple[str, ...], ...] = (
     ("leaders", "领导", "负责人", "leader", "head", "official"),
     ("categories", "类别", "类", "category", "type", "kind of"),
     ("agreements", "协议", "agreement", "deal", "accord", "pact"),
-    ("achievements", "成果", "achievement", "result", "outcome", "accomplishment"),
+    ("achievements", "成果", "achievement", "achieve", "achieved", "result", "outcome", "accomplishment"),
     ("systems", "系统", "system"),
     ("platforms", "平台", "platform"),
     ("servers", "服务器", "server"),
@@ -98,6 +106,11 @@ CONCEPTS: tuple[tuple[str, ...], ...] = (
     ("national", "全国", "国家", "national", "nationwide", "country", "china"),
 )
 # fmt: on
+
+# Measures that exclude one another: a question asking for one is not answered by a figure measuring another.
+MEASURES = ("growth", "share", "size", "rank")
+# Concepts that ask about a change or a span of years, which a figure over several years answers.
+SPAN_CONCEPTS = ("change", "cumulative", "gap")
 
 # Words that ask which figure, not what: picked out of the question and acted on after ranking.
 # fmt: off
@@ -160,3 +173,26 @@ NOT_BRITISH_ISE = frozenset(
 
 # Chinese numerals as digits, for years written 二〇一九年 or 二零二零年.
 ZH_DIGITS = str.maketrans("〇零○一二三四五六七八九", "00012345678" + "9")
+
+# Pinyin of words the labels use, syllable by syllable: a question may type them with or without spaces
+# (shuzi jingji, shu zi jing ji, shuzijingji) and they are read as the characters. Names (yukuaiban,
+# liangjiang) are not here: the fact base's aliases carry them.
+# fmt: off
+PINYIN: dict[str, str] = {
+    "shu zi jing ji": "数字经济", "shu zi": "数字", "jing ji": "经济", "da shu ju": "大数据", "yun ji suan": "云计算",
+    "shu ju": "数据", "zeng su": "增速", "zeng zhang lv": "增长率", "zeng zhang lu": "增长率", "zeng zhang": "增长",
+    "gui mo": "规模", "zong liang": "总量", "bi zhong": "比重", "zhan bi": "占比", "yong hu shu": "用户数",
+    "yong hu": "用户", "pai ming": "排名", "gong neng": "功能", "jie ru": "接入", "fang wen liang": "访问量",
+    "fang wen": "访问", "shi xiang": "事项", "ban shi": "办事", "rong zi": "融资", "dai kuan": "贷款",
+    "cong ye ren yuan": "从业人员", "cong ye": "从业", "jiu ye": "就业", "pi ci": "批次", "xiang mu": "项目",
+    "chang jing": "场景", "ying yong": "应用", "dan wei": "单位", "bu men": "部门", "ling dao": "领导",
+    "lei bie": "类别", "xie yi": "协议", "cheng guo": "成果", "xi tong": "系统", "ping tai": "平台",
+    "fu wu qi": "服务器", "fu wu": "服务", "jian kang ka": "健康卡", "mu biao": "目标", "ji hua": "计划",
+    "quan guo": "全国", "gong xiang": "共享", "duo shao": "多少", "zhong xin": "中心", "zheng wu": "政务",
+    "dian zi": "电子", "zhi hui": "智慧", "cheng shi": "城市", "wang shang": "网上", "yun xing": "运行", "guan li": "管理",
+    "da nao": "大脑", "qi ye": "企业", "chan ye yuan": "产业园", "shang jia lv": "上架率", "xin ye tai": "新业态",
+    "du jiao shou": "独角兽", "shuang cheng": "双城", "jing ji quan": "经济圈", "zhong xiao wei": "中小微",
+    "zui kuai": "最快", "zui gao": "最高", "zui da": "最大", "zui duo": "最多", "zui di": "最低", "zui man": "最慢",
+    "zui xiao": "最小", "zui xin": "最新", "zhan": "占", "tui suan": "推算",
+}
+# fmt: on

@@ -1,0 +1,57 @@
+"""Whether a figure can answer a question at all, before it is scored: three rules on what is asked.
+
+- A figure that measures something else does not answer: asked for a size, a growth rate is no answer
+  (the measures of `lexicon.MEASURES` exclude one another, when both the question and the label name one).
+- A figure that does not mention a thing the question names (a platform, GDP, a park) does not answer,
+  unless the name is so common in the base that it sets the scene rather than the subject (the city).
+- A figure over a span of years (2017–2020) answers a question about one year only when the question
+  asks about a change or a span: the 2019 share of GDP is not the rise in the share from 2017 to 2020.
+"""
+
+from __future__ import annotations
+
+from cqsmart.model.factbase import JsonRecord
+from cqsmart.query import lexicon
+from cqsmart.query.analysis import Analysis
+from cqsmart.query.index import Document, Index
+
+BUILTIN = frozenset("c:" + group[0] for group in lexicon.CONCEPTS)
+MEASURES = tuple("c:" + name for name in lexicon.MEASURES)
+SPAN_WORDS = tuple("c:" + name for name in lexicon.SPAN_CONCEPTS)
+SETTING = 1 / 3  # a name in at least this share of the documents is the setting, not the subject
+
+
+class Fit:
+    """What a question requires of a figure, worked out once per question."""
+
+    __slots__ = ("measures", "names", "one_year")
+
+    def __init__(self, question: Analysis, index: Index) -> None:
+        asked = question.all_keys()
+        self.measures = {key for key in MEASURES if key in asked}
+        documents = len(index.documents) or 1
+        self.names = [
+            key
+            for (key,) in (slot for slot in question.slots if len(slot) == 1)
+            if key.startswith("c:") and key not in BUILTIN and index.frequency.get(key, 0) / documents < SETTING
+        ]
+        asks_span = len(set(question.years)) > 1 or any(key in asked for key in SPAN_WORDS)
+        self.one_year = bool(question.years) and not asks_span
+
+    def allows(self, document: Document) -> bool:
+        if any(name not in document.keys for name in self.names):
+            return False
+        if self.one_year and _spans(document.record):
+            return False
+        if self.measures:
+            label = {key for slot in (*document.label_zh, *document.label_en) for key in slot}
+            measured = {key for key in MEASURES if key in label}
+            if measured and not measured & self.measures:
+                return False
+        return True
+
+
+def _spans(record: JsonRecord) -> bool:
+    period = record.get("period") or {}
+    start, end = period.get("start"), period.get("end")
+    return isinstance(start, int) and isinstance(end, int) and start < end
