@@ -78,3 +78,17 @@ def test_typer_does_not_import_pydantic_when_an_app_runs() -> None:
     """The Typer in use runs an app without Pydantic (0.29 imports it then: see the pin in pyproject.toml)."""
     result = subprocess.run([sys.executable, "-c", TYPER_APP], capture_output=True, text=True, timeout=60)
     assert result.stdout == "False\n", result.stderr
+
+
+def test_a_run_names_its_command_only_when_just_app_options_come_first() -> None:
+    """Only the named command is built; help, --version and odd words keep the whole app."""
+    from cqsmart.cli.dispatch import named_command
+
+    names = ["stats", "search", "ask"]
+    assert named_command(["search", "x", "--json"], names) == "search"
+    assert named_command(["--facts", "f.json", "--no-cache", "ask", "q"], names) == "ask"
+    assert named_command(["ask", "q", "--facts", "f.json"], names) == "ask"
+    assert named_command(["--facts=f.json", "stats"], names) == "stats"
+    assert named_command(["--facts", "stats", "search"], names) == "search"  # stats is the value of --facts
+    for args in ([], ["--help", "stats"], ["-h"], ["--version"], ["--", "stats"], ["bogus"], ["--facts"], ["serch"]):
+        assert named_command(args, names) is None, args

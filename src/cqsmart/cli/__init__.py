@@ -27,4 +27,9 @@ __all__ = [
 
 
 def main() -> None:
-    app(prog_name="cqsmart")
+    import sys
+
+    from cqsmart.cli.dispatch import only_named_command
+
+    with only_named_command(sys.argv[1:]):
+        app(prog_name="cqsmart")

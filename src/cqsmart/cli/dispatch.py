@@ -1,0 +1,46 @@
+"""Only the command a run names is built: Typer turns every registered command into a Click command
+(reading its signature and annotations) before it parses a word, and a run uses one of them."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+
+from typer.main import get_command_name
+
+from cqsmart.cli.app import GLOBAL_FLAGS, GLOBAL_WITH_VALUE, app, hoist_global_options
+
+
+def named_command(args: Sequence[str], names: Sequence[str]) -> str | None:
+    """The command the arguments run, when only the app's own options (--facts F, --no-cache, …) come
+    before it; None when anything else does (-h, --version, an unknown option, --), since the whole
+    app may then be needed (its help lists every command)."""
+    words = hoist_global_options(list(args))
+    position = 0
+    while position < len(words):
+        word = words[position]
+        if word in GLOBAL_WITH_VALUE:
+            position += 2
+        elif word in GLOBAL_FLAGS or word.startswith(tuple(f"{name}=" for name in GLOBAL_WITH_VALUE)):
+            position += 1
+        else:
+            break
+    if position < len(words) and words[position] in names:
+        return words[position]
+    return None
+
+
+@contextmanager
+def only_named_command(args: Sequence[str]) -> Iterator[None]:
+    """The app with just the command `args` name registered, while it runs (all of them for shell
+    completion, whose words are not in `args`, and whenever no single command is named)."""
+    commands = app.registered_commands
+    by_name = {info.name or get_command_name(info.callback.__name__ if info.callback else ""): info for info in commands}
+    name = None if os.environ.get("_CQSMART_COMPLETE") else named_command(args, list(by_name))
+    if name is not None:
+        app.registered_commands = [by_name[name]]
+    try:
+        yield
+    finally:
+        app.registered_commands = commands
