@@ -10,7 +10,7 @@ from cqsmart.model import jsontext
 from cqsmart.model.factbase import FIELDS_BY_KIND, QUANTITY_FIELDS, FactBase, JsonRecord
 from cqsmart.query.result import Result
 from cqsmart.render import NESTED_PARTS, Options, Renderer, split_flat
-from cqsmart.render.values import flatten, inert
+from cqsmart.render.plain import inert  # values (quantities in words) is loaded only for CSV cells
 
 
 def stream_is_unicode(stream: TextIO) -> bool:
@@ -126,6 +126,8 @@ class CsvRenderer(Renderer):
     quoting: ClassVar[Literal[0, 1, 2, 3]] = csv.QUOTE_NONNUMERIC
 
     def render(self, result: Result, base: FactBase, options: Options, stream: TextIO) -> None:
+        from cqsmart.render.values import flatten
+
         columns = self.columns(result.kind, options.fields)
         rows = [flatten(as_cells(row)) for row in project(complete(result.rows, base), columns)]
         header = _flat_header(columns, result.kind)
