@@ -92,3 +92,30 @@ def test_a_run_names_its_command_only_when_just_app_options_come_first() -> None
     assert named_command(["--facts", "stats", "search"], names) == "search"  # stats is the value of --facts
     for args in ([], ["--help", "stats"], ["-h"], ["--version"], ["--", "stats"], ["bogus"], ["--facts"], ["serch"]):
         assert named_command(args, names) is None, args
+
+
+def test_the_command_table_names_every_command_in_its_module_and_in_help_order() -> None:
+    """dispatch imports a command's module by the table in commands.py: it must match what registers."""
+    from cqsmart.cli import app
+    from cqsmart.cli.commands import COMMAND_MODULES, command_name
+
+    registered = [(info.callback.__module__.rsplit(".", 1)[-1], command_name(info)) for info in app.registered_commands]
+    assert registered == [(module, name) for module, names in COMMAND_MODULES.items() for name in names]
+
+
+def test_a_named_command_alone_is_imported(warm: Path) -> None:
+    """`ask` imports its own module and none of the other commands' modules."""
+    probe = PROBE.replace(
+        'heavy = sorted({name.split(".")[0] for name in sys.modules} & {',
+        'heavy = sorted({name for name in sys.modules} & {"cqsmart.cli.query_commands", "cqsmart.cli.ask_command", ',
+    )
+    full_env = {**os.environ, "CQSMART_CACHE_DIR": str(warm)}
+    result = subprocess.run(
+        [sys.executable, "-c", probe, "ask", "渝康码有多少项功能?", "--json"],
+        capture_output=True,
+        text=True,
+        env=full_env,
+        timeout=60,
+    )
+    line = next(line for line in result.stderr.splitlines() if line.startswith("LOADED"))
+    assert [name for name in line.split()[1:] if name.startswith("cqsmart.cli")] == ["cqsmart.cli.ask_command"]

@@ -1,7 +1,9 @@
 """The command line: the Typer app, its commands, shell completion and exit codes.
 
 May import every other layer. Each command parses its arguments, calls the query layer and hands the
-result to a renderer; nothing below this package knows about Typer.
+result to a renderer; nothing below this package knows about Typer. The command modules register
+themselves on the app when imported; the app imports them when its commands are first read (see
+commands.py), and a run that names one command imports only that command's module.
 """
 
 import gc
@@ -11,29 +13,12 @@ import gc
 _collecting = gc.isenabled()
 gc.disable()
 
-# The command modules register themselves on the app when imported, in the order --help lists them.
-from cqsmart.cli import query_commands  # isort: skip  # noqa: E402
-from cqsmart.cli import discovery_commands  # isort: skip  # noqa: E402
-from cqsmart.cli import ask_command  # isort: skip  # noqa: E402
-from cqsmart.cli import check_commands, export_command  # isort: skip  # noqa: E402
-from cqsmart.cli import audit_command  # isort: skip  # noqa: E402
-from cqsmart.cli import extract_command  # isort: skip  # noqa: E402
 from cqsmart.cli.app import app  # noqa: E402
 
 if _collecting:
     gc.enable()
 
-__all__ = [
-    "app",
-    "ask_command",
-    "audit_command",
-    "check_commands",
-    "discovery_commands",
-    "export_command",
-    "extract_command",
-    "main",
-    "query_commands",
-]
+__all__ = ["app", "main"]
 
 
 def main() -> None:

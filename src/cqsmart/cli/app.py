@@ -16,6 +16,7 @@ from typer._click import exceptions as click_exceptions
 from typer.core import TyperGroup
 
 from cqsmart import __version__
+from cqsmart.cli.commands import CommandsOnDemand
 from cqsmart.cli.streams import (
     error,
     make_streams_safe,
@@ -192,7 +193,7 @@ def _show_version(value: bool) -> None:
         raise typer.Exit()
 
 
-app = typer.Typer(
+app = CommandsOnDemand(
     cls=CqsmartGroup,
     name="cqsmart",
     help="Cited facts about Chongqing's smart-city and digital-economy programme (Chongqing Daily, 2021).",

@@ -1,5 +1,5 @@
-"""Only the command a run names is built: Typer turns every registered command into a Click command
-(reading its signature and annotations) before it parses a word, and a run uses one of them."""
+"""Only the command a run names is imported and built: Typer turns every registered command into a
+Click command (reading its signature and annotations) before it parses a word, and a run uses one."""
 
 from __future__ import annotations
 
@@ -7,9 +7,8 @@ import os
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 
-from typer.main import get_command_name
-
 from cqsmart.cli.app import GLOBAL_FLAGS, GLOBAL_WITH_VALUE, app, hoist_global_options
+from cqsmart.cli.commands import ORDER
 
 
 def named_command(args: Sequence[str], names: Sequence[str]) -> str | None:
@@ -35,12 +34,9 @@ def named_command(args: Sequence[str], names: Sequence[str]) -> str | None:
 def only_named_command(args: Sequence[str]) -> Iterator[None]:
     """The app with just the command `args` name registered, while it runs (all of them for shell
     completion, whose words are not in `args`, and whenever no single command is named)."""
-    commands = app.registered_commands
-    by_name = {info.name or get_command_name(info.callback.__name__ if info.callback else ""): info for info in commands}
-    name = None if os.environ.get("_CQSMART_COMPLETE") else named_command(args, list(by_name))
-    if name is not None:
-        app.registered_commands = [by_name[name]]
-    try:
+    name = None if os.environ.get("_CQSMART_COMPLETE") else named_command(args, list(ORDER))
+    if name is None:
         yield
-    finally:
-        app.registered_commands = commands
+        return
+    with app.only(name):
+        yield
