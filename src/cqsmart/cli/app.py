@@ -26,7 +26,6 @@ from cqsmart.cli.streams import (
 from cqsmart.errors import CqsmartError, InvalidFactBase, UsageError
 from cqsmart.model.factbase import FactBase
 from cqsmart.model.years import read_year
-from cqsmart.query.listing import years_with_figures
 from cqsmart.query.result import Result
 from cqsmart.render import Options, parse_fields, renderer_for
 from cqsmart.render.plain import default_lang, inert
@@ -346,6 +345,8 @@ def parse_year(text: str | None, option: str, base: FactBase) -> int | None:
         return None
     year = read_year(text)
     if year is None:
+        from cqsmart.query.listing import years_with_figures
+
         years = ", ".join(map(str, years_with_figures(base, derived=True)))
         raise UsageError(f"{option} takes a four-digit year such as 2020, not {text!r}; years with figures: {years}")
     return year

@@ -11,11 +11,7 @@ from cqsmart.model.factbase import FIELDS_BY_KIND, QUANTITY_FIELDS, FactBase, Js
 from cqsmart.query.result import Result
 from cqsmart.render import NESTED_PARTS, Options, Renderer, split_flat
 from cqsmart.render.plain import inert  # values (quantities in words) is loaded only for CSV cells
-
-
-def stream_is_unicode(stream: TextIO) -> bool:
-    encoding = (getattr(stream, "encoding", None) or "utf-8").lower().replace("-", "").replace("_", "")
-    return encoding.startswith("utf")
+from cqsmart.render.plain import stream_is_unicode as stream_is_unicode  # re-exported: tables need it without csv
 
 
 # Characters JSON may carry raw but a terminal would act on: C1 controls, bidi overrides, line separators.
