@@ -119,3 +119,17 @@ def test_a_named_command_alone_is_imported(warm: Path) -> None:
     )
     line = next(line for line in result.stderr.splitlines() if line.startswith("LOADED"))
     assert [name for name in line.split()[1:] if name.startswith("cqsmart.cli")] == ["cqsmart.cli.ask_command"]
+
+
+def test_completion_within_a_command_builds_that_command_only(warm: Path) -> None:
+    """`cqsmart stats --metric <TAB>` needs stats alone; completing the command name needs them all."""
+    probe = PROBE.replace(
+        'heavy = sorted({name.split(".")[0] for name in sys.modules} & {',
+        'heavy = sorted({name for name in sys.modules if name.startswith("cqsmart.cli.")} | {',
+    )
+    for words, expected in (("cqsmart stats --metric ", False), ("cqsmart st", True)):
+        env = {**os.environ, "CQSMART_CACHE_DIR": str(warm), "_CQSMART_COMPLETE": "complete_bash", "COMP_WORDS": words}
+        env["COMP_CWORD"] = str(len(words.split()) - (0 if words.endswith(" ") else 1))
+        result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env, timeout=60)
+        line = next(line for line in result.stderr.splitlines() if line.startswith("LOADED"))
+        assert ("cqsmart.cli.discovery_commands" in line.split()) is expected, (words, line)

@@ -32,11 +32,30 @@ def named_command(args: Sequence[str], names: Sequence[str]) -> str | None:
 
 @contextmanager
 def only_named_command(args: Sequence[str]) -> Iterator[None]:
-    """The app with just the command `args` name registered, while it runs (all of them for shell
-    completion, whose words are not in `args`, and whenever no single command is named)."""
-    name = None if os.environ.get("_CQSMART_COMPLETE") else named_command(args, list(ORDER))
+    """The app with just the command `args` name registered, while it runs (for shell completion, the
+    command the words typed so far name); the whole app whenever no single command is named."""
+    instruction = os.environ.get("_CQSMART_COMPLETE")
+    name = named_command(args, list(ORDER)) if instruction is None else _completed_command(instruction)
     if name is None:
         yield
         return
     with app.only(name):
         yield
+
+
+def _completed_command(instruction: str) -> str | None:
+    """The command a shell's completion request is within (`cqsmart stats --metric <TAB>`: stats), read
+    as Typer reads the shell's words; None while the command itself is being typed, or on any doubt."""
+    from typer._click.shell_completion import get_completion_class
+    from typer._completion_classes import completion_init
+
+    completion_init()  # Typer's shells, as registered when it builds the app (it does so again then)
+    _, _, shell = instruction.partition("_")
+    completer = get_completion_class(shell)
+    if completer is None:
+        return None
+    try:
+        words, _ = completer(None, {}, "cqsmart", "_CQSMART_COMPLETE").get_completion_args()  # type: ignore[arg-type]
+    except Exception:  # a malformed request: the whole app answers it, as before
+        return None
+    return named_command(words, list(ORDER))
