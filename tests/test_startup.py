@@ -78,3 +78,58 @@ def test_typer_does_not_import_pydantic_when_an_app_runs() -> None:
     """The Typer in use runs an app without Pydantic (0.29 imports it then: see the pin in pyproject.toml)."""
     result = subprocess.run([sys.executable, "-c", TYPER_APP], capture_output=True, text=True, timeout=60)
     assert result.stdout == "False\n", result.stderr
+
+
+def test_a_run_names_its_command_only_when_just_app_options_come_first() -> None:
+    """Only the named command is built; help, --version and odd words keep the whole app."""
+    from cqsmart.cli.dispatch import named_command
+
+    names = ["stats", "search", "ask"]
+    assert named_command(["search", "x", "--json"], names) == "search"
+    assert named_command(["--facts", "f.json", "--no-cache", "ask", "q"], names) == "ask"
+    assert named_command(["ask", "q", "--facts", "f.json"], names) == "ask"
+    assert named_command(["--facts=f.json", "stats"], names) == "stats"
+    assert named_command(["--facts", "stats", "search"], names) == "search"  # stats is the value of --facts
+    for args in ([], ["--help", "stats"], ["-h"], ["--version"], ["--", "stats"], ["bogus"], ["--facts"], ["serch"]):
+        assert named_command(args, names) is None, args
+
+
+def test_the_command_table_names_every_command_in_its_module_and_in_help_order() -> None:
+    """dispatch imports a command's module by the table in commands.py: it must match what registers."""
+    from cqsmart.cli import app
+    from cqsmart.cli.commands import COMMAND_MODULES, command_name
+
+    registered = [(info.callback.__module__.rsplit(".", 1)[-1], command_name(info)) for info in app.registered_commands]
+    assert registered == [(module, name) for module, names in COMMAND_MODULES.items() for name in names]
+
+
+def test_a_named_command_alone_is_imported(warm: Path) -> None:
+    """`ask` imports its own module and none of the other commands' modules."""
+    probe = PROBE.replace(
+        'heavy = sorted({name.split(".")[0] for name in sys.modules} & {',
+        'heavy = sorted({name for name in sys.modules} & {"cqsmart.cli.query_commands", "cqsmart.cli.ask_command", ',
+    )
+    full_env = {**os.environ, "CQSMART_CACHE_DIR": str(warm)}
+    result = subprocess.run(
+        [sys.executable, "-c", probe, "ask", "渝康码有多少项功能?", "--json"],
+        capture_output=True,
+        text=True,
+        env=full_env,
+        timeout=60,
+    )
+    line = next(line for line in result.stderr.splitlines() if line.startswith("LOADED"))
+    assert [name for name in line.split()[1:] if name.startswith("cqsmart.cli")] == ["cqsmart.cli.ask_command"]
+
+
+def test_completion_within_a_command_builds_that_command_only(warm: Path) -> None:
+    """`cqsmart stats --metric <TAB>` needs stats alone; completing the command name needs them all."""
+    probe = PROBE.replace(
+        'heavy = sorted({name.split(".")[0] for name in sys.modules} & {',
+        'heavy = sorted({name for name in sys.modules if name.startswith("cqsmart.cli.")} | {',
+    )
+    for words, expected in (("cqsmart stats --metric ", False), ("cqsmart st", True)):
+        env = {**os.environ, "CQSMART_CACHE_DIR": str(warm), "_CQSMART_COMPLETE": "complete_bash", "COMP_WORDS": words}
+        env["COMP_CWORD"] = str(len(words.split()) - (0 if words.endswith(" ") else 1))
+        result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env, timeout=60)
+        line = next(line for line in result.stderr.splitlines() if line.startswith("LOADED"))
+        assert ("cqsmart.cli.discovery_commands" in line.split()) is expected, (words, line)

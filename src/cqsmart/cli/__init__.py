@@ -1,30 +1,36 @@
 """The command line: the Typer app, its commands, shell completion and exit codes.
 
 May import every other layer. Each command parses its arguments, calls the query layer and hands the
-result to a renderer; nothing below this package knows about Typer.
+result to a renderer; nothing below this package knows about Typer. The command modules register
+themselves on the app when imported; the app imports them when its commands are first read (see
+commands.py), and a run that names one command imports only that command's module.
 """
 
-# The command modules register themselves on the app when imported, in the order --help lists them.
-from cqsmart.cli import query_commands  # isort: skip
-from cqsmart.cli import discovery_commands  # isort: skip
-from cqsmart.cli import ask_command  # isort: skip
-from cqsmart.cli import check_commands, export_command  # isort: skip
-from cqsmart.cli import audit_command  # isort: skip
-from cqsmart.cli import extract_command  # isort: skip
-from cqsmart.cli.app import app
+import gc
 
-__all__ = [
-    "app",
-    "ask_command",
-    "audit_command",
-    "check_commands",
-    "discovery_commands",
-    "export_command",
-    "extract_command",
-    "main",
-    "query_commands",
-]
+# Importing Typer and the commands makes tens of thousands of objects and no garbage cycles: the cyclic
+# collector would scan them over and over (a fifth of the start-up) and free nothing.
+_collecting = gc.isenabled()
+gc.disable()
+
+from cqsmart.cli.app import app  # noqa: E402
+
+if _collecting:
+    gc.enable()
+
+__all__ = ["app", "main"]
 
 
 def main() -> None:
-    app(prog_name="cqsmart")
+    import sys
+
+    from cqsmart.cli.dispatch import only_named_command
+
+    collecting = gc.isenabled()
+    gc.disable()  # as for the imports: building the command and running it make no cycles to collect
+    try:
+        with only_named_command(sys.argv[1:]):
+            app(prog_name="cqsmart")
+    finally:
+        if collecting:
+            gc.enable()

@@ -16,6 +16,7 @@ from typer._click import exceptions as click_exceptions
 from typer.core import TyperGroup
 
 from cqsmart import __version__
+from cqsmart.cli.commands import CommandsOnDemand
 from cqsmart.cli.streams import (
     error,
     make_streams_safe,
@@ -25,7 +26,6 @@ from cqsmart.cli.streams import (
 from cqsmart.errors import CqsmartError, InvalidFactBase, UsageError
 from cqsmart.model.factbase import FactBase
 from cqsmart.model.years import read_year
-from cqsmart.query.listing import years_with_figures
 from cqsmart.query.result import Result
 from cqsmart.render import Options, parse_fields, renderer_for
 from cqsmart.render.plain import default_lang, inert
@@ -192,7 +192,7 @@ def _show_version(value: bool) -> None:
         raise typer.Exit()
 
 
-app = typer.Typer(
+app = CommandsOnDemand(
     cls=CqsmartGroup,
     name="cqsmart",
     help="Cited facts about Chongqing's smart-city and digital-economy programme (Chongqing Daily, 2021).",
@@ -345,6 +345,8 @@ def parse_year(text: str | None, option: str, base: FactBase) -> int | None:
         return None
     year = read_year(text)
     if year is None:
+        from cqsmart.query.listing import years_with_figures
+
         years = ", ".join(map(str, years_with_figures(base, derived=True)))
         raise UsageError(f"{option} takes a four-digit year such as 2020, not {text!r}; years with figures: {years}")
     return year

@@ -32,11 +32,13 @@ class Renderer:
 
     def columns(self, kind: str, fields: tuple[str, ...] | None) -> tuple[str, ...]:
         """The fields asked for: contract names (label) or the flattened names of CSV headers (label_en)."""
+        if fields is None and self.for_machines:
+            return FIELDS_BY_KIND[kind]
         from cqsmart.render.cells import DEFAULT_COLUMNS, DISPLAY_ONLY  # table code, loaded only when used
 
         accepted = FIELDS_BY_KIND[kind] + (() if self.for_machines else DISPLAY_ONLY)
         if fields is None:
-            return FIELDS_BY_KIND[kind] if self.for_machines else DEFAULT_COLUMNS[kind]
+            return DEFAULT_COLUMNS[kind]
         flat = flat_names(kind)
         unknown = [name for name in fields if name not in accepted and name not in flat]
         if unknown:

@@ -11,7 +11,7 @@ from cqsmart.query.result import Result
 from cqsmart.render import Options, Renderer
 from cqsmart.render.bars import legend
 from cqsmart.render.cells import BREAK, VALUE_COLUMNS, Context, cell, expand, headers
-from cqsmart.render.machine import stream_is_unicode
+from cqsmart.render.plain import stream_is_unicode
 from cqsmart.render.values import inert
 
 if TYPE_CHECKING:

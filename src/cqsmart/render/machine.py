@@ -11,13 +11,9 @@ from cqsmart.model import jsontext
 from cqsmart.model.factbase import FIELDS_BY_KIND, QUANTITY_FIELDS, FactBase, JsonRecord
 from cqsmart.query.result import Result
 from cqsmart.render import NESTED_PARTS, Options, Renderer, split_flat
-from cqsmart.render.values import flatten, inert
+from cqsmart.render.plain import inert  # values (quantities in words) is loaded only for CSV cells
+from cqsmart.render.plain import stream_is_unicode as stream_is_unicode  # re-exported: tables need it without csv
 from cqsmart.store.lazy import LazyRecord
-
-
-def stream_is_unicode(stream: TextIO) -> bool:
-    encoding = (getattr(stream, "encoding", None) or "utf-8").lower().replace("-", "").replace("_", "")
-    return encoding.startswith("utf")
 
 
 # Characters JSON may carry raw but a terminal would act on: C1 controls, bidi overrides, line separators.
@@ -158,6 +154,8 @@ class CsvRenderer(Renderer):
     quoting: ClassVar[Literal[0, 1, 2, 3]] = csv.QUOTE_NONNUMERIC
 
     def render(self, result: Result, base: FactBase, options: Options, stream: TextIO) -> None:
+        from cqsmart.render.values import flatten
+
         columns = self.columns(result.kind, options.fields)
         rows = [flatten(as_cells(row)) for row in project(complete(result.rows, base, result.kind), columns)]
         header = _flat_header(columns, result.kind)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import locale
 import os
 import re
+from typing import TextIO
 
 # C0/C1 controls (ESC starts ANSI and OSC sequences) and bidirectional overrides are shown escaped.
 _UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
@@ -26,4 +27,9 @@ def inert(text: str) -> str:
     return _UNSAFE.sub(lambda match: match.group().encode("unicode_escape").decode("ascii"), text)
 
 
-__all__ = ["default_lang", "inert"]
+def stream_is_unicode(stream: TextIO) -> bool:
+    encoding = (getattr(stream, "encoding", None) or "utf-8").lower().replace("-", "").replace("_", "")
+    return encoding.startswith("utf")
+
+
+__all__ = ["default_lang", "inert", "stream_is_unicode"]
