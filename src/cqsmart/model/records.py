@@ -23,22 +23,39 @@ from pydantic import (
 from cqsmart.model.rules import alias_problem, check_problem, figure_problem, period_problem
 from cqsmart.model.units import check_unit
 from cqsmart.model.vocabulary import (
+    DATE_PATTERN,
+    FILE_NAME_MAX,
+    FORMULA_MAX,
     MAX_INTEGER,
+    MAX_YEAR,
+    MIN_YEAR,
+    OTHER_UNIT_MAX,
+    QUALIFIER_WORD_MAX,
+    QUALIFIER_WORD_PATTERN,
+    QUOTE_MAX,
+    SHA256_PATTERN,
+    SLUG_MAX,
+    SLUG_PATTERN,
+    TERM_MAX,
+    TERMS_MAX,
+    TEXT_MAX,
     UNIT_BASE,
-    Formula,
     Line,
     PeriodBasis,
     Qualifier,
-    QualifierWord,
-    Quote,
     Relation,
-    Slug,
     TargetArea,
-    Term,
-    Text,
     Unit,
-    Year,
 )
+
+Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=SLUG_MAX)]
+Text = Annotated[str, StringConstraints(min_length=1, max_length=TEXT_MAX)]
+Quote = Annotated[str, StringConstraints(min_length=1, max_length=QUOTE_MAX)]
+Year = Annotated[int, Field(ge=MIN_YEAR, le=MAX_YEAR, strict=True)]
+Formula = Annotated[str, StringConstraints(min_length=1, max_length=FORMULA_MAX)]
+QualifierWord = Annotated[str, StringConstraints(min_length=1, max_length=QUALIFIER_WORD_MAX, pattern=QUALIFIER_WORD_PATTERN)]
+Term = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=TERM_MAX)]
+Date = Annotated[str, StringConstraints(pattern=DATE_PATTERN)]
 
 _JSON_TYPES = {str: "a string", list: "an array", dict: "an object", bool: "a boolean", type(None): "null"}
 
@@ -60,7 +77,7 @@ Number = Annotated[int | float, BeforeValidator(_finite_number)]
 
 
 # Any other unit a text states (万吨, 亿千瓦时 …), read as magnitude × counter by model.units.
-OtherUnit = Annotated[str, StringConstraints(min_length=1, max_length=20), AfterValidator(check_unit)]
+OtherUnit = Annotated[str, StringConstraints(min_length=1, max_length=OTHER_UNIT_MAX), AfterValidator(check_unit)]
 
 
 def _one_unit_error(value: object, handler: ValidatorFunctionWrapHandler) -> object:
@@ -187,10 +204,10 @@ class Source(StrictModel):
     interviewee: Person
     year: Year
     year_inferred: bool
-    interview_date: Annotated[str, StringConstraints(pattern=r"^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$")]
-    photo_date: Annotated[str, StringConstraints(pattern=r"^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$")] | None = None
-    file: Annotated[str, StringConstraints(min_length=1, max_length=255)]
-    sha256: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
+    interview_date: Date
+    photo_date: Date | None = None
+    file: Annotated[str, StringConstraints(min_length=1, max_length=FILE_NAME_MAX)]
+    sha256: Annotated[str, StringConstraints(pattern=SHA256_PATTERN)]
     note: Text | None = None
 
 
@@ -200,7 +217,7 @@ class Check(StrictModel):
     id: Slug
     kind: Literal["check"]
     label: Label
-    terms: Annotated[list[Formula], Field(min_length=1, max_length=50)]
+    terms: Annotated[list[Formula], Field(min_length=1, max_length=TERMS_MAX)]
     relation: Relation
     expected: Formula | None
     note: Text

@@ -1,194 +1,193 @@
-"""The shape of every record kind as TypedDicts that Pydantic validates wholly in Rust.
+"""The shape of every record kind as a schema for Pydantic's core, which validates it wholly in Rust.
 
-A large base is validated against these, then against `rules`, as plain data: no model instance
-and no Python validator per field, which is most of the time a base of 100,000 figures takes.
-They mirror the models in `records`, field for field, in the same order and with the same
-defaults, but leave out what only Python can check (units outside the enumeration, the rules);
-the fast path checks those itself. A test keeps the two in step, and another checks that nothing
-these accept is refused by the models. Enumerations are Literals of their values.
+A large base is validated against these, then against `rules`, as plain data: no model instance and
+no Python validator per field, which is most of the time a base of 100,000 figures takes. They are
+written for `pydantic_core` directly, so a cold run imports neither Pydantic nor the models (both
+cost more than validating a base of a thousand records). They mirror the models in `records` field
+for field, in the same order and with the same defaults and limits (from `vocabulary`), but leave
+out what only Python can check (units outside the enumeration, the rules): the fast path checks
+those itself. A test keeps the two in step, and another checks that nothing these accept is
+refused by the models. Enumerations are Literals of their values; records come out as plain dicts.
 """
 
 from __future__ import annotations
 
 from enum import Enum
-from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeAlias
+from typing import Any
 
-from pydantic import ConfigDict, Field, StringConstraints
-from typing_extensions import NotRequired, TypedDict
+from pydantic_core import CoreSchema
+from pydantic_core import core_schema as core
 
 from cqsmart.model.vocabulary import (
+    DATE_PATTERN,
+    FILE_NAME_MAX,
+    FORMULA_MAX,
     MAX_INTEGER,
-    Formula,
+    MAX_YEAR,
+    MIN_YEAR,
+    OTHER_UNIT_MAX,
+    QUALIFIER_WORD_MAX,
+    QUALIFIER_WORD_PATTERN,
+    QUOTE_MAX,
+    SHA256_PATTERN,
+    SLUG_MAX,
+    SLUG_PATTERN,
+    TERM_MAX,
+    TERMS_MAX,
+    TEXT_MAX,
     Line,
     PeriodBasis,
     Qualifier,
-    QualifierWord,
-    Quote,
     Relation,
-    Slug,
     TargetArea,
-    Term,
-    Text,
     Unit,
-    Year,
 )
 
-_CONFIG = ConfigDict(extra="forbid")
-
-
-def _values_of(enumeration: type[Enum]) -> Any:
-    """A Literal of the enumeration's values: checked in Rust, kept as plain strings (an Enum field,
-    even with use_enum_values, calls back into Python for every value)."""
-    return Literal[tuple(member.value for member in enumeration)]
-
-
-if TYPE_CHECKING:  # to the type checker each is a string
-    UnitValue: TypeAlias = str
-    QualifierValue: TypeAlias = str
-    BasisValue: TypeAlias = str
-    LineValue: TypeAlias = str
-    AreaValue: TypeAlias = str
-    RelationValue: TypeAlias = str
-else:
-    UnitValue = _values_of(Unit)
-    QualifierValue = _values_of(Qualifier)
-    BasisValue = _values_of(PeriodBasis)
-    LineValue = _values_of(Line)
-    AreaValue = _values_of(TargetArea)
-    RelationValue = _values_of(Relation)
+SLUG = core.str_schema(pattern=SLUG_PATTERN, max_length=SLUG_MAX)
+TEXT = core.str_schema(min_length=1, max_length=TEXT_MAX)
+QUOTE = core.str_schema(min_length=1, max_length=QUOTE_MAX)
+FORMULA = core.str_schema(min_length=1, max_length=FORMULA_MAX)
+YEAR = core.int_schema(ge=MIN_YEAR, le=MAX_YEAR, strict=True)
+DATE = core.str_schema(pattern=DATE_PATTERN)
+BOOL = core.bool_schema()
 # Integers every consumer holds exactly; floats that are numbers (JSON has no NaN, but a parser may).
-Number = (
-    Annotated[int, Field(strict=True, ge=-MAX_INTEGER, le=MAX_INTEGER)]
-    | Annotated[float, Field(strict=True, allow_inf_nan=False)]
+NUMBER = core.union_schema(
+    [core.int_schema(strict=True, ge=-MAX_INTEGER, le=MAX_INTEGER), core.float_schema(strict=True, allow_inf_nan=False)]
 )
+
+
+def values_of(enumeration: type[Enum]) -> CoreSchema:
+    return core.literal_schema([member.value for member in enumeration])
+
+
 # A unit of the enumeration, or another that the fast path reads as magnitude × counter itself.
-AnyUnit = UnitValue | Annotated[str, StringConstraints(min_length=1, max_length=20)]
-Date = Annotated[str, StringConstraints(pattern=r"^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$")]
+UNIT = core.union_schema([values_of(Unit), core.str_schema(min_length=1, max_length=OTHER_UNIT_MAX)])
 
 
-class Label(TypedDict):
-    __pydantic_config__ = _CONFIG  # type: ignore[misc]
-    zh: Text
-    en: Text
+def required(schema: CoreSchema) -> core.TypedDictField:
+    return core.typed_dict_field(schema, required=True)
 
 
-class Person(TypedDict):
-    __pydantic_config__ = _CONFIG  # type: ignore[misc]
-    name: Label
-    role: Label
+def optional(schema: CoreSchema, default: Any = None) -> core.TypedDictField:
+    """A field that may be left out: None (or `default`) when it is; a list default is a fresh list."""
+    if default == []:
+        return core.typed_dict_field(core.with_default_schema(schema, default_factory=list), required=False)
+    return core.typed_dict_field(core.with_default_schema(schema, default=default), required=False)
 
 
-class Citation(TypedDict):
-    __pydantic_config__ = _CONFIG  # type: ignore[misc]
-    id: Slug
-    quote: Quote
+def record(fields: dict[str, core.TypedDictField]) -> CoreSchema:
+    return core.typed_dict_schema(fields, extra_behavior="forbid")
 
 
-class Period(TypedDict):
-    __pydantic_config__ = _CONFIG  # type: ignore[misc]
-    start: Year | None
-    end: Year | None
-    basis: BasisValue
+def nullable(schema: CoreSchema) -> CoreSchema:
+    return core.nullable_schema(schema)
 
 
-class Figure(TypedDict):
-    __pydantic_config__ = _CONFIG  # type: ignore[misc]
-    id: Slug
-    kind: Literal["figure"]
-    metric: Slug
-    topic: Slug
-    label: Label
-    value: Number | None
-    unit: AnyUnit | None
-    base_value: Number | None
-    qualifier: QualifierValue | None
-    qualifier_text: NotRequired[Annotated[QualifierWord | None, Field(default=None)]]
-    period: Period
-    source: Citation | None
-    derived: NotRequired[Annotated[bool, Field(default=False)]]
-    formula: NotRequired[Annotated[Formula | None, Field(default=None)]]
-    inputs: NotRequired[Annotated[list[Slug] | None, Field(default=None)]]
-    note: NotRequired[Annotated[Text | None, Field(default=None)]]
-    direction: NotRequired[Annotated[Literal["decrease"] | None, Field(default=None)]]
-    confidence: NotRequired[Annotated[Annotated[float, Field(ge=0, le=1)] | None, Field(default=None)]]
-    planned: NotRequired[Annotated[bool, Field(default=False)]]
+LABEL = record({"zh": required(TEXT), "en": required(TEXT)})
+CITATION = record({"id": required(SLUG), "quote": required(QUOTE)})
+PERIOD = record({"start": required(nullable(YEAR)), "end": required(nullable(YEAR)), "basis": required(values_of(PeriodBasis))})
+SLUGS = core.list_schema(SLUG)
+TERMS = core.list_schema(core.str_schema(strip_whitespace=True, min_length=1, max_length=TERM_MAX))
 
-
-class Initiative(TypedDict):
-    __pydantic_config__ = _CONFIG  # type: ignore[misc]
-    id: Slug
-    kind: Literal["initiative"]
-    topic: Slug
-    line: LineValue
-    label: Label
-    parent: NotRequired[Annotated[Slug | None, Field(default=None)]]
-    figures: NotRequired[Annotated[list[Slug], Field(default_factory=list)]]
-    source: Citation
-    note: NotRequired[Annotated[Text | None, Field(default=None)]]
-
-
-class Target(TypedDict):
-    __pydantic_config__ = _CONFIG  # type: ignore[misc]
-    id: Slug
-    kind: Literal["target"]
-    topic: Slug
-    area: AreaValue
-    label: Label
-    figures: NotRequired[Annotated[list[Slug], Field(default_factory=list)]]
-    deadline: NotRequired[Annotated[Year | None, Field(default=None)]]
-    source: Citation
-    note: NotRequired[Annotated[Text | None, Field(default=None)]]
-
-
-class Source(TypedDict):
-    __pydantic_config__ = _CONFIG  # type: ignore[misc]
-    id: Slug
-    kind: Literal["source"]
-    label: Label
-    publisher: Label
-    reporter: Label
-    photographer: NotRequired[Annotated[Label | None, Field(default=None)]]
-    interviewee: Person
-    year: Year
-    year_inferred: bool
-    interview_date: Date
-    photo_date: NotRequired[Annotated[Date | None, Field(default=None)]]
-    file: Annotated[str, StringConstraints(min_length=1, max_length=255)]
-    sha256: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
-    note: NotRequired[Annotated[Text | None, Field(default=None)]]
-
-
-class Check(TypedDict):
-    __pydantic_config__ = _CONFIG  # type: ignore[misc]
-    id: Slug
-    kind: Literal["check"]
-    label: Label
-    terms: Annotated[list[Formula], Field(min_length=1, max_length=50)]
-    relation: RelationValue
-    expected: Formula | None
-    note: Text
-
-
-class AliasTerms(TypedDict):
-    __pydantic_config__ = _CONFIG  # type: ignore[misc]
-    zh: NotRequired[Annotated[list[Term], Field(default_factory=list)]]
-    en: NotRequired[Annotated[list[Term], Field(default_factory=list)]]
-
-
-class Alias(TypedDict):
-    __pydantic_config__ = _CONFIG  # type: ignore[misc]
-    id: Slug
-    kind: Literal["alias"]
-    terms: AliasTerms
-    note: NotRequired[Annotated[Text | None, Field(default=None)]]
-
-
-SHAPE_BY_KIND: dict[str, Any] = {
-    "figure": Figure,
-    "initiative": Initiative,
-    "target": Target,
-    "source": Source,
-    "check": Check,
-    "alias": Alias,
+SHAPE_BY_KIND: dict[str, CoreSchema] = {
+    "figure": record(
+        {
+            "id": required(SLUG),
+            "kind": required(core.literal_schema(["figure"])),
+            "metric": required(SLUG),
+            "topic": required(SLUG),
+            "label": required(LABEL),
+            "value": required(nullable(NUMBER)),
+            "unit": required(nullable(UNIT)),
+            "base_value": required(nullable(NUMBER)),
+            "qualifier": required(nullable(values_of(Qualifier))),
+            "qualifier_text": optional(
+                nullable(core.str_schema(min_length=1, max_length=QUALIFIER_WORD_MAX, pattern=QUALIFIER_WORD_PATTERN))
+            ),
+            "period": required(PERIOD),
+            "source": required(nullable(CITATION)),
+            "derived": optional(BOOL, False),
+            "formula": optional(nullable(FORMULA)),
+            "inputs": optional(nullable(SLUGS)),
+            "note": optional(nullable(TEXT)),
+            "direction": optional(nullable(core.literal_schema(["decrease"]))),
+            "confidence": optional(nullable(core.float_schema(ge=0, le=1))),
+            "planned": optional(BOOL, False),
+        }
+    ),
+    "initiative": record(
+        {
+            "id": required(SLUG),
+            "kind": required(core.literal_schema(["initiative"])),
+            "topic": required(SLUG),
+            "line": required(values_of(Line)),
+            "label": required(LABEL),
+            "parent": optional(nullable(SLUG)),
+            "figures": optional(SLUGS, []),
+            "source": required(CITATION),
+            "note": optional(nullable(TEXT)),
+        }
+    ),
+    "target": record(
+        {
+            "id": required(SLUG),
+            "kind": required(core.literal_schema(["target"])),
+            "topic": required(SLUG),
+            "area": required(values_of(TargetArea)),
+            "label": required(LABEL),
+            "figures": optional(SLUGS, []),
+            "deadline": optional(nullable(YEAR)),
+            "source": required(CITATION),
+            "note": optional(nullable(TEXT)),
+        }
+    ),
+    "source": record(
+        {
+            "id": required(SLUG),
+            "kind": required(core.literal_schema(["source"])),
+            "label": required(LABEL),
+            "publisher": required(LABEL),
+            "reporter": required(LABEL),
+            "photographer": optional(nullable(LABEL)),
+            "interviewee": required(record({"name": required(LABEL), "role": required(LABEL)})),
+            "year": required(YEAR),
+            "year_inferred": required(BOOL),
+            "interview_date": required(DATE),
+            "photo_date": optional(nullable(DATE)),
+            "file": required(core.str_schema(min_length=1, max_length=FILE_NAME_MAX)),
+            "sha256": required(core.str_schema(pattern=SHA256_PATTERN)),
+            "note": optional(nullable(TEXT)),
+        }
+    ),
+    "check": record(
+        {
+            "id": required(SLUG),
+            "kind": required(core.literal_schema(["check"])),
+            "label": required(LABEL),
+            "terms": required(core.list_schema(FORMULA, min_length=1, max_length=TERMS_MAX)),
+            "relation": required(values_of(Relation)),
+            "expected": required(nullable(FORMULA)),
+            "note": required(TEXT),
+        }
+    ),
+    "alias": record(
+        {
+            "id": required(SLUG),
+            "kind": required(core.literal_schema(["alias"])),
+            "terms": required(
+                record(
+                    {
+                        "zh": optional(
+                            core.list_schema(core.str_schema(strip_whitespace=True, min_length=1, max_length=TERM_MAX)), []
+                        ),
+                        "en": optional(
+                            core.list_schema(core.str_schema(strip_whitespace=True, min_length=1, max_length=TERM_MAX)), []
+                        ),
+                    }
+                )
+            ),
+            "note": optional(nullable(TEXT)),
+        }
+    ),
 }
-Shape = Annotated[Figure | Initiative | Target | Source | Check | Alias, Field(discriminator="kind")]
+RECORDS = core.list_schema(core.tagged_union_schema(SHAPE_BY_KIND, discriminator="kind"))

@@ -1,27 +1,31 @@
-"""The fact base's vocabulary: enumerations, constrained strings and numbers, the units' multipliers.
+"""The fact base's vocabulary: enumerations, the limits of its strings and numbers, the units' multipliers.
 
-Shared by the Pydantic models (`records`) and the TypedDict shapes (`shapes`), and light to import:
-no model is built here, so the fast path of validation never pays for the models' schemas.
+Shared by the Pydantic models (`records`) and the shapes that Pydantic's core checks (`shapes`). It
+imports no Pydantic, so the fast path of validation never pays for Pydantic or the models' schemas.
 """
 
 from __future__ import annotations
 
 from decimal import Decimal
 from enum import Enum
-from typing import Annotated
-
-from pydantic import Field, StringConstraints
 
 MIN_YEAR = 1949
 MAX_YEAR = 2100
-
-Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=80)]
-Text = Annotated[str, StringConstraints(min_length=1, max_length=2000)]
-Quote = Annotated[str, StringConstraints(min_length=1, max_length=300)]
-Year = Annotated[int, Field(ge=MIN_YEAR, le=MAX_YEAR, strict=True)]
-Formula = Annotated[str, StringConstraints(min_length=1, max_length=500)]
+# The limits of the constrained strings, which the models and the shapes both apply.
+SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+SLUG_MAX = 80
+TEXT_MAX = 2000
+QUOTE_MAX = 300
+FORMULA_MAX = 500
 # The source's word for a qualifier, as printed: 超, 突破, 余, 以上, 近, 前, 前列, 唯一 …
-QualifierWord = Annotated[str, StringConstraints(min_length=1, max_length=10, pattern=r"^\S+$")]
+QUALIFIER_WORD_PATTERN = r"^\S+$"
+QUALIFIER_WORD_MAX = 10
+OTHER_UNIT_MAX = 20
+TERM_MAX = 80
+TERMS_MAX = 50
+FILE_NAME_MAX = 255
+DATE_PATTERN = r"^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$"
+SHA256_PATTERN = r"^[0-9a-f]{64}$"
 
 
 # The range every consumer can hold exactly: SQLite's INTEGER, and a 64-bit integer elsewhere.
@@ -110,9 +114,6 @@ class Relation(str, Enum):
     ALL_RISING = "all-rising"  # each term above the one before
     ALL_AT_LEAST = "all ≥"  # every term at least the compared value
     ALL_ABOVE = "all >"  # every term above the compared value
-
-
-Term = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=80)]
 
 
 KINDS: tuple[str, ...] = ("figure", "initiative", "target", "source", "check", "alias")
