@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Iterator
-from itertools import islice
 from typing import Any, BinaryIO, ClassVar, Literal, TextIO
 
 from cqsmart.model import jsontext
@@ -13,7 +12,7 @@ from cqsmart.query.result import Result
 from cqsmart.render import NESTED_PARTS, Options, Renderer, split_flat
 from cqsmart.render.plain import inert  # values (quantities in words) is loaded only for CSV cells
 from cqsmart.render.plain import stream_is_unicode as stream_is_unicode  # re-exported: tables need it without csv
-from cqsmart.store.lazy import LazyRecord
+from cqsmart.store.lazy import cached_runs
 
 
 # Characters JSON may carry raw but a terminal would act on: C1 controls, bidi overrides, line separators.
@@ -108,15 +107,19 @@ class JsonRenderer(Renderer):
                 yield from jsontext.record_lines([row])
 
     def render(self, result: Result, base: FactBase, options: Options, stream: TextIO) -> None:
-        """Written a few thousand lines at a time, so a large listing is never one string in memory."""
+        """Written a run of records at a time, so a large listing is never one string in memory."""
         buffer = utf8_buffer(stream) if options.fields is None else None
         if buffer is None:
             stream.writelines(jsontext.array_chunks(self.lines(result, base, options, stream)))
             stream.write("\n")
             return
         stream.flush()
-        jsontext.write_array(buffer.write, raw_lines(self.selected(result, base, options)))
-        buffer.write(b"\n")
+        separator = b"[\n"
+        for lines in raw_lines(self.selected(result, base, options)):  # runs of records, or one record
+            buffer.write(separator)
+            buffer.write(lines)
+            separator = b",\n"
+        buffer.write(b"[]\n" if separator == b"[\n" else b"\n]\n")
 
 
 def utf8_buffer(stream: TextIO) -> BinaryIO | None:
@@ -127,10 +130,11 @@ def utf8_buffer(stream: TextIO) -> BinaryIO | None:
 
 
 def raw_lines(rows: list[JsonRecord]) -> Iterator[bytes]:
-    """Each row's JSON text in UTF-8: a record from the cache (which cannot have been changed: it is
-    a read-only mapping over its cached line) as it is there, any other row encoded."""
-    for row in rows:
-        yield row.raw if type(row) is LazyRecord else jsontext.record_lines([row])[0].encode()
+    """The rows' JSON text in UTF-8, joined by `,` and a newline where they come as runs of records
+    from the cache (which cannot have been changed: each is a read-only mapping over its cached
+    line), as the cache holds them; any other row is encoded."""
+    for item in cached_runs(rows):
+        yield item if isinstance(item, bytes) else jsontext.record_lines([item])[0].encode()
 
 
 class JsonLinesRenderer(JsonRenderer):
@@ -141,9 +145,9 @@ class JsonLinesRenderer(JsonRenderer):
                 stream.write(line + "\n")
             return
         stream.flush()
-        lines = raw_lines(self.selected(result, base, options))
-        while batch := list(islice(lines, 4096)):  # a few writes, never the whole listing in memory
-            buffer.write(b"\n".join(batch) + b"\n")
+        # A record's line holds no raw newline, so the runs' separators become the lines' ends.
+        for lines in raw_lines(self.selected(result, base, options)):
+            buffer.write(lines.replace(b",\n", b"\n") + b"\n")
 
 
 class CsvRenderer(Renderer):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from cqsmart.model.factbase import JsonRecord
@@ -70,6 +70,11 @@ class LineStore:
     def line(self, position: int) -> str:
         return self.raw(position).decode()
 
+    def run(self, first: int, last: int) -> bytes:
+        """Lines first to last as the array holds them, joined by `,` and a newline: one slice."""
+        end = self.breaks[last + 1]
+        return self.data[self.breaks[first] + 1 : end - 1 if self.data[end - 1] == _COMMA else end]
+
 
 class ListLines:
     """Record lines already in memory (UTF-8), as a freshly validated base has them."""
@@ -85,6 +90,9 @@ class ListLines:
 
     def line(self, position: int) -> str:
         return self.lines[position].decode()
+
+    def run(self, first: int, last: int) -> bytes:
+        return b",\n".join(self.lines[first : last + 1])
 
 
 class LazyRecord(Mapping[str, Any]):
@@ -176,3 +184,27 @@ def lazy_records(index: list[list[Any]], store: LineStore | ListLines) -> Loaded
             kind = by_kind[row[1]] = []
         kind.append(record)
     return records, dict(zip([row[0] for row in index], records, strict=True)), by_kind
+
+
+def cached_runs(rows: Iterable[Any], longest: int = 4096) -> Iterator[bytes | Any]:
+    """The rows, with each run of records that stand one after another in one cached array given as
+    the bytes of the run: their lines joined by `,` and a newline, as in the array, so a listing of a
+    whole kind is a few slices, not a slice a record. Any other row passes as it is. The array's
+    only raw newlines are between its lines: JSON writes a newline in a string as an escape."""
+    store: LineStore | ListLines | None = None
+    first = last = -1
+    for row in rows:
+        if type(row) is LazyRecord:
+            if row._store is store and row._position == last + 1 and last - first < longest:
+                last += 1
+                continue
+            if store is not None:
+                yield store.run(first, last)
+            store, first, last = row._store, row._position, row._position
+            continue
+        if store is not None:
+            yield store.run(first, last)
+            store = None
+        yield row
+    if store is not None:
+        yield store.run(first, last)
