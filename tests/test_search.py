@@ -65,3 +65,21 @@ def test_search_json_rows_are_whole_records(run: Run) -> None:
     (row, *_) = json.loads(run("search", "渝康码功能", "--json").stdout)
     stats = {record["id"]: record for record in json.loads(run("stats", "--json").stdout)}
     assert row == stats["yukangma-functions"]
+
+
+def test_the_index_is_rebuilt_when_the_character_folding_changes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """t2s shapes what an index holds (traditional characters folded), so an edit of it changes the
+    code stamp that keys the cached index, like an edit of the lexicon."""
+    import os
+
+    from cqsmart.cli import indexes
+
+    before = indexes._code_stamp()
+    real_stat = os.stat
+
+    def stat(path: str) -> os.stat_result:
+        status = real_stat(path)
+        return os.stat_result((*status[:6], status.st_size + 1, *status[7:])) if path.endswith("t2s.py") else status
+
+    monkeypatch.setattr(indexes.os, "stat", stat)
+    assert indexes._code_stamp() != before

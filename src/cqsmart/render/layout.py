@@ -22,6 +22,8 @@ def is_wide(text: str) -> bool:
     """Whether the text starts with a wide character."""
     code = ord(text[0]) if text else 0
     return any(low <= code <= high for low, high in _WIDE)
+
+
 _NO_START = set("，。、；：？！）」』”’》%,.;:?!)]}…—")
 _NO_END = set("（「『“‘《([{")
 
