@@ -80,10 +80,10 @@ def validated_form(files: list[FactFile]) -> tuple[list[list[Any]], list[bytes]]
     if quick is None:
         records = validate(files)  # reports every problem; returns only if the fast path was wrong to give up
         return [index_row(record) for record in records], [line.encode() for line in jsontext.record_lines(records)]
-    records, problems = quick
+    records, problems, escape = quick
     if problems:
         raise InvalidFactBase(problems)
-    return encode(records, escape=any(jsontext.may_hold_invisible(item.content) for item in files))
+    return encode(records, escape)
 
 
 def load(path: str | None = None, *, use_cache: bool = True, draft: bool = False) -> FactBase:

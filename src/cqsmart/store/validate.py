@@ -10,11 +10,13 @@ is reported with its JSON path, not just the first.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from functools import partial
 from typing import Any
 
 from pydantic_core import SchemaValidator, ValidationError, to_json
 
+from cqsmart.model import jsontext
 from cqsmart.model.factbase import JsonRecord
 from cqsmart.model.integrity import Located, Problem, check_base, json_path
 from cqsmart.model.jsontext import escape_invisible
@@ -24,6 +26,7 @@ from cqsmart.model.units import unit_base
 from cqsmart.model.vocabulary import KINDS, UNIT_BASE
 from cqsmart.store.lazy import index_row
 from cqsmart.store.locate import FILE_BY_KIND, FactFile
+from cqsmart.store.parallel import Child, can_fork
 
 _SHAPES = SchemaValidator(RECORDS)
 _MULTIPLIER_BY_UNIT = {unit.value: multiplier for unit, multiplier in UNIT_BASE.items()}
@@ -34,30 +37,103 @@ PIECE_BYTES = 4 * 1024 * 1024
 _BETWEEN_OBJECTS = re.compile(rb"\}\s*,\s*\{")
 
 
-def validate_quickly(files: list[FactFile]) -> tuple[list[JsonRecord], list[Problem]] | None:
+def validate_quickly(files: list[FactFile]) -> tuple[list[JsonRecord], list[Problem], bool] | None:
     """The records (plain JSON data, in file-kind order) and cross-record problems of a base whose
-    every record is valid on its own, or None when any is not (or might not be)."""
+    every record is valid on its own, and whether any text of them may need escape_invisible; or
+    None when any record is not valid (or might not be)."""
     located: list[Located] = []
+    escape = False
     for item in files:
-        records = records_if_valid(item.content.removeprefix(_BOM))
+        content = item.content.removeprefix(_BOM)
+        escape_file = jsontext.may_hold_invisible(content)
+        escape |= escape_file
+        records = records_if_valid(content, escape_file)
         if records is None or (item.kind is not None and any(record["kind"] != item.kind for record in records)):
             return None
         located.extend(Located(record, item.name, index) for index, record in enumerate(records))
     problems = check_base(located)
     order = {kind: position for position, kind in enumerate(FILE_BY_KIND)}
-    return [item.record for item in sorted(located, key=lambda item: order[item.record["kind"]])], problems
+    return [item.record for item in sorted(located, key=lambda item: order[item.record["kind"]])], problems, escape
 
 
-def records_if_valid(content: bytes) -> list[dict[str, Any]] | None:
+# A file this large is validated on two processors: the second half of its pieces in a forked child,
+# which hands back each record encoded, with what check_base reads of it.
+PARALLEL_BYTES = 16 * 1024 * 1024
+
+
+class Encoded(dict[str, Any]):
+    """A record the child validated and encoded: what check_base reads of it, its index row and line."""
+
+    __slots__ = ("line", "row")
+    line: bytes
+    row: list[Any]
+
+
+def records_if_valid(content: bytes, escape: bool = True) -> list[dict[str, Any]] | None:
     """The records of one file's JSON array if each is valid on its own, else None (the careful
-    path then says why)."""
+    path then says why). `escape`: whether the file may hold characters that escape_invisible escapes."""
+    if len(content) < PARALLEL_BYTES or not can_fork():
+        return _valid(array_pieces(content))
+    pieces = list(array_pieces(content))
+    half = len(pieces) // 2
+    mine, theirs = pieces[:half], pieces[half:]
+    del pieces
+    child = Child(partial(_encoded, theirs, escape))
+    del theirs  # the child has them; here each piece is let go once validated, to bound peak memory
+    records = _valid(mine.pop(0) for _ in range(len(mine)))
+    done = child.result()
+    if records is None:
+        return None
+    if done is None:  # the child failed, or found a problem that the careful path will name
+        rest = _valid(list(array_pieces(content))[half:])
+        return None if rest is None else records + rest
+    for row, line, refs in zip(*done, strict=True):
+        record = Encoded(refs)
+        record.row, record.line = row, line
+        records.append(record)
+    return records
+
+
+def _valid(pieces: Iterable[bytes]) -> list[dict[str, Any]] | None:
     records: list[dict[str, Any]] = []
     try:
-        for piece in array_pieces(content):
+        for piece in pieces:
             records.extend(_SHAPES.validate_json(piece))
     except ValidationError:
         return None
     return records if all(map(_rules_hold, records)) else None
+
+
+def _encoded(pieces: list[bytes], escape: bool) -> tuple[list[list[Any]], list[bytes], list[JsonRecord]] | None:
+    """In the child: the pieces' records validated, as index rows, JSON lines and what check_base
+    reads of each (of a figure only its references and value: most of a large base)."""
+    records = _valid(pieces)
+    if records is None:
+        return None
+    return [index_row(record) for record in records], [_line(record, escape) for record in records], list(map(_refs, records))
+
+
+def _refs(record: dict[str, Any]) -> dict[str, Any]:
+    if record["kind"] != "figure":
+        return record
+    source = record["source"]
+    return {
+        "id": record["id"],
+        "kind": "figure",
+        "source": None if source is None else {"id": source["id"]},
+        "derived": record["derived"],
+        "inputs": record["inputs"],
+        "formula": record["formula"],
+        "value": record["value"],
+        "planned": record["planned"],
+    }
+
+
+def _line(record: JsonRecord, escape: bool) -> bytes:
+    """Validated plain data, its fields already in its kind's order: Pydantic's plain serialiser writes
+    it as the kind's own would, without a schema to build or a union of kinds to choose in."""
+    line = to_json(record)
+    return escape_invisible(line.decode()).encode() if escape else line
 
 
 def array_pieces(content: bytes, size: int | None = None) -> Iterator[bytes]:
@@ -117,11 +193,12 @@ def encode(records: list[JsonRecord], escape: bool = True) -> tuple[list[list[An
     index: list[list[Any]] = []
     lines: list[bytes] = []
     for position, record in enumerate(records):
-        index.append(index_row(record))
-        # Validated plain data, its fields already in its kind's order: Pydantic's plain serialiser
-        # writes it as the kind's own would, without a schema to build or a union of kinds to choose in.
-        line = to_json(record)
-        lines.append(escape_invisible(line.decode()).encode() if escape else line)
+        if type(record) is Encoded:
+            index.append(record.row)
+            lines.append(record.line)
+        else:
+            index.append(index_row(record))
+            lines.append(_line(record, escape))
         records[position] = None  # type: ignore[call-overload]
     records.clear()
     return index, lines
