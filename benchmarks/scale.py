@@ -7,13 +7,15 @@ For each size it times the first run (full validation, which writes the cache) a
 five repeated runs (from the cache), with each process's peak resident memory (from wait4). It then
 prints the 100k/10k ratio of repeated-run time (linear scaling is a ratio near 10; the target is ≤ 12),
 the 100k repeated run against its targets (≤ 0.6 s, under 300 MB) and the 100k first run, which
-validates and writes the cache, against its own (≤ 3 s, ≤ 400 MB peak). Timings are reported here,
+validates and writes the cache, against its own (≤ 3 s, ≤ 400 MB peak; measured once more for the
+memory its forked child and it hold together). Timings are reported here,
 never asserted in tests; `--check` exits 1 when a target is missed.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import statistics
 import subprocess
@@ -53,6 +55,29 @@ def run(command: list[str], env: dict[str, str]) -> tuple[float, float]:
     return elapsed, usage.ru_maxrss / 1024
 
 
+def tree_pss(command: list[str], env: dict[str, str]) -> float | None:
+    """Peak of the combined proportional set size (MB) of a process and its children, sampled every
+    few milliseconds (Linux only, else None). The first run validates a large file half in a forked
+    child: wait4's peak is the larger of the two processes, this is what they hold together, each
+    shared page counted once."""
+    if not Path("/proc/self/smaps_rollup").exists():
+        return None
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+    peak = 0.0
+    while process.poll() is None:
+        pids = [process.pid]
+        with contextlib.suppress(OSError):
+            pids += [int(pid) for pid in Path(f"/proc/{process.pid}/task/{process.pid}/children").read_text().split()]
+        total = 0
+        for pid in pids:
+            with contextlib.suppress(OSError, StopIteration, ValueError):
+                lines = Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines()
+                total += next(int(line.split()[1]) for line in lines if line.startswith("Pss:"))
+        peak = max(peak, total / 1024)
+        time.sleep(0.005)
+    return peak
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="1000,10000,100000", help="numbers of figures, comma-separated")
@@ -90,10 +115,14 @@ def main() -> int:
         print(f"100k repeated run: {repeated[100_000]:.2f} s (target ≤ 0.6 s: {'PASS' if fast else 'OVER'}), ", end="")
         print(f"{memory[100_000]:.0f} MB (target < 300 MB: {'PASS' if small else 'OVER'})")
         seconds, megabytes = cold[100_000]
-        quick, lean = seconds <= 3.0, megabytes <= 400
+        env = {**os.environ, "CQSMART_CACHE_DIR": str(workdir / "cache-tree")}
+        together = tree_pss([*tool, "--facts", str(workdir / "base-100000"), "stats", "--json"], env)
+        quick, lean = seconds <= 3.0, max(megabytes, together or 0) <= 400
         missed |= not (quick and lean)
         print(f"100k first (cold) run: {seconds:.2f} s (target ≤ 3 s: {'PASS' if quick else 'OVER'}), ", end="")
         print(f"{megabytes:.0f} MB peak (target ≤ 400 MB: {'PASS' if lean else 'OVER'})")
+        if together is not None:
+            print(f"  with its validating child, together: {together:.0f} MB peak (proportional set size, sampled)")
     return 1 if args.check and missed else 0
 
 
