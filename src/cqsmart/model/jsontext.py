@@ -13,13 +13,13 @@ from itertools import islice
 from typing import Any
 
 # Characters JSON may carry raw but a terminal would act on: C1 controls, bidi overrides, line separators.
-_INVISIBLE = re.compile("[\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+_INVISIBLE = "[\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]"  # compiled on first use
 
 
 # The same characters in UTF-8, to tell from a document's bytes whether its text can hold any.
 # Two patterns, each with a literal first byte that the regex engine can skip ahead to.
-_C1_UTF8 = re.compile(rb"\xc2[\x80-\x9f]")
-_FORMAT_UTF8 = re.compile(rb"\xe2(?:\x80[\x8e\x8f\xa8-\xae]|\x81[\xa6-\xa9])")
+_C1_UTF8 = rb"\xc2[\x80-\x9f]"
+_FORMAT_UTF8 = rb"\xe2(?:\x80[\x8e\x8f\xa8-\xae]|\x81[\xa6-\xa9])"
 
 
 def may_hold_invisible(document: bytes) -> bool:
@@ -28,11 +28,11 @@ def may_hold_invisible(document: bytes) -> bool:
     made from them needs to be searched."""
     if b"\\u" in document or b"\x7f" in document:
         return True
-    return _C1_UTF8.search(document) is not None or _FORMAT_UTF8.search(document) is not None
+    return re.search(_C1_UTF8, document) is not None or re.search(_FORMAT_UTF8, document) is not None
 
 
 def escape_invisible(text: str) -> str:
-    return _INVISIBLE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
+    return re.sub(_INVISIBLE, lambda match: f"\\u{ord(match.group()):04x}", text)
 
 
 def encoder(ascii_only: bool = False, indent: int | None = None) -> json.JSONEncoder:

@@ -9,7 +9,9 @@ import re
 from typing import TextIO
 
 # C0/C1 controls (ESC starts ANSI and OSC sequences) and bidirectional overrides are shown escaped.
-_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# Patterns here and in jsontext and the cache are compiled on first use (by re's own cache), not at
+# import: a run that never needs one does not pay for compiling it.
+_UNSAFE = r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]"
 
 
 def default_lang() -> str:
@@ -24,7 +26,7 @@ def default_lang() -> str:
 
 def inert(text: str) -> str:
     """Text from a fact file, made safe to print: control and bidi characters become visible escapes."""
-    return _UNSAFE.sub(lambda match: match.group().encode("unicode_escape").decode("ascii"), text)
+    return re.sub(_UNSAFE, lambda match: match.group().encode("unicode_escape").decode("ascii"), text)
 
 
 def stream_is_unicode(stream: TextIO) -> bool:

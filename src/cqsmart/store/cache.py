@@ -67,12 +67,13 @@ ENV_CACHE_DIR = "CQSMART_CACHE_DIR"
 _FORMAT = "cqsmart-cache-6"
 KEEP_ENTRIES = 16
 # Only files with exactly these names are the cache's own; nothing else in the folder is touched.
-_ENTRY = re.compile(r"cqsmart-facts-[0-9a-f]{128}\.json")
-_TEMPORARY = re.compile(r"\.cqsmart-[a-z]+-[0-9a-f]{128}\.[a-z]+\.[A-Za-z0-9_]+\.tmp")
-_EARLIER_ENTRY = re.compile(r"facts-[0-9a-f]{128}\.json")  # cqsmart-cache-4 and before
+# (Patterns compiled on first use, by re's own cache: only a run that writes the cache needs them.)
+_ENTRY = r"cqsmart-facts-[0-9a-f]{128}\.json"
+_TEMPORARY = r"\.cqsmart-[a-z]+-[0-9a-f]{128}\.[a-z]+\.[A-Za-z0-9_]+\.tmp"
+_EARLIER_ENTRY = r"facts-[0-9a-f]{128}\.json"  # cqsmart-cache-4 and before
 # Artefacts derived from a base (a search index), kept beside its entry under names only they match.
-_ARTEFACT = re.compile(r"cqsmart-(?P<kind>[a-z]+)-[0-9a-f]{128}\.(?P<suffix>[a-z]+)")
-_ARTEFACT_TEMPORARY = re.compile(r"\.cqsmart-[a-z]+-[0-9a-f]{128}\.[a-z]+\.[A-Za-z0-9_]+\.tmp")
+_ARTEFACT = r"cqsmart-(?P<kind>[a-z]+)-[0-9a-f]{128}\.(?P<suffix>[a-z]+)"
+_ARTEFACT_TEMPORARY = r"\.cqsmart-[a-z]+-[0-9a-f]{128}\.[a-z]+\.[A-Za-z0-9_]+\.tmp"
 KEEP_ARTEFACTS = 8
 # A temporary file this old was left by a process that was killed; a live writer finishes in seconds.
 STALE_TEMPORARY_SECONDS = 3600
@@ -182,12 +183,12 @@ class Cache:
         artefacts: list[tuple[float, Path]] = []
         for item in self.directory.iterdir():
             try:
-                if _ENTRY.fullmatch(item.name):
+                if re.fullmatch(_ENTRY, item.name):
                     entries.append((item.stat().st_mtime, item))
-                elif _ARTEFACT.fullmatch(item.name):
+                elif re.fullmatch(_ARTEFACT, item.name):
                     artefacts.append((item.stat().st_mtime, item))
-                elif _EARLIER_ENTRY.fullmatch(item.name) or (
-                    (_TEMPORARY.fullmatch(item.name) or _ARTEFACT_TEMPORARY.fullmatch(item.name))
+                elif re.fullmatch(_EARLIER_ENTRY, item.name) or (
+                    (re.fullmatch(_TEMPORARY, item.name) or re.fullmatch(_ARTEFACT_TEMPORARY, item.name))
                     and now - item.stat().st_mtime > STALE_TEMPORARY_SECONDS
                 ):
                     item.unlink()
