@@ -66,3 +66,14 @@ def small_copy(tmp_path: Path) -> Path:
     target = tmp_path / "small.json"
     shutil.copy(SMALL, target)
     return target
+
+
+@pytest.fixture(scope="module")
+def module_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("cache")
+
+
+@pytest.fixture
+def reuse_module_cache(module_cache: Path, monkeypatch: pytest.MonkeyPatch, isolated: None) -> None:
+    """One fact-base and index cache for a whole module: a question table runs hundreds of questions."""
+    monkeypatch.setenv("CQSMART_CACHE_DIR", str(module_cache))

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -539,16 +538,7 @@ QUESTIONS += [
 CASES = [(expected, question) for expected, phrasings in QUESTIONS for question in phrasings]
 
 
-@pytest.fixture(scope="module")
-def shared_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return tmp_path_factory.mktemp("cache")
-
-
-@pytest.fixture(autouse=True)
-def reuse_cache(shared_cache: Path, monkeypatch: pytest.MonkeyPatch, isolated: None) -> Iterator[None]:
-    """One fact-base and index cache for the module: the table runs hundreds of questions."""
-    monkeypatch.setenv("CQSMART_CACHE_DIR", str(shared_cache))
-    yield
+pytestmark = pytest.mark.usefixtures("reuse_module_cache")
 
 
 def test_the_question_set_is_large_and_phrased_more_than_once() -> None:

@@ -11,7 +11,6 @@ failure says what kind of question broke.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -404,15 +403,7 @@ CASES = [
 ]
 
 
-@pytest.fixture(scope="module")
-def shared_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return tmp_path_factory.mktemp("cache")
-
-
-@pytest.fixture(autouse=True)
-def reuse_cache(shared_cache: Path, monkeypatch: pytest.MonkeyPatch, isolated: None) -> Iterator[None]:
-    monkeypatch.setenv("CQSMART_CACHE_DIR", str(shared_cache))
-    yield
+pytestmark = pytest.mark.usefixtures("reuse_module_cache")
 
 
 def test_the_set_covers_every_figure_and_category_and_phrases_each_meaning_twice() -> None:
