@@ -85,9 +85,6 @@ class ListLines:
     def __len__(self) -> int:
         return len(self.lines)
 
-    def raw(self, position: int) -> bytes:
-        return self.lines[position]
-
     def line(self, position: int) -> str:
         return self.lines[position].decode()
 
@@ -141,11 +138,6 @@ class LazyRecord(Mapping[str, Any]):
         """The record's JSON text, exactly as the renderer would write it."""
         return self._store.line(self._position)
 
-    @property
-    def raw(self) -> bytes:
-        """The same text in UTF-8, as the cache holds it."""
-        return self._store.raw(self._position)
-
 
 class LazyLines(Mapping[str, str]):
     """id → JSON line, for the records of one store; `content` identifies them all (their cache key)."""
@@ -156,10 +148,6 @@ class LazyLines(Mapping[str, str]):
 
     def __getitem__(self, key: str) -> str:
         return self._records[key].line
-
-    def raw(self, key: str) -> bytes:
-        """The record's line in UTF-8, with no decoding: what a JSON listing writes to a UTF-8 stdout."""
-        return self._records[key].raw
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._records)
