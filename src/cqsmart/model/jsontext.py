@@ -67,11 +67,13 @@ def array_chunks(lines: Iterable[str]) -> Iterator[str]:
 
 
 def write_array(write: Callable[[bytes], object], lines: Iterable[bytes], batch: int = 4096) -> None:
-    """The array of array_chunks from lines already in UTF-8, written a batch of lines at a time:
-    few writes, and never a large array as one string in memory. No newline after the `]`."""
+    """The array of array_chunks from lines already in UTF-8 (each one record, or several joined by
+    `,` and a newline), written a batch of them at a time: few writes, and never a large array as one
+    string in memory. No newline after the `]`."""
     opening = b"[\n"
     chunks = iter(lines)
     while part := list(islice(chunks, batch)):
-        write(opening + b",\n".join(part))
+        write(opening)
+        write(b",\n".join(part))  # a batch of one is written as it is, not copied
         opening = b",\n"
     write(b"[]" if opening == b"[\n" else b"\n]")

@@ -1,8 +1,8 @@
 """Fact files to validated records, with every problem located by file and JSON path.
 
-A valid base takes the fast path: each file (a large one a few megabytes at a time) is parsed and
-validated by Pydantic against the TypedDicts of `shapes`, wholly in Rust, then `rules` run over the
-plain records, and each record is serialised by Rust to its JSON line. Any problem sends the base
+A valid base takes the fast path: each file (a large one a few megabytes at a time, and on two
+processors) is parsed and validated by pydantic-core against the schema of `shapes`, wholly in Rust,
+then `rules` run over the plain records, and each record is serialised by Rust to its JSON line. Any problem sends the base
 down the careful path, which validates record by record against the models, so that every problem
 is reported with its JSON path, not just the first.
 """
