@@ -1,14 +1,12 @@
 """The Typer application object, its error handling, and the plumbing every command shares."""
 
-from __future__ import annotations
-
+# No `from __future__ import annotations`: Typer would eval the callback's string annotations on every run.
 import os
 import sys
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, NamedTuple
 
 import typer
 from typer._click import core as click_core
@@ -203,8 +201,7 @@ app = CommandsOnDemand(
 )
 
 
-@dataclass(frozen=True)
-class Settings:
+class Settings(NamedTuple):
     facts: str | None
     use_cache: bool
     pager: bool = True

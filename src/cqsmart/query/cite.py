@@ -3,7 +3,7 @@ Only what the source record knows is used; nothing (a URL, a page, a date) is ma
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from cqsmart.errors import NotFound
 from cqsmart.model.factbase import FactBase, JsonRecord
@@ -12,8 +12,7 @@ from cqsmart.query.lookup import record as find_record
 STYLES = ("apa", "mla", "chicago", "bibtex", "plain")
 
 
-@dataclass(frozen=True)
-class Citing:
+class Citing(NamedTuple):
     record: JsonRecord
     source: JsonRecord
     quote: str  # the source's words, verbatim; empty for a derived figure, which the source never states

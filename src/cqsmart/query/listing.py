@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from cqsmart.errors import UsageError
 from cqsmart.model.factbase import FactBase, JsonRecord
@@ -13,8 +12,7 @@ from cqsmart.query.search import matches
 PERCENT_UNITS = ("%", "个百分点")
 
 
-@dataclass(frozen=True)
-class Filters:
+class Filters(NamedTuple):
     year: int | None = None
     start: int | None = None
     end: int | None = None

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from cqsmart.errors import UsageError
 from cqsmart.model.factbase import JsonRecord
 
 
-@dataclass(frozen=True)
-class Result:
+class Result(NamedTuple):
     """Rows for a listing, and what exists when they are empty, so the CLI can say so on stderr."""
 
     rows: list[JsonRecord]

@@ -4,8 +4,7 @@ RENDERER_BY_NAME. The only layer that knows Rich; may import `query`, `store`, `
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, ClassVar, TextIO
+from typing import TYPE_CHECKING, ClassVar, NamedTuple, TextIO
 
 from cqsmart.errors import UsageError
 from cqsmart.model.factbase import FIELDS_BY_KIND, FactBase
@@ -15,8 +14,7 @@ if TYPE_CHECKING:
     from cqsmart.query.result import Result
 
 
-@dataclass(frozen=True)
-class Options:
+class Options(NamedTuple):
     fields: tuple[str, ...] | None = None
     lang: str = "en"
     title: str = ""

@@ -3,8 +3,7 @@ reader's language. Ids stay out of tables unless asked for (`--fields id,…`)."
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from cqsmart.model.factbase import FactBase, JsonRecord
 from cqsmart.model.quotes import format_number
@@ -88,14 +87,13 @@ LINE_ZH = {
 STATUS = {"zh": {"holds": "成立", "fails": "不成立"}}
 
 
-@dataclass(frozen=True)
-class Context:
+class Context(NamedTuple):
     """What a cell may need beyond its row: the base, the language, and facts computed once per table."""
 
     base: FactBase
     lang: str
     unicode: bool = True
-    planned: frozenset[str] = field(default_factory=frozenset)
+    planned: frozenset[str] = frozenset()
     largest: float = 0.0
     shared: str = ""  # words every linked quantity's label shares ("Target number of "), left out
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import errno
 import os
 import stat
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from cqsmart.errors import InvalidFactBase
 from cqsmart.store.files import expand_user
@@ -30,8 +30,7 @@ FILE_BY_KIND: dict[str, str] = {
 OPTIONAL_FILES = frozenset({"checks.json", "aliases.json"})
 
 
-@dataclass(frozen=True)
-class FactFile:
+class FactFile(NamedTuple):
     """One file: its name as shown in messages, its kind where the folder layout fixes one, and its bytes.
 
     The bytes are read once, and both the cache key and the validated records come from them, so a
