@@ -16,6 +16,9 @@ gc.disable()
 from cqsmart.cli.app import app  # noqa: E402
 
 if _collecting:
+    # What the imports made lives as long as the process: frozen, it is never scanned again, and turning
+    # collection back on does not set off a collection of all of it at once.
+    gc.freeze()
     gc.enable()
 
 __all__ = ["app", "main"]
@@ -32,5 +35,6 @@ def main() -> None:
         with only_named_command(sys.argv[1:]):
             app(prog_name="cqsmart")
     finally:
+        gc.freeze()  # or the interpreter's exit would scan every object of the run, to free none of them
         if collecting:
             gc.enable()
