@@ -2,6 +2,8 @@
 
 - A figure that measures something else does not answer: asked for a size, a growth rate is no answer
   (the measures of `lexicon.MEASURES` exclude one another, when both the question and the label name one).
+- Likewise for what is counted: asked how many users, a count of scenarios is no answer
+  (`lexicon.COUNTED`, when both the question and the label name one).
 - A figure that does not mention a thing the question names (a platform, GDP, a park) does not answer,
   unless the name is so common in the base that it sets the scene rather than the subject (the city).
 - A figure over a span of years (2017–2020) answers a question about one year only when the question
@@ -17,6 +19,7 @@ from cqsmart.query.index import Document, Index
 
 BUILTIN = frozenset("c:" + group[0] for group in lexicon.CONCEPTS)
 MEASURES = tuple("c:" + name for name in lexicon.MEASURES)
+COUNTED = tuple("c:" + name for name in lexicon.COUNTED)
 SPAN_WORDS = tuple("c:" + name for name in lexicon.SPAN_CONCEPTS)
 SETTING = 1 / 3  # a name in at least this share of the documents is the setting, not the subject
 
@@ -24,11 +27,12 @@ SETTING = 1 / 3  # a name in at least this share of the documents is the setting
 class Fit:
     """What a question requires of a figure, worked out once per question."""
 
-    __slots__ = ("measures", "names", "one_year")
+    __slots__ = ("counted", "measures", "names", "one_year")
 
     def __init__(self, question: Analysis, index: Index) -> None:
         asked = question.all_keys()
         self.measures = {key for key in MEASURES if key in asked}
+        self.counted = {key for key in COUNTED if key in asked}
         documents = len(index.documents) or 1
         self.names = [
             key
@@ -43,12 +47,17 @@ class Fit:
             return False
         if self.one_year and _spans(document.record):
             return False
-        if self.measures:
+        if self.measures or self.counted:
             label = {key for slot in (*document.label_zh, *document.label_en) for key in slot}
-            measured = {key for key in MEASURES if key in label}
-            if measured and not measured & self.measures:
+            if _other(self.measures, label, MEASURES) or _other(self.counted, label, COUNTED):
                 return False
         return True
+
+
+def _other(asked: set[str], label: set[str], exclusive: tuple[str, ...]) -> bool:
+    """Whether the label names one of the exclusive concepts, and none of those the question asks for."""
+    named = {key for key in exclusive if key in label}
+    return bool(asked) and bool(named) and not named & asked
 
 
 def _spans(record: JsonRecord) -> bool:

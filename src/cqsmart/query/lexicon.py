@@ -68,7 +68,8 @@ CONCEPTS: tuple[tuple[str, ...], ...] = (
      "margin", "gap", "exceed", "outpace",
      "outpaced", "above", "ahead", "faster than"),
     ("rank", "排名", "名次", "排位", "位次", "排第几", "第几名", "第几位", "第几", "位置", "位居", "位列", "排在",
-     "rank", "ranking", "ranked", "place", "position", "standing"),
+     "rank", "ranking", "ranked", "place", "position", "standing", "rate against", "rated", "rating", "stack up",
+     "measure up", "league table", "compare with other", "compared with other", "against other"),
     ("target", "目标", "计划", "规划", "预计", "将要", "培育", "target", "plan", "planned", "goal", "aim", "intend",
      "cultivate"),
     ("function", "功能", "用途", "function", "feature", "service offered"),
@@ -109,6 +110,25 @@ CONCEPTS: tuple[tuple[str, ...], ...] = (
 
 # Measures that exclude one another: a question asking for one is not answered by a figure measuring another.
 MEASURES = ("growth", "share", "size", "rank")
+# Things a figure counts: asked how many users, a count of scenarios is no answer, when both name one.
+COUNTED = (
+    "users",
+    "workers",
+    "visits",
+    "services",
+    "function",
+    "batches",
+    "projects",
+    "scenarios",
+    "units",
+    "leaders",
+    "categories",
+    "agreements",
+    "achievements",
+    "systems",
+    "platforms",
+    "servers",
+)
 # Concepts that ask about a change or a span of years, which a figure over several years answers.
 SPAN_CONCEPTS = ("change", "cumulative", "gap")
 
