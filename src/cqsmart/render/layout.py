@@ -21,6 +21,8 @@ _WIDE = ((0x2E80, 0x9FFF), (0xAC00, 0xD7AF), (0xF900, 0xFAFF), (0xFF00, 0xFFEF),
 def is_wide(text: str) -> bool:
     """Whether the text starts with a wide character."""
     code = ord(text[0]) if text else 0
+    if code < 0x2E80:  # most characters of a table: Latin, digits, punctuation, asked about per character
+        return False
     return any(low <= code <= high for low, high in _WIDE)
 
 
