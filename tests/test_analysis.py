@@ -48,3 +48,9 @@ def test_counting_words_are_dropped_as_the_regex_dropped_them() -> None:
     wrong = [text for text in samples(COUNTING_ALPHABET, 4, 400) if analysis._drop_counting(text) != counting_by_regex(text)]
     assert wrong == []
     assert analysis._drop_counting("渝康码有多少项功能") == ("渝康码 功能", "项")
+
+
+def test_a_measure_word_that_begins_a_word_stays_with_it() -> None:
+    """多少项目 asks about projects and 多少人口 about population: 项 and 人 are not counted in."""
+    assert analysis._drop_counting("有多少项目") == (" 项目", "")
+    assert analysis._drop_counting("重庆有多少人口") == ("重庆 人口", "")

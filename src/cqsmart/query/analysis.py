@@ -64,7 +64,8 @@ def _chinese_years(text: str) -> str:
 
 
 def _drop_counting(run: str) -> tuple[str, str]:
-    """Drops every (是|有|为|达|了)?(多少|几)(counter)? and returns the counter the first one names."""
+    """Drops every (是|有|为|达|了)?(多少|几)(counter)? and returns the counter the first one names; a
+    measure word that begins a word (多少项目) stays with its word."""
     kept: list[str] = []
     counter = ""
     first = True
@@ -76,7 +77,7 @@ def _drop_counting(run: str) -> tuple[str, str]:
             break
         start = found - 1 if found > position and run[found - 1] in _COUNTING_LEADS else found
         end = found + (2 if found == many else 1)
-        if end < len(run) and run[end] in lexicon.ZH_COUNTERS:
+        if end < len(run) and run[end] in lexicon.ZH_COUNTERS and run[end : end + 2] not in lexicon.ZH_COUNTER_WORDS:
             end += 1
             if first:
                 counter = run[end - 1]
@@ -229,7 +230,7 @@ BUILTIN_GROUPS = tuple((group[0], group[1:]) for group in lexicon.CONCEPTS)
 class Analysis:
     """What a text says: its slots (each a set of keys, any of which matches it), years and intents."""
 
-    __slots__ = ("counter", "counting", "intents", "slots", "words", "years")
+    __slots__ = ("context", "counter", "counting", "intents", "slots", "words", "years")
 
     def __init__(self, slots: list[frozenset[str]] | None = None) -> None:
         self.slots: list[frozenset[str]] = slots if slots is not None else []
@@ -238,9 +239,13 @@ class Analysis:
         self.words: list[str] = []  # the English words as written, for spelling correction
         self.counter = ""  # the measure word a Chinese question counts in: 多少个 → 个
         self.counting = False  # asks how many (a count, not a percentage)
+        self.context: set[frozenset[str]] = set()  # slots only a scene-setting clause says: they may match, never must
 
     def all_keys(self) -> set[str]:
         return {key for slot in self.slots for key in slot}
+
+    def asking(self) -> list[frozenset[str]]:
+        return [slot for slot in self.slots if slot not in self.context]
 
 
 def _take_years(text: str, analysis: Analysis) -> str:

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 
 from cqsmart.errors import NotFound, UsageError
 from cqsmart.model.factbase import FactBase, JsonRecord
-from cqsmart.query import lexicon, pinyin
+from cqsmart.query import clauses, lexicon, pinyin
 from cqsmart.query.analysis import Analysis, analyse, normalise, segments
 from cqsmart.query.fit import Fit
 from cqsmart.query.index import Document, Index, index_of, known_stem
@@ -63,7 +63,7 @@ class Scored:
         return self.document.record
 
 
-def correct_spelling(text: str, index: Index) -> str:
+def correct_spelling(text: str, index: Index, leave: frozenset[str] = frozenset()) -> str:
     """English words the base does not know, replaced by a known word one or two edits away.
 
     Words of five letters or more may become any word of the base (fucntions, Yukuaibn); shorter
@@ -80,6 +80,7 @@ def correct_spelling(text: str, index: Index) -> str:
         and word not in index.words
         and word not in lexicon.EN_STOPWORDS
         and not known_stem(index, word)
+        and word not in leave
     }
     if not unknown:
         return normal
@@ -103,7 +104,20 @@ def correct_spelling(text: str, index: Index) -> str:
 
 def understand(text: str, index: Index) -> Analysis:
     text = pinyin.as_characters(normalise(text))
-    return analyse(correct_spelling(text, index), index.concepts, question=True, join=index.words)
+    setting = clauses.scene(text)
+    if not setting:
+        return analyse(correct_spelling(text, index), index.concepts, question=True, join=index.words)
+    # Small talk is left as written: a newsletter is no misspelt word of the base.
+    asking = " ".join(clause for clause in _clauses(text) if clause not in setting)
+    chat = frozenset(segments(" ".join(setting))) - frozenset(segments(asking))
+    question = analyse(correct_spelling(text, index, leave=chat), index.concepts, question=True, join=index.words)
+    asked = set(analyse(asking, index.concepts, question=True, join=index.words).slots)
+    question.context = {slot for slot in question.slots if slot not in asked}
+    return question
+
+
+def _clauses(text: str) -> list[str]:
+    return [clause for sentence, _ in clauses.sentences(text) for clause in sentence]
 
 
 def _slot_weight(slot: frozenset[str], index: Index) -> float:
@@ -117,12 +131,19 @@ def _slot_weight(slot: frozenset[str], index: Index) -> float:
     return min(weights) * (0.5 if all(key.startswith("z:") for key in slot) else 1.0)
 
 
-def coverage(question: Analysis, document: Document, index: Index) -> float:
+def coverage(question: Analysis, document: Document, index: Index, scene: bool = True) -> float:
+    """The share of what the question asks that the figure matches. With `scene`, what a scene-setting
+    clause says counts too, for the figure where it matches and never against it: a ranking, not a
+    test, since a scene that names a figure's subject must not let an unrelated question through."""
     total = matched = 0.0
     for slot in question.slots:
+        told = slot in question.context
+        if told and not scene:
+            continue
         weight = _slot_weight(slot, index)
-        total += weight
-        matched += weight * max(document.keys.get(key, 0.0) for key in slot)
+        found = weight * max(document.keys.get(key, 0.0) for key in slot)
+        total += found if told else weight
+        matched += found
     return matched / total if total else 0.0
 
 
@@ -168,7 +189,7 @@ def rank(question: Analysis, index: Index, threshold: float = ANSWERS, reported:
         dated = not question.years or _covers_years(document.record, question.years)
         if not dated and not _covers_years(document.record, question.years, reported):
             continue
-        share = coverage(question, document, index)
+        share = coverage(question, document, index, scene=False)
         # A figure without a time reference, taken as of its source's year, must fit the question closely.
         if share >= threshold and (dated or (share >= 0.8 and label_coverage(question, document, index) >= 0.5)):
             asked = question.all_keys()
@@ -180,6 +201,8 @@ def rank(question: Analysis, index: Index, threshold: float = ANSWERS, reported:
             covered = label_coverage(question, document, index)
             if other and covered < 0.4 and share < 0.95 and not _all_matched(question, document):
                 continue  # what the figure measures is not what was asked, and the question is not all matched
+            if question.context:
+                share = coverage(question, document, index)
             scored.append(Scored(document, share, covered, other, counted, spans))
 
     def order(item: Scored) -> tuple[float, int, int]:
@@ -191,7 +214,7 @@ def rank(question: Analysis, index: Index, threshold: float = ANSWERS, reported:
 
 def _all_matched(question: Analysis, document: Document) -> bool:
     """Every slot of the question is found in the figure's own texts (its label, quote or note)."""
-    return all(any(document.keys.get(key, 0.0) >= 0.5 for key in slot) for slot in question.slots)
+    return all(any(document.keys.get(key, 0.0) >= 0.5 for key in slot) for slot in question.asking())
 
 
 def _with_derived_rule(ranked: list[Scored], question: Analysis) -> list[Scored]:

@@ -30,13 +30,13 @@ class Fit:
     __slots__ = ("counted", "measures", "names", "one_year")
 
     def __init__(self, question: Analysis, index: Index) -> None:
-        asked = question.all_keys()
+        asked = {key for slot in question.asking() for key in slot}
         self.measures = {key for key in MEASURES if key in asked}
         self.counted = {key for key in COUNTED if key in asked}
         documents = len(index.documents) or 1
         self.names = [
             key
-            for (key,) in (slot for slot in question.slots if len(slot) == 1)
+            for (key,) in (slot for slot in question.asking() if len(slot) == 1)
             if key.startswith("c:") and key not in BUILTIN and index.frequency.get(key, 0) / documents < SETTING
         ]
         asks_span = len(set(question.years)) > 1 or any(key in asked for key in SPAN_WORDS)

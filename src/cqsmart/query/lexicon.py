@@ -17,9 +17,12 @@ ZH_FILLERS = (
     "哪个", "哪些", "哪", "是否", "到底", "大概", "大约", "一共", "总共", "共有", "如何", "怎么样", "怎样", "情况", "的",
     "了", "吗", "呢", "吧", "啊", "呀", "是", "都", "么", "达到", "达", "约", "荣获", "获得", "一年",
     "现在", "目前", "处于", "处在", "位于", "在", "相比", "比较", "对比", "比",
+    "你知道吗", "你知道", "知道吗", "能告诉我", "帮我查一下", "帮我查", "查一下", "帮我", "能否", "能不能", "可否", "具体",
 )
 # fmt: on
 ZH_COUNTERS = "个项家位类张台次人批所条座种名件"
+# Words that begin with a measure word, which after 多少 is then no measure word: 多少项目, 多少人口.
+ZH_COUNTER_WORDS = ("项目", "人口", "人数", "人员", "人才", "次数", "名次", "名单", "类别", "类型", "批次", "家庭")
 
 _STOPWORD_TEXT = """
     a an the of in on at for to from by with and or as is are was were be been being am do does did done
@@ -40,7 +43,7 @@ _STOPWORD_TEXT = """
     provide provided offer offers offered include includes included involve involved contain contains
     handle handled process processed sector sectors industry
     currently recently new old good well able possible available exist exists existing whole entire
-    article interview newspaper win won
+    article interview newspaper win won fy fiscal
 """
 # Words English questions ask with that say nothing about the figure ("per" is kept: "per capita").
 EN_STOPWORDS = frozenset(_STOPWORD_TEXT.split()) - {"per", "over"}
