@@ -1,4 +1,4 @@
-"""Text analysis: the code-point scans that replaced regexes read text exactly as the regexes did."""
+"""Chinese text: the code-point scans that replaced regexes read text exactly as the regexes did."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import itertools
 import random
 import re
 
-from cqsmart.query import analysis, lexicon
+from cqsmart.query import chinese, lexicon
 
 # The regexes the scans replaced, kept here as the reference the scans must agree with.
 NUMERAL_YEAR = re.compile(
@@ -38,19 +38,19 @@ def samples(alphabet: str, longest: int, count: int) -> list[str]:
 
 def test_chinese_years_are_read_as_the_regexes_read_them() -> None:
     """二〇一九年, 一九年 and 19年 become 2019年, and nothing else changes, for every short text and many long ones."""
-    wrong = [text for text in samples(YEAR_ALPHABET, 4, 400) if analysis._chinese_years(text) != years_by_regex(text)]
+    wrong = [text for text in samples(YEAR_ALPHABET, 4, 400) if chinese.chinese_years(text) != years_by_regex(text)]
     assert wrong == []
-    assert analysis._chinese_years("二〇一九年和19年,十二年") == "2019年和2019年,十二年"
+    assert chinese.chinese_years("二〇一九年和19年,十二年") == "2019年和2019年,十二年"
 
 
 def test_counting_words_are_dropped_as_the_regex_dropped_them() -> None:
     """是多少, 有几项 and 多少个 are removed wherever they are, and the first one's counter is kept."""
-    wrong = [text for text in samples(COUNTING_ALPHABET, 4, 400) if analysis._drop_counting(text) != counting_by_regex(text)]
+    wrong = [text for text in samples(COUNTING_ALPHABET, 4, 400) if chinese.drop_counting(text) != counting_by_regex(text)]
     assert wrong == []
-    assert analysis._drop_counting("渝康码有多少项功能") == ("渝康码 功能", "项")
+    assert chinese.drop_counting("渝康码有多少项功能") == ("渝康码 功能", "项")
 
 
 def test_a_measure_word_that_begins_a_word_stays_with_it() -> None:
     """多少项目 asks about projects and 多少人口 about population: 项 and 人 are not counted in."""
-    assert analysis._drop_counting("有多少项目") == (" 项目", "")
-    assert analysis._drop_counting("重庆有多少人口") == ("重庆 人口", "")
+    assert chinese.drop_counting("有多少项目") == (" 项目", "")
+    assert chinese.drop_counting("重庆有多少人口") == ("重庆 人口", "")
