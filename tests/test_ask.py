@@ -535,6 +535,16 @@ QUESTIONS += [
     (None, ["What will the digital economy grow by in 2025?", "2025年数字经济增速目标"]),
     (None, ["How many data scientists are there?", "数据科学家数量"]),
 ]
+# The economy unqualified is the whole economy: its growth is GDP growth, which only a derived figure gives.
+QUESTIONS += [
+    ("implied-gdp-growth-2019", ["重庆2019年经济增速", "how fast did chongqing's economy grow in 2019"]),
+    ("implied-gdp-growth-2018", ["what was the economic growth rate in 2018", "2018年全市经济增长多少"]),
+    ("digital-economy-growth-2019", ["重庆数字经济2019年增速", "how fast did the digital economy grow in 2019"]),
+    (
+        "twin-city-key-achievement-count",
+        ["成渝地区双城经济圈取得多少项成果", "how many key achievements has the twin-city economic circle made"],
+    ),
+]
 CASES = [(expected, question) for expected, phrasings in QUESTIONS for question in phrasings]
 
 

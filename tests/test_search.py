@@ -83,3 +83,10 @@ def test_the_index_is_rebuilt_when_the_character_folding_changes(monkeypatch: py
 
     monkeypatch.setattr(indexes.os, "stat", stat)
     assert indexes._code_stamp() != before
+
+
+def test_searching_for_the_economy_still_finds_the_digital_economy(run: Run) -> None:
+    """Only `ask` reads the economy unqualified as GDP; a search for it lists the digital economy too."""
+    result = run("search", "economy", "--json")
+    assert result.exit_code == 0
+    assert "digital-economy-scale-2020" in [row["id"] for row in json.loads(result.stdout)]

@@ -291,6 +291,29 @@ def analyse(
     return analysis
 
 
+def whole_economy(text: str) -> str:
+    """经济 and economy, unqualified, become GDP: 重庆经济增长率 asks for GDP growth, not the digital economy's.
+    For a question only: searching for "economy" still finds the digital economy."""
+    if "经济" in text:
+        pieces = text.split("经济")
+        for index in range(1, len(pieces)):
+            before, after = pieces[index - 1], pieces[index]
+            part = before[-1:] in lexicon.ECONOMY_PARTS_ZH or after.startswith(lexicon.ECONOMY_PLACES)
+            pieces[index] = ("经济" if part else " gdp ") + after
+        text = "".join(pieces)
+    if "econom" in text:
+        words = text.split(" ")
+        for index, word in enumerate(words):
+            previous = words[index - 1] if index else ""
+            following = words[index + 1] if index + 1 < len(words) else ""
+            bare = word.strip(",.;:?!").removesuffix("'s") in ("economy", "economic", "economies")
+            part = english_word(previous) in {english_word(word) for word in lexicon.ECONOMY_PARTS_EN}
+            if bare and not part and not following.startswith(lexicon.ECONOMY_PLACES):
+                words[index] = "gdp"
+        text = " ".join(words)
+    return text
+
+
 def _joined(words: list[str], join: frozenset[str]) -> list[str]:
     """Adjacent words that spell one word of the base when written together: yu kuai ban, yu-kang-ma."""
     if not join:

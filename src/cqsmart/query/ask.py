@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from cqsmart.errors import NotFound, UsageError
 from cqsmart.model.factbase import FactBase, JsonRecord
 from cqsmart.query import clauses, lexicon, pinyin
-from cqsmart.query.analysis import Analysis, analyse, normalise, segments
+from cqsmart.query.analysis import Analysis, analyse, normalise, segments, whole_economy
 from cqsmart.query.fit import Fit
 from cqsmart.query.index import Document, Index, index_of, known_stem
 from cqsmart.query.result import Result
@@ -102,17 +102,20 @@ def correct_spelling(text: str, index: Index, leave: frozenset[str] = frozenset(
     return normal
 
 
-def understand(text: str, index: Index) -> Analysis:
+def understand(text: str, index: Index, whole: bool = True) -> Analysis:
+    """What a question asks, in the index's terms. With `whole`, the economy unqualified is GDP (for
+    `ask`; a search for "economy" still finds the digital economy)."""
     text = pinyin.as_characters(normalise(text))
     setting = clauses.scene(text)
-    if not setting:
-        return analyse(correct_spelling(text, index), index.concepts, question=True, join=index.words)
-    # Small talk is left as written: a newsletter is no misspelt word of the base.
     asking = " ".join(clause for clause in _clauses(text) if clause not in setting)
-    chat = frozenset(segments(" ".join(setting))) - frozenset(segments(asking))
-    question = analyse(correct_spelling(text, index, leave=chat), index.concepts, question=True, join=index.words)
-    asked = set(analyse(asking, index.concepts, question=True, join=index.words).slots)
-    question.context = {slot for slot in question.slots if slot not in asked}
+    # Small talk is left as written: a newsletter is no misspelt word of the base.
+    chat = frozenset(segments(" ".join(setting))) - frozenset(segments(asking)) if setting else frozenset()
+    spelled = correct_spelling(text, index, leave=chat)
+    read = whole_economy if whole else str
+    question = analyse(read(spelled), index.concepts, question=True, join=index.words)
+    if setting:
+        asked = set(analyse(read(correct_spelling(asking, index)), index.concepts, question=True, join=index.words).slots)
+        question.context = {slot for slot in question.slots if slot not in asked}
     return question
 
 

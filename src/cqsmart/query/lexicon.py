@@ -111,6 +111,27 @@ CONCEPTS: tuple[tuple[str, ...], ...] = (
 )
 # fmt: on
 
+# The economy unqualified is the whole economy, measured by GDP (经济增长率, economic growth); after one of
+# these it is a part of it (数字经济, the digital economy), and before these a region (经济圈, economic circle).
+ECONOMY_PARTS_ZH = frozenset("字体台享络夜色型济")
+ECONOMY_PARTS_EN = frozenset(
+    [
+        "digital",
+        "real",
+        "platform",
+        "internet",
+        "data",
+        "sharing",
+        "gig",
+        "night",
+        "online",
+        "virtual",
+        "circular",
+        "green",
+        "cyber",
+    ]
+)
+ECONOMY_PLACES = ("圈", "区", "带", "circle", "zone", "belt", "corridor")
 # Measures that exclude one another: a question asking for one is not answered by a figure measuring another.
 MEASURES = ("growth", "share", "size", "rank")
 # Things a figure counts: asked how many users, a count of scenarios is no answer, when both name one.

@@ -56,7 +56,7 @@ def search(base: FactBase, text: str, derived: bool = False) -> Result:
     from cqsmart.query.index import index_of
 
     index = index_of(base, "records", lambda: [record for record in base.records if record["kind"] in SEARCHED_KINDS])
-    query = understand(text, index)
+    query = understand(text, index, whole=False)
     if not query.slots:  # nothing the analysis reads as words (a date such as 8月13日): plain matching
         rows = [document.record for document in index.documents if matches(document.record, text)]
         rows = [row for row in rows if derived or not (row["kind"] == "figure" and row["derived"])]
