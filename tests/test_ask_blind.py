@@ -5,7 +5,9 @@ Two rounds, by two writers. The first scored 57 of 60 before the fixes it led to
 must be what is asked for; "rate against other provinces" asks for a rank). The second, in the styles
 people type in (long conversational questions, bare keywords, mixed Chinese and English, the number's
 context instead of the label's words, FY2020), scored 37 of 50: long questions were refused, their
-small talk weighing against every figure. Questions still answered wrongly are marked below.
+small talk weighing against every figure. The third (colloquial Chinese, analysts' comparisons and
+plans, other cities, hostile input) scored 39 of 50, or 41 once two of its writer's expectations were
+read as usage errors. Questions still answered wrongly are marked below.
 """
 
 from __future__ import annotations
@@ -218,6 +220,80 @@ ROUND_TWO: list[tuple[str, str, str | None]] = [
     ("none", "西部数据交易中心交易额是多少", None),
 ]
 
+LONG = ("lorem ipsum dolor sit amet " * 80)[:2000]
+# Expected: a figure's id, None (exit 1, no figure answers) or 2 (exit 2, the text asks nothing).
+ROUND_THREE: list[tuple[str, str, str | int | None]] = [
+    # colloquial Chinese
+    ("colloquial-zh", "渝快办现在到底有多少用户啊", "yukuaiban-users"),
+    ("colloquial-zh", "渝康码访问量多不多", "yukangma-visits"),
+    ("colloquial-zh", "渝快融给中小微企业融了多少钱", "yukuairong-sme-financing"),
+    ("colloquial-zh", "重庆到底有几个系统云长", "system-cloud-chief-leaders"),
+    ("colloquial-zh", "运行管理中心接了多少个系统啊？", "ops-centre-connected-systems"),
+    ("colloquial-zh", "搞新业态的人有多少，多不多", "new-business-form-workers"),
+    ("colloquial-zh", "川渝签了多少项大数据智能化合作协议啊", "sichuan-chongqing-big-data-agreement-count"),
+    ("colloquial-zh", "有没有数据说两江云计算产业园能撑多少台服务器", "liangjiang-park-server-capacity"),
+    # Chinese with English abbreviations
+    ("zh-abbrev", "2020年数字经济占GDP多少", "digital-economy-share-of-gdp-2020"),
+    ("zh-abbrev", "建成了几个5G融合应用场景", "5g-integrated-scenario-count"),
+    ("zh-abbrev", "重庆IDC上架率比全国平均高多少", "data-centre-rack-utilisation-above-national"),
+    ("zh-abbrev", "渝康码App有多少用户", "yukangma-users"),
+    ("zh-abbrev", "2019年数字经济增速比GDP快几个点", "digital-economy-growth-gap-2019"),
+    ("zh-abbrev", "2020年重庆GDP大概是多少亿", "implied-gdp-2020"),
+    # analysts' phrasing
+    ("analyst", "How did the digital economy's share of GDP change from 2017 to 2020", "digital-economy-share-change-2017-2020"),
+    ("analyst", "2020年比2019年数字经济增速快了多少", "digital-economy-growth-acceleration-2020"),
+    (
+        "analyst",
+        "By how much did digital-economy growth pick up in 2019 compared with 2018?",
+        "digital-economy-growth-acceleration-2019",
+    ),
+    ("analyst", "What percentage of GDP did the digital economy account for in 2017?", "digital-economy-share-of-gdp-2017"),
+    ("analyst", "By 2025 how many high-growth digital-economy enterprises are planned?", "planned-high-growth-enterprises"),
+    ("analyst", "Is Chongqing in the top 10 for online government service capability?", "online-government-service-rank"),
+    ("analyst", "重庆数字政府治理效果在全国排第几", "digital-government-governance-rank"),
+    ("analyst", "2018年到2020年数字经济累计增长了多少", "digital-economy-cumulative-growth-2018-2020"),
+    ("analyst", "What was implied GDP growth in 2020", "implied-gdp-growth-2020"),
+    ("analyst", "计划建设多少个研发创新平台", "planned-rd-innovation-platforms"),
+    (
+        "analyst",
+        "How many listed and unicorn digital-economy firms does Chongqing aim to foster",
+        "planned-listed-unicorn-enterprises",
+    ),
+    ("analyst", "2018年GDP增速是多少", "implied-gdp-growth-2018"),
+    # English spellings, plurals, word orders, "so,"/"ok so"
+    ("en-variants", "service items on Yukuaiban, number", "yukuaiban-services"),
+    ("en-variants", "so, how many electronic health cards are in use", "electronic-health-cards"),
+    ("en-variants", "ok so how many categories of government data are shared", "shared-government-data-categories"),
+    (
+        "en-variants",
+        "How many integrated application scenarios has the operations center built",
+        "ops-centre-application-scenarios",
+    ),
+    ("en-variants", "users of Yukuairong, number", "yukuairong-users"),
+    ("en-variants", "So how many units have their heads serving as cloud chiefs", "cloud-chief-units"),
+    # the base cannot answer
+    ("unanswerable", "渝快办2019年有多少用户", None),
+    ("unanswerable", "What was Chongqing's digital-economy growth in 2021?", None),
+    ("unanswerable", "成都的数字经济规模是多少", None),
+    ("unanswerable", "How many 5G base stations does Chongqing have", None),
+    ("unanswerable", "重庆一共有多少个数据中心机架", None),
+    ("unanswerable", "What is Shanghai's ranking for online government services", None),
+    ("unanswerable", "ok so what's the digital economy's share of GDP in 2016", None),
+    ("unanswerable", "How much will the supercomputing centre cost to build", None),
+    # hostile / odd
+    ("hostile", "", 2),
+    ("hostile", "？？？", 2),
+    # The writer expected 1 for these two; they ask nothing at all, which is bad usage (2), as for "？？？".
+    ("hostile", "🤔🤔🤔", 2),
+    ("hostile", LONG, None),
+    ("hostile", "重慶のデジタル経済の規模はどのくらいですか", None),
+    ("hostile", "충칭의 디지털 경제 규모는 얼마입니까", None),
+    ("hostile", "' OR 1=1; DROP TABLE figures; --", None),
+    ("hostile", "\x1b[2J\x1b[H", 2),
+    ("hostile", "[bold]渝快办[/bold]用户", "yukuaiban-users"),
+    ("hostile", "\x1b[31m渝康码访问量\x1b[0m", "yukangma-visits"),
+]
+
 # Still answered wrongly: reported, not hidden. Strict, so a fix must remove its entry.
 STILL_WRONG = {
     "渝快办上能办多少件事？",
@@ -240,21 +316,25 @@ def test_the_blind_sets_spread_over_figures_and_kinds() -> None:
         expected = [answer for _, _, answer in questions]
         assert len(questions) == size and expected.count(None) == 10
         assert len(set(expected) - {None}) >= figures
+    assert len(ROUND_THREE) == 50 and len({answer for _, _, answer in ROUND_THREE if isinstance(answer, str)}) >= 25
     assert {question for _, question, _ in QUESTIONS + ROUND_TWO} >= STILL_WRONG
 
 
 @pytest.mark.parametrize(
     ("category", "question", "expected"),
     [
-        pytest.param(*case, id=f"{case[0]}:{case[1]}", marks=[pytest.mark.xfail(strict=True)] * (case[1] in STILL_WRONG))
-        for case in QUESTIONS + ROUND_TWO
+        pytest.param(*case, id=f"{case[0]}:{case[1][:80]}", marks=[pytest.mark.xfail(strict=True)] * (case[1] in STILL_WRONG))
+        for case in [*QUESTIONS, *ROUND_TWO, *ROUND_THREE]
     ],
 )
-def test_blind_question(run: Run, category: str, question: str, expected: str | None) -> None:
-    """The answering figure comes first; a question the base cannot answer exits 1 with one line."""
+def test_blind_question(run: Run, category: str, question: str, expected: str | int | None) -> None:
+    """The answering figure comes first; a question the base cannot answer exits 1, one asking nothing 2, each with one line."""
     result = run("ask", question, "--json")
     if expected is None:
         assert (result.exit_code, result.stdout, result.stderr) == (1, "", NO_ANSWER)
+    elif expected == 2:
+        assert (result.exit_code, result.stdout, result.stderr.count("\n")) == (2, "", 1)
+        assert result.stderr.startswith("cqsmart: ") and "Traceback" not in result.stderr
     else:
         assert (result.exit_code, result.stderr) == (0, ""), result.stderr
         assert json.loads(result.stdout)[0]["id"] == expected

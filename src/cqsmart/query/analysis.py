@@ -159,7 +159,7 @@ BUILTIN_GROUPS = tuple((group[0], group[1:]) for group in lexicon.CONCEPTS)
 class Analysis:
     """What a text says: its slots (each a set of keys, any of which matches it), years and intents."""
 
-    __slots__ = ("context", "counter", "counting", "intents", "slots", "words", "years")
+    __slots__ = ("context", "counter", "counting", "counts", "intents", "slots", "words", "years")
 
     def __init__(self, slots: list[frozenset[str]] | None = None) -> None:
         self.slots: list[frozenset[str]] = slots if slots is not None else []
@@ -168,6 +168,7 @@ class Analysis:
         self.words: list[str] = []  # the English words as written, for spelling correction
         self.counter = ""  # the measure word a Chinese question counts in: 多少个 → 个
         self.counting = False  # asks how many (a count, not a percentage)
+        self.counts = ""  # the concept a how-many question counts, when it names one
         self.context: set[frozenset[str]] = set()  # slots only a scene-setting clause says: they may match, never must
 
     def all_keys(self) -> set[str]:
@@ -175,6 +176,25 @@ class Analysis:
 
     def asking(self) -> list[frozenset[str]]:
         return [slot for slot in self.slots if slot not in self.context]
+
+
+_COMPARED = ("比", "than ", "than in ", "compared with ", "compared to ", "vs ", "vs. ", "versus ", "over ")
+
+
+def _year_before(text: str) -> str:
+    """2020年比2019年 and "in 2020 than in 2019" compare a year with the one before: said so, they
+    ask what 比上年 asks (how much it rose), not about the span of both years."""
+    for word in _COMPARED:
+        start = 0
+        while (at := text.find(word, start)) >= 0:
+            start = at + len(word)
+            year = text[start : start + 4]
+            later = str(int(year) + 1) if year.isdigit() and len(year) == 4 else ""
+            if later and later in text and not text[start + 4 : start + 5].isdigit():
+                end = start + 4 + (text[start + 4 : start + 5] == "年")
+                text = text[:at] + ("比上年" if word == "比" else " the year before ") + text[end:]
+                start = at
+    return text
 
 
 def _take_years(text: str, analysis: Analysis) -> str:
@@ -271,7 +291,8 @@ def analyse(
     `join`: words of the fact base that a question may have split (Yu Kuai Ban → yukuaiban).
     """
     analysis = Analysis()
-    text = _take_years(normalise(text), analysis)
+    text = normalise(text)
+    text = _take_years(_year_before(text) if question else text, analysis)
     if question if intents is None else intents:
         text = _take_intents(text, analysis)
     if question:

@@ -16,6 +16,7 @@ from cqsmart.errors import NotFound, UsageError
 from cqsmart.model.factbase import FactBase, JsonRecord
 from cqsmart.query import clauses, lexicon, pinyin
 from cqsmart.query.analysis import Analysis, analyse, normalise, segments, whole_economy
+from cqsmart.query.chinese import is_han
 from cqsmart.query.fit import Fit
 from cqsmart.query.index import Document, Index, index_of, known_stem
 from cqsmart.query.result import Result
@@ -23,6 +24,7 @@ from cqsmart.query.result import Result
 ANSWERS = 0.55  # coverage a figure needs to answer
 PERCENTAGES = ("%", "个百分点")
 CHANGE = "c:change"
+TARGET = "c:target"
 # The units a figure counted in a Chinese measure word is stated in: 多少个 asks for 个, 多少人 for 万人 or 位.
 COUNTER_UNITS = {
     "个": ("个", "个批次"),
@@ -44,18 +46,20 @@ class Scored:
     __slots__ = ("counted", "coverage", "document", "label_coverage", "names_other", "spans")
 
     def __init__(
-        self, document: Document, coverage: float, label_coverage: float, names_other: bool, counted: bool, spans: bool
+        self, document: Document, coverage: float, label_coverage: float, names_other: bool, counted: bool, spans: float
     ) -> None:
         self.document = document
         self.coverage = coverage
         self.label_coverage = label_coverage
         self.names_other = names_other  # the label names something the question does not ask about ("Batches of …")
         self.counted = counted  # stated in the measure word the question counts in
-        self.spans = spans  # covers every one of several years asked (2017 to 2020)
+        # Covers every one of several years asked (2017 to 2020): 0.15 when its years are those asked,
+        # 0.1 when more; 0 when not. A derived figure covers the years of its inputs too.
+        self.spans = spans
 
     @property
     def score(self) -> float:
-        factor = (0.85 if self.names_other else 1.0) * (1.1 if self.counted else 1.0) * (1.15 if self.spans else 1.0)
+        factor = (0.85 if self.names_other else 1.0) * (1.1 if self.counted else 1.0) * (1.0 + self.spans)
         return self.coverage * (0.6 + 0.4 * self.label_coverage) * factor
 
     @property
@@ -113,8 +117,10 @@ def understand(text: str, index: Index, whole: bool = True) -> Analysis:
     spelled = correct_spelling(text, index, leave=chat)
     read = whole_economy if whole else str
     question = analyse(read(spelled), index.concepts, question=True, join=index.words)
+    asked_text = read(correct_spelling(asking, index)) if setting else read(spelled)
+    question.counts = clauses.counted(asked_text, index.concepts)
     if setting:
-        asked = set(analyse(read(correct_spelling(asking, index)), index.concepts, question=True, join=index.words).slots)
+        asked = set(analyse(asked_text, index.concepts, question=True, join=index.words).slots)
         question.context = {slot for slot in question.slots if slot not in asked}
     return question
 
@@ -167,12 +173,15 @@ def label_coverage(question: Analysis, document: Document, index: Index) -> floa
 
 def _covers_years(record: JsonRecord, years: list[int], reported: dict[str, int] | None = None) -> bool:
     """The figure's period covers a year asked; a figure with no time reference counts as of the year
-    its source reports (an interview of 2021 tells how things stood in 2021), never any other year."""
+    its source reports (an interview of 2021 tells how things stood in 2021), never any other year,
+    unless it is a plan: one without a deadline may answer for any year from its source's on."""
     period = record.get("period") or {}
     start, end = period.get("start"), period.get("end")
     if start is None or end is None:
         source = record.get("source") if reported else None
         year = reported.get(str(source.get("id"))) if reported and isinstance(source, dict) else None
+        if year is not None and record.get("planned"):
+            return any(asked >= year for asked in years)  # a plan with no deadline, asked about by 2025
         return year is not None and year in years
     return any(start <= year <= end for year in years)
 
@@ -182,6 +191,7 @@ def rank(question: Analysis, index: Index, threshold: float = ANSWERS, reported:
     scored = []
     counts = question.counting and not any("c:percentage-point" in slot for slot in question.slots)
     fit = Fit(question, index)
+    records = {document.record["id"]: document.record for document in index.documents}
     for document in index.documents:
         if not fit.allows(document):
             continue
@@ -192,15 +202,20 @@ def rank(question: Analysis, index: Index, threshold: float = ANSWERS, reported:
         dated = not question.years or _covers_years(document.record, question.years)
         if not dated and not _covers_years(document.record, question.years, reported):
             continue
+        # A plan without a deadline, asked how many it plans "by 2025": its label need not be the question's words.
+        plan = not dated and question.counting and bool(document.record.get("planned"))
+        plan = plan and any(TARGET in slot for slot in question.asking())
+        # Dated by the interview, not by the source's words: a year asked meets it only by inference.
+        dated = dated and (not question.years or (document.record.get("period") or {}).get("basis") != "as_of_interview")
         share = coverage(question, document, index, scene=False)
         # A figure without a time reference, taken as of its source's year, must fit the question closely.
-        if share >= threshold and (dated or (share >= 0.8 and label_coverage(question, document, index) >= 0.5)):
+        if share >= threshold and (dated or (share >= 0.8 and (plan or label_coverage(question, document, index) >= 0.5))):
             asked = question.all_keys()
             chinese = any(key.startswith(("z:", "u:")) for key in asked)
             head = document.head_zh if chinese else document.head
             other = bool(head) and not any(slot & asked for slot in head)
             counted = document.record.get("unit") in COUNTER_UNITS.get(question.counter, ())
-            spans = len(set(question.years)) > 1 and all(_covers_years(document.record, [year]) for year in question.years)
+            spans = _spans(document.record, question.years, records) if len(set(question.years)) > 1 else 0.0
             covered = label_coverage(question, document, index)
             if other and covered < 0.4 and share < 0.95 and not _all_matched(question, document):
                 continue  # what the figure measures is not what was asked, and the question is not all matched
@@ -213,6 +228,17 @@ def rank(question: Analysis, index: Index, threshold: float = ANSWERS, reported:
         return (-round(item.score, 6), -(period.get("end") or 0), item.document.position)
 
     return sorted(scored, key=order)
+
+
+def _spans(record: JsonRecord, years: list[int], records: dict[str, JsonRecord]) -> float:
+    covered: set[int] = set()
+    for each in (record, *(records[ref] for ref in record.get("inputs") or () if ref in records)):
+        period = each.get("period") or {}
+        if isinstance(period.get("start"), int) and isinstance(period.get("end"), int):
+            covered.update(range(period["start"], period["end"] + 1))
+    if not set(years) <= covered:
+        return 0.0
+    return 0.15 if covered == set(range(min(years), max(years) + 1)) else 0.1
 
 
 def _all_matched(question: Analysis, document: Document) -> bool:
@@ -277,6 +303,8 @@ def answers(base: FactBase, text: str, derived_only: bool = False) -> list[tuple
     index = index_of(base, "figures", lambda: base.of_kind("figure"))
     question = understand(text, index)
     if not question.slots:
+        if any(char.isalpha() and not char.isascii() and not is_han(char) for char in normalise(text)):
+            raise NotFound(NO_ANSWER)  # words in a script the base is not written in (한국어, русский): a question all the same
         raise UsageError(
             f"{text.strip()!r} asks nothing that can be looked up; name a figure, e.g. 数字经济增速 or 'Yukangma users'"
         )

@@ -7,6 +7,9 @@ figure; words of the asking clause it never uses are what is asked about, and st
 
 from __future__ import annotations
 
+from cqsmart.query import lexicon
+from cqsmart.query.analysis import Concepts, english_word, segments
+
 # Where a sentence ends, and where a clause does. A comma or full stop between digits (1,875; 2.1) is
 # part of a number.
 _SENTENCE_ENDS = frozenset(".!?。！？\n")
@@ -65,3 +68,23 @@ def scene(text: str) -> list[str]:
     if len(marked) < 2 or all(asked for _, asked in marked) or not any(asked for _, asked in marked):
         return []
     return [clause for clause, asked in marked if not asked]
+
+
+def counted(text: str, concepts: Concepts) -> str:
+    """The concept a how-many question counts: the first thing named after how many / 多少 / 几
+    ("how many units have their heads serving as cloud chiefs" counts units, not heads), or "".
+    `text` is normalised."""
+    things = frozenset(lexicon.COUNTED)
+    at = text.find("how many ")
+    if at >= 0:
+        for word in segments(text[at + len("how many ") :]):
+            for members, concept in concepts.english.get(english_word(word), ()):
+                if len(members) == 1 and concept in things:
+                    return "c:" + concept
+    starts = [found for found in (text.find("多少"), text.find("几")) if found >= 0]
+    if starts:
+        after = text[min(starts) :]
+        places = [(after.find(member), concept) for member, concept in concepts.chinese if concept in things and member in after]
+        if places:
+            return "c:" + min(places)[1]
+    return ""

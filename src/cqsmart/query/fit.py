@@ -17,7 +17,8 @@ from cqsmart.query import lexicon
 from cqsmart.query.analysis import Analysis
 from cqsmart.query.index import Document, Index
 
-BUILTIN = frozenset("c:" + group[0] for group in lexicon.CONCEPTS)
+# Built-in concepts are words, not names; a place is a name (the names rule below applies to it).
+BUILTIN = frozenset("c:" + group[0] for group in lexicon.CONCEPTS if not group[0].startswith(lexicon.PLACE))
 MEASURES = tuple("c:" + name for name in lexicon.MEASURES)
 COUNTED = tuple("c:" + name for name in lexicon.COUNTED)
 SPAN_WORDS = tuple("c:" + name for name in lexicon.SPAN_CONCEPTS)
@@ -32,7 +33,8 @@ class Fit:
     def __init__(self, question: Analysis, index: Index) -> None:
         asked = {key for slot in question.asking() for key in slot}
         self.measures = {key for key in MEASURES if key in asked}
-        self.counted = {key for key in COUNTED if key in asked}
+        # What a how-many question counts, when it says; else every counted thing it names.
+        self.counted = {question.counts} if question.counts else {key for key in COUNTED if key in asked}
         documents = len(index.documents) or 1
         self.names = [
             key

@@ -17,7 +17,8 @@ ZH_FILLERS = (
     "哪个", "哪些", "哪", "是否", "到底", "大概", "大约", "一共", "总共", "共有", "如何", "怎么样", "怎样", "情况", "的",
     "了", "吗", "呢", "吧", "啊", "呀", "是", "都", "么", "达到", "达", "约", "荣获", "获得", "一年",
     "现在", "目前", "处于", "处在", "位于", "在", "相比", "比较", "对比", "比",
-    "你知道吗", "你知道", "知道吗", "能告诉我", "帮我查一下", "帮我查", "查一下", "帮我", "能否", "能不能", "可否", "具体",
+    "多不多", "高不高", "快不快", "大不大", "有没有", "是不是", "咋样", "啥", "你知道吗", "你知道", "知道吗",
+    "能告诉我", "帮我查一下", "帮我查", "查一下", "帮我", "能否", "能不能", "可否", "具体",
 )
 # fmt: on
 ZH_COUNTERS = "个项家位类张台次人批所条座种名件"
@@ -72,7 +73,8 @@ CONCEPTS: tuple[tuple[str, ...], ...] = (
      "outpaced", "above", "ahead", "faster than"),
     ("rank", "排名", "名次", "排位", "位次", "排第几", "第几名", "第几位", "第几", "位置", "位居", "位列", "排在",
      "rank", "ranking", "ranked", "place", "position", "standing", "rate against", "rated", "rating", "stack up",
-     "measure up", "league table", "compare with other", "compared with other", "against other"),
+     "measure up", "league table", "compare with other", "compared with other", "against other", "top 10", "top ten",
+     "top five", "top 5", "前10", "前十", "前五", "前5"),
     ("target", "目标", "计划", "规划", "预计", "将要", "培育", "target", "plan", "planned", "goal", "aim", "intend",
      "cultivate"),
     ("function", "功能", "用途", "function", "feature", "service offered"),
@@ -110,6 +112,28 @@ CONCEPTS: tuple[tuple[str, ...], ...] = (
     ("national", "全国", "国家", "national", "nationwide", "country", "china"),
 )
 # fmt: on
+
+# Other places of China, each a concept of its own: a question about Shanghai is not answered by a figure
+# about Chongqing, unless the figure names Shanghai too. (Sichuan is left out: 川渝 and the twin-city
+# circle are the base's own, kept as its aliases, like Chengdu.)
+# fmt: off
+_PLACES = (
+    ("beijing", "北京"), ("shanghai", "上海"), ("tianjin", "天津"), ("shenzhen", "深圳"), ("guangzhou", "广州"),
+    ("hangzhou", "杭州"), ("nanjing", "南京"), ("wuhan", "武汉"), ("xian", "西安", "xi'an"), ("changsha", "长沙"),
+    ("zhengzhou", "郑州"), ("guiyang", "贵阳"), ("kunming", "昆明"), ("hefei", "合肥"), ("jinan", "济南"),
+    ("qingdao", "青岛"), ("xiamen", "厦门"), ("fuzhou", "福州"), ("shenyang", "沈阳"), ("harbin", "哈尔滨"),
+    ("changchun", "长春"), ("shijiazhuang", "石家庄"), ("taiyuan", "太原"), ("lanzhou", "兰州"), ("nanning", "南宁"),
+    ("haikou", "海口"), ("nanchang", "南昌"), ("suzhou", "苏州"), ("ningbo", "宁波"), ("hong kong", "香港"),
+    ("macau", "澳门", "macao"), ("guangdong", "广东"), ("zhejiang", "浙江"), ("jiangsu", "江苏"), ("shandong", "山东"),
+    ("henan", "河南"), ("hebei", "河北"), ("hubei", "湖北"), ("hunan", "湖南"), ("guizhou", "贵州"), ("yunnan", "云南"),
+    ("shaanxi", "陕西"), ("shanxi", "山西"), ("fujian", "福建"), ("anhui", "安徽"), ("jiangxi", "江西"),
+    ("liaoning", "辽宁"), ("jilin", "吉林"), ("heilongjiang", "黑龙江"), ("gansu", "甘肃"), ("qinghai", "青海"),
+    ("hainan", "海南"), ("guangxi", "广西"), ("xinjiang", "新疆"), ("tibet", "西藏", "xizang"),
+    ("inner mongolia", "内蒙古"), ("ningxia", "宁夏"),
+)
+# fmt: on
+PLACE = "place-"
+CONCEPTS += tuple((PLACE + names[0].replace(" ", "-"), *names) for names in _PLACES)
 
 # The economy unqualified is the whole economy, measured by GDP (经济增长率, economic growth); after one of
 # these it is a part of it (数字经济, the digital economy), and before these a region (经济圈, economic circle).
@@ -160,7 +184,7 @@ SPAN_CONCEPTS = ("change", "cumulative", "gap")
 # fmt: off
 INTENTS: dict[str, tuple[str, ...]] = {
     "max": ("最快", "最高", "最大", "最多", "最强", "峰值", "fastest", "highest", "largest", "biggest", "greatest", "most",
-        "peak", "maximum", "top", "best", "strongest", "quickest"),
+        "peak", "maximum", "best", "strongest", "quickest"),
     "min": ("最慢", "最低", "最小", "最少", "最弱", "slowest", "lowest", "smallest", "least", "minimum", "weakest", "fewest"),
     "latest": ("最新", "最近一年", "latest", "most recent", "newest", "lately"),
     "derived": ("推算", "隐含", "推导", "倒推", "估算", "推断", "算出", "implied", "implicit", "derived", "derive", "infer",
