@@ -18,6 +18,7 @@ from typing import Any
 
 from cqsmart.query import lexicon
 from cqsmart.query.chinese import chinese_years, drop_counting, has_han, is_han, simplified
+from cqsmart.query.values import Stated, take_values
 
 # Chinese characters are told by code point, not by a regex class: compiling a class that spans the CJK
 # block costs more than answering a question.
@@ -159,7 +160,7 @@ BUILTIN_GROUPS = tuple((group[0], group[1:]) for group in lexicon.CONCEPTS)
 class Analysis:
     """What a text says: its slots (each a set of keys, any of which matches it), years and intents."""
 
-    __slots__ = ("context", "counter", "counting", "counts", "intents", "slots", "words", "years")
+    __slots__ = ("context", "counter", "counting", "counts", "intents", "slots", "values", "words", "years")
 
     def __init__(self, slots: list[frozenset[str]] | None = None) -> None:
         self.slots: list[frozenset[str]] = slots if slots is not None else []
@@ -169,6 +170,7 @@ class Analysis:
         self.counter = ""  # the measure word a Chinese question counts in: 多少个 → 个
         self.counting = False  # asks how many (a count, not a percentage)
         self.counts = ""  # the concept a how-many question counts, when it names one
+        self.values: list[Stated] = []  # numbers the question states
         self.context: set[frozenset[str]] = set()  # slots only a scene-setting clause says: they may match, never must
 
     def all_keys(self) -> set[str]:
@@ -205,6 +207,7 @@ def _take_years(text: str, analysis: Analysis) -> str:
     return _pattern("year").sub(keep, text) if any(char.isdigit() for char in text) else text
 
 
+_FILLERS = sorted(lexicon.ZH_FILLERS, key=len, reverse=True)  # 指的是什么 before 的 and 什么
 _INTENT_WORDS = sorted(
     ((member, intent) for intent, members in lexicon.INTENTS.items() for member in members), key=lambda item: -len(item[0])
 )
@@ -237,7 +240,7 @@ def _chinese_slots(run: str, analysis: Analysis, question: bool) -> None:
         if counter:
             analysis.counter = counter
             analysis.counting = True
-        for filler in lexicon.ZH_FILLERS:
+        for filler in _FILLERS:
             run = run.replace(filler, " ")
     for piece in run.split():
         if len(piece) == 1:
@@ -293,6 +296,8 @@ def analyse(
     analysis = Analysis()
     text = normalise(text)
     text = _take_years(_year_before(text) if question else text, analysis)
+    if question and any(char.isdigit() for char in text):
+        text, analysis.values = take_values(text)
     if question if intents is None else intents:
         text = _take_intents(text, analysis)
     if question:

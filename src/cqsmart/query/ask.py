@@ -20,6 +20,7 @@ from cqsmart.query.chinese import is_han
 from cqsmart.query.fit import Fit
 from cqsmart.query.index import Document, Index, index_of, known_stem
 from cqsmart.query.result import Result
+from cqsmart.query.values import states
 
 ANSWERS = 0.55  # coverage a figure needs to answer
 PERCENTAGES = ("%", "个百分点")
@@ -153,6 +154,9 @@ def coverage(question: Analysis, document: Document, index: Index, scene: bool =
         found = weight * max(document.keys.get(key, 0.0) for key in slot)
         total += found if told else weight
         matched += found
+    if question.values:  # a number the question states weighs as the rarest word, matched by its figure
+        total += index.unknown_weight
+        matched += index.unknown_weight * states(document.record, question.values)
     return matched / total if total else 0.0
 
 
@@ -302,7 +306,7 @@ def answers(base: FactBase, text: str, derived_only: bool = False) -> list[tuple
         raise UsageError("ask needs a question, e.g. '渝康码有多少项功能?' or 'How many Yukuaiban users are there?'")
     index = index_of(base, "figures", lambda: base.of_kind("figure"))
     question = understand(text, index)
-    if not question.slots:
+    if not question.slots and not question.values:
         if any(char.isalpha() and not char.isascii() and not is_han(char) for char in normalise(text)):
             raise NotFound(NO_ANSWER)  # words in a script the base is not written in (한국어, русский): a question all the same
         raise UsageError(

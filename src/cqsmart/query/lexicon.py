@@ -19,6 +19,10 @@ ZH_FILLERS = (
     "现在", "目前", "处于", "处在", "位于", "在", "相比", "比较", "对比", "比",
     "多不多", "高不高", "快不快", "大不大", "有没有", "是不是", "咋样", "啥", "你知道吗", "你知道", "知道吗",
     "能告诉我", "帮我查一下", "帮我查", "查一下", "帮我", "能否", "能不能", "可否", "具体",
+    # Checking a claim, or asking what a number is: 是真的吗, 指的是什么.
+    "这个说法对吗", "说法对吗", "是真的吗", "真的吗", "真的", "属实吗", "属实", "对不对", "对吗", "有报道说", "报道说", "听说",
+    "据说", "有人说", "指的是什么", "指的是", "指什么", "是什么意思", "什么意思", "说的是什么", "说的是", "是指",
+    "是哪一年的数据",
 )
 # fmt: on
 ZH_COUNTERS = "个项家位类张台次人批所条座种名件"
@@ -45,6 +49,8 @@ _STOPWORD_TEXT = """
     handle handled process processed sector sectors industry
     currently recently new old good well able possible available exist exists existing whole entire
     article interview newspaper win won fy fiscal
+    true really accurate correct right fact check claim claims claimed refer refers referring measure measures
+    yuan rmb renminbi
 """
 # Words English questions ask with that say nothing about the figure ("per" is kept: "per capita").
 EN_STOPWORDS = frozenset(_STOPWORD_TEXT.split()) - {"per", "over"}
@@ -108,7 +114,7 @@ CONCEPTS: tuple[tuple[str, ...], ...] = (
     ("listed", "上市", "listed", "public company", "ipo"),
     ("percentage-point", "百分点", "个点", "percentage point", "point"),
     ("average", "平均每年", "年平均", "每年", "平均", "年均", "average", "mean", "annual average", "per year", "a year",
-     "annual"),
+     "annual", "per annum", "a year on average"),
     ("national", "全国", "国家", "national", "nationwide", "country", "china"),
 )
 # fmt: on

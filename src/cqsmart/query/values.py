@@ -1,0 +1,115 @@
+"""Numbers a question states: "is it true Yukuaiban has over 20 million users?", "3449万指的是什么".
+
+A number with its scale (20 million, 2000万, 638.7 billion, 16%, 14.4个百分点) is read in base units,
+the way a figure's `base_value` is kept, and taken out of the text, so that its words count neither for
+nor against a figure; the figure whose value it is then fits the question better. Years are read
+before this (as years), and a number glued to a word (5G) or to 年 (近5年) is no value.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from typing import Any, NamedTuple
+
+from cqsmart.query import lexicon
+
+# Scales, longest first within each script; each multiplies the number before it.
+_SCALES = (
+    ("万亿", 1e12),
+    ("亿", 1e8),
+    ("万", 1e4),
+    ("千", 1e3),
+    ("trillion", 1e12),
+    ("billion", 1e9),
+    ("million", 1e6),
+    ("thousand", 1e3),
+    ("bn", 1e9),
+    ("mn", 1e6),
+    ("m", 1e6),
+    ("k", 1e3),
+)
+_CURRENCIES = ("元", "yuan", "rmb", "renminbi")
+_PERCENTS = ("个百分点", "百分点", "percentage points", "percentage point", "points", "point", "%", "percent", "per cent")
+ROUNDED = 0.05  # "over 20 million" is the 21 million the source states; "about 27亿" its 27.2亿
+
+
+class Stated(NamedTuple):
+    value: float  # in base units
+    said: bool  # a scale or percent said what it is (20 million, 16%), not a bare 1875
+    within: float  # how far a figure's value may be from it and still be it, in base units
+
+
+def take_values(text: str) -> tuple[str, list[Stated]]:
+    """The text without its stated numbers and their scale words, and each number as (value in base
+    units, whether a scale or percent said what it is). `text` is normalised, its years already taken."""
+    found: list[Stated] = []
+    kept: list[str] = []
+    index = 0
+    while index < len(text):
+        char = text[index]
+        glued = index > 0 and ((text[index - 1].isalpha() and text[index - 1].isascii()) or text[index - 1] in ".")
+        if not char.isdigit() or not char.isascii() or glued:
+            kept.append(char)
+            index += 1
+            continue
+        end = index
+        while end < len(text) and (text[end].isdigit() or (text[end] in ".," and text[end + 1 : end + 2].isdigit())):
+            end += 1
+        written = text[index:end].replace(",", "")
+        number = float(written)
+        rest = text[end:]
+        spaced = rest.lstrip(" ")
+        scale, said, used = 1.0, False, end
+        for word, factor in _SCALES:
+            if spaced.startswith(word) and not _glued_word(spaced, word):
+                scale, said, used = factor, True, end + len(rest) - len(spaced) + len(word)
+                break
+        spaced = text[used:].lstrip(" ")
+        for word in _CURRENCIES:
+            if spaced.startswith(word) and not _glued_word(spaced, word):
+                used += len(text[used:]) - len(spaced) + len(word)
+                break
+        spaced = text[used:].lstrip(" ")
+        for word in _PERCENTS:
+            if spaced.startswith(word) and not _glued_word(spaced, word):
+                scale, said, used = scale / 100, True, used + len(text[used:]) - len(spaced) + len(word)
+                break
+        if text[used : used + 1] in lexicon.ZH_COUNTERS and text[used : used + 2] not in lexicon.ZH_COUNTER_WORDS:
+            used += 1  # 1875项, 2100万人: the measure word belongs to the number
+        after, before = text[used : used + 1], text[:index].rstrip(" ")
+        ordinal = before.endswith(("前", "第", "top", "no.")) or text[used:].lstrip(" ").startswith("year")
+        if ordinal or after == "年" or (after.isalpha() and after.isascii()) or not math.isfinite(number * scale):
+            kept.append(text[index:used])  # 5G, 近5年, 3rd, top 10, 5 years: a name, rank or span, not a value
+        else:
+            found.append(Stated(number * scale, said, _within(written) * scale))
+            kept.append(" ")
+        index = used
+    return "".join(kept), found
+
+
+def _glued_word(text: str, word: str) -> bool:
+    """An English scale word must end there (5 m, 5m, but not 5 members)."""
+    return word.isascii() and word.isalpha() and text[len(word) : len(word) + 1].isalpha()
+
+
+def _within(written: str) -> float:
+    """Half a unit of the last digit written (14.4: 0.05); a round number (20, 2000, 27: two significant
+    digits or fewer) stands for any value within a twentieth of it, as "over 20 million" for 21 million."""
+    whole, _, decimals = written.partition(".")
+    digits = (whole + decimals).lstrip("0")
+    significant = len(digits if decimals else digits.rstrip("0"))
+    half_unit = 0.5 / float(10 ** len(decimals))
+    return max(half_unit, ROUNDED * float(written)) if significant <= 2 else half_unit
+
+
+def states(record: Mapping[str, Any], values: list[Stated]) -> bool:
+    """Whether the figure's value is one the question states."""
+    numbers = (record.get("base_value"), record.get("value"))
+    candidates = [float(stated) for stated in numbers if isinstance(stated, (int, float)) and not isinstance(stated, bool)]
+    for asked in values:
+        # 20 million is compared in base units only; a bare 1875 also as written.
+        for stated in candidates[:1] if asked.said else candidates:
+            if abs(stated - asked.value) <= asked.within * (1 + 1e-9):
+                return True
+    return False
