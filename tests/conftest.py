@@ -61,6 +61,19 @@ def load_json(text: str) -> Any:
     return json.loads(text)
 
 
+NO_ANSWER = "cqsmart: no figure in the fact base answers this question\n"
+
+
+def assert_asked(run: Run, question: str, expected: str | None) -> None:
+    """`ask QUESTION --json` puts the expected figure first, or, for None, exits 1 with its one line."""
+    result = run("ask", question, "--json")
+    if expected is None:
+        assert (result.exit_code, result.stdout, result.stderr) == (1, "", NO_ANSWER)
+    else:
+        assert (result.exit_code, result.stderr) == (0, ""), result.stderr
+        assert json.loads(result.stdout)[0]["id"] == expected
+
+
 @pytest.fixture
 def small_copy(tmp_path: Path) -> Path:
     target = tmp_path / "small.json"

@@ -13,9 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import Run
+from conftest import NO_ANSWER, Run, assert_asked
 
-NO_ANSWER = "cqsmart: no figure in the fact base answers this question\n"
 FACTS = Path(__file__).resolve().parents[1] / "facts"
 
 # (the id of the figure that answers, or None when the fact base holds no answer; the phrasings)
@@ -582,12 +581,7 @@ def test_the_question_set_is_large_and_phrased_more_than_once() -> None:
 @pytest.mark.parametrize(("expected", "question"), CASES, ids=[question for _, question in CASES])
 def test_question_gets_the_figure_that_answers_it_or_none(run: Run, expected: str | None, question: str) -> None:
     """The answering figure comes first; a question the base cannot answer exits 1 with one line."""
-    result = run("ask", question, "--json")
-    if expected is None:
-        assert (result.exit_code, result.stdout, result.stderr) == (1, "", NO_ANSWER)
-    else:
-        assert (result.exit_code, result.stderr) == (0, "")
-        assert json.loads(result.stdout)[0]["id"] == expected
+    assert_asked(run, question, expected)
 
 
 def test_json_is_the_stats_record_with_a_score(run: Run) -> None:

@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
-from conftest import Run
+from conftest import Run, assert_asked
 from cqsmart.query import clauses
-
-NO_ANSWER = "cqsmart: no figure in the fact base answers this question\n"
 
 pytestmark = pytest.mark.usefixtures("reuse_module_cache")
 
@@ -63,9 +59,4 @@ def test_the_scene_is_the_clauses_that_do_not_ask(text: str, scene: list[str]) -
 )
 def test_long_questions_are_answered_by_what_they_ask(run: Run, question: str, expected: str | None) -> None:
     """A long question gets the figure its asking clause names, helped by the scene, or exits 1."""
-    result = run("ask", question, "--json")
-    if expected is None:
-        assert (result.exit_code, result.stdout, result.stderr) == (1, "", NO_ANSWER)
-    else:
-        assert (result.exit_code, result.stderr) == (0, ""), result.stderr
-        assert json.loads(result.stdout)[0]["id"] == expected
+    assert_asked(run, question, expected)

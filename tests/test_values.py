@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
-from conftest import Run
+from conftest import Run, assert_asked
 from cqsmart.query.values import take_values
-
-NO_ANSWER = "cqsmart: no figure in the fact base answers this question\n"
 
 pytestmark = pytest.mark.usefixtures("reuse_module_cache")
 
@@ -62,9 +58,4 @@ def test_stated_numbers_are_read_in_base_units(text: str, left: str, values: lis
 )
 def test_a_stated_number_finds_its_figure(run: Run, question: str, expected: str | None) -> None:
     """The figure whose value the question states comes first; a number no figure has exits 1."""
-    result = run("ask", question, "--json")
-    if expected is None:
-        assert (result.exit_code, result.stdout, result.stderr) == (1, "", NO_ANSWER)
-    else:
-        assert (result.exit_code, result.stderr) == (0, ""), result.stderr
-        assert json.loads(result.stdout)[0]["id"] == expected
+    assert_asked(run, question, expected)
