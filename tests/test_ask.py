@@ -565,6 +565,12 @@ QUESTIONS += [
     # What a how-many question counts comes first after how many: units, not their heads.
     ("cloud-chief-units", ["how many departments have their heads serving as cloud chiefs", "多少个单位由负责人担任云长"]),
 ]
+# A fifth blind round's rules: tone marks and numbers in pinyin, and shorthand typed in a hurry.
+QUESTIONS += [
+    ("yukangma-users", ["yú kāng mǎ yòng hù", "yu2kang1ma3 users"]),
+    ("digital-economy-share-of-gdp-2017", ["digital econ % of gdp in 2017", "what pct of gdp was the digital econ in 2017"]),
+    ("data-centre-scale-annual-growth", ["avg annual growth of data centre capacity", "data center capacity growth, avg per yr"]),
+]
 CASES = [(expected, question) for expected, phrasings in QUESTIONS for question in phrasings]
 
 
@@ -811,3 +817,23 @@ def test_a_question_in_a_script_the_base_lacks_gets_no_figure(run: Run, question
     """Korean or Russian is a question all the same: it exits 1, not 2 as text that asks nothing does."""
     result = run("ask", question, "--json")
     assert (result.exit_code, result.stdout, result.stderr) == (1, "", NO_ANSWER)
+
+
+@pytest.mark.parametrize(
+    ("question", "first_two"),
+    [
+        ("digital economy growth in 2019 and 2020", {"digital-economy-growth-2019", "digital-economy-growth-2020"}),
+        ("2018年和2020年数字经济增速", {"digital-economy-growth-2018", "digital-economy-growth-2020"}),
+    ],
+)
+def test_years_listed_are_answered_each_by_its_own_figure(run: Run, question: str, first_two: set[str]) -> None:
+    """Two years joined by and/和 ask about each year; only a span (2018 to 2020) is answered by a figure over it."""
+    result = run("ask", question, "--json", "--limit", "2")
+    assert result.exit_code == 0
+    assert {row["id"] for row in json.loads(result.stdout)} == first_two
+
+
+@pytest.mark.parametrize("question", ["digital economy growth from 2018 to 2020", "2018—2020年数字经济增长"])
+def test_a_span_of_years_is_answered_by_the_figure_over_it(run: Run, question: str) -> None:
+    """From 2018 to 2020 asks about the span: the cumulative growth comes first."""
+    assert_asked(run, question, "digital-economy-cumulative-growth-2018-2020")

@@ -160,11 +160,12 @@ BUILTIN_GROUPS = tuple((group[0], group[1:]) for group in lexicon.CONCEPTS)
 class Analysis:
     """What a text says: its slots (each a set of keys, any of which matches it), years and intents."""
 
-    __slots__ = ("context", "counter", "counting", "counts", "intents", "slots", "values", "words", "years")
+    __slots__ = ("context", "counter", "counting", "counts", "intents", "slots", "values", "words", "year_range", "years")
 
     def __init__(self, slots: list[frozenset[str]] | None = None) -> None:
         self.slots: list[frozenset[str]] = slots if slots is not None else []
         self.years: list[int] = []
+        self.year_range = False  # the years are the ends of a span (2018 to 2020), not a list (2018 and 2019)
         self.intents: set[str] = set()
         self.words: list[str] = []  # the English words as written, for spelling correction
         self.counter = ""  # the measure word a Chinese question counts in: 多少个 → 个
@@ -199,12 +200,28 @@ def _year_before(text: str) -> str:
     return text
 
 
+_RANGE_MARKS = ("-", "–", "—", "~", "到", "至", " to ", "through", "until", "till")
+
+
 def _take_years(text: str, analysis: Analysis) -> str:
+    places: list[tuple[int, int]] = []
+
     def keep(match: re.Match[str]) -> str:
         analysis.years.append(int(match.group(1)))
+        places.append(match.span())
         return " "
 
-    return _pattern("year").sub(keep, text) if any(char.isdigit() for char in text) else text
+    if not any(char.isdigit() for char in text):
+        return text
+    taken = _pattern("year").sub(keep, text)
+    # 2018 to 2020, 2018—2020年, between 2017 and 2020: a span; 2018 and 2019, 2017年和2020年: two years.
+    if len(places) > 1:
+        between = text[places[0][1] : places[1][0]]
+        before = text[: places[0][0]]
+        analysis.year_range = any(mark in between for mark in _RANGE_MARKS) or before.rstrip().endswith(
+            ("between", "from", "从", "自")
+        )
+    return taken
 
 
 _FILLERS = sorted(lexicon.ZH_FILLERS, key=len, reverse=True)  # 指的是什么 before 的 and 什么
@@ -296,6 +313,8 @@ def analyse(
     analysis = Analysis()
     text = normalise(text)
     text = _take_years(_year_before(text) if question else text, analysis)
+    if question and "%" in text:
+        text = text.replace("%", " percent ")  # 16% as a value, and "% of gdp" as a share
     if question and any(char.isdigit() for char in text):
         text, analysis.values = take_values(text)
     if question if intents is None else intents:

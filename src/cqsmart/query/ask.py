@@ -219,7 +219,8 @@ def rank(question: Analysis, index: Index, threshold: float = ANSWERS, reported:
             head = document.head_zh if chinese else document.head
             other = bool(head) and not any(slot & asked for slot in head)
             counted = document.record.get("unit") in COUNTER_UNITS.get(question.counter, ())
-            spans = _spans(document.record, question.years, records) if len(set(question.years)) > 1 else 0.0
+            several = len(set(question.years)) > 1 and fit.asks_span
+            spans = _spans(document.record, question.years, records) if several else 0.0
             covered = label_coverage(question, document, index)
             if other and covered < 0.4 and share < 0.95 and not _all_matched(question, document):
                 continue  # what the figure measures is not what was asked, and the question is not all matched

@@ -28,7 +28,7 @@ SETTING = 1 / 3  # a name in at least this share of the documents is the setting
 class Fit:
     """What a question requires of a figure, worked out once per question."""
 
-    __slots__ = ("counted", "measures", "names", "one_year")
+    __slots__ = ("asks_span", "counted", "measures", "names", "one_year")
 
     def __init__(self, question: Analysis, index: Index) -> None:
         asked = {key for slot in question.asking() for key in slot}
@@ -41,8 +41,9 @@ class Fit:
             for (key,) in (slot for slot in question.asking() if len(slot) == 1)
             if key.startswith("c:") and key not in BUILTIN and index.frequency.get(key, 0) / documents < SETTING
         ]
-        asks_span = len(set(question.years)) > 1 or any(key in asked for key in SPAN_WORDS)
-        self.one_year = bool(question.years) and not asks_span
+        # Years listed (2018 and 2019) ask about each; a span (2018 to 2020) or a change between them, about both.
+        self.asks_span = question.year_range or any(key in asked for key in SPAN_WORDS)
+        self.one_year = bool(question.years) and not self.asks_span
 
     def allows(self, document: Document) -> bool:
         if any(name not in document.keys for name in self.names):

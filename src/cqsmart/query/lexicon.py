@@ -23,6 +23,8 @@ ZH_FILLERS = (
     "这个说法对吗", "说法对吗", "是真的吗", "真的吗", "真的", "属实吗", "属实", "对不对", "对吗", "有报道说", "报道说", "听说",
     "据说", "有人说", "指的是什么", "指的是", "指什么", "是什么意思", "什么意思", "说的是什么", "说的是", "是指",
     "是哪一年的数据",
+    # How exact a value is asked about, or said with it: 是确切数字还是超过, 超过2000万.
+    "是确切数字还是", "确切数字", "准确数字", "确切", "精确", "还是", "超过", "突破", "以上", "左右", "将近", "至少", "不到",
 )
 # fmt: on
 ZH_COUNTERS = "个项家位类张台次人批所条座种名件"
@@ -50,6 +52,7 @@ _STOPWORD_TEXT = """
     currently recently new old good well able possible available exist exists existing whole entire
     article interview newspaper win won fy fiscal
     true really accurate correct right fact check claim claims claimed refer refers referring measure measures
+    approx approximate approximately est estimated roughly abt vs versus
     yuan rmb renminbi
 """
 # Words English questions ask with that say nothing about the figure ("per" is kept: "per capita").
@@ -62,7 +65,8 @@ EN_STOPWORDS = frozenset(_STOPWORD_TEXT.split()) - {"per", "over"}
 CONCEPTS: tuple[tuple[str, ...], ...] = (
     ("growth", "增速", "增长率", "增长", "增幅", "增加率", "增得", "growth", "grow", "growth rate", "rate of growth", "expand",
      "expansion"),
-    ("share", "比重", "占比", "比例", "份额", "占多大", "占多少", "share", "proportion", "percentage of", "part of", "fraction"),
+    ("share", "比重", "占比", "比例", "份额", "占多大", "占多少", "share", "proportion", "percentage of", "percent of", "part of",
+     "fraction"),
     ("size", "规模", "体量", "总量", "多大", "size", "scale", "how big", "how large", "volume", "capacity",
      "worth"),
     ("users", "注册用户", "注册人数", "注册", "在用",
@@ -214,6 +218,24 @@ BRITISH: dict[str, str] = {
     "kilometre": "kilometer",
     "enrolment": "enrollment",
 }
+# Shorthand typed in a hurry, to the word it stands for, likewise before stemming.
+BRITISH.update(
+    {
+        "ppl": "people",
+        "avg": "average",
+        "econ": "economy",
+        "govt": "government",
+        "dept": "department",
+        "depts": "departments",
+        "mgmt": "management",
+        "pct": "percent",
+        "biz": "business",
+        "info": "information",
+        "yr": "year",
+        "yrs": "years",
+        "vs": "versus",
+    }
+)
 # -ise/-isation words that are not British spellings of -ize.
 NOT_BRITISH_ISE = frozenset(
     {

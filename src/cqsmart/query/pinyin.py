@@ -6,6 +6,7 @@ questions pay nothing for it."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import cache
 
 from cqsmart.query import lexicon
@@ -18,10 +19,35 @@ def _words() -> dict[str, str]:
     return {key.replace(" ", ""): han for key, han in lexicon.PINYIN.items()}
 
 
+@cache
+def _syllable() -> re.Pattern[str]:
+    """Any pinyin syllable: an initial, then a final (typed v for ü)."""
+    finals = "iang|iong|uang|ang|eng|ing|ong|uai|uan|ian|iao|ai|ei|ui|ao|ou|iu|ie|ve|ue|er|an|en|in|un|vn|ia|ua|uo|a|o|e|i|u|v"
+    return re.compile(rf"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:{finals})")
+
+
+def without_tones(text: str) -> str:
+    """yú kuài bàn and yu2kuai4ban4 as yu kuai ban: marks dropped from Latin letters, and tone numbers
+    from words that are pinyin syllables throughout (not from mp3 or 5g)."""
+    if any("\u00c0" <= char <= "\u024f" or "\u1e00" <= char <= "\u1eff" for char in text):
+        decomposed = unicodedata.normalize("NFKD", text)
+        text = unicodedata.normalize("NFC", "".join(char for char in decomposed if not unicodedata.combining(char)))
+    if not any(char in "12345" for char in text):
+        return text
+    syllable = _syllable()
+    words = text.split(" ")
+    for index, word in enumerate(words):
+        parts = re.split(r"[1-5]", word)
+        if len(parts) > 1 and word[0].isalpha() and all(syllable.fullmatch(part) for part in parts if part):
+            words[index] = " ".join(part for part in parts if part)
+    return " ".join(words)
+
+
 def as_characters(text: str) -> str:
     """`text` (already normalised: lower case) with the pinyin it has replaced by characters."""
     if not any("a" <= char <= "z" for char in text):
         return text
+    text = without_tones(text)
     words = _words()
     pieces = re.findall(r"[a-z]+|[^a-z]+", text)
     result: list[str] = []
