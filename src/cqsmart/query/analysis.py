@@ -321,6 +321,9 @@ def analyse(
         text = _take_intents(text, analysis)
     if question:
         analysis.counting = "how many" in text or "number of" in text
+    if question and has_han(text):
+        for word in lexicon.ZH_DEMONSTRATIVES:
+            text = text.replace(word, " ")
     text = _chinese_concepts(text, concepts, analysis)
     words: list[str] = []
     for segment in segments(text):

@@ -28,6 +28,8 @@ ZH_FILLERS = (
 )
 # fmt: on
 ZH_COUNTERS = "个项家位类张台次人批所条座种名件"
+# Demonstratives, dropped before measure words are read: 这类 is "this kind of", not a count of categories.
+ZH_DEMONSTRATIVES = ("这类", "此类", "之类", "这种", "这样的", "这些", "那些", "这个", "那个")
 # Words that begin with a measure word, which after 多少 is then no measure word: 多少项目, 多少人口.
 ZH_COUNTER_WORDS = ("项目", "人口", "人数", "人员", "人才", "次数", "名次", "名单", "类别", "类型", "批次", "家庭")
 
@@ -79,7 +81,7 @@ CONCEPTS: tuple[tuple[str, ...], ...] = (
      "a year earlier", "year on year", "year-on-year"),
     ("cumulative", "累计", "累积", "cumulative", "cumulatively", "compound", "compounded", "in total", "altogether"),
     ("gap", "高于", "高出", "超出", "快多少", "快了多少", "快出", "快得", "快于", "跑赢", "幅度", "差距",
-     "margin", "gap", "exceed", "outpace",
+     "margin", "gap", "exceed", "outpace", "much faster", "far faster", "outgrew", "outgrow", "outgrown",
      "outpaced", "above", "ahead", "faster than"),
     ("rank", "排名", "名次", "排位", "位次", "排第几", "第几名", "第几位", "第几", "位置", "位居", "位列", "排在",
      "rank", "ranking", "ranked", "place", "position", "standing", "rate against", "rated", "rating", "stack up",
@@ -96,7 +98,7 @@ CONCEPTS: tuple[tuple[str, ...], ...] = (
      "发放", "发行", "发了", "issue", "issued", "distribute", "roll out", "rolled out", "popularize",
      "in use", "hand out"),
     ("visits", "访问量", "访问", "使用次数", "打开", "扫码", "visit", "visits", "access", "hit", "page view", "how often",
-     "open", "opened", "scan", "scanned", "view"),
+     "open", "opened", "scan", "scanned", "view", "times", "人次", "pull up", "pulled up", "bring up", "brought up"),
     ("services", "办事项", "事项", "服务事项", "办事", "办理", "业务", "事", "service item", "service items",
      "government service", "procedure", "matter", "transaction"),
     ("financing", "融资", "贷款", "借款", "financing", "finance", "loan", "credit", "funding", "raise", "money", "borrow",
@@ -108,7 +110,7 @@ CONCEPTS: tuple[tuple[str, ...], ...] = (
     ("scenarios", "场景", "scenario", "use case", "application"),
     ("units", "单位", "部门", "unit", "department", "organisation", "organization", "agency", "agencies"),
     ("leaders", "领导", "负责人", "leader", "head", "official"),
-    ("categories", "类别", "类", "category", "type", "kind of"),
+    ("categories", "类别", "类", "category", "type", "kind of", "kinds", "types", "sorts"),
     ("agreements", "协议", "agreement", "deal", "accord", "pact"),
     ("achievements", "成果", "achievement", "achieve", "achieved", "result", "outcome", "accomplishment"),
     ("systems", "系统", "system"),

@@ -44,6 +44,9 @@ def take_values(text: str) -> tuple[str, list[Stated]]:
     """The text without its stated numbers and their scale words, and each number as (value in base
     units, whether a scale or percent said what it is). `text` is normalised, its years already taken."""
     found: list[Stated] = []
+    text = _fractions(text, found)
+    if any(char in _ZH_NUMERALS for char in text):
+        text = _chinese_numbers(text)
     kept: list[str] = []
     index = 0
     while index < len(text):
@@ -86,6 +89,66 @@ def take_values(text: str) -> tuple[str, list[Stated]]:
             kept.append(" ")
         index = used
     return "".join(kept), found
+
+
+_FRACTIONS = (
+    ("四分之一", 0.25), ("三分之一", 1 / 3), ("五分之一", 0.2), ("四分之三", 0.75), ("三分之二", 2 / 3), ("一半", 0.5),
+    ("a quarter", 0.25), ("one quarter", 0.25), ("a third", 1 / 3), ("one third", 1 / 3), ("a fifth", 0.2),
+    ("one fifth", 0.2), ("three quarters", 0.75), ("two thirds", 2 / 3), ("a half", 0.5), ("half", 0.5),
+)  # fmt: skip
+_ZH_NUMERALS = frozenset("零〇一二两三四五六七八九十百千")
+_ZH_DIGIT = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_ZH_PLACE = {"十": 10, "百": 100, "千": 1000}
+
+
+def _fractions(text: str, found: list[Stated]) -> str:
+    """A quarter of GDP, 四分之一: a share in words, as the percentage it is (within a twentieth)."""
+    for words, share in _FRACTIONS:
+        at = text.find(words)
+        after = text[at + len(words) : at + len(words) + 1]
+        if at >= 0 and not (words.isascii() and (text[at - 1 : at].isalpha() or after.isalpha())):
+            found.append(Stated(share, True, ROUNDED * share))
+            text = text[:at] + " " + text[at + len(words) :]
+    return text
+
+
+def _chinese_numbers(text: str) -> str:
+    """二十六万 and 两千一百万 in digits (26万, 2100万), when a scale or measure word follows; 一网通办,
+    五十百千 and 第十 stay words."""
+    out: list[str] = []
+    index = 0
+    while index < len(text):
+        end = index
+        while end < len(text) and text[end] in _ZH_NUMERALS:
+            end += 1
+        if end == index:
+            out.append(text[index])
+            index += 1
+            continue
+        run, after = text[index:end], text[end : end + 1]
+        counted = bool(after) and (after in "万亿" or (after in lexicon.ZH_COUNTERS and (len(run) >= 2 or run == "十")))
+        if counted and text[index - 1 : index] not in ("第", "前") and (number := _chinese_number(run)) is not None:
+            out.append(str(number))
+        else:
+            out.append(run)
+        index = end
+    return "".join(out)
+
+
+def _chinese_number(run: str) -> int | None:
+    """The number a run of numerals writes, or None when it writes none (五十百千, 一二三: a name, a list)."""
+    total, digit, last = 0, None, 10_000
+    for char in run:
+        if char in _ZH_DIGIT:
+            if digit not in (None, 0):
+                return None
+            digit = _ZH_DIGIT[char]
+        else:
+            place = _ZH_PLACE[char]
+            if place >= last or (digit is None and total):
+                return None
+            total, digit, last = total + (1 if digit is None else digit) * place, None, place
+    return total + (digit or 0)
 
 
 def _glued_word(text: str, word: str) -> bool:
