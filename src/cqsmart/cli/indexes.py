@@ -10,7 +10,7 @@ from collections.abc import Callable
 from cqsmart import __version__
 from cqsmart.model import years
 from cqsmart.model.factbase import FactBase, JsonRecord
-from cqsmart.query import analysis, chinese, index, index_form, lexicon
+from cqsmart.query import analysis, chinese, english, index, index_form, lexicon
 from cqsmart.query.index import Index, build
 
 
@@ -21,11 +21,11 @@ def use_cached_indexes() -> None:
 def _code_stamp() -> str:
     """The analysis code and tables as installed: an edited lexicon must not meet an index built by the old one.
     Every module whose code shapes what an index holds is here (chinese and t2s fold the records' characters,
-    years names their months; t2s by its path, as analysis imports it only when a text needs it);
-    those that read only the question (fit, pinyin) need not be."""
+    english stems their words, years names their months; t2s by its path, as analysis imports it only when a
+    text needs it); those that read only the question (fit, pinyin, clauses, rewrite, values) need not be."""
     stamps = []
     t2s = os.path.join(os.path.dirname(str(analysis.__file__)), "t2s.py")
-    for path in (*(str(module.__file__) for module in (analysis, chinese, index, index_form, lexicon, years)), t2s):
+    for path in (*(str(module.__file__) for module in (analysis, chinese, english, index, index_form, lexicon, years)), t2s):
         try:
             status = os.stat(path)
             stamps.append(f"{status.st_size}:{status.st_mtime_ns}")

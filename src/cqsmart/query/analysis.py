@@ -13,11 +13,13 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
-from functools import cache, lru_cache
+from functools import cache
 from typing import Any
 
 from cqsmart.query import lexicon
 from cqsmart.query.chinese import chinese_years, drop_counting, has_han, is_han, simplified
+from cqsmart.query.english import english_word
+from cqsmart.query.rewrite import year_before
 from cqsmart.query.values import Stated, take_values
 
 # Chinese characters are told by code point, not by a regex class: compiling a class that spans the CJK
@@ -56,33 +58,6 @@ def segments(text: str) -> list[str]:
 
 
 _FUNCTION_CHARS = frozenset("有在和与及或将被把对从向为以于其该这那个上下中后前年月日来去说过让给就也还又很比要被到至从")
-_SUFFIXES = (
-    "ational",
-    "ations",
-    "ation",
-    "ness",
-    "ments",
-    "ment",
-    "ings",
-    "ing",
-    "ions",
-    "ion",
-    "ities",
-    "ity",
-    "ives",
-    "ive",
-    "ers",
-    "er",
-    "ied",
-    "es",
-    "ed",
-    "ly",
-    "ial",
-    "ic",
-    "al",
-    "s",
-    "e",
-)
 
 
 def normalise(text: str) -> str:
@@ -94,30 +69,6 @@ def normalise(text: str) -> str:
         if "年" in text:
             text = chinese_years(text)
     return text.casefold().replace("’", "'")
-
-
-@lru_cache(maxsize=4096)
-def english_word(word: str) -> str:
-    """Spelling variants to one form, then a light stem: integration, integrated and integrating agree."""
-    word = word.removesuffix("'s").replace("'", "")
-    word = lexicon.BRITISH.get(word, word)
-    if word not in lexicon.NOT_BRITISH_ISE:
-        word = re.sub(r"is(e|es|ed|ing|ation|ations)$", r"iz\1", word)
-    if len(word) == 4 and word[-1] == "s" and word[-2] not in "suio":
-        return word[:-1]  # jobs → job, apps → app (not bus, plus, this)
-    if len(word) <= 4 or word.isdigit():
-        return word
-    if word.endswith("ies") and len(word) > 5:
-        word = word[:-3] + "y"  # universities → university, then as the singular
-    for suffix in _SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            word = word[: -len(suffix)]
-            if len(word) > 4 and word[-1] == word[-2] and word[-1] not in "ls":
-                word = word[:-1]  # planned → plan
-            return word
-    if word.endswith("y") and len(word) >= 6 and word[-2] not in "aeiou":
-        return word[:-1]  # economy and economic agree; employ keeps its y
-    return word
 
 
 class Concepts:
@@ -179,25 +130,6 @@ class Analysis:
 
     def asking(self) -> list[frozenset[str]]:
         return [slot for slot in self.slots if slot not in self.context]
-
-
-_COMPARED = ("比", "than ", "than in ", "compared with ", "compared to ", "vs ", "vs. ", "versus ", "over ")
-
-
-def _year_before(text: str) -> str:
-    """2020年比2019年 and "in 2020 than in 2019" compare a year with the one before: said so, they
-    ask what 比上年 asks (how much it rose), not about the span of both years."""
-    for word in _COMPARED:
-        start = 0
-        while (at := text.find(word, start)) >= 0:
-            start = at + len(word)
-            year = text[start : start + 4]
-            later = str(int(year) + 1) if year.isdigit() and len(year) == 4 else ""
-            if later and later in text and not text[start + 4 : start + 5].isdigit():
-                end = start + 4 + (text[start + 4 : start + 5] == "年")
-                text = text[:at] + ("比上年" if word == "比" else " the year before ") + text[end:]
-                start = at
-    return text
 
 
 _RANGE_MARKS = ("-", "–", "—", "~", "到", "至", " to ", "through", "until", "till")
@@ -312,7 +244,7 @@ def analyse(
     """
     analysis = Analysis()
     text = normalise(text)
-    text = _take_years(_year_before(text) if question else text, analysis)
+    text = _take_years(year_before(text) if question else text, analysis)
     if question and "%" in text:
         text = text.replace("%", " percent ")  # 16% as a value, and "% of gdp" as a share
     if question and any(char.isdigit() for char in text):
@@ -337,29 +269,6 @@ def analyse(
     unique = list(dict.fromkeys(analysis.slots))
     analysis.slots = unique
     return analysis
-
-
-def whole_economy(text: str) -> str:
-    """经济 and economy, unqualified, become GDP: 重庆经济增长率 asks for GDP growth, not the digital economy's.
-    For a question only: searching for "economy" still finds the digital economy."""
-    if "经济" in text:
-        pieces = text.split("经济")
-        for index in range(1, len(pieces)):
-            before, after = pieces[index - 1], pieces[index]
-            part = before[-1:] in lexicon.ECONOMY_PARTS_ZH or after.startswith(lexicon.ECONOMY_PLACES)
-            pieces[index] = ("经济" if part else " gdp ") + after
-        text = "".join(pieces)
-    if "econom" in text:
-        words = text.split(" ")
-        for index, word in enumerate(words):
-            previous = words[index - 1] if index else ""
-            following = words[index + 1] if index + 1 < len(words) else ""
-            bare = word.strip(",.;:?!").removesuffix("'s") in ("economy", "economic", "economies")
-            part = english_word(previous) in {english_word(word) for word in lexicon.ECONOMY_PARTS_EN}
-            if bare and not part and not following.startswith(lexicon.ECONOMY_PLACES):
-                words[index] = "gdp"
-        text = " ".join(words)
-    return text
 
 
 def _joined(words: list[str], join: frozenset[str]) -> list[str]:

@@ -15,11 +15,12 @@ from collections.abc import Iterable
 from cqsmart.errors import NotFound, UsageError
 from cqsmart.model.factbase import FactBase, JsonRecord
 from cqsmart.query import clauses, lexicon, pinyin
-from cqsmart.query.analysis import Analysis, analyse, normalise, segments, whole_economy
+from cqsmart.query.analysis import Analysis, analyse, normalise, segments
 from cqsmart.query.chinese import is_han
 from cqsmart.query.fit import Fit
 from cqsmart.query.index import Document, Index, index_of, known_stem
 from cqsmart.query.result import Result
+from cqsmart.query.rewrite import whole_economy
 from cqsmart.query.values import states
 
 ANSWERS = 0.55  # coverage a figure needs to answer

@@ -15,8 +15,9 @@ from collections.abc import Callable, Iterable
 from cqsmart.model.factbase import FactBase, JsonRecord
 from cqsmart.model.years import MONTHS as _MONTHS
 from cqsmart.query import lexicon
-from cqsmart.query.analysis import BUILTIN_GROUPS, Analysis, Concepts, analyse, english_word, normalise
+from cqsmart.query.analysis import BUILTIN_GROUPS, Analysis, Concepts, analyse, normalise
 from cqsmart.query.chinese import is_han
+from cqsmart.query.english import english_word
 
 LABEL, NAME, LINKED, QUOTE, UNIT, TOPIC, ASIDE, NOTE = 1.0, 0.9, 0.8, 0.7, 0.6, 0.5, 0.5, 0.4
 UNIT_WORDS = {
