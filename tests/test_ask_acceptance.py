@@ -4,6 +4,9 @@ and 25 of 28 hard ones get the right figure first, and every unanswerable questi
 Written from the facts and the article alone, each expected id fixed before anything was run. Before
 the fixes it led to it scored 29/30, 24/28 and 12/12: the misses were paraphrases far from the labels'
 words (the COVID pass app, 外卖 and 网约车 for new forms of business) and "how much faster … than GDP".
+A second set, by another writer who had not seen the aliases either, scored 30/30, 25/28 and 12/12
+before its fixes (机房 and 机柜使用率 for the data centres' rack utilisation, 各省 for provincial,
+伺服器 for servers) and 30/30, 28/28 and 12/12 after.
 """
 
 from __future__ import annotations
@@ -114,6 +117,117 @@ QUESTIONS: list[tuple[str, str, str | None]] = [
     ("none", "What's the population of Chongqing?", None),
     ("none", "What share of GDP is the digital economy in Shanghai?", None),
 ]
+SECOND: list[tuple[str, str, str | None]] = [
+    # ---- plain zh (15) ----
+    ("plain", "2019年重庆数字经济增长了多少？", "digital-economy-growth-2019"),
+    ("plain", "2020年重庆数字经济规模有多大", "digital-economy-scale-2020"),
+    ("plain", "2017年数字经济占GDP的比重是多少？", "digital-economy-share-of-gdp-2017"),
+    ("plain", "有几位市领导担任系统云长", "system-cloud-chief-leaders"),
+    ("plain", "两江国际云计算产业园能支撑多少台服务器？", "liangjiang-park-server-capacity"),
+    ("plain", "目前政务数据共享了多少类", "shared-government-data-categories"),
+    ("plain", "全市重点平台企业有多少家？", "key-platform-enterprises"),
+    ("plain", "川渝两地签了多少项大数据智能化合作协议", "sichuan-chongqing-big-data-agreement-count"),
+    ("plain", "运行管理中心接入了几个系统？", "ops-centre-connected-systems"),
+    ("plain", "渝快办用户有多少", "yukuaiban-users"),
+    ("plain", "渝快政在多少个单位试点应用？", "yukuaizheng-pilot-units"),
+    ("plain", "渝快融给中小微企业融了多少资", "yukuairong-sme-financing"),
+    ("plain", "渝康码的访问量有多少？", "yukangma-visits"),
+    ("plain", "建成了多少个5G融合典型应用场景", "5g-integrated-scenario-count"),
+    ("plain", "重庆数字政府治理效果全国排第几？", "digital-government-governance-rank"),
+    # ---- plain en (15) ----
+    ("plain", "What was Chongqing's digital economy growth in 2018?", "digital-economy-growth-2018"),
+    (
+        "plain",
+        "By how many percentage points did digital economy growth beat GDP growth in 2020?",
+        "digital-economy-growth-gap-2020",
+    ),
+    ("plain", "digital economy share of GDP 2020", "digital-economy-share-of-gdp-2020"),
+    ("plain", "How many units have their heads serving as cloud chiefs?", "cloud-chief-units"),
+    ("plain", "How fast has data centre capacity grown each year over the past five years?", "data-centre-scale-annual-growth"),
+    ("plain", "How many electronic health cards are in use?", "electronic-health-cards"),
+    ("plain", "how many people work in new forms of business", "new-business-form-workers"),
+    (
+        "plain",
+        "How many key achievements has the Chengdu-Chongqing twin-city economic circle produced?",
+        "twin-city-key-achievement-count",
+    ),
+    (
+        "plain",
+        "How many integrated application scenarios are built on the operations centre?",
+        "ops-centre-application-scenarios",
+    ),
+    ("plain", "How many service items does Yukuaiban offer?", "yukuaiban-services"),
+    ("plain", "Yukuairong users?", "yukuairong-users"),
+    ("plain", "How many functions does the Yukangma health code have?", "yukangma-functions"),
+    ("plain", "How many people use the Yukangma health code", "yukangma-users"),
+    ("plain", "What's the target for R&D and innovation platforms?", "planned-rd-innovation-platforms"),
+    (
+        "plain",
+        "How many high-growth digital economy enterprises does Chongqing plan to cultivate?",
+        "planned-high-growth-enterprises",
+    ),
+    # ---- paraphrase (4) ----
+    (
+        "paraphrase",
+        "In 2019, how much faster did the digital sector expand than the economy as a whole?",
+        "digital-economy-growth-gap-2019",
+    ),
+    ("paraphrase", "重庆机房的机柜使用率比全国一般水平高出多少？", "data-centre-rack-utilisation-above-national"),
+    ("paraphrase", "网上办政务这块，重庆在各省里大概排第几", "online-government-service-rank"),
+    ("paraphrase", "How many gig-economy workers does Chongqing have?", "new-business-form-workers"),
+    # ---- superlative / latest (4) ----
+    ("superlative", "重庆数字经济最新的增速是多少？", "digital-economy-growth-2020"),
+    ("superlative", "Which year had the fastest digital economy growth?", "digital-economy-growth-2020"),
+    (
+        "superlative",
+        "What is the most recent figure for the digital economy's share of GDP?",
+        "digital-economy-share-of-gdp-2020",
+    ),
+    ("superlative", "数字经济增速领先GDP增速幅度最小的是哪一年", "digital-economy-growth-gap-2018"),
+    # ---- traditional characters (4) ----
+    ("traditional", "重慶數字經濟規模有多大？", "digital-economy-scale-2020"),
+    ("traditional", "渝康碼有多少用戶", "yukangma-users"),
+    ("traditional", "政務數據共享了多少類？", "shared-government-data-categories"),
+    ("traditional", "兩江國際雲計算產業園能支撐多少台伺服器", "liangjiang-park-server-capacity"),
+    # ---- Chinese numerals / fullwidth digits (4) ----
+    ("numerals", "二〇一九年数字经济增长多少", "digital-economy-growth-2019"),
+    ("numerals", "２０１８年数字经济增速是多少？", "digital-economy-growth-2018"),
+    ("numerals", "二零二零年数字经济占GDP比重是多少", "digital-economy-share-of-gdp-2020"),
+    ("numerals", "２０２０年数字经济增速比ＧＤＰ增速高几个百分点？", "digital-economy-growth-gap-2020"),
+    # ---- English typos (4) ----
+    ("typo", "how many usres does yukuaiban hav", "yukuaiban-users"),
+    ("typo", "digtal econmy size in 2020", "digital-economy-scale-2020"),
+    ("typo", "How many elecronic helth cards are there?", "electronic-health-cards"),
+    ("typo", "How many sytems are conected to the operations center?", "ops-centre-connected-systems"),
+    # ---- romanised / pinyin names (4) ----
+    ("romanised", "How much financing has Yu Kuai Rong provided to small businesses?", "yukuairong-sme-financing"),
+    ("romanised", "How many times has yu kang ma been accessed?", "yukangma-visits"),
+    ("romanised", "how many city leaders are xitong yunzhang", "system-cloud-chief-leaders"),
+    ("romanised", "How many big data agreements did Chuanyu sign?", "sichuan-chongqing-big-data-agreement-count"),
+    # ---- derived (4) ----
+    ("derived", "How fast did Chongqing's GDP grow in 2019?", "implied-gdp-growth-2019"),
+    ("derived", "2020年重庆GDP总量大约是多少？", "implied-gdp-2020"),
+    (
+        "derived",
+        "From 2017 to 2020, by how many points did the digital economy's share of GDP rise?",
+        "digital-economy-share-change-2017-2020",
+    ),
+    ("derived", "2017年重庆数字经济规模大概有多大", "implied-digital-economy-scale-2017"),
+    # ---- unanswerable zh (6) ----
+    ("none", "重庆常住人口有多少？", None),
+    ("none", "2021年重庆数字经济增长了多少", None),
+    ("none", "重庆建了多少个5G基站？", None),
+    ("none", "超算中心总投资多少钱", None),
+    ("none", "上海的数字经济规模是多少？", None),
+    ("none", "西部数据交易中心有多少家会员", None),
+    # ---- unanswerable en (6) ----
+    ("none", "What is the unemployment rate in Chongqing?", None),
+    ("none", "How many tourists visited Chongqing in 2020?", None),
+    ("none", "What was the size of the digital economy in 2018?", None),
+    ("none", "How many smart parking spaces are there?", None),
+    ("none", "What is the average salary of big data workers?", None),
+    ("none", "How many data centres does Chongqing have?", None),
+]
 
 # Still missed, reported, not hidden: words for a thing that no label or alias has (靠…吃饭, 网上能办的政府业务,
 # agencies swapping records). Strict, so a fix must remove its entry.
@@ -131,18 +245,20 @@ def first(run: Run, question: str) -> str | None:
     return json.loads(result.stdout)[0]["id"] if result.exit_code == 0 else None
 
 
-def test_the_set_is_the_issues_measure() -> None:
+@pytest.mark.parametrize("questions", [QUESTIONS, SECOND], ids=["first", "second"])
+def test_each_set_is_the_issues_measure(questions: list[tuple[str, str, str | None]]) -> None:
     """30 plain questions and 28 hard ones, 4 of each hard kind, and 12 unanswerable, in both languages."""
-    kinds = [category for category, _, _ in QUESTIONS]
+    kinds = [category for category, _, _ in questions]
     assert kinds.count("plain") == 30 and sum(kinds.count(kind) for kind in HARD) == 28 and kinds.count("none") == 12
     assert all(kinds.count(kind) == 4 for kind in HARD)
     assert {question for _, question, _ in QUESTIONS} >= STILL_WRONG
 
 
-def test_plain_and_hard_questions_meet_the_issues_bar(run: Run) -> None:
+@pytest.mark.parametrize("questions", [QUESTIONS, SECOND], ids=["first", "second"])
+def test_plain_and_hard_questions_meet_the_issues_bar(run: Run, questions: list[tuple[str, str, str | None]]) -> None:
     """At least 29 of 30 plain and 25 of 28 hard questions get the right figure first."""
     right = {"plain": 0, "hard": 0}
-    for category, question, expected in QUESTIONS:
+    for category, question, expected in questions:
         if expected is not None and first(run, question) == expected:
             right["plain" if category == "plain" else "hard"] += 1
     assert right["plain"] >= 29 and right["hard"] >= 25, right
@@ -152,7 +268,7 @@ def test_plain_and_hard_questions_meet_the_issues_bar(run: Run) -> None:
     ("category", "question", "expected"),
     [
         pytest.param(*case, id=f"{case[0]}:{case[1]}", marks=[pytest.mark.xfail(strict=True)] * (case[1] in STILL_WRONG))
-        for case in QUESTIONS
+        for case in [*QUESTIONS, *SECOND]
     ],
 )
 def test_acceptance_question(run: Run, category: str, question: str, expected: str | None) -> None:

@@ -448,7 +448,6 @@ STILL_WRONG = {
     "老师让我们查一下重庆和四川在大数据方面合作得怎么样，两地一共签了多少项协议？",
     # Words for the thing that no label or alias has: online lending, 网上办事…评比, 同上一堂课, slice, 雙城 for 川渝.
     "How many accounts have signed up to Chongqing's online lending service for small firms?",
-    "重庆在全国各省网上办事能力评比里排第几",
     "同上一堂课、后厨天眼通这类民生小项目一共做了多少个",
     "What slice of Chongqing's economy was digital back in 2017?",
     "川渝雙城經濟圈取得了幾項重點成果",

@@ -57,7 +57,7 @@ def segments(text: str) -> list[str]:
     return [segment for segment in found if segment]
 
 
-_FUNCTION_CHARS = frozenset("有在和与及或将被把对从向为以于其该这那个上下中后前年月日来去说过让给就也还又很比要被到至从")
+_FUNCTION_CHARS = frozenset("有在和与及或将被把对从向为以于其该这那个上下中后前年月日来去说过让给就也还又很比要被到至从里")
 
 
 def normalise(text: str) -> str:

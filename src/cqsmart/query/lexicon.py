@@ -22,7 +22,7 @@ ZH_FILLERS = (
     # Checking a claim, or asking what a number is: 是真的吗, 指的是什么.
     "这个说法对吗", "说法对吗", "是真的吗", "真的吗", "真的", "属实吗", "属实", "对不对", "对吗", "有报道说", "报道说", "听说",
     "据说", "有人说", "指的是什么", "指的是", "指什么", "是什么意思", "什么意思", "说的是什么", "说的是", "是指",
-    "是哪一年的数据",
+    "是哪一年的数据", "这块", "这一块", "方面", "大概",
     # How exact a value is asked about, or said with it: 是确切数字还是超过, 超过2000万.
     "是确切数字还是", "确切数字", "准确数字", "确切", "精确", "还是", "超过", "突破", "以上", "左右", "将近", "至少", "不到",
 )
@@ -115,13 +115,14 @@ CONCEPTS: tuple[tuple[str, ...], ...] = (
     ("achievements", "成果", "achievement", "achieve", "achieved", "result", "outcome", "accomplishment"),
     ("systems", "系统", "system"),
     ("platforms", "平台", "platform"),
-    ("servers", "服务器", "server"),
+    ("servers", "服务器", "伺服器", "server"),
     ("health-card", "健康卡", "health card"),
     ("listed", "上市", "listed", "public company", "ipo"),
     ("percentage-point", "百分点", "个点", "percentage point", "point"),
-    ("average", "平均每年", "年平均", "每年", "平均", "年均", "average", "mean", "annual average", "per year", "a year",
-     "annual", "per annum", "a year on average"),
+    ("average", "平均每年", "年平均", "每年", "平均水平", "一般水平", "平均", "年均", "average", "mean", "annual average",
+     "per year", "a year", "annual", "per annum", "a year on average"),
     ("national", "全国", "国家", "national", "nationwide", "country", "china"),
+    ("provincial", "省级", "各省", "省份", "省区市", "provincial", "province", "provinces"),
 )
 # fmt: on
 
