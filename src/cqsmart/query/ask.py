@@ -112,8 +112,8 @@ def understand(text: str, index: Index, whole: bool = True) -> Analysis:
     """What a question asks, in the index's terms. With `whole`, the economy unqualified is GDP (for
     `ask`; a search for "economy" still finds the digital economy)."""
     text = pinyin.as_characters(normalise(text))
-    setting = clauses.scene(text)
-    asking = " ".join(clause for clause in _clauses(text) if clause not in setting)
+    setting, asking_clauses = clauses.parts(text)
+    asking = " ".join(asking_clauses)
     # Small talk is left as written: a newsletter is no misspelt word of the base.
     chat = frozenset(segments(" ".join(setting))) - frozenset(segments(asking)) if setting else frozenset()
     spelled = correct_spelling(text, index, leave=chat)
@@ -125,10 +125,6 @@ def understand(text: str, index: Index, whole: bool = True) -> Analysis:
         asked = set(analyse(asked_text, index.concepts, question=True, join=index.words).slots)
         question.context = {slot for slot in question.slots if slot not in asked}
     return question
-
-
-def _clauses(text: str) -> list[str]:
-    return [clause for sentence, _ in clauses.sentences(text) for clause in sentence]
 
 
 def _slot_weight(slot: frozenset[str], index: Index) -> float:
@@ -196,7 +192,7 @@ def rank(question: Analysis, index: Index, threshold: float = ANSWERS, reported:
     scored = []
     counts = question.counting and not any("c:percentage-point" in slot for slot in question.slots)
     fit = Fit(question, index)
-    records = {document.record["id"]: document.record for document in index.documents}
+    records: dict[str, JsonRecord] = {}  # by id, for a derived figure's inputs: built only if a span is asked
     for document in index.documents:
         if not fit.allows(document):
             continue
@@ -221,6 +217,8 @@ def rank(question: Analysis, index: Index, threshold: float = ANSWERS, reported:
             other = bool(head) and not any(slot & asked for slot in head)
             counted = document.record.get("unit") in COUNTER_UNITS.get(question.counter, ())
             several = len(set(question.years)) > 1 and fit.asks_span
+            if several and not records:
+                records.update((each.record["id"], each.record) for each in index.documents)
             spans = _spans(document.record, question.years, records) if several else 0.0
             covered = label_coverage(question, document, index)
             if other and covered < 0.4 and share < 0.95 and not _all_matched(question, document):

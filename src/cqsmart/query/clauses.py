@@ -54,8 +54,9 @@ def asks(clause: str) -> bool:
     return (words[0] in _ASKING_EN if words else False) or "how " in lowered or any(word in lowered for word in _ASKING_ZH)
 
 
-def scene(text: str) -> list[str]:
-    """The clauses that set the scene, when the question also has clauses that ask; else none.
+def parts(text: str) -> tuple[list[str], list[str]]:
+    """The clauses that set the scene and those that ask. The scene is empty unless the question has
+    clauses of both kinds.
 
     A clause asks when it holds a question word; a sentence ending in a question mark with no such
     clause asks in all of its clauses.
@@ -67,8 +68,12 @@ def scene(text: str) -> list[str]:
             asking = [True] * len(clauses)
         marked += zip(clauses, asking, strict=True)
     if len(marked) < 2 or all(asked for _, asked in marked) or not any(asked for _, asked in marked):
-        return []
-    return [clause for clause, asked in marked if not asked]
+        return [], [clause for clause, _ in marked]
+    return [clause for clause, asked in marked if not asked], [clause for clause, asked in marked if asked]
+
+
+def scene(text: str) -> list[str]:
+    return parts(text)[0]
 
 
 def counted(text: str, concepts: Concepts) -> str:
