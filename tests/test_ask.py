@@ -599,6 +599,17 @@ QUESTIONS += [
     ),
     ("liangjiang-park-server-capacity", ["两江园区能放多少台伺服器", "兩江雲計算產業園伺服器數量"]),
 ]
+# The third acceptance set's wrong answers, in wordings of my own: a plan is not how many there are now,
+# a place named beside Chongqing in a quote has no figure of its own, and a standing in words is no amount.
+QUESTIONS += [
+    (None, ["How many unicorn firms does Chongqing have now?", "重庆目前有多少家独角兽企业"]),
+    (
+        "planned-listed-unicorn-enterprises",
+        ["How many unicorn enterprises does Chongqing plan to cultivate?", "重庆计划培育多少家上市和独角兽企业"],
+    ),
+    (None, ["What is Shenzhen's ranking in smart-city building?", "深圳智慧城市建设排名"]),
+    (None, ["How much money did the China-Singapore data channel cost?", "中新国际数据通道投资了多少钱"]),
+]
 CASES = [(expected, question) for expected, phrasings in QUESTIONS for question in phrasings]
 
 

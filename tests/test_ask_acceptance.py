@@ -6,7 +6,10 @@ the fixes it led to it scored 29/30, 24/28 and 12/12: the misses were paraphrase
 words (the COVID pass app, 外卖 and 网约车 for new forms of business) and "how much faster … than GDP".
 A second set, by another writer who had not seen the aliases either, scored 30/30, 25/28 and 12/12
 before its fixes (机房 and 机柜使用率 for the data centres' rack utilisation, 各省 for provincial,
-伺服器 for servers) and 30/30, 28/28 and 12/12 after.
+伺服器 for servers) and 30/30, 28/28 and 12/12 after. A third, by a third writer, scored 30/30,
+27/28 and 9/12: three unanswerable questions got a related figure (a target for how many unicorns
+there are today, Shenzhen named in a quote about Chongqing, a standing in words for what something
+cost); 30/30, 27/28 and 12/12 after.
 """
 
 from __future__ import annotations
@@ -228,13 +231,121 @@ SECOND: list[tuple[str, str, str | None]] = [
     ("none", "What is the average salary of big data workers?", None),
     ("none", "How many data centres does Chongqing have?", None),
 ]
+THIRD: list[tuple[str, str, str | None]] = [
+    # ---- plain zh (15)
+    ("plain", "2020年重庆数字经济规模是多少？", "digital-economy-scale-2020"),
+    ("plain", "2018年数字经济增速", "digital-economy-growth-2018"),
+    ("plain", "2017年数字经济占GDP比重是多少", "digital-economy-share-of-gdp-2017"),
+    ("plain", "有几位市领导担任系统云长？", "system-cloud-chief-leaders"),
+    ("plain", "两江国际云计算产业园的服务器支撑能力有多大", "liangjiang-park-server-capacity"),
+    ("plain", "截至目前政务数据共享了多少类？", "shared-government-data-categories"),
+    ("plain", "重庆全市重点平台企业有多少家", "key-platform-enterprises"),
+    ("plain", "川渝签署的大数据智能化合作协议一共多少项？", "sichuan-chongqing-big-data-agreement-count"),
+    ("plain", "运行管理中心接入了多少个系统", "ops-centre-connected-systems"),
+    ("plain", "渝快办的办事项目前有多少项？", "yukuaiban-services"),
+    ("plain", "渝快政在多少个单位试点应用", "yukuaizheng-pilot-units"),
+    ("plain", "渝快融为中小微企业融资了多少钱？", "yukuairong-sme-financing"),
+    ("plain", "渝康码访问量", "yukangma-visits"),
+    ("plain", "目前建成了多少个5G融合典型应用场景？", "5g-integrated-scenario-count"),
+    ("plain", "重庆计划培育多少家高成长型数字经济企业？", "planned-high-growth-enterprises"),
+    # ---- plain en (15)
+    ("plain", "What was the margin of digital-economy growth over GDP growth in 2019?", "digital-economy-growth-gap-2019"),
+    ("plain", "Digital economy share of GDP in 2020?", "digital-economy-share-of-gdp-2020"),
+    ("plain", "How many units have their heads serving as cloud chiefs?", "cloud-chief-units"),
+    (
+        "plain",
+        "average annual growth of Chongqing's data centre capacity over the past five years",
+        "data-centre-scale-annual-growth",
+    ),
+    (
+        "plain",
+        "By how many percentage points does data-centre rack utilisation exceed the national average?",
+        "data-centre-rack-utilisation-above-national",
+    ),
+    ("plain", "How many electronic health cards are in use among permanent residents?", "electronic-health-cards"),
+    ("plain", "Tell me how many people work in new forms of business.", "new-business-form-workers"),
+    ("plain", "How many integrated application scenarios has the operations centre built?", "ops-centre-application-scenarios"),
+    ("plain", "Yukuaiban has how many users?", "yukuaiban-users"),
+    ("plain", "Yukuairong users", "yukuairong-users"),
+    ("plain", "How many functions has the Yukangma health code launched?", "yukangma-functions"),
+    ("plain", "Number of Yukangma health code users?", "yukangma-users"),
+    (
+        "plain",
+        "Where does Chongqing rank nationally for digital-government governance effectiveness?",
+        "digital-government-governance-rank",
+    ),
+    ("plain", "What is the target number of R&D and innovation platforms?", "planned-rd-innovation-platforms"),
+    (
+        "plain",
+        "How many key achievements came out of the Chengdu-Chongqing twin-city economic circle?",
+        "twin-city-key-achievement-count",
+    ),
+    # ---- paraphrase (4)
+    ("paraphrase", "In 2020, how large had Chongqing's digital sector grown, in yuan terms?", "digital-economy-scale-2020"),
+    ("paraphrase", "城市大脑现在连了多少套系统？", "ops-centre-connected-systems"),
+    (
+        "paraphrase",
+        "How much credit did small firms get through the city's online financing platform?",
+        "yukuairong-sme-financing",
+    ),
+    ("paraphrase", "网约车、外卖这类新兴行业里干活的有多少人", "new-business-form-workers"),
+    # ---- superlative / latest (4)
+    ("superlative", "What is the latest figure for Chongqing's digital-economy growth?", "digital-economy-growth-2020"),
+    ("superlative", "数字经济增速最高的是哪一年？", "digital-economy-growth-2020"),
+    (
+        "superlative",
+        "In which year was the gap between digital-economy growth and GDP growth smallest?",
+        "digital-economy-growth-gap-2018",
+    ),
+    ("superlative", "最新的数字经济占GDP比重是多少", "digital-economy-share-of-gdp-2020"),
+    # ---- traditional (4)
+    ("traditional", "渝快辦的用戶數有多少？", "yukuaiban-users"),
+    ("traditional", "2020年重慶數字經濟規模達到多少億元", "digital-economy-scale-2020"),
+    ("traditional", "政務數據共享達到多少類", "shared-government-data-categories"),
+    ("traditional", "川渝兩地簽署了幾項大數據智能化合作協議？", "sichuan-chongqing-big-data-agreement-count"),
+    # ---- numerals (4)
+    ("numerals", "二〇一九年数字经济增速是多少", "digital-economy-growth-2019"),
+    ("numerals", "２０１８年数字经济增速比GDP高出多少个百分点", "digital-economy-growth-gap-2018"),
+    ("numerals", "二零一七年数字经济占GDP的比重", "digital-economy-share-of-gdp-2017"),
+    ("numerals", "５Ｇ融合典型应用场景有几个", "5g-integrated-scenario-count"),
+    # ---- typo (4)
+    ("typo", "digtal economy grwoth in 2019", "digital-economy-growth-2019"),
+    ("typo", "How many key platfrom enterprizes does Chongqing have?", "key-platform-enterprises"),
+    ("typo", "Servr capacity of the Liangjang cloud computing park", "liangjiang-park-server-capacity"),
+    ("typo", "How many electonic helth cards are there?", "electronic-health-cards"),
+    # ---- romanised (4)
+    ("romanised", "How many service items does Yu Kuai Ban offer?", "yukuaiban-services"),
+    ("romanised", "How many times has the Yu Kang Ma code been accessed?", "yukangma-visits"),
+    ("romanised", "Yu-Kuai-Zheng is piloted in how many units?", "yukuaizheng-pilot-units"),
+    ("romanised", "How many city leaders serve as xitong yunzhang?", "system-cloud-chief-leaders"),
+    # ---- derived (4)
+    ("derived", "2019年重庆GDP增长了多少？", "implied-gdp-growth-2019"),
+    ("derived", "How big was Chongqing's GDP in 2020?", "implied-gdp-2020"),
+    ("derived", "2017年到2020年数字经济占比提高了几个百分点", "digital-economy-share-change-2017-2020"),
+    ("derived", "What was the size of the digital economy back in 2017?", "implied-digital-economy-scale-2017"),
+    # ---- unanswerable zh (6)
+    ("none", "重庆超算中心的算力具体是多少？", None),
+    ("none", "重庆2020年常住人口是多少？", None),
+    ("none", "上海数字经济规模是多少", None),
+    ("none", "渝快办2019年的用户数", None),
+    ("none", "重庆有多少个5G基站？", None),
+    ("none", "西部数据交易中心的交易额是多少", None),
+    # ---- unanswerable en (6)
+    ("none", "What was Chongqing's digital-economy growth in 2021?", None),
+    ("none", "How many unicorn companies does Chongqing actually have today?", None),
+    ("none", "What is Shenzhen's smart city ranking?", None),
+    ("none", "Average salary of big-data workers in Chongqing?", None),
+    ("none", "How much did the China-Singapore data channel cost to build?", None),
+    ("none", "Tell me the population of Chengdu.", None),
+]
 
 # Still missed, reported, not hidden: words for a thing that no label or alias has (靠…吃饭, 网上能办的政府业务,
-# agencies swapping records). Strict, so a fix must remove its entry.
+# agencies swapping records, 新兴行业里干活的). Strict, so a fix must remove its entry.
 STILL_WRONG = {
     "靠送外卖、开网约车这类新职业吃饭的人有多少？",
     "在网上能办的政府业务一共有多少种",
     "How many kinds of official records do government agencies swap with each other?",
+    "网约车、外卖这类新兴行业里干活的有多少人",
 }
 
 pytestmark = pytest.mark.usefixtures("reuse_module_cache")
@@ -245,16 +356,16 @@ def first(run: Run, question: str) -> str | None:
     return json.loads(result.stdout)[0]["id"] if result.exit_code == 0 else None
 
 
-@pytest.mark.parametrize("questions", [QUESTIONS, SECOND], ids=["first", "second"])
+@pytest.mark.parametrize("questions", [QUESTIONS, SECOND, THIRD], ids=["first", "second", "third"])
 def test_each_set_is_the_issues_measure(questions: list[tuple[str, str, str | None]]) -> None:
     """30 plain questions and 28 hard ones, 4 of each hard kind, and 12 unanswerable, in both languages."""
     kinds = [category for category, _, _ in questions]
     assert kinds.count("plain") == 30 and sum(kinds.count(kind) for kind in HARD) == 28 and kinds.count("none") == 12
     assert all(kinds.count(kind) == 4 for kind in HARD)
-    assert {question for _, question, _ in QUESTIONS} >= STILL_WRONG
+    assert {question for _, question, _ in QUESTIONS + THIRD} >= STILL_WRONG
 
 
-@pytest.mark.parametrize("questions", [QUESTIONS, SECOND], ids=["first", "second"])
+@pytest.mark.parametrize("questions", [QUESTIONS, SECOND, THIRD], ids=["first", "second", "third"])
 def test_plain_and_hard_questions_meet_the_issues_bar(run: Run, questions: list[tuple[str, str, str | None]]) -> None:
     """At least 29 of 30 plain and 25 of 28 hard questions get the right figure first."""
     right = {"plain": 0, "hard": 0}
@@ -268,7 +379,7 @@ def test_plain_and_hard_questions_meet_the_issues_bar(run: Run, questions: list[
     ("category", "question", "expected"),
     [
         pytest.param(*case, id=f"{case[0]}:{case[1]}", marks=[pytest.mark.xfail(strict=True)] * (case[1] in STILL_WRONG))
-        for case in [*QUESTIONS, *SECOND]
+        for case in [*QUESTIONS, *SECOND, *THIRD]
     ],
 )
 def test_acceptance_question(run: Run, category: str, question: str, expected: str | None) -> None:

@@ -111,7 +111,10 @@ BUILTIN_GROUPS = tuple((group[0], group[1:]) for group in lexicon.CONCEPTS)
 class Analysis:
     """What a text says: its slots (each a set of keys, any of which matches it), years and intents."""
 
-    __slots__ = ("context", "counter", "counting", "counts", "intents", "slots", "values", "words", "year_range", "years")
+    __slots__ = (
+        *("amount", "context", "counter", "counting", "counts", "intents", "present", "slots", "values", "words"),
+        *("year_range", "years"),
+    )
 
     def __init__(self, slots: list[frozenset[str]] | None = None) -> None:
         self.slots: list[frozenset[str]] = slots if slots is not None else []
@@ -122,6 +125,8 @@ class Analysis:
         self.counter = ""  # the measure word a Chinese question counts in: 多少个 → 个
         self.counting = False  # asks how many (a count, not a percentage)
         self.counts = ""  # the concept a how-many question counts, when it names one
+        self.amount = False  # asks how much or 多少 (not a rank): a figure stated only in words is no answer
+        self.present = False  # asks how things are now (today, 目前): a plan is no answer
         self.values: list[Stated] = []  # numbers the question states
         self.context: set[frozenset[str]] = set()  # slots only a scene-setting clause says: they may match, never must
 
@@ -253,6 +258,8 @@ def analyse(
         text = _take_intents(text, analysis)
     if question:
         analysis.counting = "how many" in text or "number of" in text
+        analysis.amount = "how much" in text or ("多少" in text and not any(word in text for word in lexicon.RANK_WORDS))
+        analysis.present = any(word in text for word in lexicon.PRESENT_WORDS)
     if question and has_han(text):
         for word in lexicon.ZH_DEMONSTRATIVES:
             text = text.replace(word, " ")

@@ -198,8 +198,10 @@ def rank(question: Analysis, index: Index, threshold: float = ANSWERS, reported:
             continue
         if counts and document.record.get("unit") in PERCENTAGES:
             continue  # "how many" is never answered by a percentage
-        if counts and document.record.get("value") is None:
-            continue  # nor by a standing stated only in words (前列, 唯一)
+        if (counts or question.amount) and document.record.get("value") is None:
+            continue  # nor how many or how much by a standing stated only in words (前列, 唯一)
+        if question.present and document.record.get("planned") and not any(TARGET in slot for slot in question.asking()):
+            continue  # how many there are today is not answered by how many are planned
         dated = not question.years or _covers_years(document.record, question.years)
         if not dated and not _covers_years(document.record, question.years, reported):
             continue

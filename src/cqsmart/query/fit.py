@@ -5,7 +5,8 @@
 - Likewise for what is counted: asked how many users, a count of scenarios is no answer
   (`lexicon.COUNTED`, when both the question and the label name one).
 - A figure that does not mention a thing the question names (a platform, GDP, a park) does not answer,
-  unless the name is so common in the base that it sets the scene rather than the subject (the city).
+  unless the name is so common in the base that it sets the scene rather than the subject (the city);
+  a place must be in the figure's label, as what the figure is about.
 - A figure over a span of years (2017–2020) answers a question about one year only when the question
   asks about a change or a span: the 2019 share of GDP is not the rise in the share from 2017 to 2020.
 """
@@ -21,6 +22,7 @@ from cqsmart.query.index import Document, Index
 BUILTIN = frozenset("c:" + group[0] for group in lexicon.CONCEPTS if not group[0].startswith(lexicon.PLACE))
 MEASURES = tuple("c:" + name for name in lexicon.MEASURES)
 COUNTED = tuple("c:" + name for name in lexicon.COUNTED)
+PLACE = "c:" + lexicon.PLACE
 SPAN_WORDS = tuple("c:" + name for name in lexicon.SPAN_CONCEPTS)
 SETTING = 1 / 3  # a name in at least this share of the documents is the setting, not the subject
 
@@ -50,11 +52,11 @@ class Fit:
             return False
         if self.one_year and _spans(document.record):
             return False
-        if self.measures or self.counted:
-            label = {key for slot in (*document.label_zh, *document.label_en) for key in slot}
-            if _other(self.measures, label, MEASURES) or _other(self.counted, label, COUNTED):
-                return False
-        return True
+        label = {key for slot in (*document.label_zh, *document.label_en) for key in slot}
+        # A place must be what the figure is about: Shenzhen named beside Chongqing in a quote is not Shenzhen's figure.
+        if any(name.startswith(PLACE) and name not in label for name in self.names):
+            return False
+        return not (_other(self.measures, label, MEASURES) or _other(self.counted, label, COUNTED))
 
 
 def _other(asked: set[str], label: set[str], exclusive: tuple[str, ...]) -> bool:

@@ -103,7 +103,7 @@ CONCEPTS: tuple[tuple[str, ...], ...] = (
      "government service", "procedure", "matter", "transaction"),
     ("financing", "融资", "贷款", "借款", "financing", "finance", "loan", "credit", "funding", "raise", "money", "borrow",
      "lend", "lending"),
-    ("workers", "从业人员", "从业者", "就业", "从业", "worker", "employ", "employee", "job", "people working",
+    ("workers", "从业人员", "从业者", "就业", "从业", "干活", "打工", "worker", "employ", "employee", "job", "people working",
      "practitioner"),
     ("batches", "批次", "batch", "round", "rounds", "tranche", "phase", "wave"),
     ("projects", "项目", "project", "scheme"),
@@ -169,6 +169,12 @@ ECONOMY_PARTS_EN = frozenset(
     ]
 )
 ECONOMY_PLACES = ("圈", "区", "带", "circle", "zone", "belt", "corridor")
+# Words that ask how things stand now, which a plan does not answer; words that make 多少 ask for a rank.
+PRESENT_WORDS = (
+    *(" today", " now", "currently", "at present", "so far", "existing", "already", "actually have", "actually has"),
+    *("目前", "现在", "现有", "已有", "已经", "如今", "眼下"),
+)
+RANK_WORDS = ("排名", "排第", "名次", "位次", "排在", "位居", "位列")
 # Measures that exclude one another: a question asking for one is not answered by a figure measuring another.
 MEASURES = ("growth", "share", "size", "rank")
 # Things a figure counts: asked how many users, a count of scenarios is no answer, when both name one.
