@@ -9,18 +9,16 @@ among the years of the best metric.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
 from cqsmart.errors import NotFound, UsageError
 from cqsmart.model.factbase import FactBase, JsonRecord
-from cqsmart.query import clauses, lexicon, pinyin
-from cqsmart.query.analysis import Analysis, analyse, normalise, segments
+from cqsmart.query.analysis import Analysis, normalise
 from cqsmart.query.chinese import is_han
 from cqsmart.query.fit import Fit
-from cqsmart.query.index import Document, Index, index_of, known_stem
+from cqsmart.query.index import Document, Index, index_of
+from cqsmart.query.question import understand
 from cqsmart.query.result import Result
-from cqsmart.query.rewrite import whole_economy
 from cqsmart.query.values import states
 
 ANSWERS = 0.55  # coverage a figure needs to answer
@@ -67,64 +65,6 @@ class Scored:
     @property
     def record(self) -> JsonRecord:
         return self.document.record
-
-
-def correct_spelling(text: str, index: Index, leave: frozenset[str] = frozenset()) -> str:
-    """English words the base does not know, replaced by a known word one or two edits away.
-
-    Words of five letters or more may become any word of the base (fucntions, Yukuaibn); shorter
-    ones only a question word (hwo, mnay), where a wrong guess would change nothing, or a five-letter
-    word of the base with one letter dropped (usrs → users).
-    """
-    normal = normalise(text)
-    unknown = {
-        word
-        for word in segments(normal)
-        if len(word) >= 3
-        and word.isalpha()
-        and word.isascii()
-        and word not in index.words
-        and word not in lexicon.EN_STOPWORDS
-        and not known_stem(index, word)
-        and word not in leave
-    }
-    if not unknown:
-        return normal
-    from rapidfuzz import process
-    from rapidfuzz.distance import DamerauLevenshtein
-
-    choices = sorted(word for word in index.words if len(word) >= 4)
-    short = sorted(lexicon.EN_STOPWORDS)
-    dropped = sorted(word for word in index.words if len(word) == 5)
-    for word in sorted(unknown):
-        limit = 1 if len(word) < 7 else 2
-        # A four-letter word may also be a five-letter one with a letter dropped (usrs, vist), not another word (bank, rank).
-        candidates = choices if len(word) >= 5 else short + dropped * (len(word) == 4)
-        found = process.extract(word, candidates, scorer=DamerauLevenshtein.distance, score_cutoff=limit, limit=None)
-        if found:
-            # The nearest word; among equally near ones, one that starts alike (vists → visits, not lists).
-            best = min(found, key=lambda item: (item[1], item[0][0] != word[0], item[0]))
-            normal = re.sub(rf"\b{word}\b", best[0], normal)
-    return normal
-
-
-def understand(text: str, index: Index, whole: bool = True) -> Analysis:
-    """What a question asks, in the index's terms. With `whole`, the economy unqualified is GDP (for
-    `ask`; a search for "economy" still finds the digital economy)."""
-    text = pinyin.as_characters(normalise(text))
-    setting, asking_clauses = clauses.parts(text)
-    asking = " ".join(asking_clauses)
-    # Small talk is left as written: a newsletter is no misspelt word of the base.
-    chat = frozenset(segments(" ".join(setting))) - frozenset(segments(asking)) if setting else frozenset()
-    spelled = correct_spelling(text, index, leave=chat)
-    read = whole_economy if whole else str
-    question = analyse(read(spelled), index.concepts, question=True, join=index.words)
-    asked_text = read(correct_spelling(asking, index)) if setting else read(spelled)
-    question.counts = clauses.counted(asked_text, index.concepts)
-    if setting:
-        asked = set(analyse(asked_text, index.concepts, question=True, join=index.words).slots)
-        question.context = {slot for slot in question.slots if slot not in asked}
-    return question
 
 
 def _slot_weight(slot: frozenset[str], index: Index) -> float:

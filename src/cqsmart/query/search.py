@@ -52,8 +52,9 @@ def search(base: FactBase, text: str, derived: bool = False) -> Result:
     """Records that match most of the text, best first; derived figures only when asked for."""
     if not _terms(text):
         raise UsageError("search needs some text, e.g. 渝康码, 'health code' or cloud")
-    from cqsmart.query.ask import coverage, label_coverage, understand
+    from cqsmart.query.ask import coverage, label_coverage
     from cqsmart.query.index import index_of
+    from cqsmart.query.question import understand
 
     index = index_of(base, "records", lambda: [record for record in base.records if record["kind"] in SEARCHED_KINDS])
     query = understand(text, index, whole=False)
