@@ -34,6 +34,13 @@ def chinese_years(text: str) -> str:
     return "年".join(pieces)
 
 
+def counter_at(text: str, at: int) -> bool:
+    """Whether a measure word stands at `at` (多少项, 1875项), and not one that begins a word (项目, 人口)."""
+    return (
+        text[at : at + 1] in lexicon.ZH_COUNTERS and bool(text[at : at + 1]) and text[at : at + 2] not in lexicon.ZH_COUNTER_WORDS
+    )
+
+
 def drop_counting(run: str) -> tuple[str, str]:
     """Drops every (是|有|为|达|了)?(多少|几)(counter)? and returns the counter the first one names; a
     measure word that begins a word (多少项目) stays with its word."""
@@ -48,7 +55,7 @@ def drop_counting(run: str) -> tuple[str, str]:
             break
         start = found - 1 if found > position and run[found - 1] in _COUNTING_LEADS else found
         end = found + (2 if found == many else 1)
-        if end < len(run) and run[end] in lexicon.ZH_COUNTERS and run[end : end + 2] not in lexicon.ZH_COUNTER_WORDS:
+        if counter_at(run, end):
             end += 1
             if first:
                 counter = run[end - 1]

@@ -13,22 +13,14 @@ from collections.abc import Mapping
 from typing import Any, NamedTuple
 
 from cqsmart.query import lexicon
+from cqsmart.query.chinese import counter_at
 
-# Scales, longest first within each script; each multiplies the number before it.
-_SCALES = (
-    ("万亿", 1e12),
-    ("亿", 1e8),
-    ("万", 1e4),
-    ("千", 1e3),
-    ("trillion", 1e12),
-    ("billion", 1e9),
-    ("million", 1e6),
-    ("thousand", 1e3),
-    ("bn", 1e9),
-    ("mn", 1e6),
-    ("m", 1e6),
-    ("k", 1e3),
-)
+# Scales, each multiplying the number before it; longest first within each script, as they are tried.
+_SCALES: dict[str, float] = {
+    **{"万亿": 1e12, "亿": 1e8, "万": 1e4, "千": 1e3},
+    **{"trillion": 1e12, "billion": 1e9, "million": 1e6, "thousand": 1e3, "bn": 1e9, "mn": 1e6, "m": 1e6, "k": 1e3},
+}
+_SCALE_WORDS = tuple(_SCALES)
 _CURRENCIES = ("元", "yuan", "rmb", "renminbi")
 _PERCENTS = ("个百分点", "百分点", "percentage points", "percentage point", "points", "point", "%", "percent", "per cent")
 ROUNDED = 0.05  # "over 20 million" is the 21 million the source states; "about 27亿" its 27.2亿
@@ -61,24 +53,14 @@ def take_values(text: str) -> tuple[str, list[Stated]]:
             end += 1
         written = text[index:end].replace(",", "")
         number = float(written)
-        rest = text[end:]
-        spaced = rest.lstrip(" ")
         scale, said, used = 1.0, False, end
-        for word, factor in _SCALES:
-            if spaced.startswith(word) and not _glued_word(spaced, word):
-                scale, said, used = factor, True, end + len(rest) - len(spaced) + len(word)
-                break
-        spaced = text[used:].lstrip(" ")
-        for word in _CURRENCIES:
-            if spaced.startswith(word) and not _glued_word(spaced, word):
-                used += len(text[used:]) - len(spaced) + len(word)
-                break
-        spaced = text[used:].lstrip(" ")
-        for word in _PERCENTS:
-            if spaced.startswith(word) and not _glued_word(spaced, word):
-                scale, said, used = scale / 100, True, used + len(text[used:]) - len(spaced) + len(word)
-                break
-        if text[used : used + 1] in lexicon.ZH_COUNTERS and text[used : used + 2] not in lexicon.ZH_COUNTER_WORDS:
+        if (word := _word_at(text, used, _SCALE_WORDS)) is not None:
+            scale, said, used = _SCALES[word[0]], True, word[1]
+        if (word := _word_at(text, used, _CURRENCIES)) is not None:
+            used = word[1]
+        if (word := _word_at(text, used, _PERCENTS)) is not None:
+            scale, said, used = scale / 100, True, word[1]
+        if counter_at(text, used):
             used += 1  # 1875项, 2100万人: the measure word belongs to the number
         after, before = text[used : used + 1], text[:index].rstrip(" ")
         ordinal = before.endswith(("前", "第", "top", "no.")) or text[used:].lstrip(" ").startswith("year")
@@ -151,9 +133,15 @@ def _chinese_number(run: str) -> int | None:
     return total + (digit or 0)
 
 
-def _glued_word(text: str, word: str) -> bool:
-    """An English scale word must end there (5 m, 5m, but not 5 members)."""
-    return word.isascii() and word.isalpha() and text[len(word) : len(word) + 1].isalpha()
+def _word_at(text: str, at: int, words: tuple[str, ...]) -> tuple[str, int] | None:
+    """The first of `words` that stands at `at`, after any spaces, and where it ends. An English word
+    must end there (5 m, 5m, but not 5 members)."""
+    spaced = text[at:].lstrip(" ")
+    start = len(text) - len(spaced)
+    for word in words:
+        if spaced.startswith(word) and not (word.isascii() and word.isalpha() and spaced[len(word) : len(word) + 1].isalpha()):
+            return word, start + len(word)
+    return None
 
 
 def _within(written: str) -> float:
