@@ -30,7 +30,7 @@ SETTING = 1 / 3  # a name in at least this share of the documents is the setting
 class Fit:
     """What a question requires of a figure, worked out once per question."""
 
-    __slots__ = ("asks_span", "counted", "measures", "names", "one_year")
+    __slots__ = ("asks_span", "counted", "measures", "names", "one_year", "places")
 
     def __init__(self, question: Analysis, index: Index) -> None:
         asked = {key for slot in question.asking() for key in slot}
@@ -43,6 +43,7 @@ class Fit:
             for (key,) in (slot for slot in question.asking() if len(slot) == 1)
             if key.startswith("c:") and key not in BUILTIN and index.frequency.get(key, 0) / documents < SETTING
         ]
+        self.places = [name for name in self.names if name.startswith(PLACE)]
         # Years listed (2018 and 2019) ask about each; a span (2018 to 2020) or a change between them, about both.
         self.asks_span = question.year_range or any(key in asked for key in SPAN_WORDS)
         self.one_year = bool(question.years) and not self.asks_span
@@ -52,9 +53,11 @@ class Fit:
             return False
         if self.one_year and _spans(document.record):
             return False
+        if not (self.places or self.measures or self.counted):
+            return True
         label = {key for slot in (*document.label_zh, *document.label_en) for key in slot}
         # A place must be what the figure is about: Shenzhen named beside Chongqing in a quote is not Shenzhen's figure.
-        if any(name.startswith(PLACE) and name not in label for name in self.names):
+        if any(place not in label for place in self.places):
             return False
         return not (_other(self.measures, label, MEASURES) or _other(self.counted, label, COUNTED))
 

@@ -36,13 +36,13 @@ def whole_economy(text: str) -> str:
             pieces[index] = ("经济" if part else " gdp ") + after
         text = "".join(pieces)
     if "econom" in text:
+        parts = {english_word(part) for part in lexicon.ECONOMY_PARTS_EN}  # digitial is digital, as stems
         words = text.split(" ")
         for index, word in enumerate(words):
             previous = words[index - 1] if index else ""
             following = words[index + 1] if index + 1 < len(words) else ""
             bare = word.strip(",.;:?!").removesuffix("'s") in ("economy", "economic", "economies")
-            part = english_word(previous) in {english_word(word) for word in lexicon.ECONOMY_PARTS_EN}
-            if bare and not part and not following.startswith(lexicon.ECONOMY_PLACES):
+            if bare and english_word(previous) not in parts and not following.startswith(lexicon.ECONOMY_PLACES):
                 words[index] = "gdp"
         text = " ".join(words)
     return text
