@@ -19,6 +19,14 @@ pytestmark = pytest.mark.usefixtures("reuse_module_cache")
         ("14.4个百分点", " ", [0.144]),
         ("比重16%", "比重 ", [0.16]),
         ("the 1,875 items", "the   items", [1875.0]),
+        # Numbers in words: Chinese numerals before a scale or measure word, and shares.
+        ("用户超过二十六万", "用户超过 ", [260000.0]),
+        ("两千一百万人", " ", [21e6]),
+        ("made up a quarter of gdp", "made up   of gdp", [0.25]),
+        ("占四分之一", "占 ", [0.25]),
+        ("一网通办", "一网通办", []),
+        ("五十百千体系", "五十百千体系", []),
+        ("quarterly figures", "quarterly figures", []),
         # Not values: a name, a span, a rank.
         ("5g scenarios", "5g scenarios", []),
         ("近5年", "近5年", []),
