@@ -76,7 +76,7 @@ def test_cache_entry_never_holds_other_content_than_its_key(tmp_path: Path, monk
     for attempt in range(40):
         for entry in (tmp_path / f"cache-{attempt}").glob("cqsmart-facts-*.json"):
             key = entry.name.removeprefix("cqsmart-facts-").removesuffix(".json")
-            cached = Cache(entry.parent).read(key)
+            cached = Cache(entry.parent).read(key, 1 << 30)
             assert cached is not None
             assert f"version {keys[key]}".encode() in cached[1]
             checked += 1

@@ -38,23 +38,23 @@ def cached_index(base: FactBase, name: str, records: Callable[[], list[JsonRecor
     """The index of `records()` (named `name`: figures, records), from the cache when it has it."""
     if not base.encoded:
         return build(base, records())
-    from cqsmart.store.cache import Cache, content_hash
+    from cqsmart.store.cache import Cache, Key, artefact_limit
 
-    stamp = f"{index_form.INDEX_VERSION}\0{__version__}\0{name}\0{_code_stamp()}"
-    digest = content_hash(stamp.encode())
+    key = Key().add(b"i", str(index_form.INDEX_VERSION).encode()).add(b"v", __version__.encode())
+    key.add(b"n", name.encode()).add(b"c", _code_stamp().encode())
     content = getattr(base.encoded, "content", b"")  # what identifies the records (their cache key), when known
     if content:
-        digest.update(content)
+        key.add(b"b", content)
     else:
         for line in base.encoded.values():
-            digest.update(line.encode() + b"\n")
-    cache, key = Cache.default(), digest.hexdigest()
-    payload = cache.read_artefact("index", key)
+            key.add(b"l", line.encode())
+    cache = Cache.default()
+    payload = cache.read_artefact("index", key.hexdigest(), artefact_limit(len(base.records)))
     if payload is not None:
         try:
             return index_form.decode(marshal.loads(payload), base)
         except (ValueError, KeyError, TypeError, EOFError):
             pass
     built = build(base, records())
-    cache.write_artefact("index", key, marshal.dumps(index_form.encode(built)))
+    cache.write_artefact("index", key.hexdigest(), marshal.dumps(index_form.encode(built)))
     return built

@@ -23,6 +23,7 @@ from cqsmart import __version__
 from cqsmart.model import jsontext
 from cqsmart.model.factbase import FIELDS_BY_KIND
 from cqsmart.store.files import expand_user
+from cqsmart.store.reading import Unreadable, read_regular
 
 if TYPE_CHECKING:
     from cqsmart.store.locate import FactFile
@@ -43,24 +44,61 @@ def content_hash(data: bytes | memoryview = b"") -> Hasher:
     return _blake2b(data)
 
 
-# A file this large is hashed by SHA-256 first, several times faster than BLAKE2 on processors with
-# SHA instructions (most now); a small one is not worth loading OpenSSL for.
+# A file this large is hashed by SHA-256, several times faster than BLAKE2 on processors with SHA
+# instructions (most now); a small one is not worth loading OpenSSL for.
 LARGE_FILE_BYTES = 1 << 20
 
 
-def content_key(files: list[FactFile]) -> str:
-    """Identifies a fact base by content and the package version that validated it."""
-    # The contract's field names too: a base cached before a field was added is validated again.
-    digest = content_hash(__version__.encode() + repr(sorted(FIELDS_BY_KIND.items())).encode())
-    for item in files:
-        digest.update(b"\0" + os.path.basename(item.name).encode() + b"\0")
-        if len(item.content) < LARGE_FILE_BYTES:
-            digest.update(item.content)
-        else:
-            from hashlib import sha256
+class Key:
+    """A cache key built from framed fields: each a one-byte tag, its length and its bytes, so no
+    content can ever be read as framing and two different inputs never feed the hash the same stream."""
 
-            digest.update(b"sha256:" + sha256(item.content).digest())
-    return digest.hexdigest()
+    def __init__(self) -> None:
+        self._hash = content_hash()
+
+    def add(self, tag: bytes, data: bytes) -> Key:
+        assert len(tag) == 1 and not tag.isdigit(), "a tag is one byte that cannot start a length"
+        self._hash.update(tag + b"%d:" % len(data))
+        self._hash.update(data)
+        return self
+
+    def hexdigest(self) -> str:
+        return self._hash.hexdigest()
+
+
+def file_digest(content: bytes) -> bytes:
+    """A digest of a file's bytes, named by its algorithm: the key holds it, never the bytes themselves."""
+    if len(content) < LARGE_FILE_BYTES:
+        return b"blake2b:" + _blake2b(content).digest()
+    from hashlib import sha256
+
+    return b"sha256:" + sha256(content).digest()
+
+
+def content_key(files: list[FactFile]) -> str:
+    """Identifies a fact base by its files and by what validated it: each file is one framed record of
+    its name, kind, size and digest; the package version and the contract's field names come first, so a
+    base cached before a field was added is validated again."""
+    key = Key().add(b"v", __version__.encode()).add(b"c", repr(sorted(FIELDS_BY_KIND.items())).encode())
+    key.add(b"n", b"%d" % len(files))
+    for item in files:
+        key.add(b"f", os.path.basename(item.name).encode(errors="surrogateescape"))
+        key.add(b"k", (item.kind or "").encode())
+        key.add(b"s", b"%d" % len(item.content))
+        key.add(b"d", file_digest(item.content))
+    return key.hexdigest()
+
+
+def entry_limit(files: list[FactFile]) -> int:
+    """The most an entry for these files can hold (their records re-encoded, one a line, and an index
+    of them): anything larger in its place is not an entry this version wrote."""
+    return 4 * sum(len(item.content) for item in files) + (1 << 20)
+
+
+def artefact_limit(records: int) -> int:
+    """The most an artefact derived from a base of `records` records can hold (a search index holds a
+    few words of each of its fields: a few KiB a record), with room for very long ones."""
+    return (1 << 24) + (1 << 16) * records
 
 
 ENV_CACHE_DIR = "CQSMART_CACHE_DIR"
@@ -99,11 +137,12 @@ class Cache:
     def _entry(self, key: str) -> Path:
         return self.directory / f"cqsmart-facts-{key}.json"
 
-    def read(self, key: str) -> tuple[list[list[Any]], bytes, int, int] | None:
+    def read(self, key: str, limit: int) -> tuple[list[list[Any]], bytes, int, int] | None:
         """The cached index, and the entry's bytes with where its record array starts and ends (so
-        the array is never copied out of them); None when absent, unreadable or not intact."""
+        the array is never copied out of them); None when absent, not a regular file, larger than
+        `limit`, unreadable or not intact."""
         try:
-            data = self._entry(key).read_bytes()
+            data = read_regular(self._entry(key), limit)
             body_end = data.rfind(b"\n", 0, len(data) - 1)  # the trailer is the last line
             header_end = data.find(b"\n")
             index_end = header_end + 1 + int(data[:header_end]) if 0 < header_end < 20 else -1
@@ -114,7 +153,7 @@ class Cache:
             if trailer != {"format": _FORMAT, "key": key, "crc32": zlib.crc32(memoryview(data)[:body_end])}:
                 return None
             index = marshal.loads(memoryview(data)[header_end + 1 : index_end])
-        except (OSError, ValueError, EOFError, TypeError, RecursionError):
+        except (Unreadable, ValueError, EOFError, TypeError, RecursionError):
             return None
         return (index, data, index_end, body_end) if isinstance(index, list) else None
 
@@ -142,12 +181,13 @@ class Cache:
 
         self._put(self._entry(key), stream)
 
-    def read_artefact(self, kind: str, key: str) -> bytes | None:
-        """An artefact's payload (`cqsmart-KIND-KEY.bin`), or None when absent or not intact."""
+    def read_artefact(self, kind: str, key: str, limit: int) -> bytes | None:
+        """An artefact's payload (`cqsmart-KIND-KEY.bin`), or None when absent, not a regular file,
+        larger than `limit` or not intact."""
         try:
-            header, _, payload = (self.directory / f"cqsmart-{kind}-{key}.bin").read_bytes().partition(b"\n")
+            header, _, payload = read_regular(self.directory / f"cqsmart-{kind}-{key}.bin", limit).partition(b"\n")
             intact = json.loads(header) == {"format": _FORMAT, "crc32": zlib.crc32(payload)}
-        except (OSError, ValueError, RecursionError):
+        except (Unreadable, ValueError, RecursionError):
             return None
         return payload if intact else None
 

@@ -95,10 +95,10 @@ def load(path: str | None = None, *, use_cache: bool = True, draft: bool = False
             records = validate(files, draft)
         return FactBase(tuple(records), origin)
     if use_cache:
-        from cqsmart.store.cache import Cache
+        from cqsmart.store.cache import Cache, entry_limit
 
         cache, key = Cache.default(), content_key(files)
-        cached = cache.read(key)
+        cached = cache.read(key, entry_limit(files))
         lazy = lazy_records(cached[0], LineStore(*cached[1:])) if cached is not None else None
         if lazy is not None:
             return _base(*lazy, origin, key.encode())

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import errno
 import os
 import stat
 from pathlib import Path
@@ -10,6 +9,7 @@ from typing import NamedTuple
 
 from cqsmart.errors import InvalidFactBase
 from cqsmart.store.files import expand_user
+from cqsmart.store.reading import Unreadable, not_regular, read_regular, why_unreachable
 
 ENV_FACTS = "CQSMART_FACTS"
 BUNDLED = "bundled"
@@ -75,29 +75,12 @@ def _kind_of(path: Path, shown: str) -> str:
     try:
         mode = path.stat().st_mode
     except OSError as error:
-        raise InvalidFactBase([f"{shown}: {_why_unreachable(path, error)}"]) from None
+        raise InvalidFactBase([f"{shown}: {why_unreachable(path, error)}"]) from None
     if stat.S_ISDIR(mode):
         return "folder"
     if not stat.S_ISREG(mode):
-        raise InvalidFactBase([f"{shown}: {_not_regular(mode)}"])
+        raise InvalidFactBase([f"{shown}: {not_regular(mode)}"])
     return "file"
-
-
-def _why_unreachable(path: Path, error: OSError) -> str:
-    if error.errno == errno.ELOOP:
-        return "a symbolic link that loops back on itself"
-    if error.errno == errno.ENOENT and path.is_symlink():
-        return f"a symbolic link to {os.readlink(path)}, which does not exist"
-    if error.errno == errno.ENOENT:
-        return "no such file or folder"
-    return f"cannot be read: {error.strerror or error}"
-
-
-def _not_regular(mode: int) -> str:
-    for test, what in ((stat.S_ISFIFO, "a FIFO (named pipe)"), (stat.S_ISSOCK, "a socket"), (stat.S_ISCHR, "a device")):
-        if test(mode):
-            return f"is {what}, not a regular file"
-    return "is a device, not a regular file"
 
 
 def _read_folder(folder: Path) -> list[FactFile]:
@@ -131,34 +114,8 @@ def _read_folder(folder: Path) -> list[FactFile]:
 
 
 def read_regular_file(path: Path, shown: str, limit: int = MAX_FILE_BYTES) -> bytes:
-    """The whole content of a regular file, refusing anything else before a blocking read.
-
-    Opened non-blocking, so a FIFO cannot hang the open; checked with fstat on the descriptor, so
-    what is read is what was checked; and limited by the bytes actually read, since a device or a
-    file still being written reports a size that means nothing.
-    """
+    """The whole content of a regular file, or an InvalidFactBase naming it as `shown` and saying why not."""
     try:
-        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
-    except OSError as error:
-        raise InvalidFactBase([f"{shown}: {_why_unreachable(path, error)}"]) from None
-    try:
-        status = os.fstat(descriptor)
-        if not stat.S_ISREG(status.st_mode):
-            raise InvalidFactBase([f"{shown}: {_not_regular(status.st_mode)}"])
-        if status.st_size > limit:
-            raise InvalidFactBase([f"{shown}: file is {status.st_size:,} bytes; the limit is {limit:,}"])
-        chunks: list[bytes] = []
-        total = 0
-        # Asking for the stated size and a byte more reads a regular file whole in one call (no joining
-        # of pieces); the loop still ends only at the end of what is there.
-        size = min(max(status.st_size + 1, 1 << 16), limit + 1)
-        while chunk := os.read(descriptor, size):
-            total += len(chunk)
-            if total > limit:
-                raise InvalidFactBase([f"{shown}: file grew past {limit:,} bytes, the limit, while being read"])
-            chunks.append(chunk)
-        return chunks[0] if len(chunks) == 1 else b"".join(chunks)
-    except OSError as error:
-        raise InvalidFactBase([f"{shown}: cannot be read: {error.strerror or error}"]) from None
-    finally:
-        os.close(descriptor)
+        return read_regular(path, limit)
+    except Unreadable as why:
+        raise InvalidFactBase([f"{shown}: {why}"]) from None

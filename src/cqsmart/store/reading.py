@@ -1,0 +1,74 @@
+"""Reading a file whole, safely: only a regular file, never more than a limit, never a hang.
+
+Every file the program reads goes through `read_regular`: fact files, texts, cache entries and the
+artefacts derived from them. What it refuses is said in words a message can carry.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import stat
+from pathlib import Path
+
+
+class Unreadable(Exception):
+    """Why a path could not be read as a regular file, in words that follow its name in a message."""
+
+
+def read_regular(path: Path, limit: int) -> bytes:
+    """The whole content of a regular file of at most `limit` bytes, refusing anything else before a
+    blocking read.
+
+    Opened non-blocking, so a FIFO cannot hang the open; checked with fstat on the descriptor, so
+    what is read is what was checked; and limited by the bytes actually read, since a file still
+    being written reports a size that means nothing.
+    """
+    try:
+        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    except OSError as error:
+        raise Unreadable(why_unreachable(path, error)) from None
+    try:
+        status = os.fstat(descriptor)
+        if not stat.S_ISREG(status.st_mode):
+            raise Unreadable(not_regular(status.st_mode))
+        if status.st_size > limit:
+            raise Unreadable(f"file is {status.st_size:,} bytes; the limit is {limit:,}")
+        chunks: list[bytes] = []
+        total = 0
+        # Asking for the stated size and a byte more reads a regular file whole in one call (no joining
+        # of pieces); the loop still ends only at the end of what is there.
+        size = min(max(status.st_size + 1, 1 << 16), limit + 1)
+        while chunk := os.read(descriptor, size):
+            total += len(chunk)
+            if total > limit:
+                raise Unreadable(f"file grew past {limit:,} bytes, the limit, while being read")
+            chunks.append(chunk)
+        return chunks[0] if len(chunks) == 1 else b"".join(chunks)
+    except OSError as error:
+        raise Unreadable(f"cannot be read: {error.strerror or error}") from None
+    finally:
+        os.close(descriptor)
+
+
+def why_unreachable(path: Path, error: OSError) -> str:
+    if error.errno == errno.ELOOP:
+        return "a symbolic link that loops back on itself"
+    if error.errno == errno.ENOENT and path.is_symlink():
+        return f"a symbolic link to {os.readlink(path)}, which does not exist"
+    if error.errno == errno.ENOENT:
+        return "no such file or folder"
+    if error.errno == errno.EISDIR:
+        return "is a folder, not a regular file"
+    return f"cannot be read: {error.strerror or error}"
+
+
+def not_regular(mode: int) -> str:
+    kinds = (
+        (stat.S_ISDIR, "a folder"),
+        (stat.S_ISFIFO, "a FIFO (named pipe)"),
+        (stat.S_ISSOCK, "a socket"),
+        (stat.S_ISLNK, "a symbolic link"),
+    )
+    what = next((what for test, what in kinds if test(mode)), "a device")
+    return f"is {what}, not a regular file"
