@@ -92,6 +92,42 @@ def check_base(records: Sequence[Located], invalid_ids: AbstractSet[str] = froze
         record = item.record
         if record.get("planned") and record["kind"] == "figure" and record["id"] not in planned_by_targets:
             problems.append(_problem(item, "planned", "only a figure that a target links to is planned"))
+    problems.extend(_derivation_cycles(records, by_id))
+    return problems
+
+
+def _derivation_cycles(records: Sequence[Located], by_id: dict[str, Located]) -> list[Problem]:
+    """A derived figure whose inputs lead back to it is computed from itself: each such loop is named once.
+
+    Walked without recursion (a chain of derivations may be long) in one pass over every derived figure."""
+    inputs = {
+        item.record["id"]: [ref for ref in item.record["inputs"] or () if ref in by_id]
+        for item in records
+        if item.record["kind"] == "figure" and item.record.get("derived")
+    }
+    done: set[str] = set()
+    problems: list[Problem] = []
+    for start in inputs:
+        if start in done:
+            continue
+        path: list[str] = [start]
+        on_path = {start}
+        pending = [iter(inputs[start])]
+        while pending:
+            ref = next(pending[-1], None)
+            if ref is None:
+                finished = path.pop()
+                on_path.discard(finished)
+                done.add(finished)
+                pending.pop()
+                continue
+            if ref in on_path:
+                loop = [*path[path.index(ref) :], ref]
+                problems.append(_problem(by_id[ref], "inputs", f"derived from itself: {' → '.join(loop)}"))
+            elif ref in inputs and ref not in done:
+                path.append(ref)
+                on_path.add(ref)
+                pending.append(iter(inputs[ref]))
     return problems
 
 
