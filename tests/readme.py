@@ -16,7 +16,8 @@ from pathlib import Path
 README = Path(__file__).resolve().parents[1] / "README.md"
 BLOCK = re.compile(r"```console\n(.*?)```", re.DOTALL)
 # Examples are rendered as on an 80-column English terminal without colour.
-EXAMPLE_ENV = {"COLUMNS": "80", "LANG": "en_US.UTF-8", "NO_COLOR": "1", "CQSMART_FACTS": ""}
+# CQSMART_FACTS unset (None, as CliRunner takes it): examples read the bundled base.
+EXAMPLE_ENV: dict[str, str | None] = {"COLUMNS": "80", "LANG": "en_US.UTF-8", "NO_COLOR": "1", "CQSMART_FACTS": None}
 
 
 @dataclass(frozen=True)
@@ -78,5 +79,6 @@ def update() -> None:
 if __name__ == "__main__":
     if sys.argv[1:] != ["--update"]:
         sys.exit("usage: python tests/readme.py --update")
-    os.environ.update(EXAMPLE_ENV)
+    os.environ.pop("CQSMART_FACTS", None)
+    os.environ.update({name: value for name, value in EXAMPLE_ENV.items() if value is not None})
     update()

@@ -7,7 +7,7 @@ import stat
 from pathlib import Path
 from typing import NamedTuple
 
-from cqsmart.errors import InvalidFactBase
+from cqsmart.errors import InvalidFactBase, UsageError
 from cqsmart.store.files import expand_user
 from cqsmart.store.reading import Unreadable, not_regular, read_regular, why_unreachable
 
@@ -56,8 +56,14 @@ def bundled_facts_dir() -> Path:
 
 
 def resolve_path(path: str | None) -> tuple[Path, str]:
-    """Where to load from, and how to name it in messages: `--facts` beats the environment."""
-    chosen = path or os.environ.get(ENV_FACTS) or None
+    """Where to load from, and how to name it in messages: `--facts` beats the environment. An empty
+    one is refused: it is a script's unset variable, and quietly reading the bundled base instead would
+    answer from facts the user did not choose."""
+    if path == "":
+        raise UsageError("--facts is empty; give a fact-base JSON file or folder")
+    chosen = path if path is not None else os.environ.get(ENV_FACTS)
+    if chosen == "":
+        raise UsageError(f"{ENV_FACTS} is set but empty; unset it for the bundled base, or set it to a fact-base file or folder")
     if chosen is None:
         return bundled_facts_dir(), BUNDLED
     return expand_user(chosen), chosen
