@@ -25,3 +25,15 @@ class InvalidFactBase(CqsmartError):
     def __init__(self, problems: Sequence[object]) -> None:
         self.problems = list(problems)
         super().__init__("\n".join(str(problem) for problem in self.problems))
+
+
+ECHO_LIMIT = 80
+
+
+def echo(text: str) -> str:
+    """What the user typed, quoted for a message: shortened when long (the line says what was wrong, it
+    does not give a 120 KB question back), and not escaped here, so the one printer of messages shows
+    every character alike (a byte that was not UTF-8 as \\xff, not as Python's \\udcff)."""
+    if len(text) <= ECHO_LIMIT:
+        return f"'{text}'"
+    return f"'{text[:ECHO_LIMIT]}…' ({len(text):,} characters)"

@@ -9,7 +9,7 @@ from __future__ import annotations
 import importlib
 from typing import TypeVar
 
-from cqsmart.errors import UsageError
+from cqsmart.errors import UsageError, echo
 
 T = TypeVar("T")
 
@@ -17,7 +17,7 @@ T = TypeVar("T")
 def instantiate(registry: dict[str, tuple[str, str]], name: str, what: str, base: type[T]) -> T:
     """An instance of the class registered as `name`, or a UsageError listing the names that exist."""
     if name not in registry:
-        raise UsageError(f"unknown {what} {name!r}; {what}s: {', '.join(registry)}")
+        raise UsageError(f"unknown {what} {echo(name)}; {what}s: {', '.join(registry)}")
     module, cls = registry[name]
     implementation = getattr(importlib.import_module(module), cls)
     if not (isinstance(implementation, type) and issubclass(implementation, base)):

@@ -21,7 +21,7 @@ from cqsmart.cli.streams import (
     output_failed,
     output_stream,
 )
-from cqsmart.errors import CqsmartError, InvalidFactBase, UsageError
+from cqsmart.errors import CqsmartError, InvalidFactBase, UsageError, echo
 from cqsmart.model.factbase import FactBase
 from cqsmart.model.years import read_year
 from cqsmart.query.result import Result
@@ -172,7 +172,7 @@ def file_path_parser(text: str) -> Path:
     """For paths of files to write: `out.svg/` names a folder, and Path() would silently drop the slash."""
     usable_path(text)
     if text.endswith(("/", os.sep)):
-        raise typer.BadParameter(f"{text!r} ends with '/', so it names a folder; give a file name")
+        raise typer.BadParameter(f"{echo(text)} ends with '/', so it names a folder; give a file name")
     return Path(text)
 
 
@@ -345,5 +345,5 @@ def parse_year(text: str | None, option: str, base: FactBase) -> int | None:
         from cqsmart.query.listing import years_with_figures
 
         years = ", ".join(map(str, years_with_figures(base, derived=True)))
-        raise UsageError(f"{option} takes a four-digit year such as 2020, not {text!r}; years with figures: {years}")
+        raise UsageError(f"{option} takes a four-digit year such as 2020, not {echo(text)}; years with figures: {years}")
     return year

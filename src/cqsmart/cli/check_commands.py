@@ -8,7 +8,7 @@ import typer
 
 from cqsmart.cli.app import app, load_base, path_parser, usable_path
 from cqsmart.cli.streams import error
-from cqsmart.errors import InvalidFactBase, UsageError
+from cqsmart.errors import InvalidFactBase, UsageError, echo
 from cqsmart.render.plain import inert
 
 
@@ -140,7 +140,7 @@ def schema(
     from cqsmart.model.outputs import OUTPUTS, output_schema_text
 
     if output not in OUTPUTS:
-        raise UsageError(f"no output named {output!r}; outputs: {', '.join(OUTPUTS)}")
+        raise UsageError(f"no output named {echo(output)}; outputs: {', '.join(OUTPUTS)}")
     sys.stdout.write(output_schema_text(output))
 
 

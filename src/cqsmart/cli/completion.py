@@ -6,7 +6,7 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from cqsmart.errors import UsageError
+from cqsmart.errors import UsageError, echo
 from cqsmart.model.factbase import FactBase
 
 
@@ -73,7 +73,7 @@ def shell_request(args: Sequence[str]) -> tuple[str, str] | None:
             if not value or value.startswith("-"):
                 return None
         if value not in SHELLS:
-            raise UsageError(f"{option} takes a shell name, not {value!r}; shells: {', '.join(SHELLS)}")
+            raise UsageError(f"{option} takes a shell name, not {echo(value)}; shells: {', '.join(SHELLS)}")
         return _OPTIONS[option], value
     return None
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from cqsmart.errors import NotFound
+from cqsmart.errors import NotFound, echo
 from cqsmart.model.factbase import FactBase, JsonRecord
 from cqsmart.query.result import suggest
 
@@ -10,7 +10,7 @@ from cqsmart.query.result import suggest
 def record(base: FactBase, record_id: str) -> JsonRecord:
     found = base.by_id.get(record_id)
     if found is None:
-        raise NotFound(f"no record with id {record_id!r}{suggest(record_id, base.by_id)}")
+        raise NotFound(f"no record with id {echo(record_id)}{suggest(record_id, base.by_id)}")
     return found
 
 

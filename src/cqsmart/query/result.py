@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import NamedTuple
 
-from cqsmart.errors import UsageError
+from cqsmart.errors import UsageError, echo
 from cqsmart.model.factbase import JsonRecord
 
 
@@ -26,5 +26,5 @@ def suggest(word: str, choices: Iterable[str]) -> str:
 
 def require_known(value: str, choices: set[str], what: str) -> str:
     if value not in choices:
-        raise UsageError(f"unknown {what} {value!r}{suggest(value, choices)} ({what}s: {', '.join(sorted(choices))})")
+        raise UsageError(f"unknown {what} {echo(value)}{suggest(value, choices)} ({what}s: {', '.join(sorted(choices))})")
     return value

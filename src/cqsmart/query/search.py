@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from cqsmart.errors import UsageError
+from cqsmart.errors import UsageError, echo
 from cqsmart.model.factbase import FactBase, JsonRecord
 from cqsmart.query.result import Result
 
@@ -61,7 +61,7 @@ def search(base: FactBase, text: str, derived: bool = False) -> Result:
     if not query.slots:  # nothing the analysis reads as words (a date such as 8月13日): plain matching
         rows = [document.record for document in index.documents if matches(document.record, text)]
         rows = [row for row in rows if derived or not (row["kind"] == "figure" and row["derived"])]
-        return Result(rows, "record", "" if rows else f"nothing matches {text!r}")
+        return Result(rows, "record", "" if rows else f"nothing matches {echo(text)}")
     scored = []
     for document in index.documents:
         record = document.record
@@ -74,4 +74,4 @@ def search(base: FactBase, text: str, derived: bool = False) -> Result:
             points = share * (0.6 + 0.4 * label_coverage(query, document, index))
             scored.append((not asked, -round(points, 6), document.position, record))
     rows = [item[-1] for item in sorted(scored, key=lambda item: item[:3])]
-    return Result(rows, "record", "" if rows else f"nothing matches {text!r}")
+    return Result(rows, "record", "" if rows else f"nothing matches {echo(text)}")

@@ -207,7 +207,10 @@ def console(stream: TextIO) -> Console:
             self.quiet = True
             raise BrokenPipeError
 
-    return PipeAwareConsole(file=stream, markup=False, highlight=False, emoji=False, soft_wrap=False)
+    out = PipeAwareConsole(file=stream, markup=False, highlight=False, emoji=False, soft_wrap=False)
+    if out.width < 1:  # COLUMNS=0 from a script that could not measure: the usual width, not an empty table
+        out.width = 80
+    return out
 
 
 def recording_console(width: int = 100) -> Console:

@@ -1,0 +1,91 @@
+"""Reliability round 3 (issue 20): each medium and low reproduction ends in the right result or one line."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import SMALL, Run, installed_cqsmart
+from cqsmart.render.plain import inert
+
+
+def test_an_empty_facts_option_is_refused_not_read_as_the_bundled_base(run: Run) -> None:
+    result = run("--facts", "", "stats")
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        2,
+        "",
+        "cqsmart: --facts is empty; give a fact-base JSON file or folder\n",
+    )
+
+
+def test_an_empty_facts_variable_is_refused_not_read_as_the_bundled_base(run: Run) -> None:
+    result = run("stats", env={"CQSMART_FACTS": ""})
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == (
+        "cqsmart: CQSMART_FACTS is set but empty; unset it for the bundled base, or set it to a fact-base file or folder\n"
+    )
+
+
+@pytest.mark.parametrize("args", [["stats", "--year", "2020"], ["show", "growth-2018"], ["audit"], ["compare", "2018", "2020"]])
+def test_columns_of_zero_draws_the_usual_80_column_table(run: Run, args: list[str]) -> None:
+    result = run("--facts", str(SMALL), *args, env={"COLUMNS": "0"})
+    assert result.stdout.strip()
+    assert max(len(line) for line in result.stdout.splitlines()) <= 80
+
+
+def test_line_and_paragraph_separators_are_shown_escaped() -> None:
+    assert inert("a\u2028b\u2029c") == "a\\u2028b\\u2029c"
+
+
+def test_a_byte_that_is_not_utf8_in_an_argument_is_shown_as_that_byte(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [*installed_cqsmart(), "stats", "--year", b"20\xff".decode("utf-8", "surrogateescape")],
+        capture_output=True,
+        cwd=tmp_path,
+        timeout=60,
+    )
+    assert result.returncode == 2
+    assert b"'20\\xff'" in result.stderr and b"udcff" not in result.stderr, result.stderr
+
+
+@pytest.mark.parametrize("command", ["verify --source", "extract"])
+def test_a_folder_given_as_a_text_is_called_a_folder(run: Run, tmp_path: Path, command: str) -> None:
+    (*words,) = command.split()
+    result = run(*words, str(tmp_path))
+    assert result.exit_code == 2
+    assert "is a folder, not a regular file" in result.stderr and "device" not in result.stderr
+
+
+def test_a_validating_child_ends_with_its_killed_parent(tmp_path: Path) -> None:
+    script = tmp_path / "parent.py"
+    script.write_text(
+        "import time\nfrom cqsmart.store.parallel import Child\n"
+        "child = Child(lambda: time.sleep(30))\nprint(child.pid, flush=True)\ntime.sleep(30)\n"
+    )
+    parent = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE, text=True)
+    assert parent.stdout is not None
+    child = int(parent.stdout.readline())
+    parent.kill()
+    parent.wait()
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline:
+        try:
+            state = Path(f"/proc/{child}/stat").read_text().rsplit(")", 1)[1].split()[0]
+        except FileNotFoundError:
+            return
+        if state in "ZX":  # ended; only not yet reaped by whoever adopted it
+            return
+        time.sleep(0.02)
+    pytest.fail(f"child {child} still running 5 s after its parent was killed")
+
+
+@pytest.mark.parametrize("command", ["show", "search"])
+def test_a_long_argument_is_echoed_shortened_with_its_length(run: Run, command: str) -> None:
+    result = run("--facts", str(SMALL), command, "x" * 120_000)
+    assert result.exit_code == 1 if command == "show" else result.exit_code == 0
+    assert f"'{'x' * 80}…' (120,000 characters)" in result.stderr
+    assert len(result.stderr) < 1000
