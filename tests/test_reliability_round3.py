@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 import time
@@ -89,3 +90,14 @@ def test_a_long_argument_is_echoed_shortened_with_its_length(run: Run, command: 
     assert result.exit_code == 1 if command == "show" else result.exit_code == 0
     assert f"'{'x' * 80}…' (120,000 characters)" in result.stderr
     assert len(result.stderr) < 1000
+
+
+def test_show_never_wraps_a_line_inside_a_visible_escape(run: Run, tmp_path: Path) -> None:
+    records = json.loads(SMALL.read_text(encoding="utf-8"))
+    next(record for record in records if record["id"] == "growth-2018")["note"] = "x" * 50 + "\u202eRLO" + "y" * 40 + "\u2028z"
+    facts = tmp_path / "escapes.json"
+    facts.write_text(json.dumps(records, ensure_ascii=False), encoding="utf-8")
+    result = run("--facts", str(facts), "show", "growth-2018", env={"COLUMNS": "80"})
+    lines = [line.strip() for line in result.stdout.splitlines()]
+    assert any(line.endswith("x" * 10) for line in lines), result.stdout  # the escape did not fit on the first line
+    assert any("\\u202eRLO" in line for line in lines) and any("\\u2028z" in line for line in lines), result.stdout

@@ -129,13 +129,18 @@ def wrap(text: str, width: int) -> str:
     return "\n".join(out)
 
 
+# A visible escape (what `inert` makes of a control character) is cut whole or not at all: half of
+# `\u202e` on each line reads as neither the character nor its escape.
+_ATOM = r"\\(?:u[0-9a-f]{4}|x[0-9a-f]{2}|U[0-9a-f]{8})|."
+
+
 def _cut(text: str, width: int) -> str:
     taken = ""
-    for char in text:
-        if cell_len(taken + char) > max(width, 1):
+    for atom in re.findall(_ATOM, text, re.DOTALL):
+        if taken and cell_len(taken + atom) > max(width, 1):
             break
-        taken += char
-    return taken or text[:1]
+        taken += atom
+    return taken
 
 
 def column_widths(cells: list[list[str]], available: int) -> list[int] | None:
