@@ -22,7 +22,7 @@ from cqsmart.errors import UsageError
 from cqsmart.export import Exporter
 from cqsmart.export.tables import FOREIGN_KEYS, Table, tables
 from cqsmart.model.factbase import FactBase
-from cqsmart.store.files import check_target, replacing
+from cqsmart.store.files import check_target, replacing, shown
 
 SQL_TYPES = {"string": "TEXT", "integer": "INTEGER", "number": "NUMERIC", "boolean": "INTEGER", "array": "TEXT"}
 # NUMERIC keeps 6387 an integer and 18.3 a real.
@@ -93,7 +93,7 @@ class SqliteExporter(Exporter):
             try:
                 self.fill(database, all_tables)
             except sqlite3.Error as failure:  # a full disk, a file-size limit: SQLite's own errors
-                raise UsageError(f"cannot write {path}: {failure}") from None
+                raise UsageError(f"cannot write {shown(path)}: {failure}") from None
             finally:
                 database.close()
             with replacing(metadata_path(path), force) as notes:

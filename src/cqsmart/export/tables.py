@@ -49,6 +49,17 @@ FOREIGN_KEYS: dict[str, list[tuple[str, str]]] = {
 }
 
 
+# What makes a spreadsheet read a cell as a formula (or, after a tab or CR, as the start of one).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def formula_safe(text: str) -> str:
+    """A text cell that would start a formula gets a leading apostrophe, as OWASP recommends for CSV:
+    Excel and LibreOffice then show the text instead of computing it. Only text cells pass here, so a
+    number such as -3.5 stays a number."""
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
 @dataclass(frozen=True)
 class Table:
     name: str
