@@ -10,7 +10,7 @@ from typing import Any, TextIO
 
 from cqsmart import __version__
 from cqsmart.export import Exporter
-from cqsmart.export.tables import FOREIGN_KEYS, Table, formula_safe, tables
+from cqsmart.export.tables import DESCRIPTIONS, FOREIGN_KEYS, Table, formula_safe, tables
 from cqsmart.model.factbase import FactBase
 from cqsmart.store.files import marker_entry, replacing
 
@@ -38,7 +38,8 @@ def write_rows(handle: TextIO, table: Table, text: Callable[[str], str] = formul
 
 
 def resource(table: Table) -> dict[str, Any]:
-    schema: dict[str, Any] = {"fields": [{"name": name, "type": kind} for name, kind in table.columns]}
+    fields = [{"name": name, "type": kind, **_description(name)} for name, kind in table.columns]
+    schema: dict[str, Any] = {"fields": fields}
     if table.columns[0][0] == "id":
         schema["primaryKey"] = ["id"]
     keys = [
@@ -56,6 +57,10 @@ def resource(table: Table) -> dict[str, Any]:
         "encoding": "utf-8",
         "schema": schema,
     }
+
+
+def _description(name: str) -> dict[str, str]:
+    return {"description": DESCRIPTIONS[name]} if name in DESCRIPTIONS else {}
 
 
 def descriptor(base: FactBase, all_tables: list[Table]) -> dict[str, Any]:
