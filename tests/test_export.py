@@ -30,7 +30,7 @@ EXPECTED_ROWS = {
     "sqlite": TABLES,
     "xlsx": TABLES,
     "datapackage": ", ".join(part.replace(" ", ".csv ", 1) for part in TABLES.split(", ")),
-    "jsonl": TABLES,
+    "jsonl": f"{len(BASE.records)} records",  # one line per record, of every kind
 }
 
 
@@ -105,10 +105,10 @@ def test_existing_target_is_kept_without_force(run: Run, tmp_path: Path, fmt: st
     """No export overwrites an existing path unless --force is given, and none leaves temporary files."""
     target = tmp_path / ("out" if fmt != "datapackage" else "package")
     export(run, fmt, target)
-    (target / "datapackage.json" if target.is_dir() else target).write_text("mine", encoding="utf-8")
+    (target / "figures.csv" if target.is_dir() else target).write_text("mine", encoding="utf-8")
     refused = run("export", "--to", fmt, str(target))
     assert (refused.exit_code, refused.stderr) == (2, f"cqsmart: {target} exists; use --force to replace it\n")
-    assert (target / "datapackage.json" if target.is_dir() else target).read_text(encoding="utf-8") == "mine"
+    assert (target / "figures.csv" if target.is_dir() else target).read_text(encoding="utf-8") == "mine"
     assert run("export", "--to", fmt, str(target), "--force").exit_code == 0
     beside = [f"{target.name}.metadata.json"] if fmt == "sqlite" else []
     assert sorted(path.name for path in tmp_path.iterdir()) == sorted(["cache", target.name, *beside])
@@ -117,7 +117,7 @@ def test_existing_target_is_kept_without_force(run: Run, tmp_path: Path, fmt: st
 @pytest.mark.parametrize(
     ("fmt", "make", "message"),
     [
-        ("datapackage", "folder", "is a folder without datapackage.json, so not an earlier export; not replacing it"),
+        ("datapackage", "folder", "holds notes.txt, which no earlier export wrote; not replacing the folder"),
         ("datapackage", "file", "is a file; not replacing it"),
         ("sqlite", "folder", "is a folder; not replacing it"),
     ],
@@ -149,9 +149,9 @@ def test_target_must_name_something(run: Run, tmp_path: Path, name: str, monkeyp
 def test_forced_datapackage_replaces_an_earlier_package(run: Run, tmp_path: Path) -> None:
     """--force over an earlier package swaps the whole folder."""
     folder = export(run, "datapackage", tmp_path / "package")
-    (folder / "stale.csv").write_text("old", encoding="utf-8")
+    (folder / "figures.csv").write_text("old", encoding="utf-8")
     export(run, "datapackage", folder, "--force")
-    assert not (folder / "stale.csv").exists()
+    assert (folder / "figures.csv").read_text(encoding="utf-8").startswith('"id"')
     assert sorted(path.name for path in tmp_path.iterdir()) == ["cache", "package"]
 
 
@@ -206,7 +206,7 @@ def test_dash_writes_to_stdout_the_bytes_of_the_file(run: Run, tmp_path: Path, f
     monkeypatch.chdir(tmp_path)
     result = CliRunner().invoke(app, ["export", "--to", fmt, "-"])
     assert result.exit_code == 0, result.stderr
-    assert result.stderr == f"cqsmart: wrote {len(BASE.records)} records to stdout ({fmt})\n"
+    assert result.stderr == f"cqsmart: wrote to stdout ({fmt}): {EXPECTED_ROWS[fmt]}\n"
     assert not (tmp_path / "-").exists()
     if fmt in ("csv", "jsonl"):
         assert result.stdout_bytes == export(run, fmt, tmp_path / f"facts.{fmt}").read_bytes()

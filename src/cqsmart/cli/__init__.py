@@ -21,19 +21,48 @@ if _collecting:
     gc.freeze()
     gc.enable()
 
-__all__ = ["app", "main"]
+__all__ = ["Signalled", "app", "main"]
+
+
+class Signalled(BaseException):
+    """SIGTERM or SIGHUP, raised where the program was, so that every `with` and `finally` on the way
+    out runs (an export's temporary is removed, the old file kept) as they do for Ctrl-C. A
+    BaseException, like KeyboardInterrupt, so that no `except Exception` on the way can swallow it."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _unwind(signum: int, frame: object) -> None:
+    import signal
+
+    for number in _unwound():  # a second signal must not cut short the clean-up the first one started
+        signal.signal(number, signal.SIG_IGN)
+    raise Signalled(signum)
+
+
+def _unwound() -> list[int]:
+    import signal
+
+    return [getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)]  # Windows: no SIGHUP
 
 
 def main() -> None:
+    import signal
     import sys
 
     from cqsmart.cli.dispatch import only_named_command
 
+    for number in _unwound():
+        signal.signal(number, _unwind)
     collecting = gc.isenabled()
     gc.disable()  # as for the imports: building the command and running it make no cycles to collect
     try:
         with only_named_command(sys.argv[1:]):
             app(prog_name="cqsmart")
+    except Signalled as signalled:
+        sys.exit(128 + signalled.signum)  # what a shell reports for a process the signal ended: 143, 129
     finally:
         gc.freeze()  # or the interpreter's exit would scan every object of the run, to free none of them
         if collecting:

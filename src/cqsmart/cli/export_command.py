@@ -11,6 +11,7 @@ from cqsmart.cli.app import app, file_path_parser, load_base, usable_path
 from cqsmart.cli.streams import error
 from cqsmart.errors import UsageError
 from cqsmart.model.factbase import FactBase
+from cqsmart.store.files import shown
 
 
 class ExportFormat(str, Enum):
@@ -25,6 +26,8 @@ def written(base: FactBase, fmt: str) -> str:
     """The rows each file or table received, as the user will count them."""
     from cqsmart.export.tables import tables
 
+    if fmt == "jsonl":  # one line per record, whatever its kind
+        return f"{len(base.records)} record{'' if len(base.records) == 1 else 's'}"
     parts = []
     for table in tables(base):
         if fmt == "csv" and table.name != "figures":
@@ -71,14 +74,14 @@ def export(
         _check_stdout(to.value, exporter.stdout)
         base = load_base(ctx)
         sys.stdout.flush()
-        exporter.write_stream(base, sys.stdout.buffer)
+        exporter.write_stream(base, sys.stdout.buffer, terminal=_stdout_is_terminal())
         sys.stdout.buffer.flush()
-        error(f"wrote {len(base.records)} records to stdout ({to.value})")
+        error(f"wrote to stdout ({to.value}): {written(base, to.value)}")
         return
     path = Path(target) if to is ExportFormat.datapackage else file_path_parser(target)
     base = load_base(ctx)
     exporter.write(base, path, force)
-    error(f"wrote {path} ({to.value}): {written(base, to.value)}")
+    error(f"wrote {shown(path)} ({to.value}): {written(base, to.value)}")
     sys.stdout.flush()
 
 

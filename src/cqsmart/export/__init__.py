@@ -22,8 +22,9 @@ class Exporter:
     def write(self, base: FactBase, path: Path, force: bool) -> None:
         raise NotImplementedError
 
-    def write_stream(self, base: FactBase, stream: BinaryIO) -> None:
-        """The very bytes `write` would put in a file, on a stream."""
+    def write_stream(self, base: FactBase, stream: BinaryIO, terminal: bool = False) -> None:
+        """The very bytes `write` would put in a file, on a stream. `terminal`: the stream is one, so
+        a format a person may read there escapes what a terminal would act on (see excel_csv)."""
         import tempfile
 
         with tempfile.TemporaryDirectory(prefix="cqsmart-export-") as folder:

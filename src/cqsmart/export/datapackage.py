@@ -4,31 +4,42 @@ from __future__ import annotations
 
 import csv
 import json
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from cqsmart import __version__
 from cqsmart.export import Exporter
-from cqsmart.export.tables import FOREIGN_KEYS, Table, tables
+from cqsmart.export.tables import DESCRIPTIONS, FOREIGN_KEYS, Table, formula_safe, tables
 from cqsmart.model.factbase import FactBase
-from cqsmart.store.files import replacing
+from cqsmart.store.files import marker_entry, replacing
+
+MARKER = "datapackage.json"  # lists the files the export wrote, so --force replaces only those
 
 
-def _cell(value: Any) -> Any:
+def _cell(value: Any, text: Callable[[str], str]) -> Any:
     if isinstance(value, bool):
         return "true" if value else "false"
-    return "" if value is None else value
+    if isinstance(value, str):
+        return text(value)
+    return "" if value is None else value  # numbers stay numbers: -3.5 is a value, never a formula
 
 
 def write_csv(path: Path, table: Table, encoding: str = "utf-8") -> None:
     with path.open("w", encoding=encoding, newline="") as handle:
-        writer = csv.writer(handle, lineterminator="\r\n", quoting=csv.QUOTE_NONNUMERIC)  # text quoted, for sniffers
-        writer.writerow(name for name, _ in table.columns)
-        writer.writerows([_cell(value) for value in row] for row in table.rows)
+        write_rows(handle, table)
+
+
+def write_rows(handle: TextIO, table: Table, text: Callable[[str], str] = formula_safe) -> None:
+    """The table as CSV; every text cell passes through `text`, which by default disarms formulas."""
+    writer = csv.writer(handle, lineterminator="\r\n", quoting=csv.QUOTE_NONNUMERIC)  # text quoted, for sniffers
+    writer.writerow(name for name, _ in table.columns)
+    writer.writerows([_cell(value, text) for value in row] for row in table.rows)
 
 
 def resource(table: Table) -> dict[str, Any]:
-    schema: dict[str, Any] = {"fields": [{"name": name, "type": kind} for name, kind in table.columns]}
+    fields = [{"name": name, "type": kind, **_description(name)} for name, kind in table.columns]
+    schema: dict[str, Any] = {"fields": fields}
     if table.columns[0][0] == "id":
         schema["primaryKey"] = ["id"]
     keys = [
@@ -46,6 +57,10 @@ def resource(table: Table) -> dict[str, Any]:
         "encoding": "utf-8",
         "schema": schema,
     }
+
+
+def _description(name: str) -> dict[str, str]:
+    return {"description": DESCRIPTIONS[name]} if name in DESCRIPTIONS else {}
 
 
 def descriptor(base: FactBase, all_tables: list[Table]) -> dict[str, Any]:
@@ -66,6 +81,7 @@ def descriptor(base: FactBase, all_tables: list[Table]) -> dict[str, Any]:
         "version": __version__,
         "sources": sources,
         "resources": [resource(table) for table in all_tables],
+        **marker_entry([f"{table.name}.csv" for table in all_tables]),
     }
 
 
@@ -74,8 +90,8 @@ class DataPackageExporter(Exporter):
 
     def write(self, base: FactBase, path: Path, force: bool) -> None:
         all_tables = tables(base)
-        with replacing(path, force, folder=True, marker="datapackage.json") as folder:
+        with replacing(path, force, folder=True, marker=MARKER) as folder:
             for table in all_tables:
                 write_csv(folder / f"{table.name}.csv", table)
             document = json.dumps(descriptor(base, all_tables), ensure_ascii=False, indent=2)
-            (folder / "datapackage.json").write_text(document + "\n", encoding="utf-8")
+            (folder / MARKER).write_text(document + "\n", encoding="utf-8")

@@ -23,5 +23,5 @@ class JsonLinesExporter(Exporter):
         with replacing(path, force) as temporary:
             temporary.write_bytes(lines(base))
 
-    def write_stream(self, base: FactBase, stream: BinaryIO) -> None:
-        stream.write(lines(base))
+    def write_stream(self, base: FactBase, stream: BinaryIO, terminal: bool = False) -> None:
+        stream.write(lines(base))  # JSON escapes control and bidi characters, terminal or not

@@ -20,9 +20,9 @@ from typing import Any
 from cqsmart import __version__
 from cqsmart.errors import UsageError
 from cqsmart.export import Exporter
-from cqsmart.export.tables import FOREIGN_KEYS, Table, tables
+from cqsmart.export.tables import DESCRIPTIONS, FOREIGN_KEYS, Table, tables
 from cqsmart.model.factbase import FactBase
-from cqsmart.store.files import check_target, replacing
+from cqsmart.store.files import check_target, replacing, shown
 
 SQL_TYPES = {"string": "TEXT", "integer": "INTEGER", "number": "NUMERIC", "boolean": "INTEGER", "array": "TEXT"}
 # NUMERIC keeps 6387 an integer and 18.3 a real.
@@ -93,7 +93,7 @@ class SqliteExporter(Exporter):
             try:
                 self.fill(database, all_tables)
             except sqlite3.Error as failure:  # a full disk, a file-size limit: SQLite's own errors
-                raise UsageError(f"cannot write {path}: {failure}") from None
+                raise UsageError(f"cannot write {shown(path)}: {failure}") from None
             finally:
                 database.close()
             with replacing(metadata_path(path), force) as notes:
@@ -145,7 +145,7 @@ def metadata(base: FactBase, name: str, all_tables: list[Table]) -> dict[str, An
     """Datasette metadata: titles, the source, the licence, and label columns so that links show labels."""
     sources = base.of_kind("source")
     source = "; ".join(f"{s['publisher']['en']} ({s['publisher']['zh']}) {s['year']}: {s['label']['zh']}" for s in sources)
-    described = {TERMS_COLUMN: f"Chinese substrings of 1–{ZH_TERM_LENGTH} characters, for full-text search"}
+    described = {**DESCRIPTIONS, TERMS_COLUMN: f"Chinese substrings of 1–{ZH_TERM_LENGTH} characters, for full-text search"}
     table_notes: dict[str, Any] = {}
     for table in all_tables:
         names = [column for column, _ in table.columns]
@@ -154,7 +154,9 @@ def metadata(base: FactBase, name: str, all_tables: list[Table]) -> dict[str, An
             entry["label_column"] = LABEL_COLUMN
         if TERMS_COLUMN in names:
             entry["fts_table"] = f"{table.name}_fts"
-            entry["columns"] = described
+        columns = {column: described[column] for column in names if column in described}
+        if columns:
+            entry["columns"] = columns
         table_notes[table.name] = entry
     table_notes[FTS_TABLE] = {"hidden": True}
     return {

@@ -12,7 +12,8 @@ from cqsmart.errors import UsageError
 from cqsmart.export import Exporter
 from cqsmart.export.tables import tables
 from cqsmart.model.factbase import FactBase
-from cqsmart.store.files import replacing
+from cqsmart.render.plain import inert
+from cqsmart.store.files import replacing, shown
 
 
 class WorkbookExporter(Exporter):
@@ -27,13 +28,17 @@ class WorkbookExporter(Exporter):
             sheet.append([name for name, _ in table.columns])
             for cell in sheet[1]:
                 cell.font = Font(bold=True)
-            for row in table.rows:
-                sheet.append(row)
+            for number, row in enumerate(table.rows, start=2):
+                # Control characters cannot be stored in a workbook at all: shown escaped, as in CSV output.
+                sheet.append([inert(value) if isinstance(value, str) else value for value in row])
+                for column, value in enumerate(row, start=1):
+                    if isinstance(value, str):
+                        sheet.cell(number, column).data_type = "s"  # openpyxl makes "=…" a live formula
             sheet.freeze_panes = "A2"
         content = io.BytesIO()
         problem = _save_quietly(workbook, content)
         if problem is not None:
-            raise UsageError(f"cannot write {path}: {problem}")
+            raise UsageError(f"cannot write {shown(path)}: {problem}")
         with replacing(path, force) as temporary:
             temporary.write_bytes(content.getvalue())
 

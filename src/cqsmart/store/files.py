@@ -4,6 +4,7 @@ from __future__ import annotations
 
 # tempfile and shutil are imported where used: reading commands load this module for expand_user.
 import os
+import re
 import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -20,30 +21,86 @@ def expand_user(text: str) -> Path:
         return Path(text)
 
 
+def shown(path: Path) -> str:
+    """A path as a message shows it: as typed, or quoted with escapes when it holds a line break, a
+    tab or a control character, so the message stays one line that says exactly which path."""
+    text = str(path)
+    return text if text.isprintable() else repr(text)
+
+
 def check_target(path: Path, force: bool, folder: bool = False, marker: str | None = None) -> None:
     """Refuse, before any work is done, a target that could not or should not be replaced.
 
     --force replaces a regular file with a file. A folder is replaced only by a folder, and only if it
-    holds `marker` (the file every earlier export of that kind wrote), so no command can wipe a folder
-    that is not its own. Links, FIFOs, devices and sockets are never replaced.
+    holds `marker` listing the files an earlier export wrote there and nothing else (see
+    `foreign_entry`), so no command can wipe a folder that is not its own. Links, FIFOs, devices and
+    sockets are never replaced.
     """
     if not path.name or path.name in (".", ".."):
-        raise UsageError(f"{str(path) or repr(str(path))} does not name a file or folder to write")
+        raise UsageError(f"{shown(path) if str(path) else repr(str(path))} does not name a file or folder to write")
     if not path.parent.is_dir():
-        raise UsageError(f"{path.parent} is not a folder; create it first")
+        raise UsageError(f"{shown(path.parent)} is not a folder; create it first")
     try:
         mode = path.lstat().st_mode
     except FileNotFoundError:
         return
     except OSError as failure:
-        raise UsageError(f"cannot write {path}: {failure.strerror or failure}") from None
+        raise UsageError(f"cannot write {shown(path)}: {failure.strerror or failure}") from None
     if not force:
-        raise UsageError(f"{path} exists; use --force to replace it")
+        raise UsageError(f"{shown(path)} exists; use --force to replace it")
     what = _what(mode)
     if what != ("folder" if folder else "file"):
-        raise UsageError(f"{path} is a {what}; not replacing it")
-    if folder and (marker is None or not (path / marker).is_file()):
-        raise UsageError(f"{path} is a folder without {marker}, so not an earlier export; not replacing it")
+        raise UsageError(f"{shown(path)} is a {what}; not replacing it")
+    if folder:
+        if marker is None:
+            raise UsageError(f"{shown(path)} is a folder; not replacing it")
+        foreign = foreign_entry(path, marker)
+        if foreign is not None:
+            raise UsageError(
+                f"{shown(path)} holds {shown(Path(foreign))}, which no earlier export wrote; not replacing the folder"
+            )
+
+
+# The field of an export's marker file (a JSON object) that lists the files the export wrote:
+# {"cqsmart": {"files": ["figures.csv", …]}}. Written by the export, read back by `foreign_entry`.
+MARKER_FIELD = "cqsmart"
+_MARKER_LIMIT = 16 << 20  # a marker lists file names; anything near this size is not one
+
+
+def marker_entry(files: list[str]) -> dict[str, object]:
+    """What an export adds to its marker file so that a later --force knows the folder is its own."""
+    return {MARKER_FIELD: {"files": sorted(files)}}
+
+
+def foreign_entry(folder: Path, marker: str) -> str | None:
+    """The first name in `folder` (in sorted order) that an earlier export did not write, or None.
+
+    The marker must be a regular file whose JSON lists what the export wrote (see `marker_entry`);
+    every other name, and a listed name that is now a folder or a link, is foreign. A marker that does
+    not read that way (a user's own datapackage.json) is itself foreign; without a marker, everything is.
+    """
+    import json
+
+    from cqsmart.errors import InvalidFactBase
+    from cqsmart.store.locate import read_regular_file
+
+    written: set[str] = set()
+    if os.path.lexists(folder / marker):
+        try:
+            listing = json.loads(read_regular_file(folder / marker, marker, _MARKER_LIMIT))[MARKER_FIELD]["files"]
+        except (InvalidFactBase, ValueError, TypeError, KeyError):
+            return marker
+        if not isinstance(listing, list):
+            return marker
+        written = {name for name in listing if isinstance(name, str)} | {marker}
+    try:
+        entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
+    except OSError as failure:
+        raise UsageError(f"cannot read {shown(folder)}: {failure.strerror or failure}") from None
+    for entry in entries:
+        if entry.name not in written or not entry.is_file(follow_symlinks=False):
+            return entry.name
+    return None
 
 
 def _what(mode: int) -> str:
@@ -68,6 +125,7 @@ def replacing(path: Path, force: bool, folder: bool = False, marker: str | None 
 
     check_target(path, force, folder, marker)
     prefix = f".{path.name}."
+    sweep_stale_temporaries(path)
     try:
         if folder:
             temporary = Path(tempfile.mkdtemp(dir=path.parent, prefix=prefix, suffix=".tmp"))
@@ -76,7 +134,7 @@ def replacing(path: Path, force: bool, folder: bool = False, marker: str | None 
             os.close(descriptor)
             temporary = Path(name)
     except OSError as failure:
-        raise UsageError(f"cannot write {path}: {failure.strerror or failure}") from None
+        raise UsageError(f"cannot write {shown(path)}: {failure.strerror or failure}") from None
     try:
         yield temporary
         _give_usual_permissions(temporary)
@@ -87,10 +145,40 @@ def replacing(path: Path, force: bool, folder: bool = False, marker: str | None 
             _create(temporary, path, folder)
     except OSError as failure:
         _remove(temporary)
-        raise UsageError(f"cannot write {path}: {failure.strerror or failure}") from None
+        raise UsageError(f"cannot write {shown(path)}: {failure.strerror or failure}") from None
     except BaseException:
         _remove(temporary)
         raise
+
+
+STALE_AFTER = 3600  # seconds: no export takes an hour, so an older temporary is one a killed run left
+
+
+def _temporary_pattern(path: Path) -> re.Pattern[str]:
+    """The names `replacing` gives its temporaries beside `path`: tempfile's eight random characters
+    between `.NAME.` and `.tmp` (or `.old`, a replaced folder), and the journal SQLite keeps beside one."""
+    return re.compile(re.escape(f".{path.name}.") + r"[a-z0-9_]{8}\.(?:tmp|tmp-journal|old)")
+
+
+def sweep_stale_temporaries(path: Path) -> None:
+    """Remove what an export to `path` that was killed outright (SIGKILL, a power cut) left beside it.
+
+    Only names of the temporaries' own pattern, and only those untouched for STALE_AFTER seconds, so
+    the work of an export running now in another process is never taken away."""
+    import time
+
+    pattern = _temporary_pattern(path)
+    oldest = time.time() - STALE_AFTER
+    try:
+        entries = list(os.scandir(path.parent))
+    except OSError:
+        return  # check_target has said what is wrong with the folder, or the write will
+    for entry in entries:
+        try:
+            if pattern.fullmatch(entry.name) and entry.stat(follow_symlinks=False).st_mtime < oldest:
+                _remove(Path(entry.path))
+        except OSError:
+            continue  # gone already, or not ours to remove: the export goes on
 
 
 def _give_usual_permissions(path: Path) -> None:
@@ -122,7 +210,7 @@ def _create(temporary: Path, path: Path, folder: bool) -> None:
             return
         os.unlink(temporary)
     except FileExistsError:
-        raise UsageError(f"{path} exists; use --force to replace it") from None
+        raise UsageError(f"{shown(path)} exists; use --force to replace it") from None
 
 
 def _replace(temporary: Path, path: Path, folder: bool) -> None:
