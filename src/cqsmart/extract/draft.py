@@ -12,7 +12,7 @@ from typing import Any
 from cqsmart.extract import labels
 from cqsmart.extract.numbers import Mention, mentions
 from cqsmart.extract.periods import YEAR, period_of, years
-from cqsmart.extract.text import CLAUSE_END, Sentence, decode, sentences
+from cqsmart.extract.text import CLAUSE_END, Sentence, decode, first_line, sentences
 from cqsmart.model.units import unit_base
 
 _LIST_JOINS = ("、", "和", "及", "与")
@@ -36,12 +36,13 @@ def extract(data: bytes, file_name: str, source_id: str | None = None) -> Draft:
     source_id = source_id or slug(file_name.rsplit(".", 1)[0]) or "source"
     figures: list[dict[str, Any]] = []
     body_quantities: set[tuple[Any, ...]] = set()
-    parts = sentences(text)
+    pieces: list[str] = []
+    parts = list(sentences(text, pieces))
     for sentence in parts:
         if not sentence.heading:
             body_quantities.update((m.value, m.unit) for m in mentions(sentence.text))
     seen: set[tuple[Any, ...]] = set()
-    document = "".join(sentence.text for sentence in parts)
+    document = "".join(pieces)
     for sentence in parts:
         for figure in _figures(sentence, source_id, document):
             if sentence.heading and (figure["value"], figure["unit"]) in body_quantities:
@@ -168,9 +169,11 @@ def _record(
 
 def _source(text: str, data: bytes, file_name: str, source_id: str) -> dict[str, Any]:
     """What the text says of itself; anything it does not say is 未注明, for the curator to fill in."""
-    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    heading = first_line(text)
     byline = re.search(r"(?:([\u4e00-\u9fff]{2,10}?)记者|记者)[ \t\u3000]*([\u4e00-\u9fff]{2,4})(?![\u4e00-\u9fff])", text)
-    stated_years = [int(m["year"] or m["titled"]) for m in YEAR.finditer(text) if text[: m.start()][-1:] not in ("到", "至")]
+    stated_years = [
+        int(m["year"] or m["titled"]) for m in YEAR.finditer(text) if text[max(0, m.start() - 1) : m.start()] not in ("到", "至")
+    ]
     past = [year for year in stated_years if year <= date.today().year]
     day = re.search(r"(?<!\d)(\d{1,2})月(\d{1,2})日", text)
     interview_date = (
@@ -179,7 +182,7 @@ def _source(text: str, data: bytes, file_name: str, source_id: str) -> dict[str,
     return {
         "id": source_id,
         "kind": "source",
-        "label": {"zh": (lines[0] if lines else file_name)[:200]},
+        "label": {"zh": (heading or file_name)[:200]},
         "publisher": {"zh": byline[1] if byline and byline[1] else UNSTATED},
         "reporter": {"zh": byline[2] if byline else UNSTATED},
         "interviewee": {"name": {"zh": UNSTATED}, "role": {"zh": UNSTATED}},

@@ -4,6 +4,7 @@ durations and ordinals in names are left out."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from cqsmart.model.quotes import CHINESE_NUMERAL, chinese_number
@@ -48,6 +49,12 @@ _THRESHOLD_OF = ("企业", "项目", "产业", "级", "以上企业", "以上项
 _RANK_WORDS = ("排名", "排", "位居", "位列", "居", "列", "名列", "跃居", "进入", "稳居")
 _NOT_A_RANK = ("批", "届", "次", "期", "个", "家", "条", "款", "章", "节", "部分", "产业", "阶段", "轮")
 _LIST_JOINS = ("、", "和", "及", "与", ",", "，")
+# How far from a number the words that qualify or disqualify it may stand: the longest (a rank word
+# before 第, a unit with its magnitude and 余) is well within this, so no reading looks further.
+_NEAR = 16
+# The longest run of digits (with its marks) read as a number: more than any value holds (a
+# fact base's integers have at most 19 digits), so a value that fits is never cut short.
+MAX_DIGITS = 40
 
 
 @dataclass
@@ -65,13 +72,24 @@ class Mention:
     shared_unit: bool = False
 
 
-def mentions(text: str) -> list[Mention]:
-    """Every figure the sentence states, in order; numbers in a list share the unit of its last member."""
+def mentions(text: str, overlong: list[tuple[int, int]] | None = None) -> list[Mention]:
+    """Every figure the sentence states, in order; numbers in a list share the unit of its last member.
+
+    A run of digits longer than MAX_DIGITS is no value (none can hold it): it is left out, and its
+    span added to `overlong` for the draft's notes."""
     found: list[Mention] = []
     pending: list[Mention] = []  # unitless numbers waiting for a list's unit
+    opened = [mark.start() for mark in re.finditer("“", text)]
+    closed = [mark.start() for mark in re.finditer("”", text)] if opened else []
     position = 0
     while (match := NUMBER.search(text, position)) is not None:
-        mention = _read(text, match)
+        if match.end() - match.start() > MAX_DIGITS:
+            if overlong is not None and match.group("arabic"):
+                overlong.append(match.span())
+            mention = None
+        else:
+            quoted = bisect_left(opened, match.start()) > bisect_left(closed, match.start())
+            mention = _read(text, match, quoted)
         position = max(match.end(), mention.end if mention else 0)
         if mention is None:
             pending.clear()
@@ -91,18 +109,20 @@ def mentions(text: str) -> list[Mention]:
 
 
 def _joined(text: str, end: int, start: int) -> bool:
-    return text[end:start] in _LIST_JOINS
+    return start - end <= 1 and text[end:start] in _LIST_JOINS
 
 
-def _read(text: str, match: re.Match[str]) -> Mention | None:
+def _read(text: str, match: re.Match[str], quoted: bool) -> Mention | None:
+    """The mention a number starts, from at most _NEAR characters either side of it (`quoted`: it
+    stands inside quotation marks)."""
     start, end = match.span()
-    before = text[:start]
+    before = text[max(0, start - _NEAR) : start]
     ordinal = before.endswith("第")
     if before.endswith("每"):
         return None  # 每千人口, 每10万人: the base of a rate, not a figure
     if match.group("arabic"):
-        after = text[end:]
-        if _latin(before[-1:]) or before[-1:] in ("-", ".", "/") or (after[:1].isascii() and after[:1].isalpha()):
+        after = text[end : end + 1]
+        if _latin(before[-1:]) or before[-1:] in ("-", ".", "/") or (after.isascii() and after.isalpha()):
             return None  # 5G, COVID-19, 3D, a version or a code
         if re.match(r"0\d", match.group()):
             return None  # 023, 0001: a code, not a quantity
@@ -116,13 +136,13 @@ def _read(text: str, match: re.Match[str]) -> Mention | None:
             return None  # 一批, 一体化, 数十家, 上百家: not counts
         if not re.search("[一二两三四五六七八九十百千〇零]", run) and run != "万亿" and not text.startswith(("余", "多"), end):
             return None  # 每万人, 亿万: a magnitude alone is not a number, unless 万余家
-        if before.count("“") > before.count("”") or any(idiom in text[max(0, start - 3) : end + 4] for idiom in _IDIOMS):
+        if quoted or any(idiom in text[max(0, start - 3) : end + 4] for idiom in _IDIOMS):
             return None  # “两个确立”, 千家万户: numerals in slogans and idioms
-        if text[end:].startswith(_NOT_AFTER_NUMBER):
+        if text.startswith(_NOT_AFTER_NUMBER, end):
             return None  # 千亿级, 三年
         end -= len(magnitude)
         value, chinese = number, True
-    after = text[end:]
+    after = text[end : end + _NEAR]
     if after.startswith(_NOT_AFTER_NUMBER) and not (after.startswith("天") and "天数" in before[-12:]):
         return None  # a year, a date, a duration, a grade (三级医院); but 优良天数329天 counts days
     mention = Mention(start, end, start, value, None, chinese=chinese)
@@ -135,19 +155,20 @@ def _read(text: str, match: re.Match[str]) -> Mention | None:
     for word in ("余", "多"):  # between the number and its unit: 70余个, 两千余家
         if text.startswith(word, position):
             mention.qualifier, mention.qualifier_text, position = "more_than", word, position + 1
-    unit, length = _unit_at(text[position:])
+    unit, length = _unit_at(text[position : position + _NEAR])
     if before.endswith("百分之") and not unit:  # 百分之三十: a percentage written out
         unit, mention.start = "%", start - 3
     if not unit:
         if chinese or mention.qualifier_text:
             return None  # a Chinese numeral without a unit is a word, not a figure
         return mention
-    if not _counts(text[position + length :], unit, chinese):
+    following = text[position + length : position + length + _NEAR]
+    if not _counts(following, unit, chinese):
         return None
-    if unit.endswith("元") and text[position + length :].startswith(_THRESHOLD_OF):
+    if unit.endswith("元") and following.startswith(_THRESHOLD_OF):
         return None  # 超百亿元企业, 10亿元以上项目: an amount that sorts things, not a figure
     if length > len(unit):  # 3万余人: 余 between the magnitude and the counter
-        mention.qualifier, mention.qualifier_text = "more_than", text[position + length - len(unit) :][:1]
+        mention.qualifier, mention.qualifier_text = "more_than", text[position + length - len(unit)]
     mention.unit, position = unit, position + length
     if mention.qualifier == "exact" and unit in MAGNITUDES and text.startswith("余", position):
         mention.qualifier, mention.qualifier_text, position = "more_than", "余", position + 1  # 26万余
@@ -196,7 +217,7 @@ def _counts(after: str, unit: str, chinese: bool) -> bool:
 
 def _prefix(text: str, mention: Mention) -> None:
     """A qualifier written before the number: 超26万, 突破2100万人, 近千家, 前10位, 约为3000亿元."""
-    before = text[: mention.start]
+    before = text[max(0, mention.start - _NEAR) : mention.start]
     for bridge in ("", "为", "达", "达到"):
         if not before.endswith(bridge):
             continue
