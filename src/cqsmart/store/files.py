@@ -5,12 +5,12 @@ from __future__ import annotations
 # tempfile and shutil are imported where used: reading commands load this module for expand_user.
 import os
 import re
-import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from cqsmart.errors import UsageError
+from cqsmart.store.reading import what_kind
 
 
 def expand_user(text: str) -> Path:
@@ -48,7 +48,7 @@ def check_target(path: Path, force: bool, folder: bool = False, marker: str | No
         raise UsageError(f"cannot write {shown(path)}: {failure.strerror or failure}") from None
     if not force:
         raise UsageError(f"{shown(path)} exists; use --force to replace it")
-    what = _what(mode)
+    what = what_kind(mode)
     if what != ("folder" if folder else "file"):
         raise UsageError(f"{shown(path)} is a {what}; not replacing it")
     if folder:
@@ -101,17 +101,6 @@ def foreign_entry(folder: Path, marker: str) -> str | None:
         if entry.name not in written or not entry.is_file(follow_symlinks=False):
             return entry.name
     return None
-
-
-def _what(mode: int) -> str:
-    kinds = (
-        (stat.S_ISREG, "file"),
-        (stat.S_ISDIR, "folder"),
-        (stat.S_ISLNK, "symbolic link"),
-        (stat.S_ISFIFO, "FIFO (named pipe)"),
-        (stat.S_ISSOCK, "socket"),
-    )
-    return next((what for test, what in kinds if test(mode)), "device")
 
 
 @contextmanager

@@ -63,12 +63,17 @@ def why_unreachable(path: Path, error: OSError) -> str:
     return f"cannot be read: {error.strerror or error}"
 
 
-def not_regular(mode: int) -> str:
+def what_kind(mode: int) -> str:
+    """What a file of this mode is, in words: file, folder, symbolic link, FIFO (named pipe), socket, device."""
     kinds = (
-        (stat.S_ISDIR, "a folder"),
-        (stat.S_ISFIFO, "a FIFO (named pipe)"),
-        (stat.S_ISSOCK, "a socket"),
-        (stat.S_ISLNK, "a symbolic link"),
+        (stat.S_ISREG, "file"),
+        (stat.S_ISDIR, "folder"),
+        (stat.S_ISLNK, "symbolic link"),
+        (stat.S_ISFIFO, "FIFO (named pipe)"),
+        (stat.S_ISSOCK, "socket"),
     )
-    what = next((what for test, what in kinds if test(mode)), "a device")
-    return f"is {what}, not a regular file"
+    return next((what for test, what in kinds if test(mode)), "device")
+
+
+def not_regular(mode: int) -> str:
+    return f"is a {what_kind(mode)}, not a regular file"
