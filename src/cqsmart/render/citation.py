@@ -177,6 +177,11 @@ def _csv_cell(value: object) -> object:
     return display.inert(value) if isinstance(value, str) else value
 
 
+def _markdown(text: str) -> str:
+    """Fact text in Markdown prose: HTML-significant characters escaped, as in Markdown tables."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
 def render_citation(citing: Citing, style: str, lang: str, fmt: str, stream: TextIO) -> None:
     row = citation_row(citing, style, lang)
     if fmt in ("json", "jsonl"):
@@ -191,13 +196,13 @@ def render_citation(citing: Citing, style: str, lang: str, fmt: str, stream: Tex
         return
     lines = [display.inert(row["citation"])]
     if fmt == "markdown":
-        lines = [row["citation"]]
+        lines = [_markdown(row["citation"])]
         if style == "bibtex":
-            lines = ["```bibtex", row["citation"], "```"]
+            lines = ["```bibtex", row["citation"], "```"]  # a code block shows its text as it is
         if row["figure"]:
-            lines += ["", f"- {row['figure']}"]
+            lines += ["", f"- {_markdown(row['figure'])}"]
         if row["quote"]:
-            lines += ["", f"> {row['quote']}"]
+            lines += ["", f"> {_markdown(row['quote'])}"]
         stream.write("\n".join(display.inert(line) for line in lines) + "\n")
         return
     if row["figure"]:

@@ -261,5 +261,7 @@ class MarkdownRenderer(Renderer):
 
 
 def markdown_cell(text: str) -> str:
-    text = text.replace(BREAK, "")
+    """Text from a fact file as a Markdown cell: HTML-significant characters escaped (a label's
+    `<script>` or `&lt;` is shown as written, never interpreted), pipes and backslashes too."""
+    text = text.replace(BREAK, "").replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", "<br>")
