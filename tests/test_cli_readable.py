@@ -120,10 +120,10 @@ def test_targets_label_each_quantity_and_keep_the_qualifier_with_it(run: Run) ->
 def test_planned_and_derived_figures_are_marked(run: Run) -> None:
     """In stats tables a target's figure says target; a derived one says derived."""
     text = run("stats", "--derived", "--format", "markdown", "--fields", "label,value,period").stdout
-    assert "| Target number of R&D and innovation platforms | at least 100 | target |" in text
+    assert "| Target number of R&amp;D and innovation platforms | at least 100 | target |" in text
     assert "| Implied Chongqing GDP (derived) | about 2.5047 trillion yuan | 2020 |" in text
     assert (
-        "| figure (target) | Target number of R&D and innovation platforms |"
+        "| figure (target) | Target number of R&amp;D and innovation platforms |"
         in run("search", "R&D", "--format", "markdown", "--fields", "kind,label").stdout
     )
     chinese = run("stats", "--derived", "--lang", "zh", "--format", "markdown", "--fields", "label,period").stdout
