@@ -198,7 +198,7 @@ def test_show_of_a_check_gives_its_formulas(run: Run) -> None:
     """`show` of a check lists its terms, relation and expected formula."""
     shown = run("show", "implied-gdp-2017-below-2020", "--format", "markdown").stdout
     assert "| terms | {implied-gdp-2017} |" in shown
-    assert "| relation | < |" in shown
+    assert "| relation | &lt; |" in shown
     assert "| expected | {implied-gdp-2020} |" in shown
 
 

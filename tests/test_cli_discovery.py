@@ -94,12 +94,12 @@ def test_cite_json_and_chinese(run: Run) -> None:
     """--json carries the citation, the figure and the quote; --lang zh cites in Chinese."""
     row = json.loads(run("cite", "yukuaiban-users", "--json", "--lang", "en").stdout)
     assert row["quote"] == "“渝快办”办事项已达1875项,用户突破2100万人"
-    assert row["figure"] == "Yukuaiban (渝快办) users: more than 21 million people (as of 2021)"
+    assert row["figure"] == "Yukuaiban (渝快办) users: more than 21 million people, as of 2021 (inferred)"
     assert (row["year"], row["year_inferred"], row["source_id"]) == (2021, True, "cqdaily-2021-08-smart-city-interview")
     chinese = run("cite", "yukuaiban-users", "--lang", "zh", "--style", "chicago").stdout
     assert chinese.splitlines() == [
         "向菊梅。《构建智慧名城“四梁八柱”》。重庆日报，[2021]。（年份为推断，原文未载明。）",
-        "“渝快办”用户数：突破2100万人（截至2021年）",
+        "“渝快办”用户数：突破2100万人，截至2021年（推断）",
         "原文：“渝快办”办事项已达1875项,用户突破2100万人",
     ]
 
@@ -115,10 +115,11 @@ def test_cite_csv_has_one_row(run: Run) -> None:
 
 
 def test_cite_derived_figure_says_it_is_not_in_the_source(run: Run) -> None:
-    """A derived figure has no quote: the citation says so and names its inputs."""
+    """A derived figure has no quote: the citation says so and names each input with its stated value."""
     row = json.loads(run("cite", "implied-gdp-2020", "--json", "--lang", "en").stdout)
     assert row["quote"] == ""
-    assert "derived, not stated in the source; from digital-economy-scale-2020" in row["figure"]
+    inputs = "derived, not stated in the source; from Size of Chongqing's digital economy: 638.7 billion yuan, 2020"
+    assert inputs in row["figure"]
 
 
 def test_cite_unknown_id_is_not_found(run: Run) -> None:

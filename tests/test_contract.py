@@ -90,7 +90,7 @@ def test_real_output_validates_against_its_schema(run: Run, name: str, args: lis
 def test_jsonl_lines_validate_as_items(run: Run, name: str) -> None:
     """Each JSON Lines line is one item of the JSON array's schema."""
     args = CALLS[name][0]
-    schema = json.loads((SCHEMA_DIR / f"{name}-1.json").read_text(encoding="utf-8"))
+    schema = json.loads((SCHEMA_DIR / f"{name}-{OUTPUTS[name].version}.json").read_text(encoding="utf-8"))
     item = jsonschema.Draft202012Validator({**schema["items"], "$defs": schema["$defs"]})
     lines = run(*args, "--format", "jsonl").stdout.splitlines()
     assert lines
@@ -100,7 +100,7 @@ def test_jsonl_lines_validate_as_items(run: Run, name: str) -> None:
 
 def test_fields_output_keeps_the_schema_types(run: Run) -> None:
     """--fields rows (nested or flattened names) hold a subset of the properties, with the same types."""
-    schema = without_required(json.loads((SCHEMA_DIR / "targets-1.json").read_text(encoding="utf-8")))
+    schema = without_required(json.loads((SCHEMA_DIR / f"targets-{OUTPUTS['targets'].version}.json").read_text(encoding="utf-8")))
     rows = json.loads(run("targets", "--fields", "id,label_en,quantities,source_quote", "--json").stdout)
     jsonschema.Draft202012Validator(schema).validate(rows)
     assert set(rows[0]) == {"id", "label", "quantities", "source"}

@@ -15,7 +15,9 @@ from typing import Any
 
 from cqsmart.model.factbase import FIELDS_BY_KIND, QUANTITY_FIELDS
 
-CONTRACT_VERSION = 1
+# 2: `base_value` is the signed quantity (a stated decline, 下降3.5%, has base_value -0.035); `value`
+# stays as the source prints it (3.5, with `direction` "decrease").
+CONTRACT_VERSION = 2
 BASE_URL = "https://cqsmart.invalid/schema"
 Schema = dict[str, Any]
 
@@ -26,6 +28,24 @@ class Output:
     title: str
     description: str
     body: Callable[[], Schema]
+
+
+DECREASE = "decrease"
+BASE_VALUE = (
+    "The signed quantity in base units (亿 = 1e8, 万 = 1e4, percentages as fractions): 18.3% is 0.183, and a "
+    "stated decline (下降3.5%, value 3.5, direction decrease) is -0.035. Signed from contract version 2 on."
+)
+DIRECTION = "`decrease` for a stated decline (下降3.5%): `value` keeps the number as printed, `base_value` is negative."
+
+
+def signed(figure: Any, key: str = "value") -> Any:
+    """A figure's `value` or `base_value` as a signed quantity: a stated decline (下降3.5%: value 3.5,
+    direction "decrease") is -3.5. What arithmetic on figures (compare, audit) works with, and what
+    `base_value` means in every output from contract version 2 on."""
+    number = figure.get(key)
+    if figure.get("direction") == DECREASE and isinstance(number, (int, float)) and not isinstance(number, bool):
+        return -abs(number)
+    return number
 
 
 def _ref(name: str) -> Schema:
@@ -69,6 +89,8 @@ def _record_defs() -> dict[str, Schema]:
             }
         definition["required"] = [field for field in FIELDS_BY_KIND[kind] if field in definition["properties"]]
     figure = defs["Figure"]["properties"]
+    figure["base_value"] = {"description": BASE_VALUE, **figure["base_value"]}
+    figure["direction"] = {"description": DIRECTION, **figure["direction"]}
     quantity_properties = {name: figure.get(name, _nullable(TEXT)) for name in QUANTITY_FIELDS}
     defs["Quantity"] = {"type": "object", "properties": quantity_properties, "required": list(QUANTITY_FIELDS)}
     defs["Record"] = {"anyOf": [_ref(name) for name in ("Figure", "Initiative", "Target", "Source", "Check", "Alias")]}
@@ -77,6 +99,11 @@ def _record_defs() -> dict[str, Schema]:
 
 def _comparison_defs() -> dict[str, Schema]:
     label, unit, qualifier = _ref("Label"), _nullable(_ref("Unit")), _nullable(_ref("Qualifier"))
+    direction = _nullable({"enum": [DECREASE]})
+    stated = {
+        **{f"qualifier_text_{side}": _nullable(TEXT) for side in "ab"},
+        **{f"direction_{side}": direction for side in "ab"},
+    }
     by_years = {
         "metric": TEXT,
         "label": label,
@@ -90,6 +117,8 @@ def _comparison_defs() -> dict[str, Schema]:
         "change": _nullable(NUMBER),
         "change_unit": TEXT,
         "derived": {"type": "boolean"},
+        "change_qualifier": {"description": CHANGE_QUALIFIER, **qualifier},
+        **stated,
     }
     by_metrics = {
         "year": YEAR,
@@ -100,13 +129,23 @@ def _comparison_defs() -> dict[str, Schema]:
         "label_b": label,
         "value_b": NUMBER,
         "unit": unit,
-        "difference": _nullable(NUMBER),
+        "difference": {"description": "value_a - value_b, each signed (a decline is negative).", **_nullable(NUMBER)},
         "difference_unit": TEXT,
+        "qualifier_a": qualifier,
+        "qualifier_b": qualifier,
+        "difference_qualifier": {"description": CHANGE_QUALIFIER, **qualifier},
+        **stated,
     }
     return {
         "YearComparison": {"type": "object", "properties": by_years, "required": list(FIELDS_BY_KIND["year-comparison"])},
         "MetricComparison": {"type": "object", "properties": by_metrics, "required": list(FIELDS_BY_KIND["metric-comparison"])},
     }
+
+
+CHANGE_QUALIFIER = (
+    "null when worked out from exact values; `approximately`, `at_least`, `more_than` or `at_most` when worked out "
+    "from a qualified one (突破2100万人 minus 3449万人 is more than -1349万人)."
+)
 
 
 def _object(properties: Schema) -> Schema:
@@ -165,32 +204,32 @@ def _extract() -> Schema:
 
 # Output name (as in `cqsmart schema --output NAME`) → its contract. One entry per --json output.
 OUTPUTS: dict[str, Output] = {
-    "stats": Output(1, "cqsmart stats --json", "An array of figure records.", lambda: _array(_ref("Figure"))),
+    "stats": Output(2, "cqsmart stats --json", "An array of figure records.", lambda: _array(_ref("Figure"))),
     "initiatives": Output(
-        1,
+        2,
         "cqsmart initiatives --json",
         "An array of initiative records with their quantities.",
         lambda: _array(_ref("Initiative")),
     ),
     "targets": Output(
-        1, "cqsmart targets --json", "An array of target records with their quantities.", lambda: _array(_ref("Target"))
+        2, "cqsmart targets --json", "An array of target records with their quantities.", lambda: _array(_ref("Target"))
     ),
     "sources": Output(1, "cqsmart sources --json", "An array of source records.", lambda: _array(_ref("Source"))),
     "search": Output(
-        1, "cqsmart search --json", "An array of records of any kind, best match first.", lambda: _array(_ref("Record"))
+        2, "cqsmart search --json", "An array of records of any kind, best match first.", lambda: _array(_ref("Record"))
     ),
     "compare": Output(
-        1,
+        2,
         "cqsmart compare --json",
         "Two years: a row per metric with both values; two metrics: a row per year with both values.",
         lambda: _array({"anyOf": [_ref("YearComparison"), _ref("MetricComparison")]}),
     ),
-    "show": Output(1, "cqsmart show --json", "One record in full and the records it links to.", _show),
+    "show": Output(2, "cqsmart show --json", "One record in full and the records it links to.", _show),
     "validate": Output(1, "cqsmart validate --json", "Whether a fact base is valid, and every problem.", _validate),
     "verify": Output(1, "cqsmart verify --json", "Whether every quote stands in the source text.", _verify),
-    "ask": Output(1, "cqsmart ask --json", "Figures that answer the question, best first, each with its score.", _ask),
+    "ask": Output(2, "cqsmart ask --json", "Figures that answer the question, best first, each with its score.", _ask),
     "audit": Output(
-        1, "cqsmart audit --json", "Each check of the source's arithmetic, worked out.", lambda: _rows("audit", _AUDIT)
+        2, "cqsmart audit --json", "Each check of the source's arithmetic, worked out.", lambda: _rows("audit", _AUDIT)
     ),
     "topics": Output(1, "cqsmart topics --json", "Each topic with its record counts.", lambda: _rows("topic", _COUNTS)),
     "metrics": Output(1, "cqsmart metrics --json", "Each metric with its years and latest value.", lambda: _rows("metric", {})),

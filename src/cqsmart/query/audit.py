@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from cqsmart.errors import NotFound
 from cqsmart.model.factbase import FIELDS_BY_KIND, FactBase, JsonRecord
 from cqsmart.model.formula import FormulaError, Range, decimals, evaluate, evaluate_range, half_unit, referenced_ids, written_out
+from cqsmart.model.outputs import signed
 from cqsmart.query.result import Result, suggest
 
 _SINGLE_REFERENCE = re.compile(r"^\s*\{([a-z0-9]+(?:-[a-z0-9]+)*)\}\s*$")
@@ -51,7 +52,7 @@ class _Evaluator:
         """Printed precision for a stated figure; for a derived one, its formula over its inputs' ranges."""
         if ref not in self.ranges:
             record = self.figure(ref)
-            value = float(record["value"])
+            value = float(signed(record))  # a decline (下降3.5%) is the negative quantity it is
             if record["derived"] and record["formula"] and depth < _MAX_DEPTH:
                 inputs = {name: self.range_of(name, depth + 1) for name in referenced_ids(record["formula"])}
                 self.ranges[ref] = evaluate_range(record["formula"], inputs)
@@ -62,10 +63,10 @@ class _Evaluator:
 
     def side(self, formula: str, places: int) -> _Side:
         refs = referenced_ids(formula)
-        values = {ref: float(self.figure(ref)["value"]) for ref in refs}
+        values = {ref: float(signed(self.figure(ref))) for ref in refs}
         value = evaluate(formula, values)
         span = evaluate_range(formula, {ref: self.range_of(ref) for ref in refs})
-        printed = {ref: str(self.figure(ref)["value"]) for ref in refs}
+        printed = {ref: _printed(self.figure(ref)) for ref in refs}
         if _SINGLE_REFERENCE.match(formula):
             shown = written_out(formula, printed).strip() + self.unit  # a figure reads as printed
         elif _NUMBER.match(formula):
@@ -76,6 +77,12 @@ class _Evaluator:
 
     def range_text(self, span: Range, places: int) -> str:
         return f"({_number(span[0], places + 1)}–{_number(span[1], places + 1)}{self.unit})"
+
+
+def _printed(figure: JsonRecord) -> str:
+    """A figure's value as the arithmetic writes it: as printed, with a decline's sign (-3.5)."""
+    text = str(figure["value"])
+    return f"-{text}" if signed(figure) != figure["value"] else text
 
 
 def _number(value: float, places: int) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from cqsmart.errors import UsageError
 from cqsmart.model.factbase import FactBase, JsonRecord
+from cqsmart.model.outputs import signed
 from cqsmart.model.years import read_year
 from cqsmart.query.listing import PERCENT_UNITS, years_with_figures
 from cqsmart.query.result import Result, require_known
@@ -20,6 +21,8 @@ def compare(
             raise UsageError(f"compare takes each year once, not {' '.join(items)}")
         return compare_years(base, sorted(years), derived, metric, topic)
     if not years and len(items) == 2:
+        if items[0] == items[1]:
+            raise UsageError(f"compare takes two different metrics, not {items[0]} twice")
         if metric is not None or topic is not None:
             raise UsageError("--metric and --topic narrow a comparison of years, not of two metrics")
         return compare_metrics(base, items[0], items[1])
@@ -40,12 +43,34 @@ def _yearly(base: FactBase, derived: bool) -> dict[str, dict[int, JsonRecord]]:
 
 
 def change(first: JsonRecord, second: JsonRecord) -> tuple[float | None, str]:
-    """Percentage points between percentages; a relative change in % between amounts."""
+    """Percentage points between percentages; a relative change in % between amounts. A decline counts
+    as the negative quantity it is (下降3.5% is -3.5%)."""
+    a, b = signed(first), signed(second)
     if first["unit"] in PERCENT_UNITS:
-        return round(second["value"] - first["value"], 6), "个百分点"
-    if first["value"] == 0:
+        return round(b - a, 6), "个百分点"
+    if a == 0:
         return None, "%"
-    return round((second["value"] - first["value"]) / first["value"] * 100, 2), "%"
+    return round((b - a) / abs(a) * 100, 2), "%"
+
+
+# How a qualified value bounds a difference a - b: a lower bound on a (at least, more than) bounds the
+# difference from below, on b from above; an approximate value, or bounds both ways, make it approximate.
+_LOWER, _UPPER = ("at_least", "more_than"), ("at_most",)
+
+
+def difference_qualifier(a: JsonRecord, b: JsonRecord) -> str | None:
+    """`approximately`, `at_least`, `more_than` or `at_most` for a difference a - b worked out from
+    qualified values; None when both are exact."""
+    first, second = a.get("qualifier") or "exact", b.get("qualifier") or "exact"
+    if first == second == "exact":
+        return None
+    lower = first in _LOWER or second in _UPPER
+    upper = first in _UPPER or second in _LOWER
+    if "approximately" in (first, second) or (lower and upper):
+        return "approximately"
+    if lower:
+        return "more_than" if first == "more_than" and second == "exact" else "at_least"
+    return "at_most"
 
 
 def compare_years(base: FactBase, years: list[int], derived: bool, metric: str | None = None, topic: str | None = None) -> Result:
@@ -77,6 +102,9 @@ def compare_years(base: FactBase, years: list[int], derived: bool, metric: str |
                 "qualifier_b": b["qualifier"],
                 "change": amount,
                 "change_unit": unit,
+                "change_qualifier": _change_qualifier(a, b),
+                **_stated(a, "a"),
+                **_stated(b, "b"),
                 "derived": any(by_year[year]["derived"] for year in present),
                 "values": [_entry(by_year[year], year) for year in present],
             }
@@ -89,14 +117,28 @@ def compare_years(base: FactBase, years: list[int], derived: bool, metric: str |
     return Result(rows, "year-comparison", hint)
 
 
+def _change_qualifier(first: JsonRecord, second: JsonRecord) -> str | None:
+    """Percentage points are a difference; a relative change divided by a qualified value is approximate."""
+    if first["unit"] in PERCENT_UNITS:
+        return difference_qualifier(second, first)
+    qualified = {first.get("qualifier"), second.get("qualifier")} - {None, "exact"}
+    return "approximately" if qualified else None
+
+
 def _entry(figure: JsonRecord, year: int) -> JsonRecord:
     return {
         "year": year,
         "value": figure["value"],
         "qualifier": figure["qualifier"],
         "qualifier_text": figure.get("qualifier_text"),
+        "direction": figure.get("direction"),
         "id": figure["id"],
     }
+
+
+def _stated(figure: JsonRecord, side: str) -> JsonRecord:
+    """What a compared value keeps of how the source states it: its word (突破) and direction (下降)."""
+    return {f"qualifier_text_{side}": figure.get("qualifier_text"), f"direction_{side}": figure.get("direction")}
 
 
 def compare_metrics(base: FactBase, first: str, second: str) -> Result:
@@ -121,8 +163,13 @@ def compare_metrics(base: FactBase, first: str, second: str) -> Result:
                 "label_b": b["label"],
                 "value_b": b["value"],
                 "unit": a["unit"],
-                "difference": round(a["value"] - b["value"], 6),
+                "difference": round(signed(a) - signed(b), 6),
                 "difference_unit": "个百分点" if a["unit"] in PERCENT_UNITS else a["unit"],
+                "qualifier_a": a["qualifier"],
+                "qualifier_b": b["qualifier"],
+                "difference_qualifier": difference_qualifier(a, b),
+                **_stated(a, "a"),
+                **_stated(b, "b"),
             }
         )
     hint = "" if rows else f"{first} and {second} share no year"

@@ -83,6 +83,9 @@ def parse_fields(text: str | None) -> tuple[str, ...] | None:
     fields = tuple(part.strip() for part in text.split(",") if part.strip())
     if not fields:
         raise UsageError("--fields needs field names separated by commas; each command's --help shows an example")
+    repeated = next((name for position, name in enumerate(fields) if name in fields[:position]), None)
+    if repeated is not None:
+        raise UsageError(f"--fields names {repeated!r} twice; name each field once")
     return fields
 
 

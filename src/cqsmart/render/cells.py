@@ -3,10 +3,10 @@ reader's language. Ids stay out of tables unless asked for (`--fields id,…`)."
 
 from __future__ import annotations
 
+import re
 from typing import Any, NamedTuple
 
 from cqsmart.model.factbase import FactBase, JsonRecord
-from cqsmart.model.quotes import format_number
 from cqsmart.render import values as display
 
 DEFAULT_COLUMNS: dict[str, tuple[str, ...]] = {
@@ -28,7 +28,7 @@ DISPLAY_ONLY = ("trend",)
 VALUE_COLUMNS = ("value", "value_a", "value_b", "change", "difference", "latest_value", "period", "year", "years")
 BREAK = "\u200b"  # a line may break here (between escaped Chinese characters); never shown
 DERIVED_MARK = {"zh": "（推算）", "en": " (derived)"}
-TARGET_MARK = {"zh": "目标", "en": "target"}
+TARGET_MARK = display.TARGET
 HEADERS_ZH = {
     "id": "编号",
     "kind": "类型",
@@ -165,13 +165,11 @@ def _cell(kind: str, row: JsonRecord, column: str, context: Context) -> str:
         entry = next((entry for entry in row.get("values") or () if entry["year"] == year), None)
         if entry is None:
             return "—"
-        return display.quantity(entry["value"], row.get("unit"), entry.get("qualifier"), lang, entry.get("qualifier_text"))
+        return display.figure_value({**entry, "unit": row.get("unit")}, lang)
     if column in ("value_a", "value_b"):
-        suffix = column[-2:]
-        qualifier = row.get("qualifier" + suffix) if kind == "year-comparison" else None
-        return display.quantity(value, row.get("unit"), qualifier, lang, row.get("qualifier_text" + suffix))
+        return display.figure_value(compared(row, column[-1]), lang)
     if column in ("change", "difference"):
-        return signed(value, row.get(f"{column}_unit") or "", lang)
+        return display.difference(value, row.get(f"{column}_unit") or "", lang, row.get(f"{column}_qualifier"))
     if column == "trend":
         from cqsmart.render.bars import trend
 
@@ -182,7 +180,7 @@ def _cell(kind: str, row: JsonRecord, column: str, context: Context) -> str:
         by_id = context.base.by_id
         return "\n".join(linked_figure(by_id[ref], context) for ref in row["figures"] if ref in by_id)
     if column == "arithmetic" and isinstance(value, str):
-        return value if context.zh else display.english_units(value)
+        return display.arithmetic(value, lang)
     if column == "status" and kind == "audit":
         return STATUS.get(lang, {}).get(str(value), str(value))
     if column in ("line", "area") and isinstance(value, str):
@@ -197,7 +195,7 @@ def _cell(kind: str, row: JsonRecord, column: str, context: Context) -> str:
     if column == "years" and isinstance(value, list):
         return year_runs(value, context.zh)
     if column == "latest_value" and kind == "metric":
-        return metric_latest(row, lang)
+        return metric_latest(row, context)
     if column == "source" and kind == "answer":
         return cited(row, context)
     if column == "source" and isinstance(value, dict):
@@ -220,15 +218,34 @@ def _cell(kind: str, row: JsonRecord, column: str, context: Context) -> str:
 
 
 def cited(row: JsonRecord, context: Context) -> str:
-    """The quote and the source it is from; a derived figure says how it was worked out instead."""
+    """The quote and the source it is from; a derived figure, which the source never states, cites its
+    inputs instead: the formula in words, then each input's stated value, period and quote."""
     source = row.get("source")
     if not isinstance(source, dict):
-        inputs = ", ".join(row.get("inputs") or ())
-        formula = row.get("formula") or ""
-        return f"推算：{formula}（{inputs}）" if context.zh else f"derived: {formula} ({inputs})"
+        return derivation(row, context)
     document = context.base.by_id.get(str(source.get("id")))
     name = display.label(document, context.lang) if document is not None else str(source.get("id", ""))
     return f"{source.get('quote', '')}\n— {name}"
+
+
+_OPERATORS = {"/": "÷", "*": "×"}
+
+
+def derivation(row: JsonRecord, context: Context) -> str:
+    """`derived: A ÷ (B ÷ 100)` with each input named by its label, then `A: 638.7 billion yuan, 2020 —
+    “达到6387亿元”` a line per input."""
+    by_id, lang = context.base.by_id, context.lang
+    inputs = [by_id[ref] for ref in row.get("inputs") or () if ref in by_id]
+    names = {item["id"]: display.label(item, lang) for item in inputs}
+    formula = re.sub(r"\{([a-z0-9-]+)\}", lambda found: names.get(found.group(1), found.group(1)), str(row.get("formula") or ""))
+    formula = re.sub(r"[/*]", lambda found: _OPERATORS[found.group()], formula)
+    lines = [f"推算：{formula}" if context.zh else f"derived: {formula}"]
+    for item in inputs:
+        quote = (item.get("source") or {}).get("quote") if isinstance(item.get("source"), dict) else None
+        said = f"“{quote}”" if quote else ("推算" if context.zh else "derived")
+        colon = "：" if context.zh else ": "
+        lines.append(f"{names[item['id']]}{colon}{display.stated(item, lang, by_id)} — {said}")
+    return "\n".join(lines)
 
 
 def shared_words(labels: set[str], zh: bool) -> str:
@@ -267,12 +284,19 @@ def year_runs(years: list[int], zh: bool) -> str:
 
 
 def period(figure: JsonRecord, context: Context) -> str:
-    """When a figure holds; a planned figure (a target's) says so."""
-    text = display.period(figure, context.lang)
-    if figure.get("id") in context.planned:
-        mark = TARGET_MARK["zh" if context.zh else "en"]
-        return mark if text == "—" else f"{mark} {text}"
-    return text
+    """When a figure holds; a planned figure (a target's) says so, and an inferred year is marked."""
+    return display.period(figure, context.lang, context.base.by_id, figure.get("id") in context.planned)
+
+
+def compared(row: JsonRecord, side: str) -> JsonRecord:
+    """One value of a comparison row as the figure it is: its unit, qualifier, the source's word, direction."""
+    return {
+        "value": row.get(f"value_{side}"),
+        "unit": row.get("unit"),
+        "qualifier": row.get(f"qualifier_{side}"),
+        "qualifier_text": row.get(f"qualifier_text_{side}"),
+        "direction": row.get(f"direction_{side}"),
+    }
 
 
 def linked_figure(figure: JsonRecord, context: Context) -> str:
@@ -283,32 +307,24 @@ def linked_figure(figure: JsonRecord, context: Context) -> str:
     elif context.shared and name.startswith(context.shared):
         rest = name[len(context.shared) :]
         name = rest[:1].upper() + rest[1:]
-    when = display.period(figure, context.lang)
+    when = display.period(figure, context.lang, context.base.by_id, planned=False)  # the row says it is a target
     if when != "—":
-        name += f"（{when}）" if context.zh else f" ({when})"
+        name += display.bracketed(when, context.lang)
     if figure.get("derived"):
         name += DERIVED_MARK["zh" if context.zh else "en"]
     return f"{name}{'：' if context.zh else ': '}{display.figure_value(figure, context.lang)}"
 
 
-def metric_latest(row: JsonRecord, lang: str) -> str:
+def metric_latest(row: JsonRecord, context: Context) -> str:
+    """The metric's latest figure as it is stated (its direction, the source's word), with its year."""
     if row.get("latest_value") is None:
         return "—"
-    amount = display.quantity(
-        row["latest_value"], row.get("unit"), row.get("latest_qualifier"), lang, row.get("latest_qualifier_text")
-    )
+    figure = context.base.by_id.get(str(row.get("latest_id")))
+    if figure is None:
+        figure = {key: row.get(f"latest_{key}") for key in ("value", "qualifier", "qualifier_text")}
+        figure["unit"] = row.get("unit")
+    amount = display.figure_value(figure, context.lang)
     year = row.get("latest_year")
     if year is None:
         return amount
-    return f"{amount}（{year}年）" if lang == "zh" else f"{amount} ({year})"
-
-
-def signed(amount: Any, unit: str, lang: str) -> str:
-    if amount is None:
-        return "—"
-    sign = "+" if amount > 0 else ""
-    if lang == "zh" or unit == "%":
-        return f"{sign}{format_number(amount)}{unit}"
-    if unit == "个百分点":
-        return f"{sign}{format_number(amount)} percentage points"
-    return f"{sign}{display.quantity(amount, unit, None, lang)}"
+    return f"{amount}（{year}年）" if context.zh else f"{amount} ({year})"

@@ -14,10 +14,27 @@ from cqsmart.render.machine import dump
 _CJK = re.compile(r"[\u3400-\u9fff]")
 
 
+# How a source record says it does not know a name: such a name is left out, never cited as one.
+UNKNOWN_NAMES = frozenset({"未注明", "未知", "不详", "佚名", "not stated", "unknown", "n/a", "none", "anonymous", ""})
+
+
+def known(text: str) -> str:
+    """The name, or "" where the source record says it is not known (未注明, not stated)."""
+    return "" if text.strip().casefold() in UNKNOWN_NAMES else text
+
+
+def _name(source: JsonRecord, key: str, lang: str) -> str:
+    """A name in the reader's language, or "" when not known in it nor in Chinese."""
+    names = source.get(key) or {}
+    if not isinstance(names, dict) or not (known(str(names.get("zh", ""))) or known(str(names.get("en", "")))):
+        return ""
+    return known(display.label(source, lang, key))
+
+
 def _person(source: JsonRecord, lang: str) -> tuple[str, str, str]:
-    """(family, given, full) of the reporter; Chinese names put the family name first."""
+    """(family, given, full) of the reporter; Chinese names put the family name first; empty when unknown."""
     names = source.get("reporter") or {}
-    full = str(names.get(lang) or names.get("en") or "")
+    full = _name(source, "reporter", lang)
     if lang == "zh" or not full:
         return full, "", full
     words = full.split()
@@ -42,53 +59,70 @@ def _day(source: JsonRecord, lang: str) -> str:
 
 
 def reference(citing: Citing, style: str, lang: str) -> str:
-    """The source as a reference list entry; a bracketed year is inferred (the source does not print it)."""
+    """The source as a reference list entry. Only what the source record knows: an unknown author or
+    publisher is left out (the entry starts with the title); a bracketed year is inferred, and every
+    style says so."""
+    if style == "bibtex":
+        return bibtex(citing, lang)
     source = citing.source
     zh = lang == "zh"
     family, given, full = _person(source, lang)
     title = display.label(source, lang)
     other_title = display.label(source, "zh") if not zh and display.label(source, "zh") != title else ""
-    paper = display.label(source, lang, "publisher")
+    paper = _name(source, "publisher", lang)
     year = _year(source)
     day = _day(source, lang)
     if zh:
         body = {
-            "apa": f"{full}（{year}）。{title}。{paper}。",
-            "mla": f"{full}。《{title}》。{paper}，{year}。",
-            "chicago": f"{full}。《{title}》。{paper}，{year}。",
-            "plain": f"{paper}（{year}），{full}：《{title}》" + (f"，采访日期{day}" if day else "") + "。",
+            "apa": _joined([f"{full}（{year}）" if full else "", title, paper, "" if full else f"（{year}）"], "。") + "。",
+            "mla": _joined([full, f"《{title}》", f"{paper}，{year}" if paper else year], "。") + "。",
+            "chicago": _joined([full, f"《{title}》", f"{paper}，{year}" if paper else year], "。") + "。",
+            "plain": (f"{paper}（{year}）" if paper else f"（{year}）")
+            + (f"，{full}" if full else "")
+            + f"：《{title}》"
+            + (f"，采访日期{day}" if day else "")
+            + "。",
         }
     else:
         translated = f" [{other_title}]" if other_title else ""
         initial = f"{family}, {given[:1]}." if given else family
         inverted = f"{family}, {given}" if given else family
+        published = f"{paper}, {year}" if paper else year
         body = {
-            "apa": f"{initial} ({year}). {title}{translated}. {paper}.",
-            "mla": f'{inverted}. "{title}"{translated}. {paper}, {year}.',
-            "chicago": f'{inverted}. "{title}."{translated} {paper}, {year}.',
-            "plain": f"{paper} ({year}), {full}: {title}{translated}" + (f"; interview of {day}" if day else "") + ".",
+            "apa": f"{initial} ({year}). {title}{translated}." + (f" {paper}." if paper else "")
+            if full
+            else f"{title}{translated}. ({year})." + (f" {paper}." if paper else ""),
+            "mla": (f"{inverted}. " if full else "") + f'"{title}"{translated}. {published}.',
+            "chicago": (f"{inverted}. " if full else "") + f'"{title}."{translated} {published}.',
+            "plain": (f"{paper} ({year})" if paper else f"({year})")
+            + (f", {full}" if full else "")
+            + f": {title}{translated}"
+            + (f"; interview of {day}" if day else "")
+            + ".",
         }
-    if style == "bibtex":
-        return bibtex(citing, lang)
     text = body[style]
     if source.get("year_inferred"):
         text += "（年份为推断，原文未载明。）" if zh else " (Year inferred: the source does not print it.)"
     return text
 
 
+def _joined(parts: list[str], separator: str) -> str:
+    return separator.join(part for part in parts if part)
+
+
 def bibtex(citing: Citing, lang: str) -> str:
+    """An @article entry with only the fields the source record knows: no author when it names none."""
     source = citing.source
-    family, given, _ = _person(source, lang)
-    author = f"{family}, {given}" if given else family
-    fields = [
-        ("author", author),
-        ("title", display.label(source, lang)),
-        ("journal", display.label(source, lang, "publisher")),
-        ("year", str(source.get("year", ""))),
-    ]
+    family, given, full = _person(source, lang)
+    fields = [("author", f"{family}, {given}" if given else family)] if full else []
+    fields.append(("title", display.label(source, lang)))
+    paper = _name(source, "publisher", lang)
+    if paper:
+        fields.append(("journal", paper))
+    fields.append(("year", str(source.get("year", ""))))
     notes = []
     if source.get("year_inferred"):
-        notes.append("年份为推断" if lang == "zh" else "year inferred, not printed in the source")
+        notes.append("年份为推断，原文未载明" if lang == "zh" else "year inferred, not printed in the source")
     if citing.quote:
         notes.append(f"{'原文' if lang == 'zh' else 'quote'}: {citing.quote}")
     if notes:
@@ -102,19 +136,24 @@ def _bibtex_text(text: str) -> str:
 
 
 def figure_line(citing: Citing, lang: str) -> str:
-    """What is cited, as the reader will quote it: label, value and period."""
+    """What is cited, as the reader will quote it: label, the stated value and its period (an inferred
+    year marked); a derived figure names each input with its stated value."""
     record = citing.record
     if record["kind"] == "source":
         return ""
+    by_id = {citing.source["id"]: citing.source, **{item["id"]: item for item in citing.inputs}}
     text = display.label(record, lang)
     if record["kind"] == "figure":
-        text += f"{'：' if lang == 'zh' else ': '}{display.figure_value(record, lang)}"
-        when = display.period(record, lang)
-        if when != "—":
-            text += f"（{when}）" if lang == "zh" else f" ({when})"
+        text += f"{'：' if lang == 'zh' else ': '}{display.stated(record, lang, by_id)}"
     if record.get("derived"):
-        inputs = ", ".join(item["id"] for item in citing.inputs)
-        text += f"（推算，原文未给出；依据 {inputs}）" if lang == "zh" else f" (derived, not stated in the source; from {inputs})"
+        inputs = ("；" if lang == "zh" else "; ").join(
+            f"{display.label(item, lang)}{'：' if lang == 'zh' else ': '}{display.stated(item, lang, by_id)}"
+            for item in citing.inputs
+        )
+        derived = (
+            f"（推算，原文未给出；依据：{inputs}）" if lang == "zh" else f" (derived, not stated in the source; from {inputs})"
+        )
+        text += derived
     return text
 
 
@@ -138,6 +177,11 @@ def _csv_cell(value: object) -> object:
     return display.inert(value) if isinstance(value, str) else value
 
 
+def _markdown(text: str) -> str:
+    """Fact text in Markdown prose: HTML-significant characters escaped, as in Markdown tables."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
 def render_citation(citing: Citing, style: str, lang: str, fmt: str, stream: TextIO) -> None:
     row = citation_row(citing, style, lang)
     if fmt in ("json", "jsonl"):
@@ -152,13 +196,13 @@ def render_citation(citing: Citing, style: str, lang: str, fmt: str, stream: Tex
         return
     lines = [display.inert(row["citation"])]
     if fmt == "markdown":
-        lines = [row["citation"]]
+        lines = [_markdown(row["citation"])]
         if style == "bibtex":
-            lines = ["```bibtex", row["citation"], "```"]
+            lines = ["```bibtex", row["citation"], "```"]  # a code block shows its text as it is
         if row["figure"]:
-            lines += ["", f"- {row['figure']}"]
+            lines += ["", f"- {_markdown(row['figure'])}"]
         if row["quote"]:
-            lines += ["", f"> {row['quote']}"]
+            lines += ["", f"> {_markdown(row['quote'])}"]
         stream.write("\n".join(display.inert(line) for line in lines) + "\n")
         return
     if row["figure"]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TextIO
 
 from cqsmart.model.factbase import FactBase, JsonRecord
+from cqsmart.model.outputs import signed
 from cqsmart.query.result import Result
 from cqsmart.render import Options, renderer_for
 from cqsmart.render import values as display
@@ -66,6 +67,9 @@ NAMES_ZH = {
     "part": "下级",
     "linked from initiative": "所属举措",
     "linked from target": "所属目标",
+    "terms": "各项",
+    "relation": "关系",
+    "expected": "预期",
 }
 SAYINGS = {
     "en": {
@@ -106,19 +110,21 @@ def detail_rows(record: JsonRecord, links: list[tuple[str, JsonRecord]], base: F
     rows: list[tuple[str, str]] = [("id", record["id"]), ("kind", record["kind"])]
     rows += [("label (zh)", record["label"]["zh"]), ("label (en)", record["label"]["en"])]
     if record["kind"] == "figure":
+        planned = bool(record.get("planned")) or any(
+            record["id"] in (target.get("figures") or ()) for target in base.of_kind("target")
+        )
         rows.append(("value", display.figure_value(record, lang)))
-        if not zh and record.get("value") is not None:
-            stated = display.chinese_quantity(record["value"], record["unit"], record["qualifier"], record.get("qualifier_text"))
-            rows.append(("as stated", stated))
-        rows += [("qualifier", str(record["qualifier"])), ("period", display.period(record, lang))]
+        if not zh and (record.get("value") is not None or record.get("qualifier_text")):
+            rows.append(("as stated", display.figure_value(record, "zh")))
+        rows += [("qualifier", record.get("qualifier") or ""), ("period", display.period(record, lang, base.by_id, planned))]
         rows += [("period basis", record["period"]["basis"]), ("metric", record["metric"])]
-    if record["kind"] == "check":
-        rows += [("terms", "; ".join(record["terms"])), ("relation", record["relation"]), ("expected", str(record["expected"]))]
-        if any(record["id"] in (target.get("figures") or ()) for target in base.of_kind("target")):
+        if planned:
             rows.append(("target", says["target"]))
+    if record["kind"] == "check":
+        rows += [("terms", "; ".join(record["terms"])), ("relation", record["relation"]), ("expected", record["expected"] or "")]
     for key in ("topic", "line", "area", "base_value", "formula", "year", "interview_date", "photo_date", "sha256", "file"):
         if record.get(key) is not None:
-            rows.append((key, str(record[key])))
+            rows.append((key, str(signed(record, key))))
     if record.get("year_inferred"):
         rows = [(name, f"{text}{says['inferred']}" if name == "year" else text) for name, text in rows]
     for key in ("publisher", "reporter", "photographer"):
@@ -142,6 +148,7 @@ def detail_rows(record: JsonRecord, links: list[tuple[str, JsonRecord]], base: F
     for relation, other in links:
         value = f" = {display.figure_value(other, lang)}" if other["kind"] == "figure" else ""
         rows.append((relation, f"{other['id']}: {display.label(other, lang)}{value}"))
+    rows = [(name, text) for name, text in rows if text]  # a field the record leaves empty is left out
     if zh:
         rows = [(name, VALUES_ZH.get(text, text) if name in TRANSLATED else text) for name, text in rows]
         return [(NAMES_ZH.get(name, name), text) for name, text in rows]

@@ -177,11 +177,24 @@ def _glued(text: str, column: str) -> str:
         return text
     if column == "arithmetic":  # each value whole, with its unit: 9.6个百分点, 2.5606 trillion yuan
         return _VALUE_IN_TEXT.sub(lambda found: glue(found.group()), text)
+    if column == "period":  # `as of 2021` whole, and `(inferred)` whole, may go to the next line
+        return "\n".join(_glue_period(line) for line in text.split("\n"))
     if column in VALUE_COLUMNS or column.startswith("values:"):
-        return "\n".join((glue if column in ("period", "year") else glue_quantity)(line) for line in text.split("\n"))
+        return "\n".join((glue if column == "year" else glue_quantity)(line) for line in text.split("\n"))
     if column == "quantities":
         return "\n".join(_glue_value(line) for line in text.split("\n"))
     return text
+
+
+def _glue_period(line: str) -> str:
+    """`as of 2021` and `(inferred)` each whole, a line break allowed between (截至2021年 / （推断）)."""
+    from cqsmart.render.layout import glue
+
+    head, space, mark = line.partition(" (")
+    if space:
+        return f"{glue(head)} {glue('(' + mark)}"
+    head, bracket, mark = line.partition("（")
+    return f"{glue(head)}{BREAK}{glue(bracket + mark)}" if bracket and head else glue(line)
 
 
 _VALUE_IN_TEXT = re.compile(r"\d[\d.,]*(?: points| hundred million yuan| ten thousand people|个百分点|亿元|万人|%)?")
@@ -251,5 +264,7 @@ class MarkdownRenderer(Renderer):
 
 
 def markdown_cell(text: str) -> str:
-    text = text.replace(BREAK, "")
+    """Text from a fact file as a Markdown cell: HTML-significant characters escaped (a label's
+    `<script>` or `&lt;` is shown as written, never interpreted), pipes and backslashes too."""
+    text = text.replace(BREAK, "").replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", "<br>")

@@ -3,16 +3,54 @@
 from __future__ import annotations
 
 import csv
+import json
 from collections.abc import Iterator
 from typing import Any, BinaryIO, ClassVar, Literal, TextIO
 
 from cqsmart.model import jsontext
 from cqsmart.model.factbase import FIELDS_BY_KIND, QUANTITY_FIELDS, FactBase, JsonRecord
+from cqsmart.model.outputs import DECREASE, signed
 from cqsmart.query.result import Result
 from cqsmart.render import NESTED_PARTS, Options, Renderer, split_flat
 from cqsmart.render.plain import inert  # values (quantities in words) is loaded only for CSV cells
 from cqsmart.render.plain import stream_is_unicode as stream_is_unicode  # re-exported: tables need it without csv
-from cqsmart.store.lazy import cached_runs
+from cqsmart.store.lazy import LazyRecord, cached_runs
+
+# How a stated decline reads in a record's JSON text: a string value's quotes are escaped, so these
+# bytes occur only as the field itself.
+_DECLINE = f'"direction":"{DECREASE}"'
+_DECLINE_BYTES = _DECLINE.encode()
+
+
+# extract's draft is a fact file to curate: its records are printed as a fact file holds them (base_value
+# unsigned, as `validate --draft` checks it), not as the output contract signs them.
+DRAFT = "draft"
+
+
+def signs(base: FactBase) -> bool:
+    return base.origin != DRAFT
+
+
+def signed_row(row: JsonRecord, cached_too: bool = False) -> JsonRecord:
+    """`base_value` as the contract means it: the signed quantity (a decline's is negative). A row of any
+    other figure, or of another kind, passes unchanged. A record from the cache is left to the writers
+    of its cached text (`_signed_lines`, `_cached_lines`) unless `cached_too`: a listing never decodes it."""
+    if type(row) is LazyRecord and not (cached_too and _DECLINE in row.line):
+        return row
+    if row.get("direction") != DECREASE or not isinstance(row.get("base_value"), (int, float)):
+        return row
+    return {**row, "base_value": signed(row, "base_value")}
+
+
+def _signed_lines(chunk: bytes) -> bytes:
+    """A run of cached records' lines (joined by `,` and a newline) with each decline's base_value signed."""
+    if _DECLINE_BYTES not in chunk:
+        return chunk
+    lines = chunk.split(b",\n")
+    for position, line in enumerate(lines):
+        if _DECLINE_BYTES in line:
+            lines[position] = jsontext.record_lines([signed_row(json.loads(line))])[0].encode()
+    return b",\n".join(lines)
 
 
 # Characters JSON may carry raw but a terminal would act on: C1 controls, bidi overrides, line separators.
@@ -56,15 +94,20 @@ _HOLDERS = frozenset(kind for kind, fields in FIELDS_BY_KIND.items() if "quantit
 
 def quantities(record: JsonRecord, base: FactBase) -> list[dict[str, Any]]:
     """One entry per figure the record links to, so a script needs no second call to read "≥ 5家"."""
-    found = (base.by_id.get(figure_id) for figure_id in record.get("figures") or [])
-    return [{name: figure.get(name) for name in QUANTITY_FIELDS} for figure in found if figure is not None]
+    found = [base.by_id.get(figure_id) for figure_id in record.get("figures") or []]
+    key = "base_value"
+    return [
+        {name: signed(figure, key) if name == key and signs(base) else figure.get(name) for name in QUANTITY_FIELDS}
+        for figure in found
+        if figure is not None
+    ]
 
 
 def with_quantities(record: JsonRecord, base: FactBase) -> JsonRecord:
     """Initiatives and targets gain `quantities` right after `figures`; other rows pass unchanged."""
     # The kind first: it is read from the cache's index, so a figure from the cache is never decoded here.
     if record.get("kind") not in _HOLDERS or "quantities" in record:
-        return record
+        return signed_row(record, cached_too=True) if signs(base) else record
     row: dict[str, Any] = {}
     for key, value in record.items():
         row[key] = value
@@ -76,7 +119,7 @@ def with_quantities(record: JsonRecord, base: FactBase) -> JsonRecord:
 def complete(rows: list[JsonRecord], base: FactBase, kind: str = "record") -> list[JsonRecord]:
     """Rows with their `quantities`; rows of a kind that has none (figures) pass as they are."""
     if "quantities" not in FIELDS_BY_KIND.get(kind, ("quantities",)):
-        return rows
+        return [signed_row(row) for row in rows] if signs(base) else rows
     return [with_quantities(row, base) for row in rows]
 
 
@@ -85,13 +128,16 @@ class JsonRenderer(Renderer):
         """Records pass through whole (each with its own kind's fields) unless --fields picks some."""
         columns = self.columns(result.kind, options.fields)
         rows = complete(result.rows, base, result.kind)
-        return rows if options.fields is None else project(rows, columns)
+        if options.fields is None:
+            return rows
+        return project([signed_row(row, True) for row in rows] if signs(base) else rows, columns)
 
     def lines(self, result: Result, base: FactBase, options: Options, stream: TextIO) -> Iterator[str]:
         """Each row's JSON text; whole records come as already encoded by the cache where possible."""
         rows = self.selected(result, base, options)
         unicode = stream_is_unicode(stream)
         if options.fields is not None or not unicode or not base.encoded:
+            rows = [signed_row(row, True) for row in rows] if signs(base) else rows
             return iter(jsontext.record_lines(rows, ascii_only=not unicode))
         return self._cached_lines(rows, base)
 
@@ -102,7 +148,8 @@ class JsonRenderer(Renderer):
         for row in rows:
             ident = row.get("id")
             if isinstance(ident, str) and by_id.get(ident) is row:
-                yield encoded[ident]
+                text = encoded[ident]
+                yield jsontext.record_lines([signed_row(row, True)])[0] if _DECLINE in text else text
             else:
                 yield from jsontext.record_lines([row])
 
@@ -131,7 +178,7 @@ def raw_lines(rows: list[JsonRecord]) -> Iterator[bytes]:
     from the cache (which cannot have been changed: each is a read-only mapping over its cached
     line), as the cache holds them; any other row is encoded."""
     for item in cached_runs(rows):
-        yield item if isinstance(item, bytes) else jsontext.record_lines([item])[0].encode()
+        yield _signed_lines(item) if isinstance(item, bytes) else jsontext.record_lines([item])[0].encode()
 
 
 class JsonLinesRenderer(JsonRenderer):
@@ -158,7 +205,9 @@ class CsvRenderer(Renderer):
         from cqsmart.render.values import flatten
 
         columns = self.columns(result.kind, options.fields)
-        rows = [flatten(as_cells(row)) for row in project(complete(result.rows, base, result.kind), columns)]
+        complete_rows = complete(result.rows, base, result.kind)
+        complete_rows = [signed_row(row, True) for row in complete_rows] if signs(base) else complete_rows
+        rows = [flatten(as_cells(row)) for row in project(complete_rows, columns)]
         header = _flat_header(columns, result.kind)
         writer = csv.DictWriter(
             stream, fieldnames=header, delimiter=self.delimiter, lineterminator="\n", extrasaction="ignore", quoting=self.quoting

@@ -1,9 +1,18 @@
 """How values read to a person: quantities in the reader's language (638.7 billion yuan, 10余项),
-periods, labels, notes, and inert text."""
+periods, labels, notes, and inert text.
+
+The one place a figure becomes text. `figure_value` is its stated form: the value and unit, the
+source's own qualifier word (突破2100万人, 10余项, 超26万; more than 21 million people), its direction
+(下降3.5%, down 3.5%) and a rank the source states in words (前列: among the leaders). `period` is when
+it holds, marked as a target for a planned figure and as inferred when the source does not print the
+year. Every table, `show`, `ask`, `compare`, `audit`, `cite`, the SVG and extract's review call these;
+no view formats a figure on its own.
+"""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
@@ -34,6 +43,12 @@ _EN_UNITS: dict[str, tuple[int, str]] = {
     "家": (1, ""),
     "项": (1, ""),
 }
+# Standings the source states in words, not numbers (位居全国前列, 全国唯一), in English.
+RANK_WORDS_EN = {"前列": "among the leaders", "唯一": "the only one", "领先": "leading", "第一": "first"}
+# A stated decline (工业用电量下降3.5%): the value is kept as stated, and reads with its direction.
+DECREASE = {"zh": "下降", "en": "down "}
+INFERRED = {"zh": "（推断）", "en": " (inferred)"}
+TARGET = {"zh": "目标", "en": "target"}
 _SCALES = ((Decimal(10) ** 12, "trillion"), (Decimal(10) ** 9, "billion"), (Decimal(10) ** 6, "million"))
 
 
@@ -62,12 +77,23 @@ def note(record: JsonRecord, lang: str) -> str:
     return value if lang == "both" or language_of(value) == lang else ""
 
 
-def quantity(value: Any, unit: str | None, qualifier: str | None, lang: str, qualifier_text: str | None = None) -> str:
+def quantity(
+    value: Any,
+    unit: str | None,
+    qualifier: str | None,
+    lang: str,
+    qualifier_text: str | None = None,
+    direction: str | None = None,
+) -> str:
+    """A value as stated: 突破2100万人 / more than 21 million people; 下降3.5% / down 3.5%; 前列 / among the leaders."""
     if value is None:  # a rank the source states only in words (前列, 唯一)
-        return qualifier_text if lang == "zh" and qualifier_text else "—"
-    if lang == "en":
-        return english_quantity(value, unit, qualifier)
-    return chinese_quantity(value, unit, qualifier, qualifier_text)
+        if not qualifier_text:
+            return "—"
+        return qualifier_text if lang == "zh" else RANK_WORDS_EN.get(qualifier_text, qualifier_text)
+    text = english_quantity(value, unit, qualifier) if lang == "en" else chinese_quantity(value, unit, qualifier, qualifier_text)
+    if direction == "decrease":
+        return DECREASE["zh" if lang == "zh" else "en"] + text
+    return text
 
 
 def chinese_quantity(value: Any, unit: str | None, qualifier: str | None, qualifier_text: str | None = None) -> str:
@@ -90,6 +116,8 @@ def chinese_quantity(value: Any, unit: str | None, qualifier: str | None, qualif
 def english_quantity(value: Any, unit: str | None, qualifier: str | None) -> str:
     """638.7 billion yuan, 34.49 million people, 14.4 percentage points, 5th, top 10, more than 40%."""
     number = format_number(value)
+    if unit == "第" and qualifier == "at_most":
+        return f"top {number}"
     if unit == "第":
         return ordinal(value)
     if qualifier == "at_most" and unit == "位":
@@ -104,23 +132,36 @@ def english_quantity(value: Any, unit: str | None, qualifier: str | None) -> str
     return _EN_WORDS.get(qualifier or "exact", "") + amount
 
 
-# Units of the numbers in worked-out arithmetic, in English: the numbers stay as the source printed
-# them (25606亿元 is 25606 hundred million yuan), so a formula's unlabelled terms still read right.
-_ARITHMETIC_UNITS_EN = {
-    "个百分点": " points",
-    "亿元": " hundred million yuan",
-    "亿次": " hundred million times",
-    "万人": " ten thousand people",
-    "万张": " ten thousand cards",
-    "万台": " ten thousand machines",
-    "万": " ten thousand",
-}
-_UNIT_AFTER_NUMBER = re.compile(r"(?<=\d)(" + "|".join(sorted(_ARITHMETIC_UNITS_EN, key=len, reverse=True)) + ")")
+# A number and its unit in worked-out arithmetic (25606亿元, 7.7个百分点, 20.55–22.06%): each reads as
+# the figure renderer writes it, so the audit says 2.5606 trillion yuan as every other view does.
+_UNITS_IN_TEXT = ("个百分点", "亿元", "亿次", "万人", "万张", "万台", "万", "%")
+_AMOUNT_IN_TEXT = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)(?:–(\d+(?:\.\d+)?))?(" + "|".join(map(re.escape, _UNITS_IN_TEXT)) + ")")
 
 
-def english_units(text: str) -> str:
-    """The Chinese units after numbers in worked-out arithmetic (7.7个百分点, 25606亿元) in English words."""
-    return _UNIT_AFTER_NUMBER.sub(lambda found: _ARITHMETIC_UNITS_EN[found.group()], text)
+_LEADING_NUMBER = re.compile(r"-?[\d.,]+")
+
+
+def arithmetic(text: str, lang: str) -> str:
+    """Worked-out arithmetic with each value and unit as a figure reads; the bare terms of a formula stay as
+    the source printed them (6387 / (25.5 / 100))."""
+    if lang == "zh":
+        return text
+
+    def amount(number: str, unit: str) -> str:
+        value: int | float = float(number) if "." in number else int(number)
+        return quantity(value, unit, None, lang).replace(" percentage point", " point")
+
+    def written(match: re.Match[str]) -> str:
+        low_text, high_text, unit = match.groups()
+        if high_text is None:
+            return amount(low_text, unit)
+        low, high = amount(low_text, unit), amount(high_text, unit)
+        low_number, high_number = _LEADING_NUMBER.match(low), _LEADING_NUMBER.match(high)
+        if low_number and high_number and low[low_number.end() :] == high[high_number.end() :]:
+            return f"{low_number.group()}–{high}"  # 2.4996–2.5098 trillion yuan, 20.55–22.06%: the unit once
+        return f"{low}–{high}"
+
+    return _AMOUNT_IN_TEXT.sub(written, text)
 
 
 def scaled(amount: Decimal) -> str:
@@ -143,20 +184,83 @@ def ordinal(value: Any) -> str:
 
 
 def figure_value(figure: JsonRecord, lang: str) -> str:
-    return quantity(figure.get("value"), figure.get("unit"), figure.get("qualifier"), lang, figure.get("qualifier_text"))
+    """A figure's value as the source states it, in one language (see the module's docstring)."""
+    return quantity(
+        figure.get("value"),
+        figure.get("unit"),
+        figure.get("qualifier"),
+        lang,
+        figure.get("qualifier_text"),
+        figure.get("direction"),
+    )
 
 
-def period(figure: JsonRecord, lang: str) -> str:
+# A difference worked out from a qualified value is bounded or approximate, never exact.
+BOUND_MARKS = {"approximately": "≈", "at_least": "≥", "more_than": ">", "at_most": "≤"}
+
+
+def difference(amount: Any, unit: str, lang: str, qualifier: str | None = None) -> str:
+    """A change or difference between figures: signed (+4.6 points, -13.49 million people), marked ≈, ≥, >
+    or ≤ when worked out from a qualified value."""
+    if amount is None:
+        return "—"
+    sign = "+" if amount > 0 else ""
+    mark = BOUND_MARKS[qualifier] + " " if qualifier in BOUND_MARKS else ""
+    if lang == "zh" or unit == "%":
+        return f"{mark}{sign}{format_number(amount)}{unit}"
+    if unit == "个百分点":
+        return f"{mark}{sign}{format_number(amount)} percentage points"
+    return f"{mark}{sign}{quantity(amount, unit, None, lang)}"
+
+
+def year_inferred(figure: JsonRecord, by_id: Mapping[str, JsonRecord] | None = None) -> bool:
+    """Dated by the interview (`as_of_interview`) to a year the source does not print. Without the base
+    to look the source up in, the interview year counts as inferred, as the README's period basis says."""
+    if (figure.get("period") or {}).get("basis") != "as_of_interview":
+        return False
+    if by_id is None:
+        return True
+    refs = [figure.get("source")] + [(by_id.get(ref) or {}).get("source") for ref in figure.get("inputs") or ()]
+    sources = [by_id.get(str(ref.get("id"))) for ref in refs if isinstance(ref, dict)]
+    known = [source for source in sources if source is not None]
+    return not known or any(bool(source.get("year_inferred")) for source in known)
+
+
+def period(figure: JsonRecord, lang: str, by_id: Mapping[str, JsonRecord] | None = None, planned: bool | None = None) -> str:
+    """When a figure holds: 2020年, 截至2021年（推断）, as of 2021 (inferred), target 2025; a planned figure
+    (a target's, or with `planned` unset, one the record marks planned) says so."""
     span = figure.get("period") or {}
     start, end, basis = span.get("start"), span.get("end"), span.get("basis")
     zh = lang == "zh"
     if start is None:
-        return "—"
-    if basis == "as_of_interview":
-        return f"截至{start}年" if zh else f"as of {start}"
-    if start == end:
-        return f"{start}年" if zh else str(start)
-    return f"{start}—{end}年" if zh else f"{start}–{end}"
+        text = "—"
+    elif basis == "as_of_interview":
+        text = f"截至{start}年" if zh else f"as of {start}"
+        if year_inferred(figure, by_id):
+            text += INFERRED["zh" if zh else "en"]
+    elif start == end:
+        text = f"{start}年" if zh else str(start)
+    else:
+        text = f"{start}—{end}年" if zh else f"{start}–{end}"
+    if planned or (planned is None and figure.get("planned")):
+        mark = TARGET["zh" if zh else "en"]
+        return mark if text == "—" else f"{mark} {text}"
+    return text
+
+
+def bracketed(when: str, lang: str) -> str:
+    """A period in brackets after a label: `（截至2021年，推断）`, ` (as of 2021, inferred)`."""
+    if lang == "zh":
+        return f"（{when.replace(INFERRED['zh'], '，推断')}）"
+    return f" ({when.replace(INFERRED['en'], ', inferred')})"
+
+
+def stated(figure: JsonRecord, lang: str, by_id: Mapping[str, JsonRecord] | None = None, planned: bool | None = None) -> str:
+    """The value with its period: `下降3.5%，2020年`, `more than 21 million people, as of 2021 (inferred)`."""
+    value, when = figure_value(figure, lang), period(figure, lang, by_id, planned)
+    if when == "—":
+        return value
+    return f"{value}，{when}" if lang == "zh" else f"{value}, {when}"
 
 
 def flatten(row: JsonRecord) -> dict[str, Any]:
