@@ -101,3 +101,9 @@ def test_show_never_wraps_a_line_inside_a_visible_escape(run: Run, tmp_path: Pat
     lines = [line.strip() for line in result.stdout.splitlines()]
     assert any(line.endswith("x" * 10) for line in lines), result.stdout  # the escape did not fit on the first line
     assert any("\\u202eRLO" in line for line in lines) and any("\\u2028z" in line for line in lines), result.stdout
+
+
+def test_a_long_question_that_asks_nothing_is_echoed_shortened(run: Run) -> None:
+    result = run("ask", "的" * 120_000)
+    assert result.exit_code == 2
+    assert f"'{'的' * 80}…' (120,000 characters)" in result.stderr and len(result.stderr) < 1000

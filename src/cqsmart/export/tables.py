@@ -78,7 +78,8 @@ def _table_type(schema: Schema, defs: dict[str, Schema]) -> str:
 # whose meaning the name does not carry; the README's field table says the same at more length.
 DESCRIPTIONS: dict[str, str] = {
     "value": "The number exactly as the source states it (13.7 for 13.7%); empty for a rank stated only in words.",
-    "base_value": "The value in base units: 亿 = 1e8, 万 = 1e4, percentages as fractions (18.3% is 0.183).",
+    "base_value": "The signed quantity in base units: 亿 = 1e8, 万 = 1e4, percentages as fractions (18.3% is 0.183); "
+    "a stated decline is negative (下降3.5% is -0.035), while value keeps the number as printed.",
     "qualifier": "exact, at_least (以上), more_than (超, 突破, 余), approximately (约, 近) or at_most (前N位).",
     "qualifier_text": "The source's own word for the qualifier (超, 突破, 余, 以上, 近, 前; 前列, 唯一 for a rank "
     "without a number), as it stands in the quote; empty for exact and derived figures.",

@@ -117,6 +117,12 @@ FIELDS_BY_KIND: dict[str, tuple[str, ...]] = {
         "change_unit",
         "derived",
         "values",
+        # Added in contract 2: each value as stated, and whether the change is exact.
+        "change_qualifier",
+        "qualifier_text_a",
+        "direction_a",
+        "qualifier_text_b",
+        "direction_b",
     ),
     "metric-comparison": (
         "year",
@@ -129,6 +135,14 @@ FIELDS_BY_KIND: dict[str, tuple[str, ...]] = {
         "unit",
         "difference",
         "difference_unit",
+        # Added in contract 2: each value as stated, and whether the difference is exact.
+        "qualifier_a",
+        "qualifier_b",
+        "difference_qualifier",
+        "qualifier_text_a",
+        "direction_a",
+        "qualifier_text_b",
+        "direction_b",
     ),
 }
 # Fields of output rows that no fact file holds: worked out from the base when a row is written.

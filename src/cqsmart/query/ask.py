@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from cqsmart.errors import NotFound, UsageError
+from cqsmart.errors import NotFound, UsageError, echo
 from cqsmart.model.factbase import FactBase, JsonRecord
 from cqsmart.query.analysis import Analysis, normalise
 from cqsmart.query.chinese import is_han
@@ -252,7 +252,7 @@ def answers(base: FactBase, text: str, derived_only: bool = False) -> list[tuple
         if any(char.isalpha() and not char.isascii() and not is_han(char) for char in normalise(text)):
             raise NotFound(NO_ANSWER)  # words in a script the base is not written in (한국어, русский): a question all the same
         raise UsageError(
-            f"{text.strip()!r} asks nothing that can be looked up; name a figure, e.g. 数字经济增速 or 'Yukangma users'"
+            f"{echo(text.strip())} asks nothing that can be looked up; name a figure, e.g. 数字经济增速 or 'Yukangma users'"
         )
     reported = {str(source["id"]): int(source["year"]) for source in base.of_kind("source")}
     ranked = _pick(_with_derived_rule(rank(question, index, reported=reported), question), question.intents)

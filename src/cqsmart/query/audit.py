@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from cqsmart.errors import NotFound
+from cqsmart.errors import NotFound, echo
 from cqsmart.model.factbase import FIELDS_BY_KIND, FactBase, JsonRecord
 from cqsmart.model.formula import FormulaError, Range, decimals, evaluate, evaluate_range, half_unit, referenced_ids, written_out
 from cqsmart.model.outputs import signed
@@ -193,7 +193,9 @@ def audit(base: FactBase, ids: Iterable[str] = ()) -> Result:
         known = {check["id"] for check in checks}
         unknown = [name for name in wanted if name not in known]
         if unknown:
-            raise NotFound(f"no check {unknown[0]!r}{suggest(unknown[0], known)}; checks: {', '.join(sorted(known)) or 'none'}")
+            raise NotFound(
+                f"no check {echo(unknown[0])}{suggest(unknown[0], known)}; checks: {', '.join(sorted(known)) or 'none'}"
+            )
         checks = [check for check in checks if check["id"] in wanted]
     rows = [evaluate_check(check, base) for check in checks]
     hint = "" if rows else "the fact base has no checks (a folder keeps them in checks.json)"

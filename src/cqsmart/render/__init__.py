@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar, NamedTuple, TextIO
 
-from cqsmart.errors import UsageError
+from cqsmart.errors import UsageError, echo
 from cqsmart.model.factbase import FIELDS_BY_KIND, FactBase
 from cqsmart.registry import instantiate
 
@@ -41,7 +41,7 @@ class Renderer:
         unknown = [name for name in fields if name not in accepted and name not in flat]
         if unknown:
             raise UsageError(
-                f"unknown field {unknown[0]!r} for {kind} rows; fields: {','.join(accepted)}; "
+                f"unknown field {echo(unknown[0])} for {kind} rows; fields: {','.join(accepted)}; "
                 f"or flattened as in CSV headers: {','.join(flat)}"
             )
         return fields
@@ -85,7 +85,7 @@ def parse_fields(text: str | None) -> tuple[str, ...] | None:
         raise UsageError("--fields needs field names separated by commas; each command's --help shows an example")
     repeated = next((name for position, name in enumerate(fields) if name in fields[:position]), None)
     if repeated is not None:
-        raise UsageError(f"--fields names {repeated!r} twice; name each field once")
+        raise UsageError(f"--fields names {echo(repeated)} twice; name each field once")
     return fields
 
 
