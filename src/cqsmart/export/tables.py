@@ -13,7 +13,7 @@ from typing import Any
 
 from cqsmart.model.factbase import FIELDS_BY_KIND, FactBase, JsonRecord
 from cqsmart.render import split_flat
-from cqsmart.render.machine import _flat_header, as_cells, with_quantities
+from cqsmart.render.machine import as_cells, flat_header, with_quantities
 from cqsmart.render.values import flatten
 
 Column = tuple[str, str]
@@ -29,7 +29,7 @@ def contract_columns(kind: str, defs: dict[str, Schema]) -> list[Column]:
     """A kind's columns exactly as `stats --format csv` (and the other CSV outputs) head them: every field
     of the JSON contract, nested ones flattened (label_zh, period_start), each typed by its JSON schema."""
     definition = defs[kind.capitalize()]
-    return [(name, _table_type(_field_schema(name, definition, defs), defs)) for name in _flat_header(FIELDS_BY_KIND[kind], kind)]
+    return [(name, _table_type(_field_schema(name, definition, defs), defs)) for name in flat_header(FIELDS_BY_KIND[kind], kind)]
 
 
 def _field_schema(flat_name: str, definition: Schema, defs: dict[str, Schema]) -> Schema:

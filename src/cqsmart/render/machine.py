@@ -208,7 +208,7 @@ class CsvRenderer(Renderer):
         complete_rows = complete(result.rows, base, result.kind)
         complete_rows = [signed_row(row, True) for row in complete_rows] if signs(base) else complete_rows
         rows = [flatten(as_cells(row)) for row in project(complete_rows, columns)]
-        header = _flat_header(columns, result.kind)
+        header = flat_header(columns, result.kind)
         writer = csv.DictWriter(
             stream, fieldnames=header, delimiter=self.delimiter, lineterminator="\n", extrasaction="ignore", quoting=self.quoting
         )
@@ -222,7 +222,7 @@ class TsvRenderer(CsvRenderer):
     quoting: ClassVar[Literal[0, 1, 2, 3]] = csv.QUOTE_MINIMAL  # tabs never occur in text, so a tab file stays as plain as can be
 
 
-def _flat_header(columns: tuple[str, ...], kind: str) -> list[str]:
+def flat_header(columns: tuple[str, ...], kind: str) -> list[str]:
     """Stable CSV columns even when a value is null (a derived figure has no source object)."""
     header: list[str] = []
     for name in columns:

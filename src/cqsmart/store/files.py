@@ -10,7 +10,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from cqsmart.errors import UsageError
-from cqsmart.store.reading import what_kind
+from cqsmart.store.reading import Unreadable, read_regular, what_kind
 
 
 def expand_user(text: str) -> Path:
@@ -81,14 +81,11 @@ def foreign_entry(folder: Path, marker: str) -> str | None:
     """
     import json
 
-    from cqsmart.errors import InvalidFactBase
-    from cqsmart.store.locate import read_regular_file
-
     written: set[str] = set()
     if os.path.lexists(folder / marker):
         try:
-            listing = json.loads(read_regular_file(folder / marker, marker, _MARKER_LIMIT))[MARKER_FIELD]["files"]
-        except (InvalidFactBase, ValueError, TypeError, KeyError):
+            listing = json.loads(read_regular(folder / marker, _MARKER_LIMIT))[MARKER_FIELD]["files"]
+        except (Unreadable, ValueError, TypeError, KeyError):
             return marker
         if not isinstance(listing, list):
             return marker
