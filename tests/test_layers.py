@@ -9,7 +9,7 @@ import pytest
 
 PACKAGE = Path(__file__).resolve().parents[1] / "src" / "cqsmart"
 # Lowest first: a module may import its own layer and those before it, never one after it.
-LAYERS = ["errors", "registry", "model", "store", "query", "render", "export", "extract", "cli"]
+LAYERS = ["errors", "registry", "model", "store", "query", "render", "export", "extract", "api", "cli"]
 SHARED = {"__init__", "__main__", "errors", "registry"}
 MODULES = sorted(path for path in PACKAGE.rglob("*.py") if "facts" not in path.parts)
 
