@@ -25,6 +25,7 @@ SOURCE = TESTS.parents[1] / "shared" / "sources" / "chongqing-daily-2021-08-smar
 @pytest.fixture(autouse=True)
 def isolated(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv("CQSMART_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setenv("CQSMART_DATA_DIR", str(tmp_path / "data"))  # an empty library, never the user's own
     for name in ("CQSMART_FACTS", "LC_ALL", "LC_MESSAGES", "NO_COLOR", "FORCE_COLOR"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("LANG", "en_US.UTF-8")

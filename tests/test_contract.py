@@ -40,6 +40,7 @@ CALLS: dict[str, list[list[str]]] = {
     "metrics": [["metrics"]],
     "cite": [["cite", "yukangma-users"], ["cite", "implied-gdp-growth-2020", "--style", "bibtex"]],
     "extract": [["extract", str(TESTS / "extract_texts" / "briefing.txt")]],
+    "library": [["library", "list"]],  # empty here; tests/cli/test_library_command.py validates a full one
 }
 
 

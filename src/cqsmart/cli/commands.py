@@ -19,6 +19,7 @@ COMMAND_MODULES: dict[str, tuple[str, ...]] = {
     "export_command": ("export",),
     "audit_command": ("audit",),
     "extract_command": ("extract",),
+    "library_command": ("library",),
 }
 ORDER = {name: position for position, name in enumerate(name for names in COMMAND_MODULES.values() for name in names)}
 
@@ -32,6 +33,7 @@ class CommandsOnDemand(typer.Typer):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         self._commands: list[Any] = []
+        self._groups: list[Any] = []
         self._loading = False
         super().__init__(*args, **kwargs)
 
@@ -47,6 +49,17 @@ class CommandsOnDemand(typer.Typer):
     @registered_commands.setter
     def registered_commands(self, commands: list[Any]) -> None:
         self._commands = commands
+
+    @property
+    def registered_groups(self) -> list[Any]:
+        """Command groups (`library add|list|remove`) are registered by their modules too."""
+        if not self._loading:
+            _ = self.registered_commands
+        return self._groups
+
+    @registered_groups.setter
+    def registered_groups(self, groups: list[Any]) -> None:
+        self._groups = groups
 
     @contextmanager
     def only(self, name: str) -> Iterator[None]:

@@ -154,6 +154,8 @@ FIELDS_BY_KIND["answer"] = (*FIELDS_BY_KIND["figure"], "score")
 FIELDS_BY_KIND["record"] = tuple(
     dict.fromkeys(name for kind in ("figure", "initiative", "target", "source", "check") for name in FIELDS_BY_KIND[kind])
 )
+# `library list`: each base of the user's library, with its sources and counts.
+FIELDS_BY_KIND["library"] = ("id", "path", "sources", "figures", "initiatives", "targets", "records")
 # Discovery listings: what topics and metrics a base holds.
 FIELDS_BY_KIND["topic"] = ("topic", "figures", "initiatives", "targets", "records", "metrics")
 FIELDS_BY_KIND["metric"] = (

@@ -233,6 +233,12 @@ OUTPUTS: dict[str, Output] = {
     ),
     "topics": Output(1, "cqsmart topics --json", "Each topic with its record counts.", lambda: _rows("topic", _COUNTS)),
     "metrics": Output(1, "cqsmart metrics --json", "Each metric with its years and latest value.", lambda: _rows("metric", {})),
+    "library": Output(
+        1,
+        "cqsmart library list --json",
+        "Each base in the user's library with its sources and record counts.",
+        lambda: _rows("library", {"id": TEXT, "path": TEXT, "sources": {"type": "array", "items": TEXT}, **_COUNTS}),
+    ),
     "cite": Output(1, "cqsmart cite --json", "A citation of the source with the figure and its quote.", _cite),
     "extract": Output(
         1, "cqsmart extract --json", "A draft fact base: the source record, then one figure per statement.", _extract

@@ -19,6 +19,7 @@ DEFAULT_COLUMNS: dict[str, tuple[str, ...]] = {
     "year-comparison": ("label", "values", "change", "trend"),
     "metric-comparison": ("year", "value_a", "value_b", "difference", "trend"),
     "topic": ("topic", "figures", "initiatives", "targets", "records"),
+    "library": ("id", "sources", "figures", "initiatives", "targets"),
     "metric": ("metric", "years", "latest_value"),
     "audit": ("label", "arithmetic", "status"),
 }
