@@ -128,6 +128,8 @@ def evaluate_check(check: JsonRecord, base: FactBase) -> JsonRecord:
 
 
 def _evaluated(check: JsonRecord, base: FactBase) -> JsonRecord:
+    if check["relation"] == "agrees":
+        return _agreement(check, base)
     evaluator = _Evaluator(base, _unit(check, base))
     places = _places(check, base)
     relation = check["relation"]
@@ -186,8 +188,9 @@ def _compare(relation: str, term: _Side, expected: _Side, check: JsonRecord, bas
 
 
 def audit(base: FactBase, ids: Iterable[str] = ()) -> Result:
-    """Every check (or those named), evaluated; an empty result when the base has none."""
-    checks = base.of_kind("check")
+    """Every check (or those named), evaluated, then whether sources that state the same measure for
+    the same period agree; an empty result when the base has neither."""
+    checks = [*base.of_kind("check"), *agreement_checks(base)]
     wanted = list(ids)
     if wanted:
         known = {check["id"] for check in checks}
@@ -200,6 +203,83 @@ def audit(base: FactBase, ids: Iterable[str] = ()) -> Result:
     rows = [evaluate_check(check, base) for check in checks]
     hint = "" if rows else "the fact base has no checks (a folder keeps them in checks.json)"
     return Result(rows, "audit", hint)
+
+
+def agreement_checks(base: FactBase) -> list[JsonRecord]:
+    """A check for each metric and period that two or more sources state: their values must agree to
+    within what each one's printed digits and qualifier allow (超2100万 agrees with 2150万, not 2000万)."""
+    stated: dict[tuple[str, int | None, int | None], list[JsonRecord]] = {}
+    for figure in base.of_kind("figure"):
+        if not figure["derived"] and figure["value"] is not None and figure.get("source"):
+            period = figure["period"]
+            stated.setdefault((figure["metric"], period["start"], period["end"]), []).append(figure)
+    checks: list[JsonRecord] = []
+    for (metric, start, end), figures in stated.items():
+        if len({figure["source"]["id"] for figure in figures}) < 2:
+            continue
+        span = "-".join(str(year) for year in dict.fromkeys((start, end)) if year is not None) or "undated"
+        first = figures[0]
+        checks.append(
+            {
+                "id": f"sources-agree-{metric}-{span}",
+                "kind": "check",
+                "label": {"zh": f"{first['label']['zh']}：各来源一致", "en": f"{first['label']['en']}: the sources agree"},
+                "terms": [f"{{{figure['id']}}}" for figure in figures[1:]],
+                "relation": "agrees",
+                "expected": f"{{{first['id']}}}",
+                "note": "; ".join(f"{figure['source']['id']}: {figure['source']['quote']}" for figure in figures),
+            }
+        )
+    return checks
+
+
+def _agreement(check: JsonRecord, base: FactBase) -> JsonRecord:
+    """Each other source's figure against the first one's: ≈ where what they allow overlaps, ≉ where not."""
+    first = base.by_id[_reference(check["expected"])]
+    allowed = stated_range(first)
+    parts, holds, values = [], True, []
+    for term in check["terms"]:
+        figure = base.by_id[_reference(term)]
+        low, high = stated_range(figure)
+        agrees = low <= allowed[1] and allowed[0] <= high
+        holds = holds and agrees
+        values.append(float(figure["base_value"]))
+        parts.append(f"{_printed(figure)}{figure['unit'] or ''} {'≈' if agrees else '≉'} {_printed(first)}{first['unit'] or ''}")
+    return {
+        "id": check["id"],
+        "label": check["label"],
+        "relation": "≈",
+        "arithmetic": ", ".join(parts),
+        "status": "holds" if holds else "fails",
+        "values": values,
+        "expected_value": float(first["base_value"]),
+        "range": None,
+        "terms": check["terms"],
+        "expected": check["expected"],
+        "inputs": inputs(check),
+        "note": check["note"],
+    }
+
+
+def _reference(formula: str) -> str:
+    single = _SINGLE_REFERENCE.match(formula)
+    assert single, "an agreement check names one figure per term"
+    return single.group(1)
+
+
+def stated_range(figure: JsonRecord) -> Range:
+    """What a stated figure allows in base units: its printed precision, widened by its qualifier to an
+    open side (超 and 以上 upward, 前N位 downward)."""
+    value = float(signed(figure))
+    scale = float(figure["base_value"]) / value if value and figure.get("base_value") is not None else 1.0
+    half = half_unit(figure["value"])
+    low, high = (value - half) * scale, (value + half) * scale
+    qualifier = figure.get("qualifier")
+    if qualifier in ("more_than", "at_least"):
+        return (value * scale, float("inf"))
+    if qualifier == "at_most":
+        return (float("-inf"), value * scale)
+    return (min(low, high), max(low, high))
 
 
 def involved(base: FactBase, ref: str) -> set[str]:
