@@ -7,6 +7,7 @@ flatten them, so no export can drop a field that `stats --json` has.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -95,14 +96,16 @@ DESCRIPTIONS: dict[str, str] = {
 }
 
 
-def _columns_by_kind() -> dict[str, list[Column]]:
+@functools.cache
+def columns_by_kind() -> dict[str, list[Column]]:
+    """Built on first use, not at import: the output schemas come from the models, which every export
+    command would otherwise build before it had checked its arguments."""
     from cqsmart.model.outputs import output_schema
 
     defs = output_schema("stats")["$defs"]
     return {kind: contract_columns(kind, defs) for kind in ("figure", "initiative", "target", "source")}
 
 
-COLUMNS_BY_KIND: dict[str, list[Column]] = _columns_by_kind()
 TABLE_BY_KIND = {"figure": "figures", "initiative": "initiatives", "target": "targets", "source": "sources"}
 LINK_COLUMNS = columns("from_id from_kind relation figure_id")
 # Columns that hold the id of a record in another (or the same) table.
@@ -150,7 +153,7 @@ def tables(base: FactBase) -> list[Table]:
     """Sources first, so that tables referring to them come after what they refer to."""
     kinds = ("source", "figure", "initiative", "target")
     found = [
-        Table(TABLE_BY_KIND[kind], COLUMNS_BY_KIND[kind], [_row(r, COLUMNS_BY_KIND[kind], base) for r in base.of_kind(kind)])
+        Table(TABLE_BY_KIND[kind], columns_by_kind()[kind], [_row(r, columns_by_kind()[kind], base) for r in base.of_kind(kind)])
         for kind in kinds
     ]
     return [*found, Table("links", LINK_COLUMNS, list(links(base)))]
