@@ -85,6 +85,10 @@ FIELDS_BY_KIND: dict[str, tuple[str, ...]] = {
         "file",
         "sha256",
         "note",
+        "type",
+        "url",
+        "published",
+        "authors",
     ),
     "check": ("id", "kind", "label", "terms", "relation", "expected", "note"),
     # A row of `audit`: a check evaluated, with its arithmetic written out.

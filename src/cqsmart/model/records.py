@@ -20,7 +20,7 @@ from pydantic import (
     model_validator,
 )
 
-from cqsmart.model.rules import alias_problem, check_problem, figure_problem, period_problem
+from cqsmart.model.rules import INTERVIEW_FIELDS, alias_problem, check_problem, figure_problem, period_problem, source_problem
 from cqsmart.model.units import check_unit
 from cqsmart.model.vocabulary import (
     DATE_PATTERN,
@@ -30,6 +30,7 @@ from cqsmart.model.vocabulary import (
     MAX_YEAR,
     MIN_YEAR,
     OTHER_UNIT_MAX,
+    PUBLISHED_PATTERN,
     QUALIFIER_WORD_MAX,
     QUALIFIER_WORD_PATTERN,
     QUOTE_MAX,
@@ -40,10 +41,13 @@ from cqsmart.model.vocabulary import (
     TERMS_MAX,
     TEXT_MAX,
     UNIT_BASE,
+    URL_MAX,
+    URL_PATTERN,
     Line,
     PeriodBasis,
     Qualifier,
     Relation,
+    SourceType,
     TargetArea,
     Unit,
 )
@@ -195,20 +199,31 @@ class Target(StrictModel):
 
 
 class Source(StrictModel):
+    """A document the figures cite: an interview (with its reporter, interviewee and date), a news
+    report, a statistical release, a government report or a plan."""
+
     id: Slug
     kind: Literal["source"]
     label: Label
     publisher: Label
-    reporter: Label
+    reporter: Label | None = None
     photographer: Label | None = None
-    interviewee: Person
+    interviewee: Person | None = None
     year: Year
     year_inferred: bool
-    interview_date: Date
+    interview_date: Date | None = None
     photo_date: Date | None = None
     file: Annotated[str, StringConstraints(min_length=1, max_length=FILE_NAME_MAX)]
     sha256: Annotated[str, StringConstraints(pattern=SHA256_PATTERN)]
     note: Text | None = None
+    type: SourceType = SourceType.INTERVIEW
+    url: Annotated[str, StringConstraints(pattern=URL_PATTERN, max_length=URL_MAX)] | None = None
+    published: Annotated[str, StringConstraints(pattern=PUBLISHED_PATTERN)] | None = None
+    authors: list[Label] = []
+
+    @model_validator(mode="after")
+    def _interview_fields_on_interviews(self) -> Source:
+        return _holds(self, source_problem(self.model_dump(mode="json", include={"type", *INTERVIEW_FIELDS})))
 
 
 class Check(StrictModel):

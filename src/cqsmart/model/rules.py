@@ -8,8 +8,9 @@ problem as a sentence, or None when the rule holds.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
+from typing import Any
 
 from cqsmart.model.quotes import normalise, quote_states_number
 from cqsmart.model.units import unit_base
@@ -19,6 +20,21 @@ UNSTATED, SPAN = "unstated", "span"
 EXACT = "exact"
 ALL_RISING = "all-rising"
 SINGLE_TERM_RELATIONS = ("=", "≈", "<", ">")
+
+
+INTERVIEW = "interview"
+INTERVIEW_FIELDS = ("reporter", "interviewee", "interview_date")
+
+
+def source_problem(source: Mapping[str, Any]) -> str | None:
+    """An interview names its reporter, interviewee and date; another document has none of them."""
+    present = [name for name in INTERVIEW_FIELDS if source.get(name) is not None]
+    if source.get("type", INTERVIEW) == INTERVIEW:
+        missing = [name for name in INTERVIEW_FIELDS if name not in present]
+        return f"an interview needs {', '.join(missing)}" if missing else None
+    if present:
+        return f"{', '.join(present)} belong{'s' if len(present) == 1 else ''} to interviews only, not to a {source['type']}"
+    return None
 
 
 def period_problem(start: int | None, end: int | None, basis: str) -> str | None:

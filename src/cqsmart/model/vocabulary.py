@@ -26,6 +26,10 @@ TERMS_MAX = 50
 FILE_NAME_MAX = 255
 DATE_PATTERN = r"^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$"
 SHA256_PATTERN = r"^[0-9a-f]{64}$"
+# When a document was published, as precisely as it says: 2024, 2024-03 or 2024-03-05.
+PUBLISHED_PATTERN = r"^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$"
+URL_PATTERN = r"^https?://[^\s]+$"
+URL_MAX = 2000
 
 
 # The range every consumer can hold exactly: SQLite's INTEGER, and a 64-bit integer elsewhere.
@@ -102,6 +106,17 @@ class TargetArea(str, Enum):
     SCENARIOS = "scenarios"
     RULES = "rules"
     OPEN_COOPERATION = "open-cooperation"
+
+
+class SourceType(str, Enum):
+    """What kind of document a source is: its citation, and which fields it has, follow from it."""
+
+    INTERVIEW = "interview"  # the only kind with a reporter, an interviewee and an interview date
+    NEWS = "news"
+    STATISTICAL_RELEASE = "statistical-release"  # 统计公报, a statistics bureau's release
+    GOVERNMENT_REPORT = "government-report"  # 政府工作报告
+    PLAN = "plan"  # 规划, 行动计划
+    OTHER = "other"
 
 
 class Relation(str, Enum):

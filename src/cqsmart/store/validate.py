@@ -20,7 +20,7 @@ from cqsmart.model import jsontext
 from cqsmart.model.factbase import JsonRecord
 from cqsmart.model.integrity import Located, Problem, check_base, json_path
 from cqsmart.model.jsontext import escape_invisible
-from cqsmart.model.rules import alias_problem, check_problem, figure_problem, period_problem
+from cqsmart.model.rules import alias_problem, check_problem, figure_problem, period_problem, source_problem
 from cqsmart.model.shapes import RECORDS
 from cqsmart.model.units import unit_base
 from cqsmart.model.vocabulary import KINDS, UNIT_BASE
@@ -183,6 +183,8 @@ def _rules_hold(record: dict[str, Any]) -> bool:
         return check_problem(record["relation"], record["terms"], record["expected"]) is None
     if kind == "alias":
         return alias_problem(record["terms"]["zh"], record["terms"]["en"]) is None
+    if kind == "source":
+        return source_problem(record) is None
     return True
 
 
