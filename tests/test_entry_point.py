@@ -69,7 +69,7 @@ def test_help_lists_every_command_with_a_summary(tmp_path: Path) -> None:
     commands = re.findall(r"^  (\w+)\s{2,}(\S.*)$", result.stdout, re.MULTILINE)
     assert [name for name, _ in commands] == [
         "stats", "initiatives", "targets", "compare", "show", "search", "sources", "topics", "metrics", "cite", "ask",
-        "validate", "verify", "schema", "export", "audit", "extract",
+        "validate", "verify", "schema", "export", "audit", "extract", "library",
     ]  # fmt: skip
     assert all(not summary.endswith("...") for _, summary in commands)
 

@@ -111,6 +111,7 @@ def test_the_command_table_names_every_command_in_its_module_and_in_help_order()
     from cqsmart.cli.commands import COMMAND_MODULES, command_name
 
     registered = [(info.callback.__module__.rsplit(".", 1)[-1], command_name(info)) for info in app.registered_commands]
+    registered += [("library_command", info.name) for info in app.registered_groups]  # a group: library add|list|remove
     assert registered == [(module, name) for module, names in COMMAND_MODULES.items() for name in names]
 
 

@@ -10,11 +10,11 @@ from cqsmart.cli.streams import error
 
 library_app = typer.Typer(
     name="library",
-    help="Your own fact bases, read beside the bundled one by every command.",
+    help="Your own fact bases, kept to be read beside the bundled one.",
     no_args_is_help=True,
     rich_markup_mode=None,
 )
-app.add_typer(library_app)
+app.add_typer(library_app, name="library")
 
 LibraryFields = Annotated[str | None, typer.Option("--fields", metavar="A,B,…", help=FIELDS_HELP.format("id,figures"))]
 
