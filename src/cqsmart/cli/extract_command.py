@@ -55,6 +55,8 @@ def extract(
         raise UsageError(str(failure)) from None
     decode(data, str(file))  # a text in another encoding is named by the path the user gave
     draft = draft_of(data, file.name, source_id)
+    for note in draft.notes:
+        error(f"{file}: {note}")
     if output is not None:
         from cqsmart.model import jsontext
         from cqsmart.store.files import write_atomically

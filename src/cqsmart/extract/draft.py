@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass
+from array import array
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from typing import Any
 
 from cqsmart.extract import labels
-from cqsmart.extract.numbers import Mention, mentions
+from cqsmart.extract.numbers import NUMBER, Mention, mentions
 from cqsmart.extract.periods import YEAR, period_of, years
-from cqsmart.extract.text import CLAUSE_END, Sentence, decode, first_line, sentences
+from cqsmart.extract.text import CLAUSE_END, Sentence, Skipped, decode, first_line, sentences
+from cqsmart.model.rules import figure_problem, number_problem
 from cqsmart.model.units import unit_base
 
 _LIST_JOINS = ("、", "和", "及", "与")
@@ -24,6 +27,7 @@ UNSTATED = "未注明"
 class Draft:
     source: dict[str, Any]
     figures: list[dict[str, Any]]
+    notes: list[str] = field(default_factory=list)  # what was left out and why, for stderr
 
     @property
     def records(self) -> list[dict[str, Any]]:
@@ -31,39 +35,121 @@ class Draft:
 
 
 def extract(data: bytes, file_name: str, source_id: str | None = None) -> Draft:
-    """The draft fact base of a text given as bytes (UTF-8, BOM accepted)."""
+    """The draft fact base of a text given as bytes (UTF-8, BOM accepted).
+
+    Two passes over the sentences: the first reads each sentence's numbers once and indexes where
+    each number stands, the second drafts the figures, checking a quote's uniqueness only against
+    the sentences that share its number, so that the work grows with the text, not its square."""
     text = decode(data, file_name)
     source_id = source_id or slug(file_name.rsplit(".", 1)[0]) or "source"
-    figures: list[dict[str, Any]] = []
+    notes: list[str] = []
+    skipped = Skipped()
+    overlong: list[tuple[int, int]] = []
+    parts: list[tuple[Sentence, list[Mention]]] = []
+    quotes = _QuoteIndex()
     body_quantities: set[tuple[Any, ...]] = set()
-    pieces: list[str] = []
-    parts = list(sentences(text, pieces))
-    for sentence in parts:
+    for sentence in sentences(text, None, skipped):
+        before = len(overlong)
+        found = mentions(sentence.text, overlong)
+        for start, end in overlong[before:]:
+            skipped.add(end - start, sentence.offsets[start])
+        del overlong[before:]
+        if not found:
+            continue
+        quotes.add(len(parts), sentence.text)
+        parts.append((sentence, found))
         if not sentence.heading:
-            body_quantities.update((m.value, m.unit) for m in mentions(sentence.text))
+            body_quantities.update((m.value, m.unit) for m in found)
+    if skipped.count:
+        notes.append(
+            f"skipped {skipped.count} run{'s' * (skipped.count > 1)} of digits too long to be a value "
+            f"(the longest {skipped.longest} characters, the first at character {skipped.first})"
+        )
+    figures: list[dict[str, Any]] = []
     seen: set[tuple[Any, ...]] = set()
-    document = "".join(pieces)
-    for sentence in parts:
-        for figure in _figures(sentence, source_id, document):
+    texts = [sentence.text for sentence, _ in parts]
+    for position, (sentence, found) in enumerate(parts):
+        for figure in _figures(sentence, found, source_id, lambda quote: quotes.repeated(quote, texts)):
             if sentence.heading and (figure["value"], figure["unit"]) in body_quantities:
                 continue  # a heading repeats a figure of the body
             statement = (figure["value"], figure["unit"], figure["qualifier"], str(figure["period"]), figure["label"]["zh"])
             if statement in seen:
                 continue  # a summary repeats a figure already stated
+            problem = _problem(figure)
+            if problem:
+                notes.append(f"left out {figure['value']!r:.40} {figure['unit']} at {figure['source']['quote'][:40]!r}: {problem}")
+                continue
             seen.add(statement)
             figures.append(figure)
     for number, figure in enumerate(figures, 1):
         figure["id"] = figure["metric"] = f"figure-{number:03d}"
-    return Draft(_source(text, data, file_name, source_id), figures)
+    return Draft(_source(text, data, file_name, source_id), figures, notes)
+
+
+# How many sentences sharing a quote's number are searched for it: past this, the quote is taken as
+# repeated and lengthened, so that a number stated thousands of times costs a bounded search each.
+_QUOTE_SEARCH = 256
+
+
+class _QuoteIndex:
+    """The sentences each run of number characters stands in, alone and with the character after it."""
+
+    def __init__(self) -> None:
+        self.where: dict[str, array[int]] = {}
+
+    def add(self, index: int, text: str) -> None:
+        for run in NUMBER.finditer(text):
+            for key in (run.group(), text[run.start() : run.end() + 1]):
+                found = self.where.get(key)
+                if found is None:
+                    self.where[key] = array("q", (index,))
+                elif found[-1] != index:
+                    found.append(index)
+
+    def repeated(self, quote: str, texts: list[str]) -> bool:
+        """Whether quote occurs more than once in the sentences (or may: see _QUOTE_SEARCH)."""
+        run = NUMBER.search(quote)
+        if run is None:
+            return False
+        key = quote[run.start() : run.end() + 1]
+        total = 0
+        for searched, index in enumerate(self.where.get(key, ())):
+            if searched == _QUOTE_SEARCH:
+                return True
+            total += texts[index].count(quote)
+            if total > 1:
+                return True
+        return False
+
+
+def _problem(figure: dict[str, Any]) -> str | None:
+    """What `validate --draft` would refuse in a figure's value: the model's own rules."""
+    for name in ("value", "base_value"):
+        problem = number_problem(figure[name])
+        if problem:
+            return f"{name} {problem}"
+    return figure_problem(
+        figure["value"],
+        figure["unit"],
+        figure["base_value"],
+        figure["qualifier"],
+        figure["qualifier_text"],
+        False,
+        None,
+        None,
+        figure["source"]["quote"],
+        None,
+    )
 
 
 def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:60].strip("-")
 
 
-def _figures(sentence: Sentence, source_id: str, document: str) -> list[dict[str, Any]]:
+def _figures(
+    sentence: Sentence, found: list[Mention], source_id: str, repeated: Callable[[str], bool]
+) -> list[dict[str, Any]]:
     text = sentence.text
-    found = mentions(text)
     stated = years(text)
     result: list[dict[str, Any]] = []
     previous: tuple[str, int] | None = None  # the label and quote start of the figure before, in this sentence
@@ -72,6 +158,7 @@ def _figures(sentence: Sentence, source_id: str, document: str) -> list[dict[str
         span = period_of(text, stated, head.start, position, size)
         clause_start = _clause_start(text, head.start)
         label, named_after = labels.label(text, found, index, head, clause_start)
+        label = labels.printable(label)
         start, end = clause_start, mention.end
         if named_after:
             end = _clause_end(text, mention.end)
@@ -83,11 +170,11 @@ def _figures(sentence: Sentence, source_id: str, document: str) -> list[dict[str
                 label, start = subject + label, _clause_start(text, subject_start)
         year_start = _year_clause(text, stated, span, start)
         start = min(start, year_start)
-        while start > 0 and document.count(text[start:end]) > 1:  # a quote must point to one place
+        while start > 0 and repeated(text[start:end]):  # a quote must point to one place
             start = _clause_start(text, start - 1)
         confidence = 0.9 - 0.1 * mention.chinese - 0.05 * mention.shared_unit - 0.1 * sentence.heading
         if not label:
-            label, confidence = text[start:end][:60], confidence - 0.2
+            label, confidence = labels.printable(text[start:end])[:60], confidence - 0.2
         previous = (label, start)
         result.append(
             _record(sentence, mention, label, span, (start, end), _declines(text, head), round(confidence, 2), source_id)
@@ -154,7 +241,7 @@ def _record(
         "kind": "figure",
         "metric": "",
         "topic": "extracted",
-        "label": {"zh": label[:200]},
+        "label": {"zh": labels.printable(label)[:200]},
         "value": mention.value,
         "unit": unit,
         "base_value": base_value,
@@ -182,7 +269,7 @@ def _source(text: str, data: bytes, file_name: str, source_id: str) -> dict[str,
     return {
         "id": source_id,
         "kind": "source",
-        "label": {"zh": (heading or file_name)[:200]},
+        "label": {"zh": labels.printable(heading or file_name)[:200] or file_name[:200]},
         "publisher": {"zh": byline[1] if byline and byline[1] else UNSTATED},
         "reporter": {"zh": byline[2] if byline else UNSTATED},
         "interviewee": {"name": {"zh": UNSTATED}, "role": {"zh": UNSTATED}},

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from cqsmart.extract.numbers import Mention
 
@@ -219,16 +220,19 @@ def clean(words: str) -> str:
     while previous != words:
         previous = words
         words = _YEAR_WORDS.sub("", words)
-        for word in _LEADING:
-            if words.startswith(word):
-                words = words[len(word) :]
-                break
-        for word in _TRAILING:
-            if words.endswith(word):
-                words = words[: -len(word)]
-                break
+        leading = _LEADING_WORD.match(words)
+        if leading:
+            words = words[leading.end() :]
+        trailing = _TRAILING_WORD.match(words[::-1])  # the longest trailing word, matched on the reversed words
+        if trailing:
+            words = words[: len(words) - trailing.end()]
         words = _TRAILING_YEAR.sub("", words)
     return _balanced(words.strip("《》()、,，"))
+
+
+# One word of each list at a time, longest first (an alternation tries its members in order).
+_LEADING_WORD = re.compile("|".join(map(re.escape, _LEADING)))
+_TRAILING_WORD = re.compile("|".join(re.escape(word[::-1]) for word in _TRAILING))
 
 
 def _balanced(words: str) -> str:
@@ -246,3 +250,13 @@ def subject(text: str, before: int) -> tuple[str, int]:
     if names:
         return names[-1].group(), names[-1].start()
     return "", 0
+
+
+def printable(words: str) -> str:
+    """Without control and format characters (\\b, ESC, U+2028, bidi marks): a label is read, never executed."""
+    if words.isprintable():
+        return words
+    return "".join(char for char in words if unicodedata.category(char) not in _UNPRINTABLE)
+
+
+_UNPRINTABLE = ("Cc", "Cf", "Zl", "Zp", "Cs", "Co", "Cn")
