@@ -68,7 +68,7 @@ def extract(data: bytes, file_name: str, source_id: str | None = None) -> Draft:
     figures: list[dict[str, Any]] = []
     seen: set[tuple[Any, ...]] = set()
     texts = [sentence.text for sentence, _ in parts]
-    for position, (sentence, found) in enumerate(parts):
+    for sentence, found in parts:
         for figure in _figures(sentence, found, source_id, lambda quote: quotes.repeated(quote, texts)):
             if sentence.heading and (figure["value"], figure["unit"]) in body_quantities:
                 continue  # a heading repeats a figure of the body
@@ -77,7 +77,8 @@ def extract(data: bytes, file_name: str, source_id: str | None = None) -> Draft:
                 continue  # a summary repeats a figure already stated
             problem = _problem(figure)
             if problem:
-                notes.append(f"left out {figure['value']!r:.40} {figure['unit']} at {figure['source']['quote'][:40]!r}: {problem}")
+                where = figure["source"]["quote"][:40]
+                notes.append(f"left out {figure['value']!r:.40} {figure['unit']} at {where!r}: {problem}")
                 continue
             seen.add(statement)
             figures.append(figure)
@@ -146,9 +147,7 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:60].strip("-")
 
 
-def _figures(
-    sentence: Sentence, found: list[Mention], source_id: str, repeated: Callable[[str], bool]
-) -> list[dict[str, Any]]:
+def _figures(sentence: Sentence, found: list[Mention], source_id: str, repeated: Callable[[str], bool]) -> list[dict[str, Any]]:
     text = sentence.text
     stated = years(text)
     result: list[dict[str, Any]] = []
