@@ -13,10 +13,12 @@ from typing import Any
 
 from cqsmart.extract import labels
 from cqsmart.extract.numbers import NUMBER, Mention, mentions
-from cqsmart.extract.periods import YEAR, period_of, years
+from cqsmart.extract.periods import PART, YEARS_RUNNING, YearMention, period_of, stated_years, years
 from cqsmart.extract.text import CLAUSE_END, Sentence, Skipped, decode, first_line, sentences
+from cqsmart.model.quotes import chinese_number
 from cqsmart.model.rules import figure_problem, number_problem
 from cqsmart.model.units import unit_base
+from cqsmart.model.vocabulary import Unit
 
 _LIST_JOINS = ("、", "和", "及", "与")
 _DECLINES = ("下降", "减少", "降低", "下滑", "回落", "下跌", "收窄", "减少了", "下降了")
@@ -65,11 +67,13 @@ def extract(data: bytes, file_name: str, source_id: str | None = None) -> Draft:
             f"skipped {skipped.count} run{'s' * (skipped.count > 1)} of digits too long to be a value "
             f"(the longest {skipped.longest} characters, the first at character {skipped.first})"
         )
+    source = _source(text, data, file_name, source_id)
+    context = _Context(source["year"])
     figures: list[dict[str, Any]] = []
     seen: set[tuple[Any, ...]] = set()
     texts = [sentence.text for sentence, _ in parts]
     for sentence, found in parts:
-        for figure in _figures(sentence, found, source_id, lambda quote: quotes.repeated(quote, texts)):
+        for figure in _figures(sentence, found, source_id, lambda quote: quotes.repeated(quote, texts), context):
             if sentence.heading and (figure["value"], figure["unit"]) in body_quantities:
                 continue  # a heading repeats a figure of the body
             statement = (figure["value"], figure["unit"], figure["qualifier"], str(figure["period"]), figure["label"]["zh"])
@@ -84,7 +88,8 @@ def extract(data: bytes, file_name: str, source_id: str | None = None) -> Draft:
             figures.append(figure)
     for number, figure in enumerate(figures, 1):
         figure["id"] = figure["metric"] = f"figure-{number:03d}"
-    return Draft(_source(text, data, file_name, source_id), figures, notes)
+    labels.distinguish(figures)
+    return Draft(source, figures, notes)
 
 
 # How many sentences sharing a quote's number are searched for it: past this, the quote is taken as
@@ -147,38 +152,122 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:60].strip("-")
 
 
-def _figures(sentence: Sentence, found: list[Mention], source_id: str, repeated: Callable[[str], bool]) -> list[dict[str, Any]]:
+@dataclass
+class _Context:
+    """What governs a figure whose own sentence states no year: the last year an earlier sentence or
+    heading established, else the document's year."""
+
+    document_year: int
+    governing: tuple[int, int] | None = None
+
+    def settle(self, stated: list[YearMention]) -> None:
+        established = [item for item in stated if not item.attached]
+        if established:
+            self.governing = (established[-1].first, established[-1].last)
+
+
+def _figures(
+    sentence: Sentence, found: list[Mention], source_id: str, repeated: Callable[[str], bool], context: _Context
+) -> list[dict[str, Any]]:
     text = sentence.text
     stated = years(text)
     result: list[dict[str, Any]] = []
-    previous: tuple[str, int] | None = None  # the label and quote start of the figure before, in this sentence
+    subject = ""  # what the sentence's first figure measures: the subject of the measures after it
     for index, mention in enumerate(found):
         head, position, size = _list_of(text, found, index)
-        span = period_of(text, stated, head.start, position, size)
         clause_start = _clause_start(text, head.start)
+        span, origin = _period(text, stated, found, index, head, position, size, clause_start, context)
         label, named_after = labels.label(text, found, index, head, clause_start)
         label = labels.printable(label)
         start, end = clause_start, mention.end
         if named_after:
             end = _clause_end(text, mention.end)
-        if len(label) < 2 and previous:  # 比上年增长6.1%: the measure of the figure before
-            label, start = previous
+        earlier = [other for other in found[:index] if clause_start <= other.start < head.start]
+        words = text[clause_start : earlier[0].start if earlier else head.start]  # 由上年的15.2%提升至15.6%
+        measure = labels.measure(words) if not named_after else ""
+        if subject and measure:  # 同比增长10.9%, 占全行业收入的比重为24.7%: a measure of the sentence's subject
+            label = labels.member(subject, position, size) + measure
+        elif size > 1 and not named_after:
+            subject = subject if measure else label
+            label = labels.member(label, position, size)
         elif len(label) < 4 and "“" not in label and not named_after:
-            subject, subject_start = labels.subject(text, clause_start)
-            if subject:
-                label, start = subject + label, _clause_start(text, subject_start)
+            quoted, quoted_start = labels.subject(text, clause_start)
+            if quoted:
+                label, start = quoted + label, _clause_start(text, quoted_start)
+        if len(label) >= 2 and not measure and size == 1 and not labels.is_fragment(label):
+            subject = label  # the latest level named: what the measures after it are of
         year_start = _year_clause(text, stated, span, start)
         start = min(start, year_start)
         while start > 0 and repeated(text[start:end]):  # a quote must point to one place
             start = _clause_start(text, start - 1)
+        notes = []
         confidence = 0.9 - 0.1 * mention.chinese - 0.05 * mention.shared_unit - 0.1 * sentence.heading
-        if not label:
+        if origin == "context":
+            confidence -= 0.1
+            notes.append(f"year {_years(span)} from context: an earlier sentence or heading")
+        elif origin == "document":
+            confidence -= 0.2
+            notes.append(f"year {_years(span)} from the document's date: the text states none for this figure")
+        part = PART.search(text, 0, head.start)
+        if part:
+            notes.append(f"part of the year: {part.group()}")
+        if not label or labels.is_fragment(label):
             label, confidence = labels.printable(text[start:end])[:60], confidence - 0.2
-        previous = (label, start)
-        result.append(
-            _record(sentence, mention, label, span, (start, end), _declines(text, head), round(confidence, 2), source_id)
-        )
+            notes.append("no subject found: the label is the quoted words, to be written")
+        if (mention.unit or "") not in _USUAL_UNITS:
+            confidence -= 0.1
+        figure = _record(sentence, mention, label, span, (start, end), _declines(text, head), round(confidence, 2), source_id)
+        if notes:
+            figure["note"] = "; ".join(notes)
+        result.append(figure)
+    context.settle(stated)
     return result
+
+
+# Words that date a statement to the document's own time, not to a year stated before it: 目前, 现已, 已有.
+_PRESENT = re.compile("目前|现已|已经|已有|如今|当前|现有|已")
+_USUAL_UNITS = frozenset(unit.value for unit in Unit) | {"万户", "亿户", "万个", "万家", "万亿元", "亿美元", "万件"}
+
+
+def _years(span: tuple[int, int] | None) -> str:
+    return "unstated" if span is None else str(span[0]) if span[0] == span[1] else f"{span[0]}–{span[1]}"
+
+
+def _period(
+    text: str,
+    stated: list[YearMention],
+    found: list[Mention],
+    index: int,
+    head: Mention,
+    position: int,
+    size: int,
+    clause_start: int,
+    context: _Context,
+) -> tuple[tuple[int, int] | None, str]:
+    """The figure's years and where they came from: its sentence, the context, or the document."""
+    span = period_of(text, stated, head.start, position, size)
+    origin = "sentence"
+    if span is None:
+        attached = [item for item in stated if item.attached]
+        if attached:  # 从2012年的11万亿元增至2021年的45.5万亿元，比重由21.6%提升到39.8%: paired years
+            first_of_pair = any(word in text[clause_start : head.start] for word in "由从") and not any(
+                clause_start <= other.start < head.start for other in found[:index]
+            )
+            chosen = attached[0] if first_of_pair else attached[-1]
+            span = (chosen.first, chosen.last)
+    if span is None and context.governing is not None and not _PRESENT.search(text, 0, head.start):
+        span, origin = context.governing, "context"
+    if span is None:
+        span, origin = (context.document_year, context.document_year), "document"
+    before = text[clause_start : head.start]
+    if before.endswith(("上年的", "上年")) and span[0] == span[1]:  # 由上年的15.2%: the year before
+        span = (span[0] - 1, span[0] - 1)
+    running = YEARS_RUNNING.search(before)
+    if running and span[0] == span[1]:  # 连续七年位居全国第一, 近三年年均增长: the N years ending then
+        count = chinese_number(running[1]) if not running[1].isdigit() else int(running[1])
+        if count:
+            span = (span[1] - int(count) + 1, span[1])
+    return span, origin
 
 
 def _list_of(text: str, found: list[Mention], index: int) -> tuple[Mention, int, int]:
@@ -257,10 +346,7 @@ def _source(text: str, data: bytes, file_name: str, source_id: str) -> dict[str,
     """What the text says of itself; anything it does not say is 未注明, for the curator to fill in."""
     heading = first_line(text)
     byline = re.search(r"(?:([\u4e00-\u9fff]{2,10}?)记者|记者)[ \t\u3000]*([\u4e00-\u9fff]{2,4})(?![\u4e00-\u9fff])", text)
-    stated_years = [
-        int(m["year"] or m["titled"]) for m in YEAR.finditer(text) if text[max(0, m.start() - 1) : m.start()] not in ("到", "至")
-    ]
-    past = [year for year in stated_years if year <= date.today().year]
+    year, year_from = _document_year(text, file_name)
     day = re.search(r"(?<!\d)(\d{1,2})月(\d{1,2})日", text)
     interview_date = (
         f"{int(day[1]):02d}-{int(day[2]):02d}" if day and 1 <= int(day[1]) <= 12 and 1 <= int(day[2]) <= 31 else "01-01"
@@ -272,13 +358,34 @@ def _source(text: str, data: bytes, file_name: str, source_id: str) -> dict[str,
         "publisher": {"zh": byline[1] if byline and byline[1] else UNSTATED},
         "reporter": {"zh": byline[2] if byline else UNSTATED},
         "interviewee": {"name": {"zh": UNSTATED}, "role": {"zh": UNSTATED}},
-        "year": max(past) if past else date.today().year,
+        "year": year,
         "year_inferred": True,
         "interview_date": interview_date,
         "file": file_name[-255:],
         "sha256": hashlib.sha256(data).hexdigest(),
         "note": (
-            "Drafted by cqsmart extract: the year is the latest the text states, the date the first it states "
+            f"Drafted by cqsmart extract: the year is {year_from}, the date the first the text states "
             f"(01-01 when none), and {UNSTATED} marks what the text does not say. Curate before use."
         ),
     }
+
+
+_DATE_LINE = re.compile(r"(?:19[5-9]\d|20\d\d)(?=年\d{1,2}月\d{1,2}日|-\d{1,2}-\d{1,2})")
+_FILE_YEAR = re.compile(r"(?<!\d)(?:19[5-9]\d|20\d\d)(?!\d)")
+
+
+def _document_year(text: str, file_name: str) -> tuple[int, str]:
+    """The year the document is about, and where it came from: the date line, else the latest year its
+    body states (not a plan year), else a year in the file name; the clock only when none says one."""
+    opening = first_line(text)
+    dated = _DATE_LINE.search(opening)
+    if dated and len(opening) <= 80:
+        return int(dated.group()), "the date line's"
+    this_year = date.today().year
+    past = [year for year in stated_years(text) if year <= this_year]
+    if past:
+        return max(past), "the latest the text states"
+    named = _FILE_YEAR.findall(file_name)
+    if named:
+        return int(named[-1]), "the file name's (the text states none)"
+    return this_year, "this year's (neither the text nor its file name states one)"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import Any
 
 from cqsmart.extract.numbers import Mention
 
@@ -260,3 +261,71 @@ def printable(words: str) -> str:
 
 
 _UNPRINTABLE = ("Cc", "Cf", "Zl", "Zp", "Cs", "Co", "Cn")
+
+
+# Words a clause starts with when it measures the subject stated before it rather than naming its own.
+_MEASURE_START = (
+    "同比", "比上年", "较上年", "比上年末", "环比", "增长", "下降", "提高", "提升", "增速", "增幅", "占", "拉动",
+    "高于", "低于", "比重", "回落", "位居", "位列", "排名", "名列", "较", "总数", "净增", "规模",
+)  # fmt: skip
+_MEASURE_END = ("由上年的", "由上年", "达到", "分别为", "为", "达", "的", "了", "由", "从")
+_RANK_START = ("位居", "位列", "排名", "名列")
+_STARTS_WITH_VERB = ("推动", "支撑", "增至", "到", "提升", "提高", "增长", "下降", "达到", "实现", "同期", "近", "带动")
+_GENERIC = frozenset(("总数", "同期", "增幅", "增速", "规模", "数量", "比重", "占比", "总量", "净增", "全年"))
+
+
+def measure(words: str) -> str:
+    """What a clause measures of the sentence's subject (同比增长, 占全行业收入比重, 全国排名), or "" when
+    the clause names its own subject."""
+    words = _YEAR_WORDS.sub("", words.lstrip(",，:;")).removeprefix("全年")
+    if words.startswith("在") and "中占比" in words:  # 在全行业收入中占比为 → 占全行业收入比重
+        inside, _, rest = words[1:].partition("中占比")
+        words = f"占{inside}比重{rest}"
+    if not words.startswith(_MEASURE_START):
+        return ""
+    previous = None
+    while previous != words:
+        previous = words
+        for word in _MEASURE_END:
+            if words.endswith(word):
+                words = words[: -len(word)]
+                break
+    if words.startswith(_RANK_START):
+        return "全国排名" if "全国" in words else "排名"
+    return words.replace("的比重", "比重").replace("分别", "")
+
+
+def member(words: str, position: int, size: int) -> str:
+    """The subject of one member of a list (固定语音和移动语音业务收入 → 固定语音业务收入), or words as they are."""
+    parts = [part for part in re.split("[、和及与]", words) if part]
+    if size < 2 or len(parts) != size:
+        return words
+    last = parts[-1]
+    core, _, suffix = last.partition("的") if "的" in last else (last[: len(parts[0])], "", last[len(parts[0]) :])
+    cores = [*parts[:-1], core]
+    chosen = cores[position]
+    return chosen if chosen.endswith(suffix) else chosen + suffix
+
+
+def is_fragment(words: str) -> bool:
+    """A label that names nothing on its own: 总数, 同期, 增至, a verb first."""
+    return len(words) < 2 or words in _GENERIC or words.startswith(_STARTS_WITH_VERB)
+
+
+def distinguish(figures: list[dict[str, Any]]) -> None:
+    """No two figures of a text share a label: an earlier year's figure says its year, others their order."""
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for figure in figures:
+        groups.setdefault(figure["label"]["zh"], []).append(figure)
+    taken = set(groups)
+    for name, group in groups.items():
+        if len(group) < 2:
+            continue
+        latest = max(figure["period"]["end"] or 0 for figure in group)
+        for number, figure in enumerate(group[1:], 2):
+            start = figure["period"]["start"]
+            suffix = f"（{start}年）" if start and (figure["period"]["end"] or 0) < latest else f"（{number}）"
+            while name + suffix in taken:
+                suffix = suffix[:-1] + "之二）"
+            figure["label"]["zh"] = name[: 200 - len(suffix)] + suffix
+            taken.add(figure["label"]["zh"])

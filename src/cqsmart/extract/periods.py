@@ -8,7 +8,15 @@ from dataclasses import dataclass
 
 _YEAR = r"(?:19[5-9]\d|20\d\d)"
 SPAN = re.compile(f"(?P<start>{_YEAR})(?:年)?(?:至|到|—|–|-|~|～)(?P<end>{_YEAR})年")
-YEAR = re.compile(f"(?P<year>{_YEAR})年(?!代)|(?<=《)(?P<titled>{_YEAR})")  # 2020年, 《2020数字政府…》
+# 2020年, 《2020数字政府…》, 《数字中国发展报告(2022)》
+YEAR = re.compile(f"(?P<year>{_YEAR})年(?!代)|(?<=《)(?P<titled>{_YEAR})|(?<=[告书](?:\\(|（))(?P<edition>{_YEAR})(?=\\)|）)")
+# A five-year plan period: 十三五 is 2016–2020, 十四五 2021–2025; not its name (十四五规划) nor a baseline (初期).
+PLAN = re.compile("“?十([一二三四五])五(?!”?(?:规划|初期|以来|开局))”?(?:期间|时期)?")
+_PLAN_ORDINALS = "一二三四五"
+# 连续七年, 近三年: a span of N years ending at the year the figure is dated by.
+YEARS_RUNNING = re.compile("(?:连续|近)([2-9]|[两二三四五六七八九十])年")
+# Part of a year: 上半年, 一季度, 前三季度.
+PART = re.compile("上半年|下半年|前三季度|(?:第)?[一二三四]季度")
 _BASELINE_BEFORE = ("比", "较", "同比", "与", "相比", "对比")
 _ATTACHED_AFTER = ("的",)
 
@@ -38,9 +46,23 @@ def years(text: str) -> list[YearMention]:
         if before.endswith(_BASELINE_BEFORE) or after.startswith(("以来", "起", "开始")):
             continue
         attached = after.startswith(_ATTACHED_AFTER) or bool(re.match(r"[\d.]+(?![\d.]*[月季])", after))
-        year = int(match["year"] or match["titled"])
+        year = int(match["year"] or match["titled"] or match["edition"])
         found.append(YearMention(match.start(), match.end(), year, year, attached))
+    for match in PLAN.finditer(text):
+        if text[: match.start()].endswith(_BASELINE_BEFORE):
+            continue
+        first = 2006 + 5 * _PLAN_ORDINALS.index(match[1])
+        found.append(YearMention(match.start(), match.end(), first, first + 4, False))
     return sorted(found, key=lambda item: item.start)
+
+
+def stated_years(text: str) -> list[int]:
+    """The years a text states for what has happened: not plan years (到2025年) nor baselines."""
+    return [
+        int(m["year"] or m["titled"] or m["edition"])
+        for m in YEAR.finditer(text)
+        if text[max(0, m.start() - 1) : m.start()] not in ("到", "至")
+    ]
 
 
 def period_of(text: str, stated: list[YearMention], number_start: int, list_index: int, list_size: int) -> tuple[int, int] | None:
