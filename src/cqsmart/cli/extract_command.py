@@ -81,5 +81,6 @@ def _show(records: list[dict[str, Any]], fmt: str) -> None:
         renderer_for("json").render(Result(list(records), "record"), base, Options(), sys.stdout)
         return
     figures: list[JsonRecord] = [record for record in records if record["kind"] == "figure"]
-    options = Options(("id", "label", "value", "period"), "zh", "数据草稿（待人工核对）")
+    figures.sort(key=lambda figure: figure["confidence"])  # the least sure first: what a curator checks first
+    options = Options(("id", "label", "value", "period"), "zh", "数据草稿（待人工核对，最不确定者在前）")
     renderer_for("table").render(Result(figures, "figure"), base, options, sys.stdout)

@@ -52,7 +52,8 @@ def extract(data: bytes, file_name: str, source_id: str | None = None) -> Draft:
     body_quantities: set[tuple[Any, ...]] = set()
     for sentence in sentences(text, None, skipped):
         before = len(overlong)
-        found = mentions(sentence.text, overlong)
+        read = mentions(sentence.text, overlong)
+        found = [mention for index, mention in enumerate(read) if not _descriptor(sentence.text, read, index)]
         for start, end in overlong[before:]:
             skipped.add(end - start, sentence.offsets[start])
         del overlong[before:]
@@ -268,6 +269,18 @@ def _period(
         if count:
             span = (span[1] - int(count) + 1, span[1])
     return span, origin
+
+
+def _descriptor(text: str, found: list[Mention], index: int) -> bool:
+    """三家基础电信企业完成…185.3亿元, 两项业务合计占…7.7%: a small count opening a clause that states
+    another figure describes the subject; it is not a figure itself."""
+    mention = found[index]
+    if mention.unit not in ("家", "项", "个") or mention.value > 9 or mention.qualifier != "exact":
+        return False
+    start = _clause_start(text, mention.start)
+    if labels.clean(text[start : mention.start]) or index + 1 == len(found):
+        return False
+    return _clause_start(text, found[index + 1].start) == start
 
 
 def _list_of(text: str, found: list[Mention], index: int) -> tuple[Mention, int, int]:

@@ -104,6 +104,7 @@ _TRAILING = tuple(
             "同比",
             "比上年",
             "较上年",
+            "比上",
             "年均",
             "增长",
             "增加",
@@ -309,7 +310,8 @@ def member(words: str, position: int, size: int) -> str:
 
 def is_fragment(words: str) -> bool:
     """A label that names nothing on its own: 总数, 同期, 增至, a verb first."""
-    return len(words) < 2 or words in _GENERIC or words.startswith(_STARTS_WITH_VERB)
+    opens = words[:1].isalnum() or words[:1] in "“《(（"
+    return len(words) < 2 or not opens or words in _GENERIC or words.startswith(_STARTS_WITH_VERB)
 
 
 def distinguish(figures: list[dict[str, Any]]) -> None:
