@@ -23,6 +23,7 @@ from cqsmart.model.vocabulary import Unit
 _LIST_JOINS = ("、", "和", "及", "与")
 _DECLINES = ("下降", "减少", "降低", "下滑", "回落", "下跌", "收窄", "减少了", "下降了")
 UNSTATED = "未注明"
+NO_SUBJECT = "（主语待补）"  # before the quoted words of a figure whose subject was not found
 
 
 @dataclass(frozen=True)
@@ -57,10 +58,9 @@ def extract(data: bytes, file_name: str, source_id: str | None = None) -> Draft:
         for start, end in overlong[before:]:
             skipped.add(end - start, sentence.offsets[start])
         del overlong[before:]
-        if not found:
-            continue
-        quotes.add(len(parts), sentence.text)
-        parts.append((sentence, found))
+        if found:
+            quotes.add(len(parts), sentence.text)
+        parts.append((sentence, found))  # one without figures may still establish a year (a heading)
         if not sentence.heading:
             body_quantities.update((m.value, m.unit) for m in found)
     if skipped.count:
@@ -213,7 +213,7 @@ def _figures(
         if part:
             notes.append(f"part of the year: {part.group()}")
         if not label or labels.is_fragment(label):
-            label, confidence = labels.printable(text[start:end])[:60], confidence - 0.2
+            label, confidence = NO_SUBJECT + labels.printable(text[start:end])[:60], confidence - 0.2
             notes.append("no subject found: the label is the quoted words, to be written")
         if (mention.unit or "") not in _USUAL_UNITS:
             confidence -= 0.1

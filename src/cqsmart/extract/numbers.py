@@ -169,7 +169,8 @@ def _read(text: str, match: re.Match[str], quoted: bool) -> Mention | None:
     following = text[position + length : position + length + _NEAR]
     if not _counts(following, unit, chinese):
         return None
-    if unit == "位" and not before.endswith("前") and any(word in before[-13:] for word in _RANK_WORDS):
+    ranked = any(word in before[-13:] for word in _RANK_WORDS) or re.search("第[\\d一二三四五六七八九十]+位", before)
+    if unit == "位" and not before.endswith("前") and ranked:
         unit = "第"  # 排位从第25位提升至20位: a rank, written as every other rank is
     if unit.endswith("元") and following.startswith(_THRESHOLD_OF):
         return None  # 超百亿元企业, 10亿元以上项目: an amount that sorts things, not a figure
