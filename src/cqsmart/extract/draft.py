@@ -261,6 +261,8 @@ def _period(
     if span is None:
         span, origin = (context.document_year, context.document_year), "document"
     before = text[clause_start : head.start]
+    if "去年" in text[: head.start] and origin != "sentence":  # 截至去年: the year before the document's
+        span, origin = (context.document_year - 1, context.document_year - 1), "document"
     if before.endswith(("上年的", "上年")) and span[0] == span[1]:  # 由上年的15.2%: the year before
         span = (span[0] - 1, span[0] - 1)
     running = YEARS_RUNNING.search(before)

@@ -28,6 +28,7 @@ class YearMention:
     first: int
     last: int
     attached: bool  # 由2017年的16%: the year of the next number only
+    plan: bool = False  # 十三五: a plan period, not a list of years for a 分别 list
 
 
 def years(text: str) -> list[YearMention]:
@@ -52,17 +53,22 @@ def years(text: str) -> list[YearMention]:
         if text[: match.start()].endswith(_BASELINE_BEFORE):
             continue
         first = 2006 + 5 * _PLAN_ORDINALS.index(match[1])
-        found.append(YearMention(match.start(), match.end(), first, first + 4, False))
+        found.append(YearMention(match.start(), match.end(), first, first + 4, False, plan=True))
     return sorted(found, key=lambda item: item.start)
 
 
 def stated_years(text: str) -> list[int]:
-    """The years a text states for what has happened: not plan years (到2025年) nor baselines."""
+    """The years a text states for what has happened: not the year of a target (到2025年), though
+    增至2021年 and 提升到2021年 state what has happened."""
     return [
         int(m["year"] or m["titled"] or m["edition"])
         for m in YEAR.finditer(text)
         if text[max(0, m.start() - 1) : m.start()] not in ("到", "至")
+        or text[max(0, m.start() - 2) : m.start() - 1] in _REACHED
     ]
+
+
+_REACHED = ("增", "长", "升", "高", "加", "扩", "展")
 
 
 def period_of(text: str, stated: list[YearMention], number_start: int, list_index: int, list_size: int) -> tuple[int, int] | None:
@@ -84,7 +90,7 @@ def period_of(text: str, stated: list[YearMention], number_start: int, list_inde
         if len(listed) == list_size:
             return listed[list_index].first, listed[list_index].last
         return None
-    if topic.first != topic.last:
+    if topic.first != topic.last and not topic.plan:
         count = topic.last - topic.first + 1
         if list_size == count and "分别" in text[topic.end : number_start]:
             year = topic.first + list_index
