@@ -50,10 +50,10 @@ def years(text: str) -> list[YearMention]:
         year = int(match["year"] or match["titled"] or match["edition"])
         found.append(YearMention(match.start(), match.end(), year, year, attached))
     for match in PLAN.finditer(text):
-        if text[: match.start()].endswith(_BASELINE_BEFORE):
-            continue
+        # 超过“十三五”期间每年2个百分点: a period compared with dates only the figure it is compared by
+        compared = text[max(0, match.start() - 3) : match.start()].endswith((*_BASELINE_BEFORE, "超过", "高于", "低于"))
         first = 2006 + 5 * _PLAN_ORDINALS.index(match[1])
-        found.append(YearMention(match.start(), match.end(), first, first + 4, False, plan=True))
+        found.append(YearMention(match.start(), match.end(), first, first + 4, compared, plan=True))
     return sorted(found, key=lambda item: item.start)
 
 
