@@ -63,8 +63,7 @@ def stated_years(text: str) -> list[int]:
     return [
         int(m["year"] or m["titled"] or m["edition"])
         for m in YEAR.finditer(text)
-        if text[max(0, m.start() - 1) : m.start()] not in ("到", "至")
-        or text[max(0, m.start() - 2) : m.start() - 1] in _REACHED
+        if text[max(0, m.start() - 1) : m.start()] not in ("到", "至") or text[max(0, m.start() - 2) : m.start() - 1] in _REACHED
     ]
 
 
