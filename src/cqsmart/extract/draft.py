@@ -4,16 +4,15 @@ from __future__ import annotations
 
 import hashlib
 import re
-from array import array
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
 from decimal import Decimal
 from typing import Any
 
 from cqsmart.extract import labels
-from cqsmart.extract.numbers import NUMBER, Mention, mentions
-from cqsmart.extract.periods import PART, YEARS_RUNNING, YearMention, period_of, stated_years, years
+from cqsmart.extract.numbers import Mention, mentions
+from cqsmart.extract.periods import PART, YEARS_RUNNING, YearMention, document_year, period_of, years
+from cqsmart.extract.quotes import QuoteIndex
 from cqsmart.extract.text import CLAUSE_END, Sentence, Skipped, decode, first_line, sentences
 from cqsmart.model.quotes import chinese_number
 from cqsmart.model.rules import figure_problem, number_problem
@@ -49,7 +48,7 @@ def extract(data: bytes, file_name: str, source_id: str | None = None) -> Draft:
     skipped = Skipped()
     overlong: list[tuple[int, int]] = []
     parts: list[tuple[Sentence, list[Mention]]] = []
-    quotes = _QuoteIndex()
+    quotes = QuoteIndex()
     body_quantities: set[tuple[Any, ...]] = set()
     for sentence in sentences(text, None, skipped):
         before = len(overlong)
@@ -91,42 +90,6 @@ def extract(data: bytes, file_name: str, source_id: str | None = None) -> Draft:
         figure["id"] = figure["metric"] = f"figure-{number:03d}"
     labels.distinguish(figures)
     return Draft(source, figures, notes)
-
-
-# How many sentences sharing a quote's number are searched for it: past this, the quote is taken as
-# repeated and lengthened, so that a number stated thousands of times costs a bounded search each.
-_QUOTE_SEARCH = 256
-
-
-class _QuoteIndex:
-    """The sentences each run of number characters stands in, alone and with the character after it."""
-
-    def __init__(self) -> None:
-        self.where: dict[str, array[int]] = {}
-
-    def add(self, index: int, text: str) -> None:
-        for run in NUMBER.finditer(text):
-            for key in (run.group(), text[run.start() : run.end() + 1]):
-                found = self.where.get(key)
-                if found is None:
-                    self.where[key] = array("q", (index,))
-                elif found[-1] != index:
-                    found.append(index)
-
-    def repeated(self, quote: str, texts: list[str]) -> bool:
-        """Whether quote occurs more than once in the sentences (or may: see _QUOTE_SEARCH)."""
-        run = NUMBER.search(quote)
-        if run is None:
-            return False
-        key = quote[run.start() : run.end() + 1]
-        total = 0
-        for searched, index in enumerate(self.where.get(key, ())):
-            if searched == _QUOTE_SEARCH:
-                return True
-            total += texts[index].count(quote)
-            if total > 1:
-                return True
-        return False
 
 
 def _problem(figure: dict[str, Any]) -> str | None:
@@ -361,7 +324,7 @@ def _source(text: str, data: bytes, file_name: str, source_id: str) -> dict[str,
     """What the text says of itself; anything it does not say is 未注明, for the curator to fill in."""
     heading = first_line(text)
     byline = re.search(r"(?:([\u4e00-\u9fff]{2,10}?)记者|记者)[ \t\u3000]*([\u4e00-\u9fff]{2,4})(?![\u4e00-\u9fff])", text)
-    year, year_from = _document_year(text, file_name)
+    year, year_from = document_year(text, file_name)
     day = re.search(r"(?<!\d)(\d{1,2})月(\d{1,2})日", text)
     interview_date = (
         f"{int(day[1]):02d}-{int(day[2]):02d}" if day and 1 <= int(day[1]) <= 12 and 1 <= int(day[2]) <= 31 else "01-01"
@@ -383,24 +346,3 @@ def _source(text: str, data: bytes, file_name: str, source_id: str) -> dict[str,
             f"(01-01 when none), and {UNSTATED} marks what the text does not say. Curate before use."
         ),
     }
-
-
-_DATE_LINE = re.compile(r"(?:19[5-9]\d|20\d\d)(?=年\d{1,2}月\d{1,2}日|-\d{1,2}-\d{1,2})")
-_FILE_YEAR = re.compile(r"(?<!\d)(?:19[5-9]\d|20\d\d)(?!\d)")
-
-
-def _document_year(text: str, file_name: str) -> tuple[int, str]:
-    """The year the document is about, and where it came from: the date line, else the latest year its
-    body states (not a plan year), else a year in the file name; the clock only when none says one."""
-    opening = first_line(text)
-    dated = _DATE_LINE.search(opening)
-    if dated and len(opening) <= 80:
-        return int(dated.group()), "the date line's"
-    this_year = date.today().year
-    past = [year for year in stated_years(text) if year <= this_year]
-    if past:
-        return max(past), "the latest the text states"
-    named = _FILE_YEAR.findall(file_name)
-    if named:
-        return int(named[-1]), "the file name's (the text states none)"
-    return this_year, "this year's (neither the text nor its file name states one)"

@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
+
+from cqsmart.extract.text import first_line
 
 _YEAR = r"(?:19[5-9]\d|20\d\d)"
 SPAN = re.compile(f"(?P<start>{_YEAR})(?:年)?(?:至|到|—|–|-|~|～)(?P<end>{_YEAR})年")
@@ -103,3 +106,24 @@ def _next_is(text: str, year_end: int, number_start: int) -> bool:
     """Whether nothing but 的, 末, 底 or a qualifier stands between the year and the number."""
     between = text[year_end:number_start]
     return len(between) <= 4 and not any(mark in between for mark in ",;:。")
+
+
+_DATE_LINE = re.compile(r"(?:19[5-9]\d|20\d\d)(?=年\d{1,2}月\d{1,2}日|-\d{1,2}-\d{1,2})")
+_FILE_YEAR = re.compile(r"(?<!\d)(?:19[5-9]\d|20\d\d)(?!\d)")
+
+
+def document_year(text: str, file_name: str) -> tuple[int, str]:
+    """The year the document is about, and where it came from: the date line, else the latest year its
+    body states (not a plan year), else a year in the file name; the clock only when none says one."""
+    opening = first_line(text)
+    dated = _DATE_LINE.search(opening)
+    if dated and len(opening) <= 80:
+        return int(dated.group()), "the date line's"
+    this_year = date.today().year
+    past = [year for year in stated_years(text) if year <= this_year]
+    if past:
+        return max(past), "the latest the text states"
+    named = _FILE_YEAR.findall(file_name)
+    if named:
+        return int(named[-1]), "the file name's (the text states none)"
+    return this_year, "this year's (neither the text nor its file name states one)"
