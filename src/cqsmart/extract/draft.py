@@ -130,23 +130,55 @@ class _Context:
             self.governing = (established[-1].first, established[-1].last)
 
 
+@dataclass(frozen=True)
+class _Marks:
+    """Where a sentence first dates itself to the present (目前) or to last year (去年), and its parts of
+    a year (上半年): found once a sentence, so that each figure only compares positions."""
+
+    present: int
+    last_year: int
+    parts: list[tuple[int, str]]
+
+    @classmethod
+    def of(cls, text: str) -> _Marks:
+        present = _PRESENT.search(text)
+        last_year = text.find("去年")
+        return cls(
+            present.start() if present else len(text),
+            last_year if last_year >= 0 else len(text),
+            [(match.start(), match.group()) for match in PART.finditer(text)],
+        )
+
+
+def _in_clause_before(found: list[Mention], index: int, clause_start: int, end: int) -> list[Mention]:
+    """The mentions before found[index] that start in its clause before end, in order."""
+    earlier = []
+    for other in reversed(found[:index]):
+        if other.start < clause_start:
+            break
+        if other.start < end:
+            earlier.append(other)
+    return earlier[::-1]
+
+
 def _figures(
     sentence: Sentence, found: list[Mention], source_id: str, repeated: Callable[[str], bool], context: _Context
 ) -> list[dict[str, Any]]:
     text = sentence.text
     stated = years(text)
+    marks = _Marks.of(text)
     result: list[dict[str, Any]] = []
     subject = ""  # what the sentence's first figure measures: the subject of the measures after it
     for index, mention in enumerate(found):
         head, position, size = _list_of(text, found, index)
         clause_start = _clause_start(text, head.start)
-        span, origin = _period(text, stated, found, index, head, position, size, clause_start, context)
+        span, origin = _period(text, stated, found, index, head, position, size, clause_start, context, marks)
         label, named_after = labels.label(text, found, index, head, clause_start)
         label = labels.printable(label)
         start, end = clause_start, mention.end
         if named_after:
             end = _clause_end(text, mention.end)
-        earlier = [other for other in found[:index] if clause_start <= other.start < head.start]
+        earlier = _in_clause_before(found, index, clause_start, head.start)
         words = text[clause_start : earlier[0].start if earlier else head.start]  # 由上年的15.2%提升至15.6%
         measure = labels.measure(words) if not named_after else ""
         if subject and measure:  # 同比增长10.9%, 占全行业收入的比重为24.7%: a measure of the sentence's subject
@@ -172,9 +204,9 @@ def _figures(
         elif origin == "document":
             confidence -= 0.2
             notes.append(f"year {_years(span)} from the document's date: the text states none for this figure")
-        part = PART.search(text, 0, head.start)
+        part = next((word for at, word in reversed(marks.parts) if at < head.start), None)
         if part:
-            notes.append(f"part of the year: {part.group()}")
+            notes.append(f"part of the year: {part}")
         if not label or labels.is_fragment(label):
             label, confidence = NO_SUBJECT + labels.printable(text[start:end])[:60], confidence - 0.2
             notes.append("no subject found: the label is the quoted words, to be written")
@@ -207,6 +239,7 @@ def _period(
     size: int,
     clause_start: int,
     context: _Context,
+    marks: _Marks,
 ) -> tuple[tuple[int, int] | None, str]:
     """The figure's years and where they came from: its sentence, the context, or the document."""
     span = period_of(text, stated, head.start, position, size)
@@ -219,12 +252,12 @@ def _period(
             )
             chosen = attached[0] if first_of_pair else attached[-1]
             span = (chosen.first, chosen.last)
-    if span is None and context.governing is not None and not _PRESENT.search(text, 0, head.start):
+    if span is None and context.governing is not None and marks.present >= head.start:
         span, origin = context.governing, "context"
     if span is None:
         span, origin = (context.document_year, context.document_year), "document"
     before = text[clause_start : head.start]
-    if "去年" in text[: head.start] and origin != "sentence":  # 截至去年: the year before the document's
+    if marks.last_year < head.start and origin != "sentence":  # 截至去年: the year before the document's
         span, origin = (context.document_year - 1, context.document_year - 1), "document"
     if before.endswith(("上年的", "上年")) and span[0] == span[1]:  # 由上年的15.2%: the year before
         span = (span[0] - 1, span[0] - 1)

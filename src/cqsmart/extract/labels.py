@@ -198,7 +198,13 @@ _TRAILING_YEAR = re.compile(r"(?:(?:由|从|比|较)?(?:19|20)\d\d年(?:底|末)
 
 def label(text: str, found: list[Mention], index: int, head: Mention, clause_start: int) -> tuple[str, bool]:
     """The label, and whether it was taken from the words after the number."""
-    earlier = [m for m in found[:index] if clause_start <= m.start and m.end <= head.start]
+    earlier = []
+    for other in reversed(found[:index]):  # the mentions of the clause before this one, nearest first
+        if other.start < clause_start:
+            break
+        if other.end <= head.start:
+            earlier.append(other)
+    earlier.reverse()
     if earlier:  # 由16%提升至25.5%: the same measure as the number before it, unless words between name another
         before = text[earlier[-1].end : head.start]
         if len(clean(before)) < 2:
