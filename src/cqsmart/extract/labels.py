@@ -321,7 +321,7 @@ def is_fragment(words: str) -> bool:
 
 
 def distinguish(figures: list[dict[str, Any]]) -> None:
-    """No two figures of a text share a label: an earlier year's figure says its year, others their order."""
+    """No two figures of a text share a label: a figure of another year than the first says its year, others their order."""
     groups: dict[str, list[dict[str, Any]]] = {}
     for figure in figures:
         groups.setdefault(figure["label"]["zh"], []).append(figure)
@@ -329,10 +329,10 @@ def distinguish(figures: list[dict[str, Any]]) -> None:
     for name, group in groups.items():
         if len(group) < 2:
             continue
-        latest = max(figure["period"]["end"] or 0 for figure in group)
+        first = (group[0]["period"]["start"], group[0]["period"]["end"])
         for number, figure in enumerate(group[1:], 2):
             start = figure["period"]["start"]
-            suffix = f"（{start}年）" if start and (figure["period"]["end"] or 0) < latest else f"（{number}）"
+            suffix = f"（{start}年）" if start and (start, figure["period"]["end"]) != first else f"（{number}）"
             while name + suffix in taken:
                 suffix = suffix[:-1] + "之二）"
             figure["label"]["zh"] = name[: 200 - len(suffix)] + suffix
