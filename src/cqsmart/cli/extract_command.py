@@ -27,8 +27,11 @@ def extract(
 
     One figure record for every quantitative statement: its value and unit as stated,
     qualifier (以上, 超, 余, 近 …), period, a verbatim quote, a Chinese label and a confidence.
-    The draft lacks English labels: check it with 'cqsmart validate --draft', curate it, then
-    use it with --facts.
+    A year the figure's sentence does not state comes from the sentence or heading before it,
+    else from the document's date; its note says which, and its confidence is lower. The table
+    lists the least sure figures first; what is left out (a number no value can hold) is named
+    on stderr. The draft lacks English labels: check it with 'cqsmart validate --draft', curate
+    it, then use it with --facts.
 
     Examples:
 
@@ -55,6 +58,8 @@ def extract(
         raise UsageError(str(failure)) from None
     decode(data, str(file))  # a text in another encoding is named by the path the user gave
     draft = draft_of(data, file.name, source_id)
+    for note in draft.notes:
+        error(f"{file}: {note}")
     if output is not None:
         from cqsmart.model import jsontext
         from cqsmart.store.files import write_atomically
@@ -79,5 +84,6 @@ def _show(records: list[dict[str, Any]], fmt: str) -> None:
         renderer_for("json").render(Result(list(records), "record"), base, Options(), sys.stdout)
         return
     figures: list[JsonRecord] = [record for record in records if record["kind"] == "figure"]
+    figures.sort(key=lambda figure: figure["confidence"])  # the least sure first: what a curator checks first
     options = Options(("id", "label", "value", "period"), "zh", "数据草稿（待人工核对）")
     renderer_for("table").render(Result(figures, "figure"), base, options, sys.stdout)

@@ -4,26 +4,32 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass
-from datetime import date
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
 from cqsmart.extract import labels
 from cqsmart.extract.numbers import Mention, mentions
-from cqsmart.extract.periods import YEAR, period_of, years
-from cqsmart.extract.text import CLAUSE_END, Sentence, decode, first_line, sentences
+from cqsmart.extract.periods import PART, YEARS_RUNNING, YearMention, document_year, period_of, years
+from cqsmart.extract.quotes import QuoteIndex
+from cqsmart.extract.text import CLAUSE_END, Sentence, Skipped, decode, first_line, sentences
+from cqsmart.model.quotes import chinese_number
+from cqsmart.model.rules import figure_problem, number_problem
 from cqsmart.model.units import unit_base
+from cqsmart.model.vocabulary import Unit
 
 _LIST_JOINS = ("、", "和", "及", "与")
 _DECLINES = ("下降", "减少", "降低", "下滑", "回落", "下跌", "收窄", "减少了", "下降了")
 UNSTATED = "未注明"
+NO_SUBJECT = "（主语待补）"  # before the quoted words of a figure whose subject was not found
 
 
 @dataclass(frozen=True)
 class Draft:
     source: dict[str, Any]
     figures: list[dict[str, Any]]
+    notes: list[str] = field(default_factory=list)  # what was left out and why, for stderr
 
     @property
     def records(self) -> list[dict[str, Any]]:
@@ -31,68 +37,248 @@ class Draft:
 
 
 def extract(data: bytes, file_name: str, source_id: str | None = None) -> Draft:
-    """The draft fact base of a text given as bytes (UTF-8, BOM accepted)."""
+    """The draft fact base of a text given as bytes (UTF-8, BOM accepted).
+
+    Two passes over the sentences: the first reads each sentence's numbers once and indexes where
+    each number stands, the second drafts the figures, checking a quote's uniqueness only against
+    the sentences that share its number, so that the work grows with the text, not its square."""
     text = decode(data, file_name)
     source_id = source_id or slug(file_name.rsplit(".", 1)[0]) or "source"
-    figures: list[dict[str, Any]] = []
+    notes: list[str] = []
+    skipped = Skipped()
+    overlong: list[tuple[int, int]] = []
+    parts: list[tuple[Sentence, list[Mention]]] = []
+    quotes = QuoteIndex()
     body_quantities: set[tuple[Any, ...]] = set()
-    pieces: list[str] = []
-    parts = list(sentences(text, pieces))
-    for sentence in parts:
+    for sentence in sentences(text, None, skipped):
+        before = len(overlong)
+        read = mentions(sentence.text, overlong)
+        found = [mention for index, mention in enumerate(read) if not _descriptor(sentence.text, read, index)]
+        for start, end in overlong[before:]:
+            skipped.add(end - start, sentence.offsets[start])
+        del overlong[before:]
+        if found:
+            quotes.add(len(parts), sentence.text)
+        parts.append((sentence, found))  # one without figures may still establish a year (a heading)
         if not sentence.heading:
-            body_quantities.update((m.value, m.unit) for m in mentions(sentence.text))
+            body_quantities.update((m.value, m.unit) for m in found)
+    if skipped.count:
+        notes.append(
+            f"skipped {skipped.count} run{'s' * (skipped.count > 1)} of digits too long to be a value "
+            f"(the longest {skipped.longest} characters, the first at character {skipped.first})"
+        )
+    source = _source(text, data, file_name, source_id)
+    context = _Context(source["year"])
+    figures: list[dict[str, Any]] = []
     seen: set[tuple[Any, ...]] = set()
-    document = "".join(pieces)
-    for sentence in parts:
-        for figure in _figures(sentence, source_id, document):
+    texts = [sentence.text for sentence, _ in parts]
+    for sentence, found in parts:
+        for figure in _figures(sentence, found, source_id, lambda quote: quotes.repeated(quote, texts), context):
             if sentence.heading and (figure["value"], figure["unit"]) in body_quantities:
                 continue  # a heading repeats a figure of the body
             statement = (figure["value"], figure["unit"], figure["qualifier"], str(figure["period"]), figure["label"]["zh"])
             if statement in seen:
                 continue  # a summary repeats a figure already stated
+            problem = _problem(figure)
+            if problem:
+                where = figure["source"]["quote"][:40]
+                notes.append(f"left out {figure['value']!r:.40} {figure['unit']} at {where!r}: {problem}")
+                continue
             seen.add(statement)
             figures.append(figure)
     for number, figure in enumerate(figures, 1):
         figure["id"] = figure["metric"] = f"figure-{number:03d}"
-    return Draft(_source(text, data, file_name, source_id), figures)
+    labels.distinguish(figures)
+    return Draft(source, figures, notes)
+
+
+def _problem(figure: dict[str, Any]) -> str | None:
+    """What `validate --draft` would refuse in a figure's value: the model's own rules."""
+    for name in ("value", "base_value"):
+        problem = number_problem(figure[name])
+        if problem:
+            return f"{name} {problem}"
+    return figure_problem(
+        figure["value"],
+        figure["unit"],
+        figure["base_value"],
+        figure["qualifier"],
+        figure["qualifier_text"],
+        False,
+        None,
+        None,
+        figure["source"]["quote"],
+        None,
+    )
 
 
 def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:60].strip("-")
 
 
-def _figures(sentence: Sentence, source_id: str, document: str) -> list[dict[str, Any]]:
+@dataclass
+class _Context:
+    """What governs a figure whose own sentence states no year: the last year an earlier sentence or
+    heading established, else the document's year."""
+
+    document_year: int
+    governing: tuple[int, int] | None = None
+
+    def settle(self, stated: list[YearMention]) -> None:
+        established = [item for item in stated if not item.attached]
+        if established:
+            self.governing = (established[-1].first, established[-1].last)
+
+
+@dataclass(frozen=True)
+class _Marks:
+    """Where a sentence first dates itself to the present (目前) or to last year (去年), and its parts of
+    a year (上半年): found once a sentence, so that each figure only compares positions."""
+
+    present: int
+    last_year: int
+    parts: list[tuple[int, str]]
+
+    @classmethod
+    def of(cls, text: str) -> _Marks:
+        present = _PRESENT.search(text)
+        last_year = text.find("去年")
+        return cls(
+            present.start() if present else len(text),
+            last_year if last_year >= 0 else len(text),
+            [(match.start(), match.group()) for match in PART.finditer(text)],
+        )
+
+
+def _in_clause_before(found: list[Mention], index: int, clause_start: int, end: int) -> list[Mention]:
+    """The mentions before found[index] that start in its clause before end, in order."""
+    earlier = []
+    for other in reversed(found[:index]):
+        if other.start < clause_start:
+            break
+        if other.start < end:
+            earlier.append(other)
+    return earlier[::-1]
+
+
+def _figures(
+    sentence: Sentence, found: list[Mention], source_id: str, repeated: Callable[[str], bool], context: _Context
+) -> list[dict[str, Any]]:
     text = sentence.text
-    found = mentions(text)
     stated = years(text)
+    marks = _Marks.of(text)
     result: list[dict[str, Any]] = []
-    previous: tuple[str, int] | None = None  # the label and quote start of the figure before, in this sentence
+    subject = ""  # what the sentence's first figure measures: the subject of the measures after it
     for index, mention in enumerate(found):
         head, position, size = _list_of(text, found, index)
-        span = period_of(text, stated, head.start, position, size)
         clause_start = _clause_start(text, head.start)
+        span, origin = _period(text, stated, found, index, head, position, size, clause_start, context, marks)
         label, named_after = labels.label(text, found, index, head, clause_start)
+        label = labels.printable(label)
         start, end = clause_start, mention.end
         if named_after:
             end = _clause_end(text, mention.end)
-        if len(label) < 2 and previous:  # 比上年增长6.1%: the measure of the figure before
-            label, start = previous
+        earlier = _in_clause_before(found, index, clause_start, head.start)
+        words = text[clause_start : earlier[0].start if earlier else head.start]  # 由上年的15.2%提升至15.6%
+        measure = labels.measure(words) if not named_after else ""
+        if subject and measure:  # 同比增长10.9%, 占全行业收入的比重为24.7%: a measure of the sentence's subject
+            label = labels.member(subject, position, size) + measure
+        elif size > 1 and not named_after:
+            subject = subject if measure else label
+            label = labels.member(label, position, size)
         elif len(label) < 4 and "“" not in label and not named_after:
-            subject, subject_start = labels.subject(text, clause_start)
-            if subject:
-                label, start = subject + label, _clause_start(text, subject_start)
+            quoted, quoted_start = labels.subject(text, clause_start)
+            if quoted:
+                label, start = quoted + label, _clause_start(text, quoted_start)
+        if len(label) >= 2 and not measure and size == 1 and not labels.is_fragment(label):
+            subject = label  # the latest level named: what the measures after it are of
         year_start = _year_clause(text, stated, span, start)
         start = min(start, year_start)
-        while start > 0 and document.count(text[start:end]) > 1:  # a quote must point to one place
+        while start > 0 and repeated(text[start:end]):  # a quote must point to one place
             start = _clause_start(text, start - 1)
+        notes = []
         confidence = 0.9 - 0.1 * mention.chinese - 0.05 * mention.shared_unit - 0.1 * sentence.heading
-        if not label:
-            label, confidence = text[start:end][:60], confidence - 0.2
-        previous = (label, start)
-        result.append(
-            _record(sentence, mention, label, span, (start, end), _declines(text, head), round(confidence, 2), source_id)
-        )
+        if origin == "context":
+            confidence -= 0.1
+            notes.append(f"year {_years(span)} from context: an earlier sentence or heading")
+        elif origin == "document":
+            confidence -= 0.2
+            notes.append(f"year {_years(span)} from the document's date: the text states none for this figure")
+        part = next((word for at, word in reversed(marks.parts) if at < head.start), None)
+        if part:
+            notes.append(f"part of the year: {part}")
+        if not label or labels.is_fragment(label):
+            label, confidence = NO_SUBJECT + labels.printable(text[start:end])[:60], confidence - 0.2
+            notes.append("no subject found: the label is the quoted words, to be written")
+        if (mention.unit or "") not in _USUAL_UNITS:
+            confidence -= 0.1
+        figure = _record(sentence, mention, label, span, (start, end), _declines(text, head), round(confidence, 2), source_id)
+        if notes:
+            figure["note"] = "; ".join(notes)
+        result.append(figure)
+    context.settle(stated)
     return result
+
+
+# Words that date a statement to the document's own time, not to a year stated before it: 目前, 现已, 已有.
+_PRESENT = re.compile("目前|现已|已经|已有|如今|当前|现有|已")
+_USUAL_UNITS = frozenset(unit.value for unit in Unit) | {"万户", "亿户", "万个", "万家", "万亿元", "亿美元", "万件"}
+
+
+def _years(span: tuple[int, int] | None) -> str:
+    return "unstated" if span is None else str(span[0]) if span[0] == span[1] else f"{span[0]}–{span[1]}"
+
+
+def _period(
+    text: str,
+    stated: list[YearMention],
+    found: list[Mention],
+    index: int,
+    head: Mention,
+    position: int,
+    size: int,
+    clause_start: int,
+    context: _Context,
+    marks: _Marks,
+) -> tuple[tuple[int, int] | None, str]:
+    """The figure's years and where they came from: its sentence, the context, or the document."""
+    span = period_of(text, stated, head.start, position, size)
+    origin = "sentence"
+    if span is None:
+        attached = [item for item in stated if item.attached]
+        if attached:  # 从2012年的11万亿元增至2021年的45.5万亿元，比重由21.6%提升到39.8%: paired years
+            first_of_pair = any(word in text[clause_start : head.start] for word in "由从") and not any(
+                clause_start <= other.start < head.start for other in found[:index]
+            )
+            chosen = attached[0] if first_of_pair else attached[-1]
+            span = (chosen.first, chosen.last)
+    if span is None and context.governing is not None and marks.present >= head.start:
+        span, origin = context.governing, "context"
+    if span is None:
+        span, origin = (context.document_year, context.document_year), "document"
+    before = text[clause_start : head.start]
+    if marks.last_year < head.start and origin != "sentence":  # 截至去年: the year before the document's
+        span, origin = (context.document_year - 1, context.document_year - 1), "document"
+    if before.endswith(("上年的", "上年")) and span[0] == span[1]:  # 由上年的15.2%: the year before
+        span = (span[0] - 1, span[0] - 1)
+    running = YEARS_RUNNING.search(before)
+    if running and span[0] == span[1]:  # 连续七年位居全国第一, 近三年年均增长: the N years ending then
+        count = chinese_number(running[1]) if not running[1].isdigit() else int(running[1])
+        if count:
+            span = (span[1] - int(count) + 1, span[1])
+    return span, origin
+
+
+def _descriptor(text: str, found: list[Mention], index: int) -> bool:
+    """三家基础电信企业完成…185.3亿元, 两项业务合计占…7.7%: a small count opening a clause that states
+    another figure describes the subject; it is not a figure itself."""
+    mention = found[index]
+    if mention.unit not in ("家", "项", "个") or mention.value > 9 or mention.qualifier != "exact":
+        return False
+    start = _clause_start(text, mention.start)
+    if labels.clean(text[start : mention.start]) or index + 1 == len(found):
+        return False
+    return _clause_start(text, found[index + 1].start) == start
 
 
 def _list_of(text: str, found: list[Mention], index: int) -> tuple[Mention, int, int]:
@@ -154,7 +340,7 @@ def _record(
         "kind": "figure",
         "metric": "",
         "topic": "extracted",
-        "label": {"zh": label[:200]},
+        "label": {"zh": labels.printable(label)[:200]},
         "value": mention.value,
         "unit": unit,
         "base_value": base_value,
@@ -171,10 +357,7 @@ def _source(text: str, data: bytes, file_name: str, source_id: str) -> dict[str,
     """What the text says of itself; anything it does not say is 未注明, for the curator to fill in."""
     heading = first_line(text)
     byline = re.search(r"(?:([\u4e00-\u9fff]{2,10}?)记者|记者)[ \t\u3000]*([\u4e00-\u9fff]{2,4})(?![\u4e00-\u9fff])", text)
-    stated_years = [
-        int(m["year"] or m["titled"]) for m in YEAR.finditer(text) if text[max(0, m.start() - 1) : m.start()] not in ("到", "至")
-    ]
-    past = [year for year in stated_years if year <= date.today().year]
+    year, year_from = document_year(text, file_name)
     day = re.search(r"(?<!\d)(\d{1,2})月(\d{1,2})日", text)
     interview_date = (
         f"{int(day[1]):02d}-{int(day[2]):02d}" if day and 1 <= int(day[1]) <= 12 and 1 <= int(day[2]) <= 31 else "01-01"
@@ -182,17 +365,17 @@ def _source(text: str, data: bytes, file_name: str, source_id: str) -> dict[str,
     return {
         "id": source_id,
         "kind": "source",
-        "label": {"zh": (heading or file_name)[:200]},
+        "label": {"zh": labels.printable(heading or file_name)[:200] or file_name[:200]},
         "publisher": {"zh": byline[1] if byline and byline[1] else UNSTATED},
         "reporter": {"zh": byline[2] if byline else UNSTATED},
         "interviewee": {"name": {"zh": UNSTATED}, "role": {"zh": UNSTATED}},
-        "year": max(past) if past else date.today().year,
+        "year": year,
         "year_inferred": True,
         "interview_date": interview_date,
         "file": file_name[-255:],
         "sha256": hashlib.sha256(data).hexdigest(),
         "note": (
-            "Drafted by cqsmart extract: the year is the latest the text states, the date the first it states "
+            f"Drafted by cqsmart extract: the year is {year_from}, the date the first the text states "
             f"(01-01 when none), and {UNSTATED} marks what the text does not say. Curate before use."
         ),
     }

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import unicodedata
+from typing import Any
 
 from cqsmart.extract.numbers import Mention
 
@@ -102,6 +104,7 @@ _TRAILING = tuple(
             "同比",
             "比上年",
             "较上年",
+            "比上",
             "年均",
             "增长",
             "增加",
@@ -195,7 +198,13 @@ _TRAILING_YEAR = re.compile(r"(?:(?:由|从|比|较)?(?:19|20)\d\d年(?:底|末)
 
 def label(text: str, found: list[Mention], index: int, head: Mention, clause_start: int) -> tuple[str, bool]:
     """The label, and whether it was taken from the words after the number."""
-    earlier = [m for m in found[:index] if clause_start <= m.start and m.end <= head.start]
+    earlier = []
+    for other in reversed(found[:index]):  # the mentions of the clause before this one, nearest first
+        if other.start < clause_start:
+            break
+        if other.end <= head.start:
+            earlier.append(other)
+    earlier.reverse()
     if earlier:  # 由16%提升至25.5%: the same measure as the number before it, unless words between name another
         before = text[earlier[-1].end : head.start]
         if len(clean(before)) < 2:
@@ -219,16 +228,19 @@ def clean(words: str) -> str:
     while previous != words:
         previous = words
         words = _YEAR_WORDS.sub("", words)
-        for word in _LEADING:
-            if words.startswith(word):
-                words = words[len(word) :]
-                break
-        for word in _TRAILING:
-            if words.endswith(word):
-                words = words[: -len(word)]
-                break
+        leading = _LEADING_WORD.match(words)
+        if leading:
+            words = words[leading.end() :]
+        trailing = _TRAILING_WORD.match(words[::-1])  # the longest trailing word, matched on the reversed words
+        if trailing:
+            words = words[: len(words) - trailing.end()]
         words = _TRAILING_YEAR.sub("", words)
     return _balanced(words.strip("《》()、,，"))
+
+
+# One word of each list at a time, longest first (an alternation tries its members in order).
+_LEADING_WORD = re.compile("|".join(map(re.escape, _LEADING)))
+_TRAILING_WORD = re.compile("|".join(re.escape(word[::-1]) for word in _TRAILING))
 
 
 def _balanced(words: str) -> str:
@@ -246,3 +258,82 @@ def subject(text: str, before: int) -> tuple[str, int]:
     if names:
         return names[-1].group(), names[-1].start()
     return "", 0
+
+
+def printable(words: str) -> str:
+    """Without control and format characters (\\b, ESC, U+2028, bidi marks): a label is read, never executed."""
+    if words.isprintable():
+        return words
+    return "".join(char for char in words if unicodedata.category(char) not in _UNPRINTABLE)
+
+
+_UNPRINTABLE = ("Cc", "Cf", "Zl", "Zp", "Cs", "Co", "Cn")
+
+
+# Words a clause starts with when it measures the subject stated before it rather than naming its own.
+_MEASURE_START = (
+    "同比", "比上年", "较上年", "比上年末", "环比", "增长", "下降", "提高", "提升", "增速", "增幅", "占", "拉动",
+    "高于", "低于", "比重", "回落", "位居", "位列", "排名", "名列", "较", "总数", "净增", "规模",
+)  # fmt: skip
+_MEASURE_END = ("由上年的", "由上年", "达到", "分别为", "为", "达", "的", "了", "由", "从")
+_RANK_START = ("位居", "位列", "排名", "名列")
+_STARTS_WITH_VERB = ("推动", "支撑", "增至", "到", "提升", "提高", "增长", "下降", "达到", "实现", "同期", "近", "带动")
+_GENERIC = frozenset(("总数", "同期", "增幅", "增速", "规模", "数量", "比重", "占比", "总量", "净增", "全年"))
+
+
+def measure(words: str) -> str:
+    """What a clause measures of the sentence's subject (同比增长, 占全行业收入比重, 全国排名), or "" when
+    the clause names its own subject."""
+    words = _YEAR_WORDS.sub("", words.lstrip(",，:;")).removeprefix("全年")
+    if words.startswith("在") and "中占比" in words:  # 在全行业收入中占比为 → 占全行业收入比重
+        inside, _, rest = words[1:].partition("中占比")
+        words = f"占{inside}比重{rest}"
+    if not words.startswith(_MEASURE_START):
+        return ""
+    previous = None
+    while previous != words:
+        previous = words
+        for word in _MEASURE_END:
+            if words.endswith(word):
+                words = words[: -len(word)]
+                break
+    if words.startswith(_RANK_START):
+        return "全国排名" if "全国" in words else "排名"
+    return words.replace("的比重", "比重").replace("分别", "")
+
+
+def member(words: str, position: int, size: int) -> str:
+    """The subject of one member of a list (固定语音和移动语音业务收入 → 固定语音业务收入), or words as they are."""
+    parts = [part for part in re.split("[、和及与]", words) if part]
+    if size < 2 or len(parts) != size:
+        return words
+    last = parts[-1]
+    core, _, suffix = last.partition("的") if "的" in last else (last[: len(parts[0])], "", last[len(parts[0]) :])
+    cores = [*parts[:-1], core]
+    chosen = cores[position]
+    return chosen if chosen.endswith(suffix) else chosen + suffix
+
+
+def is_fragment(words: str) -> bool:
+    """A label that names nothing on its own: 总数, 同期, 增至, a verb first."""
+    opens = words[:1].isalnum() or words[:1] in "“《(（"
+    return len(words) < 2 or not opens or words in _GENERIC or words.startswith(_STARTS_WITH_VERB)
+
+
+def distinguish(figures: list[dict[str, Any]]) -> None:
+    """No two figures of a text share a label: a figure of another year than the first says its year, others their order."""
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for figure in figures:
+        groups.setdefault(figure["label"]["zh"], []).append(figure)
+    taken = set(groups)
+    for name, group in groups.items():
+        if len(group) < 2:
+            continue
+        first = (group[0]["period"]["start"], group[0]["period"]["end"])
+        for number, figure in enumerate(group[1:], 2):
+            start = figure["period"]["start"]
+            suffix = f"（{start}年）" if start and (start, figure["period"]["end"]) != first else f"（{number}）"
+            while name + suffix in taken:
+                suffix = suffix[:-1] + "之二）"
+            figure["label"]["zh"] = name[: 200 - len(suffix)] + suffix
+            taken.add(figure["label"]["zh"])

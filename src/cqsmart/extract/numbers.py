@@ -26,6 +26,8 @@ PREFIXES: tuple[tuple[str, str], ...] = (
     ("超过", "more_than"),
     ("超出", "more_than"),
     ("突破", "more_than"),
+    ("跨越", "more_than"),
+    ("迈过", "more_than"),
     ("接近", "approximately"),
     ("大约", "approximately"),
     ("超", "more_than"),
@@ -47,7 +49,7 @@ _NOT_A_COUNT = ("方面", "层面", "阶段", "维度", "环节", "步骤", "数
 _IDIOMS = ("千家万户", "千方百计", "千行百业", "万无一失", "四面八方", "三番五次", "一五一十", "七上八下", "百花齐放")
 _THRESHOLD_OF = ("企业", "项目", "产业", "级", "以上企业", "以上项目", "以上的", "的企业", "的项目")
 _RANK_WORDS = ("排名", "排", "位居", "位列", "居", "列", "名列", "跃居", "进入", "稳居")
-_NOT_A_RANK = ("批", "届", "次", "期", "个", "家", "条", "款", "章", "节", "部分", "产业", "阶段", "轮")
+_NOT_A_RANK = ("批", "届", "次", "期", "个", "家", "条", "款", "章", "节", "部分", "产业", "阶段", "轮", "梯队", "方阵")
 _LIST_JOINS = ("、", "和", "及", "与", ",", "，")
 # How far from a number the words that qualify or disqualify it may stand: the longest (a rank word
 # before 第, a unit with its magnitude and 余) is well within this, so no reading looks further.
@@ -140,6 +142,8 @@ def _read(text: str, match: re.Match[str], quoted: bool) -> Mention | None:
             return None  # “两个确立”, 千家万户: numerals in slogans and idioms
         if text.startswith(_NOT_AFTER_NUMBER, end):
             return None  # 千亿级, 三年
+        if before.endswith("/"):
+            return None  # 122.5部/百人: the base of a rate
         end -= len(magnitude)
         value, chinese = number, True
     after = text[end : end + _NEAR]
@@ -165,6 +169,9 @@ def _read(text: str, match: re.Match[str], quoted: bool) -> Mention | None:
     following = text[position + length : position + length + _NEAR]
     if not _counts(following, unit, chinese):
         return None
+    ranked = any(word in before[-13:] for word in _RANK_WORDS) or re.search("第[\\d一二三四五六七八九十]+位", before)
+    if unit == "位" and not before.endswith("前") and ranked:
+        unit = "第"  # 排位从第25位提升至20位: a rank, written as every other rank is
     if unit.endswith("元") and following.startswith(_THRESHOLD_OF):
         return None  # 超百亿元企业, 10亿元以上项目: an amount that sorts things, not a figure
     if length > len(unit):  # 3万余人: 余 between the magnitude and the counter
@@ -208,7 +215,8 @@ def _counts(after: str, unit: str, chinese: bool) -> bool:
     """Whether what follows the unit lets it count things: not 3个月, 两位数, 四个方面."""
     if unit.endswith("个") and after.startswith(_DURATION_AFTER_COUNTER):
         return False
-    if unit in ("位", "个", "项", "类", "种", "成") and after.startswith(_NOT_A_COUNT) and (chinese or unit == "位"):
+    structure = after.startswith(("方面", "层面"))  # 10个方面: how a text is organised, in any digits
+    if unit in ("位", "个", "项", "类", "种", "成") and after.startswith(_NOT_A_COUNT) and (chinese or unit == "位" or structure):
         return False
     if unit == "成" and not chinese:
         return False  # 成 after Arabic digits is usually 成立, 成为

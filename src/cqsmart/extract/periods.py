@@ -5,10 +5,21 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
+
+from cqsmart.extract.text import first_line
 
 _YEAR = r"(?:19[5-9]\d|20\d\d)"
 SPAN = re.compile(f"(?P<start>{_YEAR})(?:年)?(?:至|到|—|–|-|~|～)(?P<end>{_YEAR})年")
-YEAR = re.compile(f"(?P<year>{_YEAR})年(?!代)|(?<=《)(?P<titled>{_YEAR})")  # 2020年, 《2020数字政府…》
+# 2020年, 《2020数字政府…》, 《数字中国发展报告(2022)》
+YEAR = re.compile(f"(?P<year>{_YEAR})年(?!代)|(?<=《)(?P<titled>{_YEAR})|(?<=[告书](?:\\(|（))(?P<edition>{_YEAR})(?=\\)|）)")
+# A five-year plan period: 十三五 is 2016–2020, 十四五 2021–2025; not its name (十四五规划) nor a baseline (初期).
+PLAN = re.compile("“?十([一二三四五])五(?!”?(?:规划|初期|以来|开局))”?(?:期间|时期)?")
+_PLAN_ORDINALS = "一二三四五"
+# 连续七年, 近三年: a span of N years ending at the year the figure is dated by.
+YEARS_RUNNING = re.compile("(?:连续|近)([2-9]|[两二三四五六七八九十])年")
+# Part of a year: 上半年, 一季度, 前三季度.
+PART = re.compile("上半年|下半年|前三季度|(?:第)?[一二三四]季度")
 _BASELINE_BEFORE = ("比", "较", "同比", "与", "相比", "对比")
 _ATTACHED_AFTER = ("的",)
 
@@ -20,6 +31,7 @@ class YearMention:
     first: int
     last: int
     attached: bool  # 由2017年的16%: the year of the next number only
+    plan: bool = False  # 十三五: a plan period, not a list of years for a 分别 list
 
 
 def years(text: str) -> list[YearMention]:
@@ -38,9 +50,27 @@ def years(text: str) -> list[YearMention]:
         if before.endswith(_BASELINE_BEFORE) or after.startswith(("以来", "起", "开始")):
             continue
         attached = after.startswith(_ATTACHED_AFTER) or bool(re.match(r"[\d.]+(?![\d.]*[月季])", after))
-        year = int(match["year"] or match["titled"])
+        year = int(match["year"] or match["titled"] or match["edition"])
         found.append(YearMention(match.start(), match.end(), year, year, attached))
+    for match in PLAN.finditer(text):
+        # 超过“十三五”期间每年2个百分点: a period compared with dates only the figure it is compared by
+        compared = text[max(0, match.start() - 3) : match.start()].endswith((*_BASELINE_BEFORE, "超过", "高于", "低于"))
+        first = 2006 + 5 * _PLAN_ORDINALS.index(match[1])
+        found.append(YearMention(match.start(), match.end(), first, first + 4, compared, plan=True))
     return sorted(found, key=lambda item: item.start)
+
+
+def stated_years(text: str) -> list[int]:
+    """The years a text states for what has happened: not the year of a target (到2025年), though
+    增至2021年 and 提升到2021年 state what has happened."""
+    return [
+        int(m["year"] or m["titled"] or m["edition"])
+        for m in YEAR.finditer(text)
+        if text[max(0, m.start() - 1) : m.start()] not in ("到", "至") or text[max(0, m.start() - 2) : m.start() - 1] in _REACHED
+    ]
+
+
+_REACHED = ("增", "长", "升", "高", "加", "扩", "展")
 
 
 def period_of(text: str, stated: list[YearMention], number_start: int, list_index: int, list_size: int) -> tuple[int, int] | None:
@@ -62,7 +92,7 @@ def period_of(text: str, stated: list[YearMention], number_start: int, list_inde
         if len(listed) == list_size:
             return listed[list_index].first, listed[list_index].last
         return None
-    if topic.first != topic.last:
+    if topic.first != topic.last and not topic.plan:
         count = topic.last - topic.first + 1
         if list_size == count and "分别" in text[topic.end : number_start]:
             year = topic.first + list_index
@@ -76,3 +106,24 @@ def _next_is(text: str, year_end: int, number_start: int) -> bool:
     """Whether nothing but 的, 末, 底 or a qualifier stands between the year and the number."""
     between = text[year_end:number_start]
     return len(between) <= 4 and not any(mark in between for mark in ",;:。")
+
+
+_DATE_LINE = re.compile(r"(?:19[5-9]\d|20\d\d)(?=年\d{1,2}月\d{1,2}日|-\d{1,2}-\d{1,2})")
+_FILE_YEAR = re.compile(r"(?<!\d)(?:19[5-9]\d|20\d\d)(?!\d)")
+
+
+def document_year(text: str, file_name: str) -> tuple[int, str]:
+    """The year the document is about, and where it came from: the date line, else the latest year its
+    body states (not a plan year), else a year in the file name; the clock only when none says one."""
+    opening = first_line(text)
+    dated = _DATE_LINE.search(opening)
+    if dated and len(opening) <= 80:
+        return int(dated.group()), "the date line's"
+    this_year = date.today().year
+    past = [year for year in stated_years(text) if year <= this_year]
+    if past:
+        return max(past), "the latest the text states"
+    named = _FILE_YEAR.findall(file_name)
+    if named:
+        return int(named[-1]), "the file name's (the text states none)"
+    return this_year, "this year's (neither the text nor its file name states one)"

@@ -127,7 +127,7 @@ class _Builder:
         whole = unicodedata.normalize("NFKC", line)
         if len(whole) == len(line) and not _KEPT.search(line):  # the usual case: normalised in one call
             return _without_space(whole, array("q", range(start, end)))
-        table = {ord(char): _form(char) for char in set(line)}
+        table = _forms(line)
         forms = line.translate(table)
         if len(forms) == len(line):
             return _without_space(forms, array("q", range(start, end)))
@@ -222,8 +222,22 @@ def _run_at(text: str, position: int) -> tuple[int, int] | None:
     return found.start(), found.end()
 
 
-def _form(char: str) -> str:
-    return char if _KEPT.match(char) else unicodedata.normalize("NFKC", char)
+def _forms(line: str) -> dict[int, str]:
+    """Each character of line and its normalised form, remembered across lines (at most _FORMS_KEPT of them)."""
+    table: dict[int, str] = {}
+    for char in set(line):
+        code = ord(char)
+        form = _FORMS.get(code)
+        if form is None:
+            form = char if _KEPT.match(char) else unicodedata.normalize("NFKC", char)
+            if len(_FORMS) < _FORMS_KEPT:
+                _FORMS[code] = form
+        table[code] = form
+    return table
+
+
+_FORMS: dict[int, str] = {}
+_FORMS_KEPT = 1 << 16
 
 
 def _without_space(text: str, offsets: array[int]) -> tuple[str, array[int]]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from decimal import Decimal
 from typing import Annotated, Literal, TypeAlias, TypeVar
 
@@ -20,7 +19,15 @@ from pydantic import (
     model_validator,
 )
 
-from cqsmart.model.rules import INTERVIEW_FIELDS, alias_problem, check_problem, figure_problem, period_problem, source_problem
+from cqsmart.model.rules import (
+    INTERVIEW_FIELDS,
+    alias_problem,
+    check_problem,
+    figure_problem,
+    number_problem,
+    period_problem,
+    source_problem,
+)
 from cqsmart.model.units import check_unit
 from cqsmart.model.vocabulary import (
     DATE_PATTERN,
@@ -70,10 +77,9 @@ def _finite_number(value: object) -> object:
         raise ValueError(f"is beyond what a fact base can hold (integers up to {MAX_INTEGER})")
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise ValueError(f"should be a number, not {_JSON_TYPES.get(type(value), type(value).__name__)}")
-    if isinstance(value, float) and not math.isfinite(value):
-        raise ValueError("should be a finite number")
-    if isinstance(value, int) and not -MAX_INTEGER <= value <= MAX_INTEGER:
-        raise ValueError(f"is beyond what a fact base can hold (integers up to {MAX_INTEGER})")
+    problem = number_problem(value)
+    if problem:
+        raise ValueError(problem)
     return value
 
 

@@ -8,12 +8,14 @@ problem as a sentence, or None when the rule holds.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import Any
 
 from cqsmart.model.quotes import normalise, quote_states_number
 from cqsmart.model.units import unit_base
+from cqsmart.model.vocabulary import MAX_INTEGER
 
 # Values of the enumerations the rules compare with (str enums compare equal to these).
 UNSTATED, SPAN = "unstated", "span"
@@ -34,6 +36,15 @@ def source_problem(source: Mapping[str, Any]) -> str | None:
         return f"an interview needs {', '.join(missing)}" if missing else None
     if present:
         return f"{', '.join(present)} belong{'s' if len(present) == 1 else ''} to interviews only, not to a {source['type']}"
+    return None
+
+
+def number_problem(value: int | float) -> str | None:
+    """Whether a value or base value is one a fact base can hold: finite, an integer within MAX_INTEGER."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return "should be a finite number"
+    if isinstance(value, int) and not -MAX_INTEGER <= value <= MAX_INTEGER:
+        return f"is beyond what a fact base can hold (integers up to {MAX_INTEGER})"
     return None
 
 
