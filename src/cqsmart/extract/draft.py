@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -10,10 +9,11 @@ from decimal import Decimal
 from typing import Any
 
 from cqsmart.extract import labels
+from cqsmart.extract.document import source as source_record
 from cqsmart.extract.numbers import Mention, mentions
-from cqsmart.extract.periods import PART, YEARS_RUNNING, YearMention, document_year, period_of, years
+from cqsmart.extract.periods import PART, YEARS_RUNNING, YearMention, period_of, years
 from cqsmart.extract.quotes import QuoteIndex
-from cqsmart.extract.text import CLAUSE_END, Sentence, Skipped, decode, first_line, sentences
+from cqsmart.extract.text import CLAUSE_END, Sentence, Skipped, decode, sentences
 from cqsmart.model.quotes import chinese_number
 from cqsmart.model.rules import figure_problem, number_problem
 from cqsmart.model.units import unit_base
@@ -67,7 +67,7 @@ def extract(data: bytes, file_name: str, source_id: str | None = None) -> Draft:
             f"skipped {skipped.count} run{'s' * (skipped.count > 1)} of digits too long to be a value "
             f"(the longest {skipped.longest} characters, the first at character {skipped.first})"
         )
-    source = _source(text, data, file_name, source_id)
+    source = source_record(text, data, file_name, source_id)
     context = _Context(source["year"])
     figures: list[dict[str, Any]] = []
     seen: set[tuple[Any, ...]] = set()
@@ -350,32 +350,4 @@ def _record(
         "period": period,
         "source": {"id": source_id, "quote": sentence.quote(*quote)[-300:]},
         "confidence": max(confidence, 0.1),
-    }
-
-
-def _source(text: str, data: bytes, file_name: str, source_id: str) -> dict[str, Any]:
-    """What the text says of itself; anything it does not say is 未注明, for the curator to fill in."""
-    heading = first_line(text)
-    byline = re.search(r"(?:([\u4e00-\u9fff]{2,10}?)记者|记者)[ \t\u3000]*([\u4e00-\u9fff]{2,4})(?![\u4e00-\u9fff])", text)
-    year, year_from = document_year(text, file_name)
-    day = re.search(r"(?<!\d)(\d{1,2})月(\d{1,2})日", text)
-    interview_date = (
-        f"{int(day[1]):02d}-{int(day[2]):02d}" if day and 1 <= int(day[1]) <= 12 and 1 <= int(day[2]) <= 31 else "01-01"
-    )
-    return {
-        "id": source_id,
-        "kind": "source",
-        "label": {"zh": labels.printable(heading or file_name)[:200] or file_name[:200]},
-        "publisher": {"zh": byline[1] if byline and byline[1] else UNSTATED},
-        "reporter": {"zh": byline[2] if byline else UNSTATED},
-        "interviewee": {"name": {"zh": UNSTATED}, "role": {"zh": UNSTATED}},
-        "year": year,
-        "year_inferred": True,
-        "interview_date": interview_date,
-        "file": file_name[-255:],
-        "sha256": hashlib.sha256(data).hexdigest(),
-        "note": (
-            f"Drafted by cqsmart extract: the year is {year_from}, the date the first the text states "
-            f"(01-01 when none), and {UNSTATED} marks what the text does not say. Curate before use."
-        ),
     }
