@@ -8,6 +8,7 @@ from typing import Any, NamedTuple
 
 from cqsmart.model.factbase import FactBase, JsonRecord
 from cqsmart.render import values as display
+from cqsmart.render.layout import Lexicon
 
 DEFAULT_COLUMNS: dict[str, tuple[str, ...]] = {
     "figure": ("label", "value", "period"),
@@ -85,6 +86,37 @@ LINE_ZH = {
     "open-cooperation": "开放合作",
 }
 STATUS = {"zh": {"holds": "成立", "fails": "不成立"}}
+
+
+_QUOTED = re.compile(r"“([^”]{2,10})”")
+_LEXICONS: dict[int, tuple[FactBase, Lexicon]] = {}
+
+
+def lexicon_of(base: FactBase) -> Lexicon:
+    """The base's names and words, for breaking its Chinese between words; made once per base."""
+    kept = _LEXICONS.get(id(base))
+    if kept is not None and kept[0] is base:
+        return kept[1]
+    names: set[str] = set()
+    texts: list[str] = []
+    for record in base.records:
+        label = record.get("label")
+        if isinstance(label, dict) and isinstance(label.get("zh"), str):
+            chinese = label["zh"]
+            texts.append(chinese)
+            names.update(_QUOTED.findall(chinese))
+            if record.get("kind") in ("initiative", "target", "source") and len(chinese) <= 10:
+                names.add(chinese)
+        source = record.get("source")
+        if isinstance(source, dict) and isinstance(source.get("quote"), str):
+            texts.append(source["quote"])
+        terms = record.get("terms")
+        if record.get("kind") == "alias" and isinstance(terms, dict):
+            names.update(term for term in terms.get("zh") or () if isinstance(term, str))
+    lexicon = Lexicon(names, texts)
+    _LEXICONS.clear()
+    _LEXICONS[id(base)] = (base, lexicon)
+    return lexicon
 
 
 class Context(NamedTuple):

@@ -167,8 +167,10 @@ def _render_detail(
     from rich.table import Table
     from rich.text import Text
 
-    from cqsmart.render.layout import wrap
+    from cqsmart.render.cells import lexicon_of
+    from cqsmart.render.layout import protect, wrap
 
+    lexicon = lexicon_of(base)
     out = console(stream)
     name_width = max(cell_len(name) for name, _ in rows)
     room = max(out.width - name_width - 4, 10)
@@ -176,5 +178,5 @@ def _render_detail(
     table.add_column(style="bold", no_wrap=True)
     table.add_column(no_wrap=True, overflow="crop")
     for name, text in rows:
-        table.add_row(Text(name), Text(wrap(text, room)))  # words whole: a number never splits
+        table.add_row(Text(name), Text(wrap(protect(text, lexicon), room)))  # words whole: a number never splits
     out.print(table)

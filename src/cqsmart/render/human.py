@@ -17,6 +17,8 @@ from cqsmart.render.values import inert
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from cqsmart.render.layout import Lexicon
+
 TITLES = {
     "en": {
         "figure": "Figures",
@@ -120,15 +122,17 @@ class TableRenderer(Renderer):
         from rich.table import Table
         from rich.text import Text
 
-        from cqsmart.render.layout import column_widths, wrap
+        from cqsmart.render.cells import lexicon_of
+        from cqsmart.render.layout import column_widths, protect, wrap
 
         columns = self.columns(result.kind, options.fields)
         grid = Grid(result, base, options, columns, stream)
-        rows = [[_glued(text, column) for text, column in zip(row, grid.columns, strict=True)] for row in grid.rows]
+        lexicon = lexicon_of(base)
+        rows = [[_glued(text, column, lexicon) for text, column in zip(row, grid.columns, strict=True)] for row in grid.rows]
         widths = column_widths([grid.names, *rows], out.width - overhead(len(grid.columns)))
         if widths is None and options.fields is None and "trend" in columns:  # bars are the first to go
             grid = Grid(result, base, options, tuple(column for column in columns if column != "trend"), stream)
-            rows = [[_glued(text, column) for text, column in zip(row, grid.columns, strict=True)] for row in grid.rows]
+            rows = [[_glued(text, column, lexicon) for text, column in zip(row, grid.columns, strict=True)] for row in grid.rows]
             widths = column_widths([grid.names, *rows], out.width - overhead(len(grid.columns)))
         unicode = stream_is_unicode(stream)
         if widths is None:
@@ -136,7 +140,7 @@ class TableRenderer(Renderer):
             return
         table = Table(
             title=grid.title,
-            caption=Text(wrap(breakable(grid.legend), sum(widths) + overhead(len(widths)))) if grid.legend else None,
+            caption=Text(wrap(protect(breakable(grid.legend)), sum(widths) + overhead(len(widths)))) if grid.legend else None,
             caption_justify="left",
             box=box.SIMPLE_HEAD if unicode else box.ASCII,
             safe_box=not unicode,
@@ -169,9 +173,10 @@ class TableRenderer(Renderer):
                     out.print(Text(" " * name_width), Text(plain(line)))
 
 
-def _glued(text: str, column: str) -> str:
-    """Values are never broken: each line of a value cell is one unit, as is the value after a label."""
-    from cqsmart.render.layout import glue, glue_quantity
+def _glued(text: str, column: str, lexicon: Lexicon) -> str:
+    """Values are never broken: each line of a value cell is one unit, as is the value after a label;
+    text breaks between words, never inside a number with its unit or a name of the base."""
+    from cqsmart.render.layout import glue, glue_quantity, protect
 
     if column == "years":
         return text
@@ -182,8 +187,8 @@ def _glued(text: str, column: str) -> str:
     if column in VALUE_COLUMNS or column.startswith("values:"):
         return "\n".join((glue if column == "year" else glue_quantity)(line) for line in text.split("\n"))
     if column == "quantities":
-        return "\n".join(_glue_value(line) for line in text.split("\n"))
-    return text
+        return "\n".join(_glue_value(protect(line, lexicon)) for line in text.split("\n"))
+    return protect(text, lexicon)
 
 
 def _glue_period(line: str) -> str:
