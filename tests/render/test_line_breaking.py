@@ -3,6 +3,7 @@ in either language: not a name (label, alias, initiative), not a number with its
 
 from __future__ import annotations
 
+import itertools
 import re
 from pathlib import Path
 
@@ -64,7 +65,7 @@ def split_terms(narrow: str, terms: set[str]) -> set[str]:
     for term in terms:
         for cut in range(1, len(term)):
             head, tail = re.escape(term[:cut]), re.escape(term[cut:])
-            for line, following in zip(lines, lines[1:]):
+            for line, following in itertools.pairwise(lines):
                 if re.search(f"{head}(?:  |\\s*$)", line) and re.search(f"(?:^|\\s){tail}", following) and term not in line:
                     found.add(term)
     return found
