@@ -96,6 +96,11 @@ class Grid:
         self.legend = for_stream(legend(result.kind, result.rows, self.context), stream) if "trend" in self.columns else ""
 
 
+def nothing_compared(result: Result) -> bool:
+    """An empty comparison has no columns worth drawing: its one line on stderr says which years have figures."""
+    return result.kind.endswith("comparison") and not result.rows
+
+
 def overhead(count: int) -> int:
     """Cells a table spends around its columns: one space of padding each side, a rule between, edges."""
     return 3 * count + 1
@@ -105,7 +110,8 @@ class TableRenderer(Renderer):
     for_machines = False
 
     def render(self, result: Result, base: FactBase, options: Options, stream: TextIO) -> None:
-        self.draw(console(stream), result, base, options, stream)
+        if not nothing_compared(result):
+            self.draw(console(stream), result, base, options, stream)
 
     def svg(self, result: Result, base: FactBase, options: Options, title: str) -> str:
         """The same table as an SVG picture, for slides and reports."""
@@ -261,6 +267,8 @@ class MarkdownRenderer(Renderer):
     def render(self, result: Result, base: FactBase, options: Options, stream: TextIO) -> None:
         from cqsmart.render.layout import plain
 
+        if nothing_compared(result):
+            return
         grid = Grid(result, base, options, self.columns(result.kind, options.fields), stream)
         stream.write(f"| {' | '.join(markdown_cell(name) for name in grid.names)} |\n")
         stream.write(f"|{'|'.join('---' for _ in grid.names)}|\n")
