@@ -40,7 +40,7 @@ def test_every_line_area_and_topic_of_the_base_has_both_labels() -> None:
     ids=" ".join,
 )
 def test_chinese_views_show_no_slug(run: Run, args: list[str]) -> None:
-    """--lang zh: topics, lines, 主题 and compare's headers and legend are Chinese (ids and the English label only in their own rows)."""
+    """--lang zh: topics, lines, 主题 and compare's headers and legend are Chinese (ids, English label: own rows)."""
     shown = run(*args, "--lang", "zh", env={"COLUMNS": "200"}).stdout
     shown = "\n".join(
         line for line in shown.splitlines() if not line.lstrip().startswith(("编号", "英文名称", "上级", "下级", "所属"))
