@@ -119,9 +119,9 @@ class TableRenderer(Renderer):
 
         picture = recording_console()
         self.draw(picture, result, base, options, io.StringIO())
-        from cqsmart.render.svgfont import self_contained_format
+        from cqsmart.render.svgfont import measured_in_cells, self_contained_format
 
-        return picture.export_svg(title=title, code_format=self_contained_format())
+        return measured_in_cells(picture.export_svg(title=title, code_format=self_contained_format()))
 
     def draw(self, out: Console, result: Result, base: FactBase, options: Options, stream: TextIO) -> None:
         from rich import box
