@@ -96,6 +96,11 @@ class Grid:
         self.legend = for_stream(legend(result.kind, result.rows, self.context), stream) if "trend" in self.columns else ""
 
 
+def value_columns(columns: tuple[str, ...]) -> frozenset[int]:
+    """Where the values are: their columns are the last to wrap."""
+    return frozenset(index for index, column in enumerate(columns) if column in VALUE_COLUMNS or column.startswith("values:"))
+
+
 def nothing_compared(result: Result) -> bool:
     """An empty comparison has no columns worth drawing: its one line on stderr says which years have figures."""
     return result.kind.endswith("comparison") and not result.rows
@@ -135,11 +140,11 @@ class TableRenderer(Renderer):
         grid = Grid(result, base, options, columns, stream)
         lexicon = lexicon_of(base)
         rows = [[_glued(text, column, lexicon) for text, column in zip(row, grid.columns, strict=True)] for row in grid.rows]
-        widths = column_widths([grid.names, *rows], out.width - overhead(len(grid.columns)))
+        widths = column_widths([grid.names, *rows], out.width - overhead(len(grid.columns)), value_columns(grid.columns))
         if widths is None and options.fields is None and "trend" in columns:  # bars are the first to go
             grid = Grid(result, base, options, tuple(column for column in columns if column != "trend"), stream)
             rows = [[_glued(text, column, lexicon) for text, column in zip(row, grid.columns, strict=True)] for row in grid.rows]
-            widths = column_widths([grid.names, *rows], out.width - overhead(len(grid.columns)))
+            widths = column_widths([grid.names, *rows], out.width - overhead(len(grid.columns)), value_columns(grid.columns))
         unicode = stream_is_unicode(stream)
         if widths is None:
             self.render_stacked(out, grid.names, rows, grid.title)

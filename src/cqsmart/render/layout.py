@@ -231,11 +231,12 @@ def _cut(text: str, width: int) -> str:
     return taken
 
 
-def column_widths(cells: list[list[str]], available: int) -> list[int] | None:
+def column_widths(cells: list[list[str]], available: int, values: frozenset[int] = frozenset()) -> list[int] | None:
     """Each column's width so that the columns fit `available` cells of text, or None when even the
     narrowest unbroken layout does not fit. Each column starts at its longest unbreakable unit; the room
     left goes, a step at a time, where it saves the most lines per cell, so the table is as short as it
-    can be: values stay on one line and labels wrap as little as they must."""
+    can be: values (the columns in `values`, whose lines weigh more) stay on one line and labels wrap as
+    little as they must."""
     columns = list(zip(*cells, strict=True)) if cells else []
     want = [max(widest(text) for text in column) for column in columns]
     need = [max(narrowest(text) for text in column) for column in columns]
@@ -264,7 +265,8 @@ def column_widths(cells: list[list[str]], available: int) -> list[int] | None:
             for wider in range(width + 1, min(want[index], width + room) + 1):
                 counts = heights(index, wider)
                 # Lines saved in the table count most; lines saved in a cell beside a taller one, too.
-                saved = 2 * (total - sum(max(count, others[row]) for row, count in enumerate(counts))) + lines - sum(counts)
+                weight = 3 if index in values else 1
+                saved = 2 * (total - sum(max(count, others[row]) for row, count in enumerate(counts))) + weight * (lines - sum(counts))
                 if saved > 0:
                     choice = (saved / (wider - width), width - wider, -index, wider)
                     best = max(best, choice) if best else choice
