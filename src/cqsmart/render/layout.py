@@ -266,7 +266,8 @@ def column_widths(cells: list[list[str]], available: int, values: frozenset[int]
                 counts = heights(index, wider)
                 # Lines saved in the table count most; lines saved in a cell beside a taller one, too.
                 weight = 3 if index in values else 1
-                saved = 2 * (total - sum(max(count, others[row]) for row, count in enumerate(counts))) + weight * (lines - sum(counts))
+                taller = sum(max(count, others[row]) for row, count in enumerate(counts))
+                saved = 2 * (total - taller) + weight * (lines - sum(counts))
                 if saved > 0:
                     choice = (saved / (wider - width), width - wider, -index, wider)
                     best = max(best, choice) if best else choice
