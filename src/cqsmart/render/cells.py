@@ -85,6 +85,15 @@ def lexicon_of(base: FactBase) -> Lexicon:
     kept = _LEXICONS.get(id(base))
     if kept is not None and kept[0] is base:
         return kept[1]
+    lexicon = Lexicon(lambda: _names_and_texts(base))
+    _LEXICONS.clear()
+    _LEXICONS[id(base)] = (base, lexicon)
+    return lexicon
+
+
+def _names_and_texts(base: FactBase) -> tuple[set[str], list[str]]:
+    """The base's Chinese names (aliases, short initiative and target labels, quoted names), and its
+    Chinese texts (labels and quotes), where its words are counted."""
     names: set[str] = set()
     texts: list[str] = []
     for record in base.records:
@@ -101,10 +110,7 @@ def lexicon_of(base: FactBase) -> Lexicon:
         terms = record.get("terms")
         if record.get("kind") == "alias" and isinstance(terms, dict):
             names.update(term for term in terms.get("zh") or () if isinstance(term, str))
-    lexicon = Lexicon(names, texts)
-    _LEXICONS.clear()
-    _LEXICONS[id(base)] = (base, lexicon)
-    return lexicon
+    return names, texts
 
 
 def slug_label(field: str, slug: str, lang: str) -> str:

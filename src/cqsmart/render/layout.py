@@ -9,6 +9,7 @@ glued with `glue` (a qualifier stays with its number).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from rich.cells import cell_len
 
@@ -44,16 +45,38 @@ NUMBER_WITH_UNIT = re.compile(
 
 class Lexicon:
     """The base's own words, for breaking Chinese between words without a dictionary at start-up: its
-    names (never broken) and the words its texts repeat (数据, 国家, 试验区), found by counting."""
+    names (never broken) and the words its texts repeat (数据, 国家, 试验区), found by counting. Both are
+    made when first needed (`source` gives the names and texts): an English table seldom needs the words."""
 
-    def __init__(self, names: set[str], texts: list[str]) -> None:
-        chosen = sorted((name for name in names if len(name) > 1), key=len, reverse=True)
-        self.names = re.compile("|".join(map(re.escape, chosen))) if chosen else None
+    def __init__(self, source: Callable[[], tuple[set[str], list[str]]]) -> None:
+        self._source = source
+        self._read: tuple[set[str], list[str]] | None = None
+        self._names: tuple[re.Pattern[str] | None] | None = None
+        self.words: set[str] = set()
+        self.count: dict[str, int] = {}
+        self.longest = 0
+
+    @property
+    def names(self) -> re.Pattern[str] | None:
+        """One pattern finding any name of the base, longest first."""
+        if self._names is None:
+            names, _ = self._names_and_texts()
+            chosen = sorted((name for name in names if len(name) > 1), key=len, reverse=True)
+            self._names = (re.compile("|".join(map(re.escape, chosen))) if chosen else None,)
+        return self._names[0]
+
+    def _names_and_texts(self) -> tuple[set[str], list[str]]:
+        if self._read is None:
+            self._read = self._source()
+        return self._read
+
+    def _count_words(self) -> None:
+        names, texts = self._names_and_texts()
+        chosen = {name for name in names if len(name) > 1}
         # A word is a string the texts repeat in varied company: at least two different characters (or
         # a text's edge) before it and after it. 驱动发 is always followed by 展, so it is no word.
         before: dict[str, set[str]] = {}
         after: dict[str, set[str]] = {}
-        self.count: dict[str, int] = {}
         for number, text in enumerate(texts):
             for run in _HAN_RUN.findall(text):
                 for size in (2, 3, 4):
@@ -66,12 +89,14 @@ class Lexicon:
             word
             for word in before
             if len(before[word]) > 1 and len(after[word]) > 1 and word[0] not in _PARTICLES and word[-1] != "的"
-        } | set(chosen)
+        } | chosen
         self.longest = max((len(word) for word in self.words), default=1)
 
     def tokens(self, run: str) -> list[str]:
         """A run of Chinese characters as the fewest words (the most repeated, on a tie); an unknown
         character on its own."""
+        if not self.longest:
+            self._count_words()
         best: list[tuple[int, int, int]] = [(0, 0, 0)] * (len(run) + 1)  # (words, -repeats, start of the last)
         for end in range(1, len(run) + 1):
             choices = []
@@ -91,19 +116,21 @@ class Lexicon:
 
 
 _HAN_RUN = re.compile(r"[\u3400-\u9fff]+")
+_LONG_HAN_RUN = re.compile(r"[\u3400-\u9fff]{6,}")
 
 
 def protect(text: str, lexicon: Lexicon | None = None) -> str:
     """The text with no break inside a number with its unit nor a name of the base, and, with a
     lexicon, a break allowed between two words of a long Chinese run (创新发展 / 试验区)."""
     inside: set[int] = set()
-    for pattern in (NUMBER_WITH_UNIT, lexicon.names if lexicon else None):
+    chinese = lexicon is not None and _HAN_RUN.search(text) is not None
+    for pattern in (NUMBER_WITH_UNIT, lexicon.names if lexicon is not None and chinese else None):
         if pattern is not None:
             for found in pattern.finditer(text):
                 inside.update(range(found.start() + 1, found.end()))
     between: set[int] = set()
     if lexicon is not None:
-        for found in _HAN_RUN.finditer(text):
+        for found in _LONG_HAN_RUN.finditer(text):  # a shorter run is kept whole, as one word
             position, previous = found.start(), ""
             for token in lexicon.tokens(found.group()):
                 if len(previous) > 1 and len(token) > 1 and position not in inside:
