@@ -55,3 +55,13 @@ def test_an_empty_comparison_draws_no_table(run: Run) -> None:
         assert (result.exit_code, result.stdout) == (0, "")
         assert result.stderr.count("\n") == 1 and "years with figures" in result.stderr
     assert run("compare", "2018", "2021", "--json").stdout.strip() == "[]"
+
+
+def test_notes_on_stderr_follow_the_language(run: Run) -> None:
+    """With --lang zh the failing-check note and the empty comparison's line are Chinese; English stays English."""
+    chinese = run("compare", "2018", "2020", "--lang", "zh").stderr
+    assert chinese.startswith("cqsmart: 注意：") and "note" not in chinese
+    assert run("compare", "2018", "2020", "--lang", "en").stderr.startswith("cqsmart: note: these figures")
+    empty = run("compare", "2018", "2021", "--lang", "zh")
+    assert (empty.exit_code, empty.stdout) == (0, "")
+    assert empty.stderr == "cqsmart: 没有指标在2018、2021年都有数值；有数据的年份：2017、2018、2019、2020、2021\n"
