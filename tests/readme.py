@@ -1,7 +1,7 @@
-"""The README's console examples: `$ cqsmart …` lines followed by their exact output.
+"""The console examples of the README and the docs/ pages: `$ cqsmart …` lines followed by their exact output.
 
 Run `python tests/readme.py --update` after changing behaviour to rewrite the outputs; the test
-test_readme.py runs every example and fails when the README no longer tells the truth.
+test_readme.py runs every example and fails when a page no longer tells the truth.
 """
 
 from __future__ import annotations
@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 README = Path(__file__).resolve().parents[1] / "README.md"
+# The README and the reference pages it links; every example on each is run.
+PAGES = [README, *sorted((README.parent / "docs").glob("*.md"))]
 BLOCK = re.compile(r"```console\n(.*?)```", re.DOTALL)
 # Examples are rendered as on an 80-column English terminal without colour.
 # CQSMART_FACTS unset (None, as CliRunner takes it): examples read the bundled base.
@@ -67,13 +69,14 @@ def run_example(example: Example) -> str:
 
 
 def update() -> None:
-    text = README.read_text(encoding="utf-8")
-    for example in examples(text):
-        if example.missing_input():
-            continue
-        fresh = run_example(example)
-        text = text.replace(f"$ {example.command}\n{example.output}", f"$ {example.command}\n{fresh}", 1)
-    README.write_text(text, encoding="utf-8")
+    for page in PAGES:
+        text = page.read_text(encoding="utf-8")
+        for example in examples(text):
+            if example.missing_input():
+                continue
+            fresh = run_example(example)
+            text = text.replace(f"$ {example.command}\n{example.output}", f"$ {example.command}\n{fresh}", 1)
+        page.write_text(text, encoding="utf-8")
 
 
 if __name__ == "__main__":

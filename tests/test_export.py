@@ -79,7 +79,7 @@ def test_xlsx_keeps_chinese_numbers_and_a_frozen_header(run: Run, tmp_path: Path
     """Each table is a sheet; Chinese is intact, values are numeric cells, the header row stays put."""
     openpyxl = pytest.importorskip("openpyxl")
     workbook = openpyxl.load_workbook(export(run, "xlsx", tmp_path / "facts.xlsx"))
-    assert workbook.sheetnames == ["sources", "figures", "initiatives", "targets", "links"]
+    assert workbook.sheetnames == ["sources", "figures", "initiatives", "targets", "links", "quantities"]
     sheet = workbook["figures"]
     assert sheet.freeze_panes == "A2"
     header = [cell.value for cell in sheet[1]]

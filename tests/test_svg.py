@@ -78,3 +78,16 @@ def test_readme_picture_exists_and_holds_the_comparison() -> None:
     picture = Path(__file__).resolve().parents[1] / "docs" / "compare-2018-2020.svg"
     text = svg_text(picture)
     assert "Implied Chongqing GDP growth" in text and "(derived)" in text and "+4.6" in text
+
+
+def test_chinese_text_is_given_two_cells_a_character(run: Run, tmp_path: Path) -> None:
+    """Each text's textLength is its width in cells (a Chinese character two), so Chinese is never squeezed."""
+    from rich.cells import cell_len
+
+    target = tmp_path / "zh.svg"
+    assert run("compare", "2018", "2019", "2020", "--lang", "zh", "--svg", str(target)).exit_code == 0
+    root = ElementTree.parse(target).getroot()
+    texts = [node for node in root.iter("{http://www.w3.org/2000/svg}text") if node.get("textLength")]
+    per_cell = {round(float(node.get("textLength", 0)) / cell_len(node.text), 3) for node in texts if cell_len(node.text or "")}
+    assert len(per_cell) == 1, per_cell  # one cell is one width, whatever the characters
+    assert any(cell_len(node.text or "") > len(node.text or "") for node in texts), "no Chinese text drawn"

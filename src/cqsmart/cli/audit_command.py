@@ -49,10 +49,12 @@ def audit(
         raise typer.Exit(1)
 
 
-def note_failing_checks(base: FactBase, figure_ids: Iterable[str]) -> None:
-    """One stderr line when the figures shown take part in a check that fails."""
+def note_failing_checks(base: FactBase, figure_ids: Iterable[str], lang: str = "en") -> None:
+    """One stderr line, in the table's language, when the figures shown take part in a check that fails."""
     from cqsmart.query.audit import failing_checks
 
     failing = [row["id"] for row in failing_checks(base, figure_ids)]
-    if failing:
+    if failing and lang == "zh":
+        error(f"注意：所示数据涉及未通过的核对：{'、'.join(failing)}（见 'cqsmart audit'）")
+    elif failing:
         error(f"note: these figures take part in a failing check: {', '.join(failing)} (see 'cqsmart audit')")

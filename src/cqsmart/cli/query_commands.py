@@ -221,8 +221,15 @@ def compare(
 
     base = load_base(ctx)
     result = compare_query(base, items, derived, metric, topic)
+    chosen = lang.value if lang else default_lang()
+    if chosen == "zh" and result.hint and not result.rows and result.kind == "year-comparison":
+        from cqsmart.query.listing import years_with_figures
+
+        asked = "、".join(item for item in items if item.isdigit())
+        known = "、".join(map(str, years_with_figures(base, derived)))
+        result = result._replace(hint=f"没有指标在{asked}年都有数值；有数据的年份：{known}")
     emit(result, base, fmt, as_json, fields, lang, svg, force)
-    note_failing_checks(base, compared_figures(base, result))
+    note_failing_checks(base, compared_figures(base, result), chosen)
 
 
 @app.command()
@@ -254,7 +261,7 @@ def show(
         render_show(found, lookup.linked(base, found), base, fmt.value, lang.value if lang else default_lang(), stream)
     from cqsmart.cli.audit_command import note_failing_checks
 
-    note_failing_checks(base, [found["id"]] if found["kind"] == "figure" else [])
+    note_failing_checks(base, [found["id"]] if found["kind"] == "figure" else [], lang.value if lang else default_lang())
 
 
 @app.command()

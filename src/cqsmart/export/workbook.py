@@ -1,4 +1,5 @@
-"""An Excel workbook: a sheet per table, header row frozen, numbers stored as numbers."""
+"""An Excel workbook: a sheet per table, plus one of the target and initiative quantities, a row each;
+header row frozen and filtered, columns as wide as their content, numbers stored as numbers."""
 
 from __future__ import annotations
 
@@ -20,27 +21,86 @@ class WorkbookExporter(Exporter):
     def write(self, base: FactBase, path: Path, force: bool) -> None:
         from openpyxl import Workbook
         from openpyxl.styles import Font
+        from openpyxl.utils import get_column_letter
 
         workbook = Workbook()
         workbook.remove(workbook.active)
-        for table in tables(base):
-            sheet = workbook.create_sheet(table.name)
-            sheet.append([name for name, _ in table.columns])
+        for name, header, rows in [
+            *((table.name, [name for name, _ in table.columns], table.rows) for table in tables(base)),
+            quantities(base),
+        ]:
+            sheet = workbook.create_sheet(name)
+            sheet.append(header)
             for cell in sheet[1]:
                 cell.font = Font(bold=True)
-            for number, row in enumerate(table.rows, start=2):
+            for number, row in enumerate(rows, start=2):
                 # Control characters cannot be stored in a workbook at all: shown escaped, as in CSV output.
                 sheet.append([inert(value) if isinstance(value, str) else value for value in row])
                 for column, value in enumerate(row, start=1):
                     if isinstance(value, str):
                         sheet.cell(number, column).data_type = "s"  # openpyxl makes "=…" a live formula
             sheet.freeze_panes = "A2"
+            sheet.auto_filter.ref = sheet.dimensions
+            for column, width in enumerate(column_widths(header, rows), start=1):
+                sheet.column_dimensions[get_column_letter(column)].width = width
         content = io.BytesIO()
         problem = _save_quietly(workbook, content)
         if problem is not None:
             raise UsageError(f"cannot write {shown(path)}: {problem}")
         with replacing(path, force) as temporary:
             temporary.write_bytes(content.getvalue())
+
+
+QUANTITY_COLUMNS = [
+    "record_id",
+    "record_kind",
+    "figure_id",
+    "label_zh",
+    "label_en",
+    "value",
+    "unit",
+    "qualifier",
+    "period_start",
+    "period_end",
+]
+WIDEST = 60  # a long note or quote wraps in Excel rather than pushing every other column off screen
+
+
+def quantities(base: FactBase) -> tuple[str, list[str], list[list[Any]]]:
+    """Each quantity a target or initiative names, as a row of its own: a number a spreadsheet can sum."""
+    rows: list[list[Any]] = []
+    for record in [*base.of_kind("target"), *base.of_kind("initiative")]:
+        for ref in record.get("figures") or ():
+            figure = base.by_id.get(ref)
+            if figure is None:
+                continue
+            period = figure.get("period") or {}
+            label = figure["label"]
+            rows.append(
+                [
+                    record["id"],
+                    record["kind"],
+                    ref,
+                    label["zh"],
+                    label["en"],
+                    figure.get("value"),
+                    figure.get("unit"),
+                    figure.get("qualifier"),
+                    period.get("start"),
+                    period.get("end"),
+                ]
+            )
+    return "quantities", QUANTITY_COLUMNS, rows
+
+
+def column_widths(header: list[str], rows: list[list[Any]]) -> list[float]:
+    """Each column as wide as its widest cell (a Chinese character counts two), within WIDEST."""
+    from rich.cells import cell_len
+
+    def size(value: Any) -> int:
+        return 0 if value is None else max(cell_len(line) for line in str(value).split("\n"))
+
+    return [min(max(size(value) for value in column) + 2, WIDEST) for column in zip(header, *rows, strict=True)]
 
 
 def _save_quietly(workbook: Any, content: io.BytesIO) -> str | None:

@@ -132,3 +132,40 @@ class Relation(str, Enum):
 
 
 KINDS: tuple[str, ...] = ("figure", "initiative", "target", "source", "check", "alias")
+
+
+# What each line, area and topic of the bundled base is called in each language: (zh, en). Chinese views
+# show these, never the slug; tests/render/test_labels.py checks every slug in the base has one.
+LINE_LABELS: dict[str, tuple[str, str]] = {
+    "strategy": ("战略", "strategy"),
+    "mechanisms": ("机制", "mechanisms"),
+    "rules": ("规则", "rules"),
+    "elements": ("要素", "elements"),
+    "scenarios": ("场景", "scenarios"),
+    "online-development": ("线上发展", "online development"),
+    "platforms": ("平台", "platforms"),
+    "designations": ("称号", "designations"),
+    "cooperation": ("合作", "cooperation"),
+    "innovation-system": ("创新体系", "innovation system"),
+    "open-cooperation": ("开放合作", "open cooperation"),
+}
+TOPIC_LABELS: dict[str, tuple[str, str]] = {
+    "strategy": ("战略", "strategy"),
+    "digital-economy": ("数字经济", "digital economy"),
+    "digital-government": ("数字政府", "digital government"),
+    "scenarios": ("应用场景", "scenarios"),
+    "innovation-system": ("创新体系", "innovation system"),
+    "digital-rules": ("数字规则", "digital rules"),
+    "online-economy": ("线上经济", "online economy"),
+    "operations-centre": ("运行管理中心", "operations centre"),
+    "twin-city": ("成渝双城", "twin-city economic circle"),
+    "cloud-infrastructure": ("云基础设施", "cloud infrastructure"),
+    "cloud-chief": ("云长制", "cloud-chief system"),
+    "rankings": ("排名", "rankings"),
+    "data-centres": ("数据中心", "data centres"),
+    "platform-economy": ("平台经济", "platform economy"),
+    "national-designations": ("国家级称号", "national designations"),
+    "data-sharing": ("数据共享", "data sharing"),
+    "computing": ("算力", "computing"),
+    "open-cooperation": ("开放合作", "open cooperation"),
+}

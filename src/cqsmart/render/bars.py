@@ -37,7 +37,7 @@ def legend(kind: str, rows: list[JsonRecord], context: Context) -> str:
         return f"trend: one bar per year ({listed}, top to bottom); a full bar is the row's largest value"
     if kind == "metric-comparison" and rows:
         top = display.quantity(context.largest, rows[0].get("unit"), None, context.lang)
-        a, b = rows[0]["metric_a"], rows[0]["metric_b"]
+        a, b = display.label(rows[0], context.lang, "label_a"), display.label(rows[0], context.lang, "label_b")
         if context.zh:
             return f"趋势：上为{a}，下为{b}；满格为{top}"
         return f"trend: upper bar {a}, lower bar {b}; a full bar is {top}"

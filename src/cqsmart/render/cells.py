@@ -8,6 +8,7 @@ from typing import Any, NamedTuple
 
 from cqsmart.model.factbase import FactBase, JsonRecord
 from cqsmart.render import values as display
+from cqsmart.render.layout import Lexicon
 
 DEFAULT_COLUMNS: dict[str, tuple[str, ...]] = {
     "figure": ("label", "value", "period"),
@@ -73,19 +74,52 @@ KIND_NAMES = {
     "zh": {"figure": "数据", "initiative": "举措", "target": "目标", "source": "来源"},
     "en": {"figure": "figure", "initiative": "initiative", "target": "target", "source": "source"},
 }
-LINE_ZH = {
-    "mechanisms": "机制",
-    "rules": "规则",
-    "elements": "要素",
-    "scenarios": "场景",
-    "online-development": "线上发展",
-    "platforms": "平台",
-    "designations": "称号",
-    "cooperation": "合作",
-    "innovation-system": "创新体系",
-    "open-cooperation": "开放合作",
-}
 STATUS = {"zh": {"holds": "成立", "fails": "不成立"}}
+
+
+_QUOTED = re.compile(r"“([^”]{2,10})”")
+_LEXICONS: dict[int, tuple[FactBase, Lexicon]] = {}
+
+
+def lexicon_of(base: FactBase) -> Lexicon:
+    """The base's names and words, for breaking its Chinese between words; made once per base."""
+    kept = _LEXICONS.get(id(base))
+    if kept is not None and kept[0] is base:
+        return kept[1]
+    lexicon = Lexicon(lambda: _names_and_texts(base))
+    _LEXICONS.clear()
+    _LEXICONS[id(base)] = (base, lexicon)
+    return lexicon
+
+
+def _names_and_texts(base: FactBase) -> tuple[set[str], list[str]]:
+    """The base's Chinese names (aliases, short initiative and target labels, quoted names), and its
+    Chinese texts (labels and quotes), where its words are counted."""
+    names: set[str] = set()
+    texts: list[str] = []
+    for record in base.records:
+        label = record.get("label")
+        if isinstance(label, dict) and isinstance(label.get("zh"), str):
+            chinese = label["zh"]
+            texts.append(chinese)
+            names.update(_QUOTED.findall(chinese))
+            if record.get("kind") in ("initiative", "target", "source") and len(chinese) <= 10:
+                names.add(chinese)
+        source = record.get("source")
+        if isinstance(source, dict) and isinstance(source.get("quote"), str):
+            texts.append(source["quote"])
+        terms = record.get("terms")
+        if record.get("kind") == "alias" and isinstance(terms, dict):
+            names.update(term for term in terms.get("zh") or () if isinstance(term, str))
+    return names, texts
+
+
+def slug_label(field: str, slug: str, lang: str) -> str:
+    """A line's, area's or topic's name in Chinese; English keeps the slug, which is what options take."""
+    from cqsmart.model.vocabulary import LINE_LABELS, TOPIC_LABELS
+
+    labels = TOPIC_LABELS if field == "topic" else LINE_LABELS
+    return labels[slug][0] if lang == "zh" and slug in labels else slug
 
 
 class Context(NamedTuple):
@@ -129,11 +163,8 @@ def headers(kind: str, columns: tuple[str, ...], rows: list[JsonRecord], lang: s
     names = {"value_a": "a", "value_b": "b"}
     if rows and kind == "year-comparison":
         names = {"value_a": str(rows[0]["year_a"]), "value_b": str(rows[0]["year_b"])}
-    elif rows and kind == "metric-comparison":
-        names = {
-            "value_a": rows[0]["metric_a"],
-            "value_b": rows[0]["metric_b"],
-        }
+    elif rows and kind == "metric-comparison":  # what each metric measures, in the reader's language
+        names = {"value_a": display.label(rows[0], lang, "label_a"), "value_b": display.label(rows[0], lang, "label_b")}
     if zh:
         names = {key: f"{name}年" if name.isdigit() else name for key, name in names.items()}
     shown = []
@@ -184,8 +215,8 @@ def _cell(kind: str, row: JsonRecord, column: str, context: Context) -> str:
         return display.arithmetic(value, lang)
     if column == "status" and kind == "audit":
         return STATUS.get(lang, {}).get(str(value), str(value))
-    if column in ("line", "area") and isinstance(value, str):
-        return LINE_ZH.get(value, value) if context.zh else value
+    if column in ("line", "area", "topic") and isinstance(value, str):
+        return slug_label(column, value, context.lang)
     if column == "kind" and kind == "record":
         name = KIND_NAMES["zh" if context.zh else "en"].get(str(value), str(value))
         if row.get("id") in context.planned:  # a target's planned figure, not an achieved one

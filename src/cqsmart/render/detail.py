@@ -9,6 +9,7 @@ from cqsmart.model.outputs import signed
 from cqsmart.query.result import Result
 from cqsmart.render import Options, renderer_for
 from cqsmart.render import values as display
+from cqsmart.render.cells import slug_label
 from cqsmart.render.human import console, for_stream, markdown_cell
 from cqsmart.render.machine import dump, with_quantities
 
@@ -124,7 +125,8 @@ def detail_rows(record: JsonRecord, links: list[tuple[str, JsonRecord]], base: F
         rows += [("terms", "; ".join(record["terms"])), ("relation", record["relation"]), ("expected", record["expected"] or "")]
     for key in ("topic", "line", "area", "base_value", "formula", "year", "interview_date", "photo_date", "sha256", "file"):
         if record.get(key) is not None:
-            rows.append((key, str(signed(record, key))))
+            shown = slug_label(key, record[key], lang) if key in ("topic", "line", "area") else str(signed(record, key))
+            rows.append((key, shown))
     if record.get("year_inferred"):
         rows = [(name, f"{text}{says['inferred']}" if name == "year" else text) for name, text in rows]
     for key in ("publisher", "reporter", "photographer"):
@@ -167,8 +169,10 @@ def _render_detail(
     from rich.table import Table
     from rich.text import Text
 
-    from cqsmart.render.layout import wrap
+    from cqsmart.render.cells import lexicon_of
+    from cqsmart.render.layout import protect, wrap
 
+    lexicon = lexicon_of(base)
     out = console(stream)
     name_width = max(cell_len(name) for name, _ in rows)
     room = max(out.width - name_width - 4, 10)
@@ -176,5 +180,5 @@ def _render_detail(
     table.add_column(style="bold", no_wrap=True)
     table.add_column(no_wrap=True, overflow="crop")
     for name, text in rows:
-        table.add_row(Text(name), Text(wrap(text, room)))  # words whole: a number never splits
+        table.add_row(Text(name), Text(wrap(protect(text, lexicon), room)))  # words whole: a number never splits
     out.print(table)

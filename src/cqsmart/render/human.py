@@ -17,6 +17,8 @@ from cqsmart.render.values import inert
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from cqsmart.render.layout import Lexicon
+
 TITLES = {
     "en": {
         "figure": "Figures",
@@ -94,6 +96,16 @@ class Grid:
         self.legend = for_stream(legend(result.kind, result.rows, self.context), stream) if "trend" in self.columns else ""
 
 
+def value_columns(columns: tuple[str, ...]) -> frozenset[int]:
+    """Where the values are: their columns are the last to wrap."""
+    return frozenset(index for index, column in enumerate(columns) if column in VALUE_COLUMNS or column.startswith("values:"))
+
+
+def nothing_compared(result: Result) -> bool:
+    """An empty comparison has no columns worth drawing: its one line on stderr says which years have figures."""
+    return result.kind.endswith("comparison") and not result.rows
+
+
 def overhead(count: int) -> int:
     """Cells a table spends around its columns: one space of padding each side, a rule between, edges."""
     return 3 * count + 1
@@ -103,7 +115,8 @@ class TableRenderer(Renderer):
     for_machines = False
 
     def render(self, result: Result, base: FactBase, options: Options, stream: TextIO) -> None:
-        self.draw(console(stream), result, base, options, stream)
+        if not nothing_compared(result):
+            self.draw(console(stream), result, base, options, stream)
 
     def svg(self, result: Result, base: FactBase, options: Options, title: str) -> str:
         """The same table as an SVG picture, for slides and reports."""
@@ -111,32 +124,34 @@ class TableRenderer(Renderer):
 
         picture = recording_console()
         self.draw(picture, result, base, options, io.StringIO())
-        from cqsmart.render.svgfont import self_contained_format
+        from cqsmart.render.svgfont import measured_in_cells, self_contained_format
 
-        return picture.export_svg(title=title, code_format=self_contained_format())
+        return measured_in_cells(picture.export_svg(title=title, code_format=self_contained_format()))
 
     def draw(self, out: Console, result: Result, base: FactBase, options: Options, stream: TextIO) -> None:
         from rich import box
         from rich.table import Table
         from rich.text import Text
 
-        from cqsmart.render.layout import column_widths, wrap
+        from cqsmart.render.cells import lexicon_of
+        from cqsmart.render.layout import column_widths, protect, wrap
 
         columns = self.columns(result.kind, options.fields)
         grid = Grid(result, base, options, columns, stream)
-        rows = [[_glued(text, column) for text, column in zip(row, grid.columns, strict=True)] for row in grid.rows]
-        widths = column_widths([grid.names, *rows], out.width - overhead(len(grid.columns)))
+        lexicon = lexicon_of(base)
+        rows = [[_glued(text, column, lexicon) for text, column in zip(row, grid.columns, strict=True)] for row in grid.rows]
+        widths = column_widths([grid.names, *rows], out.width - overhead(len(grid.columns)), value_columns(grid.columns))
         if widths is None and options.fields is None and "trend" in columns:  # bars are the first to go
             grid = Grid(result, base, options, tuple(column for column in columns if column != "trend"), stream)
-            rows = [[_glued(text, column) for text, column in zip(row, grid.columns, strict=True)] for row in grid.rows]
-            widths = column_widths([grid.names, *rows], out.width - overhead(len(grid.columns)))
+            rows = [[_glued(text, column, lexicon) for text, column in zip(row, grid.columns, strict=True)] for row in grid.rows]
+            widths = column_widths([grid.names, *rows], out.width - overhead(len(grid.columns)), value_columns(grid.columns))
         unicode = stream_is_unicode(stream)
         if widths is None:
             self.render_stacked(out, grid.names, rows, grid.title)
             return
         table = Table(
             title=grid.title,
-            caption=Text(wrap(breakable(grid.legend), sum(widths) + overhead(len(widths)))) if grid.legend else None,
+            caption=Text(wrap(protect(breakable(grid.legend)), sum(widths) + overhead(len(widths)))) if grid.legend else None,
             caption_justify="left",
             box=box.SIMPLE_HEAD if unicode else box.ASCII,
             safe_box=not unicode,
@@ -169,9 +184,10 @@ class TableRenderer(Renderer):
                     out.print(Text(" " * name_width), Text(plain(line)))
 
 
-def _glued(text: str, column: str) -> str:
-    """Values are never broken: each line of a value cell is one unit, as is the value after a label."""
-    from cqsmart.render.layout import glue, glue_quantity
+def _glued(text: str, column: str, lexicon: Lexicon) -> str:
+    """Values are never broken: each line of a value cell is one unit, as is the value after a label;
+    text breaks between words, never inside a number with its unit or a name of the base."""
+    from cqsmart.render.layout import glue, glue_quantity, protect
 
     if column == "years":
         return text
@@ -182,8 +198,8 @@ def _glued(text: str, column: str) -> str:
     if column in VALUE_COLUMNS or column.startswith("values:"):
         return "\n".join((glue if column == "year" else glue_quantity)(line) for line in text.split("\n"))
     if column == "quantities":
-        return "\n".join(_glue_value(line) for line in text.split("\n"))
-    return text
+        return "\n".join(_glue_value(protect(line, lexicon)) for line in text.split("\n"))
+    return protect(text, lexicon)
 
 
 def _glue_period(line: str) -> str:
@@ -256,6 +272,8 @@ class MarkdownRenderer(Renderer):
     def render(self, result: Result, base: FactBase, options: Options, stream: TextIO) -> None:
         from cqsmart.render.layout import plain
 
+        if nothing_compared(result):
+            return
         grid = Grid(result, base, options, self.columns(result.kind, options.fields), stream)
         stream.write(f"| {' | '.join(markdown_cell(name) for name in grid.names)} |\n")
         stream.write(f"|{'|'.join('---' for _ in grid.names)}|\n")

@@ -1,12 +1,15 @@
 """Fitting a table to the terminal without breaking a word: our own line breaking and column widths.
 
-Lines break at spaces, and between Chinese characters where they must; never inside a run of Latin
-letters or digits, nor inside a value glued with `glue` (a qualifier stays with its number).
+Lines break at spaces; in Chinese at punctuation (、，（）：), after a particle (的, 和, 与…) and where Chinese
+meets Latin, never between two characters of one word. Never inside a run of Latin letters or digits, a
+number with its unit (7.7个百分点, 截至2021年, 2018–2020), a name of the base (`protect`), nor a value
+glued with `glue` (a qualifier stays with its number).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from rich.cells import cell_len
 
@@ -28,6 +31,115 @@ def is_wide(text: str) -> bool:
 
 _NO_START = set("，。、；：？！）」』”’》%,.;:?!)]}…—")
 _NO_END = set("（「『“‘《([{")
+_BREAK_AFTER = set("，。、；：？！）」』”’》")
+_BREAK_BEFORE = set("（「『“‘《")
+# One-character words that end a phrase: a line may end after them (开发区的 / 规模), not inside 开发区.
+_PARTICLES = set("的和与及并等")
+# A number with the words that belong to it: the qualifier before (截至, 超, 近, 前), a span's second year,
+# the source's 余/多, and its unit (个百分点, 亿元, 万人, 年, 位, %), then 以上/左右.
+NUMBER_WITH_UNIT = re.compile(
+    r"(?:截至|超过|超|近|约|突破|达到|达|前|第|逾|共)?[+\-−]?\d[\d.,]*(?:[–—~-]\d[\d.,]*)?(?:余|多)?"
+    r"(?:个百分点|百分点|个批次|[万亿千百]?[个项家位类张台次人批所条座种名件元倍年月日户款期级届%])?(?:以上|左右|以内|以下)?"
+)
+
+
+class Lexicon:
+    """The base's own words, for breaking Chinese between words without a dictionary at start-up: its
+    names (never broken) and the words its texts repeat (数据, 国家, 试验区), found by counting. Both are
+    made when first needed (`source` gives the names and texts): an English table seldom needs the words."""
+
+    def __init__(self, source: Callable[[], tuple[set[str], list[str]]]) -> None:
+        self._source = source
+        self._read: tuple[set[str], list[str]] | None = None
+        self._names: tuple[re.Pattern[str] | None] | None = None
+        self.words: set[str] = set()
+        self.count: dict[str, int] = {}
+        self.longest = 0
+
+    @property
+    def names(self) -> re.Pattern[str] | None:
+        """One pattern finding any name of the base, longest first."""
+        if self._names is None:
+            names, _ = self._names_and_texts()
+            chosen = sorted((name for name in names if len(name) > 1), key=len, reverse=True)
+            self._names = (re.compile("|".join(map(re.escape, chosen))) if chosen else None,)
+        return self._names[0]
+
+    def _names_and_texts(self) -> tuple[set[str], list[str]]:
+        if self._read is None:
+            self._read = self._source()
+        return self._read
+
+    def _count_words(self) -> None:
+        names, texts = self._names_and_texts()
+        chosen = {name for name in names if len(name) > 1}
+        # A word is a string the texts repeat in varied company: at least two different characters (or
+        # a text's edge) before it and after it. 驱动发 is always followed by 展, so it is no word.
+        before: dict[str, set[str]] = {}
+        after: dict[str, set[str]] = {}
+        for number, text in enumerate(texts):
+            for run in _HAN_RUN.findall(text):
+                for size in (2, 3, 4):
+                    for start in range(len(run) - size + 1):
+                        word = run[start : start + size]
+                        self.count[word] = self.count.get(word, 0) + 1
+                        before.setdefault(word, set()).add(run[start - 1] if start else f"^{number}")
+                        after.setdefault(word, set()).add(run[start + size] if start + size < len(run) else f"${number}")
+        self.words = {
+            word
+            for word in before
+            if len(before[word]) > 1 and len(after[word]) > 1 and word[0] not in _PARTICLES and word[-1] != "的"
+        } | chosen
+        self.longest = max((len(word) for word in self.words), default=1)
+
+    def tokens(self, run: str) -> list[str]:
+        """A run of Chinese characters as the fewest words (the most repeated, on a tie); an unknown
+        character on its own."""
+        if not self.longest:
+            self._count_words()
+        best: list[tuple[int, int, int]] = [(0, 0, 0)] * (len(run) + 1)  # (words, -repeats, start of the last)
+        for end in range(1, len(run) + 1):
+            choices = []
+            for size in range(1, min(self.longest, end) + 1):
+                word = run[end - size : end]
+                if size == 1 or word in self.words:
+                    words, repeats, _ = best[end - size]
+                    choices.append((words + 1, repeats - self.count.get(word, 0), end - size))
+            best[end] = min(choices)
+        found: list[str] = []
+        end = len(run)
+        while end:
+            start = best[end][2]
+            found.append(run[start:end])
+            end = start
+        return found[::-1]
+
+
+_HAN_RUN = re.compile(r"[\u3400-\u9fff]+")
+_LONG_HAN_RUN = re.compile(r"[\u3400-\u9fff]{6,}")
+
+
+def protect(text: str, lexicon: Lexicon | None = None) -> str:
+    """The text with no break inside a number with its unit nor a name of the base, and, with a
+    lexicon, a break allowed between two words of a long Chinese run (创新发展 / 试验区)."""
+    inside: set[int] = set()
+    chinese = lexicon is not None and _HAN_RUN.search(text) is not None
+    for pattern in (NUMBER_WITH_UNIT, lexicon.names if lexicon is not None and chinese else None):
+        if pattern is not None:
+            for found in pattern.finditer(text):
+                inside.update(range(found.start() + 1, found.end()))
+    between: set[int] = set()
+    if lexicon is not None:
+        for found in _LONG_HAN_RUN.finditer(text):  # a shorter run is kept whole, as one word
+            position, previous = found.start(), ""
+            for token in lexicon.tokens(found.group()):
+                if len(previous) > 1 and len(token) > 1 and position not in inside:
+                    between.add(position)
+                previous, position = token, position + len(token)
+    if not inside and not between:
+        return text
+    marks = {position: JOIN for position in inside} | {position: BREAK for position in between}
+    return "".join(marks.get(position, "") + char for position, char in enumerate(text))
 
 
 def glue(text: str) -> str:
@@ -40,8 +152,8 @@ _SUFFIXES = ("以上", "左右", "以内", "以下")
 
 
 def glue_quantity(text: str) -> str:
-    """A quantity that may break only between its number and its unit: the qualifier stays with the
-    number (more than 21 million / people; 超2100 / 万人; 10余 / 项), and a unit stays whole."""
+    """A quantity that may break only between an English number and its unit's words (more than 21
+    million / people); the qualifier stays with the number, and a Chinese quantity stays whole (超2100万人)."""
     found = _QUANTITY.match(text)
     if (
         not found
@@ -53,7 +165,7 @@ def glue_quantity(text: str) -> str:
     head, rest = found.groups()
     if rest.startswith(" "):  # an English unit: its words may go to the next line, each whole
         return glue(head) + rest
-    return glue(head) + glue(rest)
+    return glue(text)
 
 
 def plain(text: str) -> str:
@@ -66,9 +178,12 @@ def _may_break(before: str, after: str) -> bool:
         return False
     if after in _NO_START or before in _NO_END:
         return False
-    if before in "–—":  # a span of years may end a line after its dash: 2018– / 2020
+    if before in _BREAK_AFTER or after in _BREAK_BEFORE:
         return True
-    return is_wide(before) or is_wide(after)
+    wide_before, wide_after = is_wide(before), is_wide(after)
+    if wide_before and wide_after:  # inside a Chinese phrase: only after a particle
+        return before in _PARTICLES
+    return wide_before != wide_after and (before.isalnum() or after.isalnum())  # Chinese meets Latin: GDP / 增速
 
 
 def units(line: str) -> list[tuple[str, str]]:
@@ -143,9 +258,12 @@ def _cut(text: str, width: int) -> str:
     return taken
 
 
-def column_widths(cells: list[list[str]], available: int) -> list[int] | None:
+def column_widths(cells: list[list[str]], available: int, values: frozenset[int] = frozenset()) -> list[int] | None:
     """Each column's width so that the columns fit `available` cells of text, or None when even the
-    narrowest unbroken layout does not fit. Room beyond the minimum goes to the columns that want it most."""
+    narrowest unbroken layout does not fit. Each column starts at its longest unbreakable unit; the room
+    left goes, a step at a time, where it saves the most lines per cell, so the table is as short as it
+    can be: values (the columns in `values`, whose lines weigh more) stay on one line and labels wrap as
+    little as they must."""
     columns = list(zip(*cells, strict=True)) if cells else []
     want = [max(widest(text) for text in column) for column in columns]
     need = [max(narrowest(text) for text in column) for column in columns]
@@ -153,52 +271,63 @@ def column_widths(cells: list[list[str]], available: int) -> list[int] | None:
         return want
     if sum(need) > available:
         return None
-    # Water-filling: a column that wants no more than an even share of what is left gets it all (short
-    # values and names stay whole); the rest share the remainder in proportion to what they want.
-    widths = list(want)
-    open_columns = set(range(len(want)))
-    room = available
-    while open_columns:
-        share = room / len(open_columns)
-        settled = {index for index in open_columns if want[index] <= share}
-        if not settled:
+    sizes = [[_unit_sizes(text) for text in column] for column in columns]
+    known: dict[tuple[int, int], list[int]] = {}
+
+    def heights(index: int, width: int) -> list[int]:
+        if (index, width) not in known:
+            known[index, width] = [_line_count(lines, width) for lines in sizes[index]]
+        return known[index, width]
+
+    widths = list(need)
+    room = available - sum(widths)
+    rows = range(len(cells))
+    while room > 0:
+        now = [heights(index, width) for index, width in enumerate(widths)]
+        total = sum(max(column[row] for column in now) for row in rows)
+        best: tuple[float, int, int, int] | None = None
+        for index, width in enumerate(widths):
+            others = [max((now[other][row] for other in range(len(widths)) if other != index), default=0) for row in rows]
+            lines = sum(now[index])
+            for wider in range(width + 1, min(want[index], width + room) + 1):
+                counts = heights(index, wider)
+                # Lines saved in the table count most; lines saved in a cell beside a taller one, too.
+                weight = 3 if index in values else 1
+                taller = sum(max(count, others[row]) for row, count in enumerate(counts))
+                saved = 2 * (total - taller) + weight * (lines - sum(counts))
+                if saved > 0:
+                    choice = (saved / (wider - width), width - wider, -index, wider)
+                    best = max(best, choice) if best else choice
+        if best is None:
             break
-        open_columns -= settled
-        room -= sum(want[index] for index in settled)
-    if open_columns:
-        wanted = sum(want[index] for index in open_columns)
-        for index in open_columns:
-            widths[index] = max(need[index], room * want[index] // wanted)
-        while sum(widths) > available:  # minimums pushed us over: take from the widest above its minimum
-            shrinkable = [i for i in open_columns if widths[i] > need[i]] or [
-                i for i in range(len(widths)) if widths[i] > need[i]
-            ]
-            index = max(shrinkable, key=lambda i: widths[i] - need[i])
-            widths[index] -= 1
-        leftover = available - sum(widths)
-        for index in sorted(open_columns, key=lambda i: want[i] - widths[i], reverse=True):
-            extra = min(leftover, want[index] - widths[index])
-            widths[index] += extra
-            leftover -= extra
-        if len(open_columns) == 2:
-            widths = _shortest_split(cells[1:], widths, need, want, sorted(open_columns))
+        index = -best[2]
+        room -= best[3] - widths[index]
+        widths[index] = best[3]
+    for index in sorted(range(len(widths)), key=lambda index: want[index] - widths[index], reverse=True):
+        extra = min(room, want[index] - widths[index])  # room no line needs: to the columns that want it
+        widths[index] += extra
+        room -= extra
     return widths
 
 
-def _shortest_split(rows: list[list[str]], widths: list[int], need: list[int], want: list[int], pair: list[int]) -> list[int]:
-    """Two columns share the room: the split that makes the table shortest (the first, usually the
-    label, wins ties)."""
-    first, second = pair
-    room = widths[first] + widths[second]
+def _unit_sizes(text: str) -> list[list[tuple[int, int]]]:
+    """Each line of a cell as (space before, width) of its unbreakable units."""
+    return [[(len(space), cell_len(plain(unit))) for space, unit in units(line)] for line in text.split("\n")]
 
-    def height(split: int) -> int:
-        sizes = {first: split, second: room - split}
-        return sum(max(wrap(row[index], sizes[index]).count("\n") for index in pair) for row in rows)
 
-    low, high = max(need[first], room - want[second]), min(want[first], room - need[second])
-    if low > high or not rows:
-        return widths
-    best = min(range(high, low - 1, -1), key=height)
-    chosen = list(widths)
-    chosen[first], chosen[second] = best, room - best
-    return chosen
+def _line_count(lines: list[list[tuple[int, int]]], width: int) -> int:
+    """How many lines `wrap` makes of a cell at this width."""
+    count = 0
+    for line in lines:
+        count += 1
+        used = 0
+        for gap, size in line:
+            if used and used + gap + size > width:
+                count += 1
+                used, gap = 0, 0
+            if size > width:
+                count += (used + size - 1) // width
+                used = (used + size) % width
+            else:
+                used += (gap if used else 0) + size
+    return count

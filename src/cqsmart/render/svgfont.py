@@ -23,3 +23,21 @@ def self_contained_format() -> str:
     template = re.sub(r"\s*<!--.*?-->", "", template, flags=re.DOTALL)
     template = template.replace("font-family: Fira Code, monospace;", f"font-family: {MONOSPACE};")
     return template.replace("font-family: arial;", f"font-family: {SANS};")
+
+
+_TEXT = re.compile(r'(<text\b[^>]*?textLength=")([\d.]+)("[^>]*>)([^<]*)(</text>)')
+
+
+def measured_in_cells(svg: str) -> str:
+    """Each text's drawn length in terminal cells, a Chinese character being two: Rich gives one cell per
+    character, which squeezes a Chinese label into half its room and its glyphs overlap."""
+    import html
+
+    from rich.cells import cell_len
+
+    def widen(found: re.Match[str]) -> str:
+        text = html.unescape(found.group(4))
+        length = float(found.group(2)) / max(len(text), 1) * cell_len(text)
+        return f"{found.group(1)}{length:g}{found.group(3)}{found.group(4)}{found.group(5)}"
+
+    return _TEXT.sub(widen, svg)
