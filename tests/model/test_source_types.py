@@ -78,3 +78,21 @@ def test_a_malformed_document_field_is_refused(run: Run, tmp_path: Path, field: 
 @pytest.mark.parametrize("published", ["2021", "2021-03", "2021-03-05"])
 def test_a_publication_date_may_be_partial(run: Run, tmp_path: Path, published: str) -> None:
     assert problems(run, release(tmp_path, published=published)) == []
+
+
+def test_cite_uses_the_document_s_authors_date_and_address(run: Run, tmp_path: Path) -> None:
+    path = release(
+        tmp_path,
+        url="https://tjj.cq.gov.cn/release.html",
+        published="2021-03-05",
+        authors=[{"zh": "王五", "en": "Wang Wu"}],
+        year_inferred=False,
+    )
+    apa = run("--facts", str(path), "cite", "scale-2020", "--lang", "en").stdout
+    assert apa.splitlines()[0] == (
+        "Wang, W. (2021). Building the pillars of a smart city [构建智慧名城“四梁八柱”]. Chongqing Municipal Bureau of"
+        " Statistics. Published 5 March 2021. https://tjj.cq.gov.cn/release.html"
+    )
+    bibtex = run("--facts", str(path), "cite", "scale-2020", "--style", "bibtex", "--lang", "en").stdout
+    assert bibtex.startswith("@techreport{scale-2020,\n  author = {Wang, Wu},")
+    assert "  url = {https://tjj.cq.gov.cn/release.html}," in bibtex

@@ -32,9 +32,13 @@ def _name(source: JsonRecord, key: str, lang: str) -> str:
 
 
 def _person(source: JsonRecord, lang: str) -> tuple[str, str, str]:
-    """(family, given, full) of the reporter; Chinese names put the family name first; empty when unknown."""
-    names = source.get("reporter") or {}
-    full = _name(source, "reporter", lang)
+    """(family, given, full) of the author: an interview's reporter, else the first of the document's
+    authors; Chinese names put the family name first; empty when unknown."""
+    key = "reporter" if source.get("reporter") else "author"
+    if key == "author":
+        source = {"author": (source.get("authors") or [None])[0]}
+    names = source.get(key) or {}
+    full = _name(source, key, lang)
     if lang == "zh" or not full:
         return full, "", full
     words = full.split()
@@ -47,6 +51,20 @@ def _person(source: JsonRecord, lang: str) -> tuple[str, str, str]:
 def _year(source: JsonRecord, brackets: bool = True) -> str:
     year = str(source.get("year", "n.d."))
     return f"[{year}]" if source.get("year_inferred") and brackets else year
+
+
+def _published(source: JsonRecord, lang: str) -> str:
+    """The publication date as precise as the record gives it, in words; empty when it gives none."""
+    parts = [int(part) for part in str(source.get("published") or "").split("-") if part.isdigit()]
+    if len(parts) < 2:
+        return ""
+    if lang == "zh":
+        return f"{parts[0]}年{parts[1]}月" + (f"{parts[2]}日" if len(parts) > 2 else "")
+    return (f"{parts[2]} " if len(parts) > 2 else "") + f"{_MONTHS[parts[1] - 1]} {parts[0]}"
+
+
+def _url(source: JsonRecord) -> str:
+    return str(source.get("url") or "")
 
 
 def _day(source: JsonRecord, lang: str) -> str:
@@ -101,6 +119,11 @@ def reference(citing: Citing, style: str, lang: str) -> str:
             + ".",
         }
     text = body[style]
+    published, url = _published(source, lang), _url(source)
+    if published:
+        text += f"发布于{published}。" if zh else f" Published {published}."
+    if url:
+        text += url if zh else f" {url}"
     if source.get("year_inferred"):
         text += "（年份为推断，原文未载明。）" if zh else " (Year inferred: the source does not print it.)"
     return text
@@ -120,6 +143,8 @@ def bibtex(citing: Citing, lang: str) -> str:
     if paper:
         fields.append(("journal", paper))
     fields.append(("year", str(source.get("year", ""))))
+    if _url(source):
+        fields.append(("url", _url(source)))
     notes = []
     if source.get("year_inferred"):
         notes.append("年份为推断，原文未载明" if lang == "zh" else "year inferred, not printed in the source")
@@ -128,7 +153,18 @@ def bibtex(citing: Citing, lang: str) -> str:
     if notes:
         fields.append(("note", "; ".join(notes)))
     body = ",\n".join(f"  {name} = {{{_bibtex_text(value)}}}" for name, value in fields)
-    return f"@article{{{citing.record['id']},\n{body}\n}}"
+    return f"@{BIBTEX_ENTRY.get(str(source.get('type')), 'article')}{{{citing.record['id']},\n{body}\n}}"
+
+
+# The BibTeX entry for each kind of document: a paper's article, an institution's report, else misc.
+BIBTEX_ENTRY = {
+    "interview": "article",
+    "news": "article",
+    "statistical-release": "techreport",
+    "government-report": "techreport",
+    "plan": "techreport",
+    "other": "misc",
+}
 
 
 def _bibtex_text(text: str) -> str:
