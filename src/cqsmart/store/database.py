@@ -19,11 +19,11 @@ from urllib.parse import quote
 from cqsmart.model.factbase import JsonRecord
 from cqsmart.store.lazy import INDEX_FIELDS, LazyRecord
 
-FORMAT = "cqsmart-db-1"
+FORMAT = "cqsmart-db-2"
 _SCHEMA = """
 CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE records (
-    position INTEGER PRIMARY KEY, id TEXT NOT NULL, kind TEXT NOT NULL, derived INTEGER, topic TEXT,
+    position INTEGER PRIMARY KEY, id TEXT NOT NULL, kind TEXT NOT NULL, derived JSON_BOOLEAN, topic TEXT,
     metric TEXT, start INTEGER, "end" INTEGER, basis TEXT, line TEXT, area TEXT
 );
 -- Apart from the fields, so that a scan of the fields does not read every record's text.
@@ -94,7 +94,8 @@ def open_read_only(path: Path, key: str, limit: int) -> sqlite3.Connection | Non
         status = os.stat(path)
         if not stat.S_ISREG(status.st_mode) or status.st_size > limit:
             return None
-        connection = sqlite3.connect(f"file:{quote(str(path))}?mode=ro&immutable=1", uri=True, check_same_thread=False)
+        address = f"file:{quote(str(path))}?mode=ro&immutable=1"
+        connection = sqlite3.connect(address, uri=True, check_same_thread=False, detect_types=sqlite3.PARSE_DECLTYPES)
     except (OSError, sqlite3.Error):
         return None
     try:
@@ -110,19 +111,16 @@ def open_read_only(path: Path, key: str, limit: int) -> sqlite3.Connection | Non
 
 def in_memory(key: str, rows: Sequence[Sequence[Any]], lines: Sequence[bytes]) -> sqlite3.Connection:
     """The database of a base that is not cached, held in memory for this run."""
-    connection = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+    connection = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False, detect_types=sqlite3.PARSE_DECLTYPES)
     connection.execute("BEGIN")
     _fill(connection, key, rows, lines)
     connection.execute("COMMIT")
     return connection
 
 
-def _index_row(row: tuple[Any, ...]) -> list[Any]:
-    """A row as the index gives it: `derived` is JSON's true or false, not SQLite's 1 or 0."""
-    values = list(row)
-    if values[2] is not None:
-        values[2] = bool(values[2])
-    return values
+# `derived` is read back as JSON's true or false, not SQLite's 1 or 0 (as the declared type of a column
+# of these databases only, read by a connection that asks for it).
+sqlite3.register_converter("JSON_BOOLEAN", lambda stored: stored == b"1")
 
 
 class Records:
@@ -150,13 +148,20 @@ class Records:
             return self.connection.execute(sql, tuple(parameters)).fetchall()
 
     def _records(self, sql: str, parameters: Iterable[Any] = ()) -> list[JsonRecord]:
-        made, records = self._made, list[JsonRecord]()
-        for position, *row in self._query(f"SELECT position, {_COLUMNS} FROM records {sql}", tuple(parameters)):
-            record = made.get(position)
+        """Records as rows of INDEX_FIELDS with their position last (a LazyRecord reads the fields by place)."""
+        made = self._made
+        rows = self._query(f"SELECT {_COLUMNS}, position FROM records {sql}", tuple(parameters))
+        if not made:  # the first query of a run: every record is new
+            records = [LazyRecord(self, row[-1], row) for row in rows]
+            made.update(zip([row[-1] for row in rows], records, strict=True))
+            return list[JsonRecord](records)
+        found = list[JsonRecord]()
+        for row in rows:
+            record = made.get(row[-1])
             if record is None:
-                record = made[position] = LazyRecord(self, position, _index_row(tuple(row)))
-            records.append(record)
-        return records
+                record = made[row[-1]] = LazyRecord(self, row[-1], row)
+            found.append(record)
+        return found
 
     def all(self) -> list[JsonRecord]:
         if self._all is None:
@@ -222,8 +227,9 @@ class Records:
         """The lines at these positions joined by `,` and a newline, as a JSON array holds them."""
         first, last = positions[0], positions[-1]
         if last - first == len(positions) - 1 and positions == list(range(first, last + 1)):
-            between = "SELECT json FROM texts WHERE position BETWEEN ? AND ? ORDER BY position"
-            return ",\n".join(text for (text,) in self._query(between, (first, last))).encode()
+            # Joined and encoded by SQLite: no Python string a record. (A rowid range is read in order.)
+            between = "SELECT CAST(group_concat(json, ',' || char(10)) AS BLOB) FROM texts WHERE position BETWEEN ? AND ?"
+            return bytes(self._query(between, (first, last))[0][0])
         texts: dict[int, str] = {}
         for start in range(0, len(positions), 500):  # well within SQLite's limit on parameters
             chosen = positions[start : start + 500]

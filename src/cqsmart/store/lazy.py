@@ -9,7 +9,7 @@ dictionaries.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any, Protocol
 
 from cqsmart.model.factbase import JsonRecord
@@ -65,7 +65,7 @@ class LazyRecord(Mapping[str, Any]):
 
     __slots__ = ("_fields", "_full", "_index", "_position", "_store")
 
-    def __init__(self, store: Lines, position: int, index: list[Any]) -> None:
+    def __init__(self, store: Lines, position: int, index: Sequence[Any]) -> None:
         self._store = store
         self._position = position
         self._index = index
