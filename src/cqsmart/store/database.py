@@ -19,7 +19,7 @@ from urllib.parse import quote
 from cqsmart.model.factbase import JsonRecord
 from cqsmart.store.lazy import INDEX_FIELDS, LazyRecord
 
-FORMAT = "cqsmart-db-2"
+FORMAT = "cqsmart-db-3"
 _SCHEMA = """
 CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE records (
@@ -27,7 +27,7 @@ CREATE TABLE records (
     metric TEXT, start INTEGER, "end" INTEGER, basis TEXT, line TEXT, area TEXT
 );
 -- Apart from the fields, so that a scan of the fields does not read every record's text.
-CREATE TABLE texts (position INTEGER PRIMARY KEY, json TEXT NOT NULL);
+CREATE TABLE texts (position INTEGER PRIMARY KEY, json BLOB NOT NULL);  -- UTF-8, as validation wrote it
 CREATE TABLE refs (position INTEGER NOT NULL, field TEXT NOT NULL, target TEXT NOT NULL);
 """
 # Created after the rows are in: one sort per index, not an update per row.
@@ -65,13 +65,12 @@ def _fill(connection: sqlite3.Connection, key: str, rows: Sequence[Sequence[Any]
     _script(connection, _SCHEMA)
     connection.executemany("INSERT INTO meta VALUES (?, ?)", [("format", FORMAT), ("key", key)])
     assert len(rows) == len(lines), "each record has its fields and its text"
-    places = ", ".join("?" * (len(INDEX_FIELDS) + 1))
-    insert = f"INSERT INTO records (position, {_COLUMNS}) VALUES ({places})"
-    connection.executemany(insert, [(at, *row) for at, row in enumerate(rows)])
-    connection.executemany("INSERT INTO texts VALUES (?, ?)", ((at, line.decode()) for at, line in enumerate(lines)))
+    # Positions are the rowids SQLite gives in order (1, 2, …): no tuple is made a row.
+    connection.executemany(f"INSERT INTO records ({_COLUMNS}) VALUES ({', '.join('?' * len(INDEX_FIELDS))})", rows)
+    connection.executemany("INSERT INTO texts (json) VALUES (?)", zip(lines))
     # Only initiatives, targets and derived figures (and kinds added later) refer to other records.
-    referring = (position for position, row in enumerate(rows) if row[1] != "figure" or row[2])
-    connection.executemany("INSERT INTO refs VALUES (?, ?, ?)", (ref for at in referring for ref in _refs(at, lines[at])))
+    referring = (at for at, row in enumerate(rows) if row[1] != "figure" or row[2])
+    connection.executemany("INSERT INTO refs VALUES (?, ?, ?)", (ref for at in referring for ref in _refs(at + 1, lines[at])))
     _script(connection, _INDEXES)
 
 
@@ -221,7 +220,7 @@ class Records:
     # What a LazyRecord asks of its store.
     def line(self, position: int) -> str:
         ((text,),) = self._query("SELECT json FROM texts WHERE position = ?", (position,))
-        return str(text)
+        return bytes(text).decode()
 
     def joined(self, positions: list[int]) -> bytes:
         """The lines at these positions joined by `,` and a newline, as a JSON array holds them."""
@@ -230,14 +229,14 @@ class Records:
             # Joined and encoded by SQLite: no Python string a record. (A rowid range is read in order.)
             between = "SELECT CAST(group_concat(json, ',' || char(10)) AS BLOB) FROM texts WHERE position BETWEEN ? AND ?"
             return bytes(self._query(between, (first, last))[0][0])
-        texts: dict[int, str] = {}
+        texts: dict[int, bytes] = {}
         for start in range(0, len(positions), 500):  # well within SQLite's limit on parameters
             chosen = positions[start : start + 500]
             among = f"SELECT position, json FROM texts WHERE position IN ({', '.join('?' * len(chosen))})"
             texts.update(self._query(among, chosen))
-        return ",\n".join(texts[position] for position in positions).encode()
+        return b",\n".join(texts[position] for position in positions)
 
     def encoded(self, record_id: str) -> str | None:
         by_id = "SELECT json FROM texts JOIN records USING (position) WHERE id = ?"
         found = self._query(by_id, (record_id,))
-        return str(found[0][0]) if found else None
+        return bytes(found[0][0]).decode() if found else None
