@@ -194,51 +194,13 @@ def test_a_base_with_a_bidi_override_is_escaped_in_json(run: Run, tmp_path: Path
 PROBLEMS = ["duplicate-id.json", "quote-without-number.json", "derived-value-wrong.json", "unknown-unit.json"]
 
 
-@pytest.fixture
-def two_processors(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Every file is large enough to be validated half in a forked child, in pieces of a few records."""
-    monkeypatch.setattr("cqsmart.store.validate.PARALLEL_BYTES", 1)
+@pytest.mark.parametrize("name", PROBLEMS)
+def test_a_problem_in_a_base_cut_in_pieces_is_reported_as_ever(run: Run, name: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Whichever piece holds it, a problem gives the same located messages and exit 2."""
     monkeypatch.setattr("cqsmart.store.validate.PIECE_BYTES", 2000)
-    monkeypatch.setattr("cqsmart.store.validate.can_fork", lambda: True)
-
-
-@pytest.mark.usefixtures("two_processors")
-def test_records_validated_half_in_a_child_are_the_same_records() -> None:
-    """The child's half comes back as what check_base reads, with index rows and lines that are the
-    ones the parent would have made; the whole encodes to the same cache form."""
-    from cqsmart.store.validate import encode
-
-    content = (bundled_facts_dir() / "figures.json").read_bytes()
-    records = records_if_valid(content, escape=True)
-    assert records is not None and any(type(record).__name__ == "Encoded" for record in records)
-    whole = [model.model_dump(mode="json") for model in RECORDS_ADAPTER.validate_json(content)]
-    assert [record["id"] for record in records] == [record["id"] for record in whole]
-    assert encode(records) == encode(list(whole))
-
-
-@pytest.mark.usefixtures("two_processors")
-@pytest.mark.parametrize(
-    "name", ["duplicate-id.json", "quote-without-number.json", "derived-value-wrong.json", "unknown-unit.json"]
-)
-def test_a_problem_found_in_the_child_is_reported_as_ever(run: Run, name: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Whichever half holds it, a problem gives the same located messages and exit 2."""
     invalid = FACT_BASES / "invalid"
     expected = json.loads((invalid / "expected.json").read_text(encoding="utf-8"))[name]
     monkeypatch.chdir(invalid)
     result = run("--facts", name, "validate")
     assert result.exit_code == 2
     assert result.stderr.splitlines()[1:] == expected
-
-
-@pytest.mark.usefixtures("two_processors")
-def test_a_child_that_fails_costs_only_time(run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
-    """A child that dies (here: its work raises) leaves the parent to validate the rest itself."""
-    expected = run("--no-cache", "stats", "--json").stdout
-
-    def broken(*args: object) -> None:
-        raise RuntimeError("the child fails")
-
-    monkeypatch.setattr("cqsmart.store.validate._encoded", broken)
-    result = run("--no-cache", "stats", "--json")
-    assert result.exit_code == 0, result.stderr
-    assert result.stdout == expected

@@ -45,7 +45,7 @@ def test_option_beats_environment_variable(run: Run, tmp_path: Path) -> None:
 def test_cache_is_written_and_reused(run: Run, small_copy: Path, tmp_path: Path) -> None:
     """A validated base is cached; the second run answers the same from the cache."""
     first = run("--facts", str(small_copy), "stats", "--json")
-    entries = list((tmp_path / "cache").glob("cqsmart-facts-*.json"))
+    entries = list((tmp_path / "cache").glob("cqsmart-facts-*.sqlite"))
     assert len(entries) == 1
     second = run("--facts", str(small_copy), "stats", "--json")
     assert second.stdout == first.stdout
@@ -62,13 +62,25 @@ def test_changed_file_is_validated_again(run: Run, small_copy: Path) -> None:
     assert f"{small_copy}: [1].value: should be a number, not a string" in result.stderr
 
 
-def forged(index: list[list[object]], lines: list[bytes]) -> bytes:
-    """An intact cache entry (its format, key and checksum right) whose index does not fit its lines."""
-    from cqsmart.store.cache import Cache
+def _entry() -> Path:
+    return next(iter(Path(os.environ["CQSMART_CACHE_DIR"]).glob("cqsmart-facts-*.sqlite")))
 
-    entry = next(iter(Path(os.environ["CQSMART_CACHE_DIR"]).glob("cqsmart-facts-*.json")))
-    Cache(entry.parent).write(entry.name.removeprefix("cqsmart-facts-").removesuffix(".json"), index, lines)
-    return entry.read_bytes()
+
+def built_for(key: str) -> bytes:
+    """A whole database of the right format, built for another key."""
+    from cqsmart.store.database import build
+
+    other = _entry().with_suffix(".other")
+    build(other, key, [ROW], [b"{}"])
+    return other.read_bytes()
+
+
+def garbled() -> bytes:
+    """The entry with a page in its middle overwritten: the file is as long as its pages say."""
+    data = bytearray(_entry().read_bytes())
+    middle = len(data) // 2
+    data[middle : middle + 4096] = b"\xff" * 4096
+    return bytes(data)
 
 
 ROW = ["growth-2018", "figure", False, "x", "y", 2018, 2018, "year", None, None]
@@ -79,17 +91,17 @@ ROW = ["growth-2018", "figure", False, "x", "y", 2018, 2018, "year", None, None]
     [
         lambda: b"",
         lambda: b"garbage\n[]",
-        lambda: b'{"format": "cqsmart-cache-4"}\n[["forged"]]\n[\n{}\n]',
-        lambda: forged([ROW, ROW], [b"{}"]),
-        lambda: forged([["forged"]], [b"{}"]),
-        lambda: next(iter(Path(os.environ["CQSMART_CACHE_DIR"]).glob("cqsmart-facts-*.json"))).read_bytes()[:-9],
+        lambda: b"SQLite format 3\x00" + bytes(84),
+        lambda: built_for("0" * 128),
+        lambda: _entry().read_bytes()[:-9],
+        garbled,
     ],
-    ids=["empty", "garbage", "bad header", "index and lines disagree", "short index row", "truncated"],
+    ids=["empty", "garbage", "bad header", "another key", "truncated", "garbled page"],
 )
 def test_damaged_cache_is_rebuilt(run: Run, small_copy: Path, tmp_path: Path, damage: Callable[[], bytes]) -> None:
     """A truncated, garbled or tampered cache entry is not trusted: output stays identical."""
     expected = run("--facts", str(small_copy), "stats", "--json").stdout
-    (entry,) = (tmp_path / "cache").glob("cqsmart-facts-*.json")
+    (entry,) = (tmp_path / "cache").glob("cqsmart-facts-*.sqlite")
     entry.write_bytes(damage())
     assert run("--facts", str(small_copy), "stats", "--json").stdout == expected
     assert run("--facts", str(small_copy), "show", "growth-2018", "--json").exit_code == 0
@@ -98,7 +110,7 @@ def test_damaged_cache_is_rebuilt(run: Run, small_copy: Path, tmp_path: Path, da
 def test_no_cache_option_skips_the_cache(run: Run, small_copy: Path, tmp_path: Path) -> None:
     """--no-cache neither reads nor writes a cache entry."""
     assert run("--no-cache", "--facts", str(small_copy), "stats").exit_code == 0
-    assert not list((tmp_path / "cache").glob("cqsmart-facts-*.json"))
+    assert not list((tmp_path / "cache").glob("cqsmart-facts-*.sqlite"))
 
 
 @pytest.mark.parametrize(
@@ -137,5 +149,5 @@ def test_cache_keeps_only_recent_entries(run: Run, small_copy: Path, tmp_path: P
         records[1]["note"] = f"edit {edit}"
         small_copy.write_text(json.dumps(records, ensure_ascii=False), encoding="utf-8")
         assert run("--facts", str(small_copy), "stats").exit_code == 0
-    assert len(list((tmp_path / "cache").glob("cqsmart-facts-*.json"))) == KEEP_ENTRIES
+    assert len(list((tmp_path / "cache").glob("cqsmart-facts-*.sqlite"))) == KEEP_ENTRIES
     assert not list((tmp_path / "cache").glob(".*"))  # no temporary files left

@@ -74,11 +74,11 @@ def test_cache_entry_never_holds_other_content_than_its_key(tmp_path: Path, monk
         swapper.join()
     checked = 0
     for attempt in range(40):
-        for entry in (tmp_path / f"cache-{attempt}").glob("cqsmart-facts-*.json"):
-            key = entry.name.removeprefix("cqsmart-facts-").removesuffix(".json")
+        for entry in (tmp_path / f"cache-{attempt}").glob("cqsmart-facts-*.sqlite"):
+            key = entry.name.removeprefix("cqsmart-facts-").removesuffix(".sqlite")
             cached = Cache(entry.parent).read(key, 1 << 30)
             assert cached is not None
-            assert f"version {keys[key]}".encode() in cached[1]
+            assert any(f"version {keys[key]}".encode() in text for (text,) in cached.execute("SELECT json FROM texts"))
             checked += 1
     assert checked == 40
 
@@ -287,7 +287,7 @@ def test_cache_pruning_never_deletes_the_users_files(run: Run, tmp_path: Path, m
             == 0
         )
     assert all(path.exists() for path in mine)
-    assert len(list(folder.glob("cqsmart-facts-*.json"))) == 16
+    assert len(list(folder.glob("cqsmart-facts-*.sqlite"))) == 16
 
 
 def test_stale_temporary_cache_files_are_removed(run: Run, tmp_path: Path) -> None:

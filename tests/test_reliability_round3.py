@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -59,29 +57,6 @@ def test_a_folder_given_as_a_text_is_called_a_folder(run: Run, tmp_path: Path, c
     result = run(*words, str(tmp_path))
     assert result.exit_code == 2
     assert "is a folder, not a regular file" in result.stderr and "device" not in result.stderr
-
-
-def test_a_validating_child_ends_with_its_killed_parent(tmp_path: Path) -> None:
-    script = tmp_path / "parent.py"
-    script.write_text(
-        "import time\nfrom cqsmart.store.parallel import Child\n"
-        "child = Child(lambda: time.sleep(30))\nprint(child.pid, flush=True)\ntime.sleep(30)\n"
-    )
-    parent = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE, text=True)
-    assert parent.stdout is not None
-    child = int(parent.stdout.readline())
-    parent.kill()
-    parent.wait()
-    deadline = time.monotonic() + 5
-    while time.monotonic() < deadline:
-        try:
-            state = Path(f"/proc/{child}/stat").read_text().rsplit(")", 1)[1].split()[0]
-        except FileNotFoundError:
-            return
-        if state in "ZX":  # ended; only not yet reaped by whoever adopted it
-            return
-        time.sleep(0.02)
-    pytest.fail(f"child {child} still running 5 s after its parent was killed")
 
 
 @pytest.mark.parametrize("command", ["show", "search"])

@@ -66,10 +66,14 @@ def test_search_is_not_everything(database: Path) -> None:
 
 @pytest.mark.parametrize(
     ("table", "query", "expected"),
-    [("figures", "渝康码", {"yukangma-users", "yukangma-visits"}), ("initiatives", "云长", {"cloud-chief-system"})],
+    [
+        ("figures", "渝康码", {"yukangma-users", "yukangma-visits"}),
+        ("initiatives", "云长", {"cloud-chief-system"}),
+        ("figures", "渝快办用户", {"yukuaiban-users"}),  # glued across the quotes of “渝快办”用户数
+    ],
 )
 def test_sqlite_utils_cli_search(database: Path, table: str, query: str, expected: set[str]) -> None:
-    """`sqlite-utils search facts.db figures 渝康码` and `… initiatives 云长` print the matching rows."""
+    """`sqlite-utils search facts.db figures 渝康码`, `… initiatives 云长` and glued Chinese print the matching rows."""
     script = Path(sys.executable).parent / "sqlite-utils"
     if not script.exists():
         pytest.skip("the sqlite-utils command is not installed")
@@ -102,10 +106,22 @@ def test_quantities_are_json_in_the_tables(database: Path) -> None:
 
 def test_chinese_terms_cover_every_substring_of_a_word() -> None:
     """zh_terms lists each word's substrings (digits with Chinese included), and nothing for English."""
-    terms = zh_terms(["“渝康码”用户", "hello world", None, "超26万"]).split()
+    terms = zh_terms(["“渝康码”用户", "hello world", None, "超26万", "云长制 用户"]).split()
     assert {"渝康", "康码", "渝康码", "用户", "26万", "超26"} <= set(terms)
-    assert "码用" not in terms  # punctuation ends a word, as the tokenizer reads it
+    assert {"码用", "渝康码用户"} <= set(terms)  # marks between Chinese characters are dropped: glued queries match
+    assert "制用" not in terms  # a space still ends a word
     assert "hello" not in terms and len(terms) == len(set(terms))
+
+
+def test_search_terms_are_in_the_index_alone(database: Path) -> None:
+    """People reading a table (in Datasette, in its CSV) see the record's fields, not the search terms."""
+    db = sqlite_utils.Database(database)
+    assert all(
+        "zh_terms" not in db[name].columns_dict
+        for name in db.table_names()
+        if not name.endswith(("_fts", "_config", "_data", "_idx", "_docsize", "_content"))
+    )
+    assert ids(db["figures"].search("渝快办用户")) == {"yukuaiban-users"}
 
 
 def test_metadata_refuses_to_replace_without_force(run: Run, tmp_path: Path) -> None:
@@ -148,6 +164,7 @@ def test_datasette_search_box_and_search(database: Path) -> None:
         else:
             pytest.fail("datasette did not start")
         assert 'name="_search"' in page
+        assert "zh_terms" not in page  # the search terms are the index's, not a column people read
 
         def search(table: str, query: str) -> set[str]:
             address = f"{url}/{table}.json?_shape=array&_search={urllib.parse.quote(query)}"
@@ -155,6 +172,7 @@ def test_datasette_search_box_and_search(database: Path) -> None:
 
         assert {"yukangma-users", "yukangma-visits"} <= search("figures", "渝康码")
         assert "cloud-chief-system" in search("initiatives", "云长")
+        assert search("figures", "渝快办用户") == {"yukuaiban-users"}  # glued, as cqsmart search takes it
         assert "yukangma-users" in search("figures", "health code")
         assert search("figures", "气象卫星") == set()
         links = json.load(urllib.request.urlopen(f"{url}/links.json?_shape=array&_labels=on&_size=1", timeout=10))

@@ -71,7 +71,7 @@ def _cached_entry(tmp_path: Path) -> tuple[Path, Path]:
     facts = tmp_path / "small.json"
     shutil.copy(SMALL, facts)
     load(str(facts))
-    (entry,) = (tmp_path / "cache").glob("cqsmart-facts-*.json")
+    (entry,) = (tmp_path / "cache").glob("cqsmart-facts-*.sqlite")
     return facts, entry
 
 
@@ -94,7 +94,7 @@ def test_an_entry_linked_to_dev_zero_is_a_miss(tmp_path: Path, run: Run) -> None
 
 def test_an_entry_larger_than_its_base_could_make_is_a_miss_never_read(tmp_path: Path) -> None:
     facts, entry = _cached_entry(tmp_path)
-    key = entry.name.removeprefix("cqsmart-facts-").removesuffix(".json")
+    key = entry.name.removeprefix("cqsmart-facts-").removesuffix(".sqlite")
     with entry.open("r+b") as handle:
         handle.truncate(1 << 40)  # sparse: a terabyte that costs no disk
     assert Cache(entry.parent).read(key, 1 << 20) is None

@@ -3,9 +3,10 @@ tools find, and a Datasette metadata file beside the database.
 
 Built with sqlite-utils, so the full-text tables are the ones its `search` and Datasette expect
 (`figures_fts` with content="figures"). SQLite's tokenizers do not split Chinese into words: each run
-of Chinese characters is one token. So every table gets a `zh_terms` column that holds each run's
-substrings of 1 to ZH_TERM_LENGTH characters, separated by spaces; a Chinese query term then equals
-one of them, however it is worded (云长, 渝康码, 数字经济).
+of Chinese characters is one token. So each full-text table has a `zh_terms` column of its own (not
+in the table people read) that holds each run's substrings of 1 to ZH_TERM_LENGTH characters,
+separated by spaces, with the marks between Chinese characters dropped (“渝快办”用户数 is one run); a
+Chinese query term then equals one of them, however it is worded or glued (云长, 渝康码, 渝快办用户).
 """
 
 from __future__ import annotations
@@ -35,7 +36,9 @@ ZH_TERM_LENGTH = 12
 LABEL_COLUMN = "label_en"  # what Datasette shows for a row that another row points to
 _PRIMARY_KEYS = {"links": ("from_id", "relation", "figure_id")}
 _RUN = re.compile(r"[^\W_]+")  # a token as SQLite's unicode61 tokenizer reads it: letters and digits
-_CHINESE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_CHINESE = re.compile(f"[{_HAN}]")
+_MARKS_BETWEEN_CHINESE = re.compile(f"(?<=[{_HAN}])[^\\w\\s]+(?=[{_HAN}])")
 
 
 def _quoted(name: str) -> str:
@@ -46,7 +49,7 @@ def zh_terms(texts: Iterable[str | None]) -> str:
     """Every substring of 1 to ZH_TERM_LENGTH characters of each token holding Chinese, once each."""
     terms: dict[str, None] = {}
     for text in texts:
-        for run in _RUN.findall(text or ""):
+        for run in _RUN.findall(_MARKS_BETWEEN_CHINESE.sub("", text or "")):
             if not _CHINESE.search(run):
                 continue
             for start in range(len(run)):
@@ -66,14 +69,10 @@ def create_statement(table: Table) -> str:
     return f"CREATE TABLE {_quoted(table.name)} ({', '.join(columns)})"
 
 
-def searchable(table: Table) -> Table:
-    """The table with its `zh_terms` column, if it has the text columns full-text search covers."""
+def searchable(table: Table) -> bool:
+    """The table has the text columns full-text search covers."""
     names = [name for name, _ in table.columns]
-    if table.name == "sources" or not all(name in names for name in SEARCHED):
-        return table
-    positions = [names.index(name) for name in SEARCHED]
-    rows = [[*row, zh_terms(row[position] for position in positions)] for row in table.rows]
-    return Table(table.name, [*table.columns, (TERMS_COLUMN, "string")], rows)
+    return table.name != "sources" and all(name in names for name in SEARCHED)
 
 
 def metadata_path(path: Path) -> Path:
@@ -85,7 +84,7 @@ class SqliteExporter(Exporter):
     def write(self, base: FactBase, path: Path, force: bool) -> None:
         import sqlite_utils
 
-        all_tables = [searchable(table) for table in tables(base)]
+        all_tables = tables(base)
         check_target(path, force)  # the database is named in any refusal before its metadata file
         check_target(metadata_path(path), force)
         with replacing(path, force) as temporary:
@@ -108,11 +107,25 @@ class SqliteExporter(Exporter):
                 names = [name for name, _ in table.columns]
                 database[table.name].insert_all(dict(zip(names, row, strict=True)) for row in table.rows)
         for table in all_tables:
-            if any(name == TERMS_COLUMN for name, _ in table.columns):
-                # porter: English words match their other forms (codes, code); Chinese tokens pass unchanged.
-                database[table.name].enable_fts([*SEARCHED, TERMS_COLUMN], tokenize="porter")
+            if searchable(table):
+                _table_fts(database, table.name)
         database.index_foreign_keys()
         _records_fts(database, all_tables)
+
+
+def _table_fts(database: Any, name: str) -> None:
+    """`NAME_fts`, as sqlite-utils makes it (content=[NAME], so its `search` and Datasette find it), with
+    `zh_terms` held only in the index. porter: English words match their other forms (codes, code);
+    Chinese tokens pass unchanged."""
+    columns = ", ".join(map(_quoted, [*SEARCHED, TERMS_COLUMN]))
+    fts = _quoted(f"{name}_fts")
+    with database.conn:
+        database.execute(f"CREATE VIRTUAL TABLE {fts} USING FTS5 ({columns}, tokenize='porter', content=[{name}])")
+        rows = database.execute(f"SELECT rowid, {', '.join(map(_quoted, SEARCHED))} FROM {_quoted(name)}").fetchall()
+        database.conn.executemany(
+            f"INSERT INTO {fts} (rowid, {columns}) VALUES ({', '.join('?' * (len(SEARCHED) + 2))})",
+            [(*row, zh_terms(row[1:])) for row in rows],
+        )
 
 
 def _records_fts(database: Any, all_tables: list[Table]) -> None:
@@ -145,14 +158,14 @@ def metadata(base: FactBase, name: str, all_tables: list[Table]) -> dict[str, An
     """Datasette metadata: titles, the source, the licence, and label columns so that links show labels."""
     sources = base.of_kind("source")
     source = "; ".join(f"{s['publisher']['en']} ({s['publisher']['zh']}) {s['year']}: {s['label']['zh']}" for s in sources)
-    described = {**DESCRIPTIONS, TERMS_COLUMN: f"Chinese substrings of 1–{ZH_TERM_LENGTH} characters, for full-text search"}
+    described = DESCRIPTIONS
     table_notes: dict[str, Any] = {}
     for table in all_tables:
         names = [column for column, _ in table.columns]
         entry: dict[str, Any] = {"title": TITLES.get(table.name, table.name)}
         if LABEL_COLUMN in names:
             entry["label_column"] = LABEL_COLUMN
-        if TERMS_COLUMN in names:
+        if searchable(table):
             entry["fts_table"] = f"{table.name}_fts"
         columns = {column: described[column] for column in names if column in described}
         if columns:

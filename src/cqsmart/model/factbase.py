@@ -3,46 +3,174 @@ JSON contract: the fields of each kind of row, in output order."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
+from collections.abc import Iterator, Mapping
+from typing import Any, Protocol
 
 JsonRecord = Mapping[str, Any]
+Span = tuple["int | None", "int | None"]
+
+
+class RecordStore(Protocol):
+    """Where a base's records are kept when they are not all in memory (the store's database): each
+    query asks it for what its answer needs."""
+
+    content: bytes
+
+    def all(self) -> list[JsonRecord]: ...
+    def get(self, record_id: str) -> JsonRecord | None: ...
+    def ids(self) -> list[str]: ...
+    def count(self) -> int: ...
+    def kinds(self) -> list[str]: ...
+    def select(self, kind: str, equal: dict[str, Any], span: Span | None = None) -> list[JsonRecord]: ...
+    def values(self, field: str, kind: str | None = None) -> set[Any]: ...
+    def referring(self, record_id: str) -> list[tuple[str, JsonRecord]]: ...
+    def encoded(self, record_id: str) -> str | None: ...
+
+
+def covers(period: Mapping[str, Any], start: int | None, end: int | None) -> bool:
+    """The period meets the span from start to end (either open); a period with no years meets only an open one."""
+    if start is None and end is None:
+        return True
+    if period["start"] is None:
+        return False
+    return (start is None or period["end"] >= start) and (end is None or period["start"] <= end)
+
+
+class _ById(Mapping[str, JsonRecord]):
+    def __init__(self, store: RecordStore) -> None:
+        self._store = store
+
+    def __getitem__(self, key: str) -> JsonRecord:
+        found = self._store.get(key) if isinstance(key, str) else None
+        if found is None:
+            raise KeyError(key)
+        return found
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and self._store.get(key) is not None
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._store.ids())
+
+    def __len__(self) -> int:
+        return self._store.count()
+
+
+class _ByKind(Mapping[str, list[JsonRecord]]):
+    def __init__(self, store: RecordStore) -> None:
+        self._store = store
+        self._kinds: dict[str, list[JsonRecord]] = {}
+
+    def __getitem__(self, kind: str) -> list[JsonRecord]:
+        found = self._kinds.get(kind)
+        if found is None:
+            found = self._kinds[kind] = self._store.select(kind, {})
+        if not found:
+            raise KeyError(kind)
+        return found
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._store.kinds())
+
+    def __len__(self) -> int:
+        return len(self._store.kinds())
+
+
+class _Encoded(Mapping[str, str]):
+    """id → the record's JSON text as the store holds it; `content` identifies them all."""
+
+    def __init__(self, store: RecordStore) -> None:
+        self._store = store
+        self.content = store.content
+
+    def __getitem__(self, key: str) -> str:
+        found = self._store.encoded(key)
+        if found is None:
+            raise KeyError(key)
+        return found
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._store.ids())
+
+    def __len__(self) -> int:
+        return self._store.count()
 
 
 class FactBase:
-    """The records of one base, with the lookups most queries start from.
+    """The records of one base, with the lookups most queries start from: in memory, or asked of a
+    store record by record (then `records` is read whole only by a query that needs every one).
 
     A plain class rather than a dataclass: creating a dataclass costs a millisecond of every run's start-up.
     """
 
-    __slots__ = ("by_id", "by_kind", "encoded", "origin", "records")
+    __slots__ = ("_records", "by_id", "by_kind", "encoded", "origin", "store")
 
     def __init__(
         self,
-        records: tuple[JsonRecord, ...],
+        records: tuple[JsonRecord, ...] | None,
         origin: str,
         encoded: Mapping[str, str] | None = None,
-        by_id: dict[str, JsonRecord] | None = None,
+        by_id: Mapping[str, JsonRecord] | None = None,
         by_kind: Mapping[str, list[JsonRecord]] | None = None,
+        store: RecordStore | None = None,
     ) -> None:
-        self.records = records
         self.origin = origin
-        # Each record's JSON text as written by jsontext, when the cache has it: output without re-encoding.
-        self.encoded: Mapping[str, str] = encoded or {}
-        # The loader passes these when it already has them (the cache's index knows every id and kind).
-        self.by_id: dict[str, JsonRecord] = by_id or {record["id"]: record for record in records}
+        self.store = store
+        self._records = records
+        if store is not None:
+            self.by_id: Mapping[str, JsonRecord] = _ById(store)
+            self.by_kind: Mapping[str, list[JsonRecord]] = _ByKind(store)
+            self.encoded: Mapping[str, str] = _Encoded(store)
+            return
+        records = records or ()
+        # Each record's JSON text as written by jsontext, when known: output without re-encoding.
+        self.encoded = encoded or {}
+        self.by_id = by_id or {record["id"]: record for record in records}
         if not by_kind:
             grouped: dict[str, list[JsonRecord]] = {}
             for record in records:
                 grouped.setdefault(record["kind"], []).append(record)
             by_kind = grouped
-        self.by_kind: Mapping[str, list[JsonRecord]] = by_kind
+        self.by_kind = by_kind
+
+    @property
+    def records(self) -> tuple[JsonRecord, ...]:
+        if self._records is None:
+            self._records = tuple(self.store.all()) if self.store is not None else ()
+        return self._records
 
     def __repr__(self) -> str:
         return f"FactBase(<{len(self.records)} records>, origin={self.origin!r})"
 
     def of_kind(self, kind: str) -> list[JsonRecord]:
         return list(self.by_kind.get(kind, ()))
+
+    def select(self, kind: str, equal: dict[str, Any], span: Span | None = None) -> list[JsonRecord]:
+        """Records of `kind` whose fields (topic, metric, derived, line, area) equal these values and
+        whose period meets the span, in base order."""
+        if self.store is not None:
+            return self.store.select(kind, equal, span)
+        rows = [row for row in self.by_kind.get(kind, ()) if all(row.get(name) == value for name, value in equal.items())]
+        return rows if span is None else [row for row in rows if covers(row["period"], *span)]
+
+    def values(self, field: str, kind: str | None = None) -> set[Any]:
+        """The distinct values of a field (topic, metric, line, area) over the records (of one kind), nulls left out."""
+        if self.store is not None:
+            return self.store.values(field, kind)
+        rows = self.records if kind is None else self.by_kind.get(kind, ())
+        return {row[field] for row in rows if row.get(field) is not None}
+
+    def referring(self, record_id: str) -> list[tuple[str, JsonRecord]]:
+        """Each record naming this one in its figures, inputs or parent, with that field, in base order."""
+        if self.store is not None:
+            return self.store.referring(record_id)
+        found: list[tuple[str, JsonRecord]] = []
+        for other in self.records:
+            for field in ("figures", "inputs", "parent"):
+                value = other.get(field)
+                if record_id == value or (isinstance(value, list) and record_id in value):
+                    found.append((field, other))
+        return found
 
 
 # The JSON contract: the fields of each record kind, in output order. Renaming one is a breaking change.

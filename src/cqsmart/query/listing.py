@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 from cqsmart.errors import UsageError
 from cqsmart.model.factbase import FactBase, JsonRecord
@@ -32,33 +32,26 @@ def years_with_figures(base: FactBase, derived: bool = False) -> list[int]:
 
 
 def _figures(base: FactBase, derived: bool) -> list[JsonRecord]:
-    return [record for record in base.of_kind("figure") if derived or not record["derived"]]
-
-
-def _covers(period: dict[str, Any], start: int | None, end: int | None) -> bool:
-    if start is None and end is None:
-        return True
-    if period["start"] is None:
-        return False
-    return (start is None or period["end"] >= start) and (end is None or period["start"] <= end)
+    return base.select("figure", {} if derived else {"derived": False})
 
 
 def figures(base: FactBase, filters: Filters) -> Result:
     if filters.year is not None and (filters.start is not None or filters.end is not None):
         raise UsageError("--year is one year; use --from and --to for a range, not both")
-    rows = _figures(base, filters.derived)
+    equal: dict[str, object] = {}
     if filters.topic is not None:
         require_known(filters.topic, topics_of(base), "topic")
-        rows = [row for row in rows if row["topic"] == filters.topic]
+        equal["topic"] = filters.topic
     if filters.metric is not None:
-        require_known(filters.metric, {row["metric"] for row in _figures(base, True)}, "metric")
-        rows = [row for row in rows if row["metric"] == filters.metric]
+        require_known(filters.metric, base.values("metric", "figure"), "metric")
+        equal["metric"] = filters.metric
     start = filters.year if filters.year is not None else filters.start
     end = filters.year if filters.year is not None else filters.end
     if start is not None and end is not None and start > end:
         raise UsageError(f"--from {start} is after --to {end}")
-    if start is not None or end is not None:
-        rows = [row for row in rows if _covers(row["period"], start, end)]
+    if not filters.derived:
+        equal["derived"] = False
+    rows = base.select("figure", equal, (start, end) if start is not None or end is not None else None)
     if filters.text:
         rows = [row for row in rows if matches(row, filters.text)]
     hint = ""
@@ -72,13 +65,14 @@ def figures(base: FactBase, filters: Filters) -> Result:
 def _grouped(base: FactBase, kind: str, group: str, value: str | None, text: str | None, topic: str | None) -> Result:
     """Records of a kind, filtered by topic and by the field that groups them (an initiative's line, a
     target's area)."""
-    rows = base.of_kind(kind)
+    equal: dict[str, object] = {}
     if topic is not None:
         require_known(topic, topics_of(base), "topic")
-        rows = [row for row in rows if row.get("topic") == topic]
+        equal["topic"] = topic
     if value is not None:
-        require_known(value, {row[group] for row in rows}, group)
-        rows = [row for row in rows if row[group] == value]
+        require_known(value, {row[group] for row in base.select(kind, equal)}, group)
+        equal[group] = value
+    rows = base.select(kind, equal)
     if text:
         rows = [row for row in rows if matches(row, text)]
     return Result(rows, kind, "" if rows else f"no {kind}s match")
@@ -94,7 +88,7 @@ def targets(base: FactBase, area: str | None = None, text: str | None = None, to
 
 def topics_of(base: FactBase) -> set[str]:
     """Every topic of any record: one --topic vocabulary for figures, initiatives, targets and search."""
-    return {record["topic"] for record in base.records if isinstance(record.get("topic"), str)}
+    return {topic for topic in base.values("topic") if isinstance(topic, str)}
 
 
 def with_topic(base: FactBase, result: Result, topic: str | None) -> Result:

@@ -23,11 +23,10 @@ def linked(base: FactBase, target: JsonRecord) -> list[tuple[str, JsonRecord]]:
         links.append(("input", base.by_id[ref]))
     if target.get("parent"):
         links.append(("parent", base.by_id[target["parent"]]))
-    for other in base.records:
-        if target["id"] in (other.get("figures") or []):
-            links.append((f"linked from {other['kind']}", other))
-        if target["id"] in (other.get("inputs") or []):
-            links.append(("used by derived", other))
-        if other.get("parent") == target["id"]:
-            links.append(("part", other))
+    for field, other in base.referring(target["id"]):
+        links.append((_REFERRED_AS.get(field) or f"linked from {other['kind']}", other))
     return links
+
+
+# How a record relates to one that names it in its inputs or as its parent (in its figures: by its kind).
+_REFERRED_AS = {"inputs": "used by derived", "parent": "part"}

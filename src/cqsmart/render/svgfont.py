@@ -15,14 +15,48 @@ MONOSPACE = (
 SANS = 'system-ui, -apple-system, "Segoe UI", Arial, "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif'
 
 
-def self_contained_format() -> str:
-    """Rich's CONSOLE_SVG_FORMAT with no @font-face, no URL and a local font stack."""
-    from rich._export_format import CONSOLE_SVG_FORMAT
+# Rich's CONSOLE_SVG_FORMAT (rich 15) as `Console.export_svg(code_format=...)` takes it, kept here rather
+# than imported from Rich's private module: no @font-face, no URL, a local font stack.
+_TEMPLATE = """<svg class="rich-terminal" viewBox="0 0 {width} {height}" xmlns="http://www.w3.org/2000/svg">
+    <style>
 
-    template = re.sub(r"\s*@font-face \{\{.*?\}\}", "", CONSOLE_SVG_FORMAT, flags=re.DOTALL)
-    template = re.sub(r"\s*<!--.*?-->", "", template, flags=re.DOTALL)
-    template = template.replace("font-family: Fira Code, monospace;", f"font-family: {MONOSPACE};")
-    return template.replace("font-family: arial;", f"font-family: {SANS};")
+    .{unique_id}-matrix {{
+        font-family: @MONOSPACE@;
+        font-size: {char_height}px;
+        line-height: {line_height}px;
+        font-variant-east-asian: full-width;
+    }}
+
+    .{unique_id}-title {{
+        font-size: 18px;
+        font-weight: bold;
+        font-family: @SANS@;
+    }}
+
+    {styles}
+    </style>
+
+    <defs>
+    <clipPath id="{unique_id}-clip-terminal">
+      <rect x="0" y="0" width="{terminal_width}" height="{terminal_height}" />
+    </clipPath>
+    {lines}
+    </defs>
+
+    {chrome}
+    <g transform="translate({terminal_x}, {terminal_y})" clip-path="url(#{unique_id}-clip-terminal)">
+    {backgrounds}
+    <g class="{unique_id}-matrix">
+    {matrix}
+    </g>
+    </g>
+</svg>
+"""
+
+
+def self_contained_format() -> str:
+    """The SVG template, with no @font-face, no URL and a local font stack."""
+    return _TEMPLATE.replace("@MONOSPACE@", MONOSPACE).replace("@SANS@", SANS)
 
 
 _TEXT = re.compile(r'(<text\b[^>]*?textLength=")([\d.]+)("[^>]*>)([^<]*)(</text>)')

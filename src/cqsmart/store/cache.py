@@ -1,31 +1,32 @@
 """A cache of validated fact bases, so a known-good base is not validated again on every run.
 
 Entries are keyed by a cryptographic hash of the content of the fact files and the package version.
-Each is written to a temporary file and renamed into place, and carries a checksum (CRC-32, as gzip
-and PNG use: an entry is our own file, guarded against damage, not against forgery) of its payload,
-so a truncated or garbled entry is detected and rebuilt rather than trusted.
+An entry is a SQLite database (store/database.py) built under a temporary name and renamed into
+place; one that is not whole or not built for its key is rebuilt rather than trusted. Artefacts
+beside it carry a checksum (CRC-32, as gzip and PNG use: our own file, guarded against damage, not
+against forgery) of their payload.
 """
 
 from __future__ import annotations
 
 import json
-import marshal
 import os
 import re
 import sys
 import time
 import zlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, BinaryIO, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from cqsmart import __version__
-from cqsmart.model import jsontext
 from cqsmart.model.factbase import FIELDS_BY_KIND
 from cqsmart.store.files import expand_user
 from cqsmart.store.reading import Unreadable, read_regular
 
 if TYPE_CHECKING:
+    import sqlite3
+
     from cqsmart.store.locate import FactFile
 
 try:  # the builtin module: hashlib would load OpenSSL, a noticeable part of start-up
@@ -102,13 +103,13 @@ def artefact_limit(records: int) -> int:
 
 
 ENV_CACHE_DIR = "CQSMART_CACHE_DIR"
-_FORMAT = "cqsmart-cache-6"
+_FORMAT = "cqsmart-cache-7"
 KEEP_ENTRIES = 16
 # Only files with exactly these names are the cache's own; nothing else in the folder is touched.
 # (Patterns compiled on first use, by re's own cache: only a run that writes the cache needs them.)
-_ENTRY = r"cqsmart-facts-[0-9a-f]{128}\.json"
+_ENTRY = r"cqsmart-facts-[0-9a-f]{128}\.sqlite"
 _TEMPORARY = r"\.cqsmart-[a-z]+-[0-9a-f]{128}\.[a-z]+\.[A-Za-z0-9_]+\.tmp"
-_EARLIER_ENTRY = r"facts-[0-9a-f]{128}\.json"  # cqsmart-cache-4 and before
+_EARLIER_ENTRY = r"(?:cqsmart-)?facts-[0-9a-f]{128}\.json"  # cqsmart-cache-6 and before
 # Artefacts derived from a base (a search index), kept beside its entry under names only they match.
 _ARTEFACT = r"cqsmart-(?P<kind>[a-z]+)-[0-9a-f]{128}\.(?P<suffix>[a-z]+)"
 _ARTEFACT_TEMPORARY = r"\.cqsmart-[a-z]+-[0-9a-f]{128}\.[a-z]+\.[A-Za-z0-9_]+\.tmp"
@@ -135,51 +136,23 @@ class Cache:
         return cls(Path(user_cache_dir("cqsmart", appauthor=False)))
 
     def _entry(self, key: str) -> Path:
-        return self.directory / f"cqsmart-facts-{key}.json"
+        return self.directory / f"cqsmart-facts-{key}.sqlite"
 
-    def read(self, key: str, limit: int) -> tuple[list[list[Any]], bytes, int, int] | None:
-        """The cached index, and the entry's bytes with where its record array starts and ends (so
-        the array is never copied out of them); None when absent, not a regular file, larger than
-        `limit`, unreadable or not intact."""
-        try:
-            data = read_regular(self._entry(key), limit)
-            body_end = data.rfind(b"\n", 0, len(data) - 1)  # the trailer is the last line
-            header_end = data.find(b"\n")
-            index_end = header_end + 1 + int(data[:header_end]) if 0 < header_end < 20 else -1
-            if not header_end < index_end <= body_end:
-                return None
-            trailer = json.loads(data[body_end + 1 :])
-            # A view, not a slice: a 50 MB entry is not copied to be checked.
-            if trailer != {"format": _FORMAT, "key": key, "crc32": zlib.crc32(memoryview(data)[:body_end])}:
-                return None
-            index = marshal.loads(memoryview(data)[header_end + 1 : index_end])
-        except (Unreadable, ValueError, EOFError, TypeError, RecursionError):
-            return None
-        return (index, data, index_end, body_end) if isinstance(index, list) else None
+    def read(self, key: str, limit: int) -> sqlite3.Connection | None:
+        """The entry's database, read-only; None when absent, not a regular file, larger than `limit`,
+        not whole or not built for `key`: a miss, rebuilt by the caller."""
+        from cqsmart.store.database import open_read_only
 
-    def write(self, key: str, index: list[list[Any]], lines: Iterable[bytes]) -> None:
-        """Best effort: a cache that cannot be written only costs speed, never a failed command.
+        return open_read_only(self._entry(key), key, limit)
 
-        The entry is the length of the index, the index (marshalled: read back several times faster
-        than JSON), the JSON array of records, one a line, and a trailer with the format, the key and
-        a checksum of all before it. It is streamed out, its checksum taken as it goes.
-        """
+    def write(self, key: str, index: Sequence[Sequence[Any]], lines: Sequence[bytes]) -> sqlite3.Connection | None:
+        """The entry built and opened, or None if it cannot be written (a cache only costs speed,
+        never a failed command). Concurrent writers of one key each rename a whole database."""
+        from cqsmart.store.database import build, open_read_only
 
-        def stream(handle: BinaryIO) -> None:
-            checksum = 0
-
-            def put(data: bytes) -> None:
-                nonlocal checksum
-                checksum = zlib.crc32(data, checksum)
-                handle.write(data)
-
-            packed = marshal.dumps(index)
-            put(b"%d\n" % len(packed) + packed)
-            jsontext.write_array(put, lines)
-            trailer = {"format": _FORMAT, "key": key, "crc32": checksum}
-            handle.write(b"\n" + json.dumps(trailer).encode() + b"\n")
-
-        self._put(self._entry(key), stream)
+        path = self._entry(key)
+        self._put(path, lambda name: build(name, key, index, lines))
+        return open_read_only(path, key, 1 << 62)
 
     def read_artefact(self, kind: str, key: str, limit: int) -> bytes | None:
         """An artefact's payload (`cqsmart-KIND-KEY.bin`), or None when absent, not a regular file,
@@ -194,24 +167,26 @@ class Cache:
     def write_artefact(self, kind: str, key: str, payload: bytes) -> None:
         """Best effort, like entries: its checksum first, then the payload."""
         header = json.dumps({"format": _FORMAT, "crc32": zlib.crc32(payload)}).encode()
-        self._put(self.directory / f"cqsmart-{kind}-{key}.bin", lambda handle: handle.write(header + b"\n" + payload))
+        self._put(self.directory / f"cqsmart-{kind}-{key}.bin", lambda name: name.write_bytes(header + b"\n" + payload))
 
-    def _put(self, path: Path, write: Callable[[BinaryIO], object]) -> None:
+    def _put(self, path: Path, write: Callable[[Path], object]) -> None:
         """Written to a temporary file and renamed into place, so concurrent writers of one name each
-        rename a complete file; then the oldest files are pruned. Any OS error only skips the write."""
+        rename a complete file; then the oldest files are pruned. Any OS or database error only skips
+        the write."""
+        import sqlite3
         import tempfile
 
         try:
             self.directory.mkdir(parents=True, exist_ok=True)
             descriptor, name = tempfile.mkstemp(dir=self.directory, prefix=f".{path.name}.", suffix=".tmp")
+            os.close(descriptor)
         except OSError:
             return
         try:
-            with os.fdopen(descriptor, "wb") as handle:
-                write(handle)
+            write(Path(name))
             os.replace(name, path)
             self._prune()
-        except OSError:
+        except (OSError, sqlite3.Error):
             Path(name).unlink(missing_ok=True)
 
     def _prune(self) -> None:

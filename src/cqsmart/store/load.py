@@ -7,14 +7,20 @@ import json
 from collections.abc import Iterator
 from contextlib import contextmanager
 from decimal import Decimal
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any
 
 from cqsmart.errors import InvalidFactBase
 from cqsmart.model import jsontext
 from cqsmart.model.factbase import FactBase, JsonRecord
 from cqsmart.store.cache import content_key
-from cqsmart.store.lazy import LazyLines, LazyRecord, LineStore, ListLines, index_row, lazy_records
+from cqsmart.store.database import Records, in_memory
+from cqsmart.store.lazy import index_row
 from cqsmart.store.locate import FactFile, read_fact_files, resolve_path
+
+if TYPE_CHECKING:
+    import sqlite3
+
+    from cqsmart.store.cache import Cache
 
 
 def parse_json(item: FactFile) -> Any:
@@ -94,33 +100,20 @@ def load(path: str | None = None, *, use_cache: bool = True, draft: bool = False
         with no_cyclic_collection():
             records = validate(files, draft)
         return FactBase(tuple(records), origin)
-    if use_cache:
-        from cqsmart.store.cache import Cache, entry_limit
+    key = content_key(files)
+    if not use_cache:
+        return FactBase(None, origin, store=Records(_database(files, key, None)))
+    from cqsmart.store.cache import Cache, entry_limit
 
-        cache, key = Cache.default(), content_key(files)
-        cached = cache.read(key, entry_limit(files))
-        lazy = lazy_records(cached[0], LineStore(*cached[1:])) if cached is not None else None
-        if lazy is not None:
-            return _base(*lazy, origin, key.encode())
+    cache = Cache.default()
+    connection = cache.read(key, entry_limit(files)) or _database(files, key, cache)
+    return FactBase(None, origin, store=Records(connection, key.encode(), lambda: _database(files, key, cache)))
+
+
+def _database(files: list[FactFile], key: str, cache: Cache | None) -> sqlite3.Connection:
+    """The base validated and written to the cache, opened; in memory when not cached (asked not to
+    be, or the cache cannot be written)."""
     with no_cyclic_collection():
         index, lines = validated_form(files)
-        if use_cache:
-            cache.write(key, index, lines)
-        built = lazy_records(index, ListLines(lines))
-    assert built is not None, "a freshly validated base always lines up with its index"
-    return _base(*built, origin, key.encode() if use_cache else b"")
-
-
-def _base(
-    records: list[LazyRecord],
-    by_id: dict[str, LazyRecord],
-    by_kind: dict[str, list[LazyRecord]],
-    origin: str,
-    identity: bytes = b"",
-) -> FactBase:
-    """Records that decode their JSON line only when a field outside the index is asked for; `identity`
-    is the cache key of their content, for what is derived from them (the search index)."""
-    lines = LazyLines(by_id, identity)
-    return FactBase(
-        tuple(records), origin, lines, cast("dict[str, JsonRecord]", by_id), cast("dict[str, list[JsonRecord]]", by_kind)
-    )
+        connection = cache.write(key, index, lines) if cache is not None else None
+        return connection or in_memory(key, index, lines)

@@ -1,8 +1,8 @@
 """Fact files to validated records, with every problem located by file and JSON path.
 
-A valid base takes the fast path: each file (a large one a few megabytes at a time, and on two
-processors) is parsed and validated by pydantic-core against the schema of `shapes`, wholly in Rust,
-then `rules` run over the plain records, and each record is serialised by Rust to its JSON line. Any problem sends the base
+A valid base takes the fast path: each file (a large one a few megabytes at a time) is parsed and
+validated by pydantic-core against the schema of `shapes`, wholly in Rust, then `rules` run over
+the plain records, and each record is serialised by Rust to its JSON line. Any problem sends the base
 down the careful path, which validates record by record against the models, so that every problem
 is reported with its JSON path, not just the first.
 """
@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from functools import partial
 from typing import Any
 
 from pydantic_core import SchemaValidator, ValidationError, to_json
@@ -26,7 +25,6 @@ from cqsmart.model.units import unit_base
 from cqsmart.model.vocabulary import KINDS, UNIT_BASE
 from cqsmart.store.lazy import index_row
 from cqsmart.store.locate import FILE_BY_KIND, FactFile
-from cqsmart.store.parallel import Child, can_fork
 
 _SHAPES = SchemaValidator(RECORDS)
 _MULTIPLIER_BY_UNIT = {unit.value: multiplier for unit, multiplier in UNIT_BASE.items()}
@@ -45,9 +43,8 @@ def validate_quickly(files: list[FactFile]) -> tuple[list[JsonRecord], list[Prob
     escape = False
     for item in files:
         content = item.content.removeprefix(_BOM)
-        escape_file = jsontext.may_hold_invisible(content)
-        escape |= escape_file
-        records = records_if_valid(content, escape_file)
+        escape |= jsontext.may_hold_invisible(content)
+        records = records_if_valid(content)
         if records is None or (item.kind is not None and any(record["kind"] != item.kind for record in records)):
             return None
         located.extend(Located(record, item.name, index) for index, record in enumerate(records))
@@ -56,42 +53,10 @@ def validate_quickly(files: list[FactFile]) -> tuple[list[JsonRecord], list[Prob
     return [item.record for item in sorted(located, key=lambda item: order[item.record["kind"]])], problems, escape
 
 
-# A file this large is validated on two processors: the second half of its pieces in a forked child,
-# which hands back each record encoded, with what check_base reads of it.
-PARALLEL_BYTES = 16 * 1024 * 1024
-
-
-class Encoded(dict[str, Any]):
-    """A record the child validated and encoded: what check_base reads of it, its index row and line."""
-
-    __slots__ = ("line", "row")
-    line: bytes
-    row: list[Any]
-
-
-def records_if_valid(content: bytes, escape: bool = True) -> list[dict[str, Any]] | None:
+def records_if_valid(content: bytes) -> list[dict[str, Any]] | None:
     """The records of one file's JSON array if each is valid on its own, else None (the careful
-    path then says why). `escape`: whether the file may hold characters that escape_invisible escapes."""
-    if len(content) < PARALLEL_BYTES or not can_fork():
-        return _valid(array_pieces(content))
-    pieces = list(array_pieces(content))
-    half = len(pieces) // 2
-    mine, theirs = pieces[:half], pieces[half:]
-    del pieces
-    child = Child(partial(_encoded, theirs, escape))
-    del theirs  # the child has them; here each piece is let go once validated, to bound peak memory
-    records = _valid(mine.pop(0) for _ in range(len(mine)))
-    done = child.result()
-    if records is None:
-        return None
-    if done is None:  # the child failed, or found a problem that the careful path will name
-        rest = _valid(list(array_pieces(content))[half:])
-        return None if rest is None else records + rest
-    for row, line, refs in zip(*done, strict=True):
-        record = Encoded(refs)
-        record.row, record.line = row, line
-        records.append(record)
-    return records
+    path then says why)."""
+    return _valid(array_pieces(content))
 
 
 def _valid(pieces: Iterable[bytes]) -> list[dict[str, Any]] | None:
@@ -102,31 +67,6 @@ def _valid(pieces: Iterable[bytes]) -> list[dict[str, Any]] | None:
     except ValidationError:
         return None
     return records if all(map(_rules_hold, records)) else None
-
-
-def _encoded(pieces: list[bytes], escape: bool) -> tuple[list[list[Any]], list[bytes], list[JsonRecord]] | None:
-    """In the child: the pieces' records validated, as index rows, JSON lines and what check_base
-    reads of each (of a figure only its references and value: most of a large base)."""
-    records = _valid(pieces)
-    if records is None:
-        return None
-    return [index_row(record) for record in records], [_line(record, escape) for record in records], list(map(_refs, records))
-
-
-def _refs(record: dict[str, Any]) -> dict[str, Any]:
-    if record["kind"] != "figure":
-        return record
-    source = record["source"]
-    return {
-        "id": record["id"],
-        "kind": "figure",
-        "source": None if source is None else {"id": source["id"]},
-        "derived": record["derived"],
-        "inputs": record["inputs"],
-        "formula": record["formula"],
-        "value": record["value"],
-        "planned": record["planned"],
-    }
 
 
 def _line(record: JsonRecord, escape: bool) -> bytes:
@@ -195,12 +135,8 @@ def encode(records: list[JsonRecord], escape: bool = True) -> tuple[list[list[An
     index: list[list[Any]] = []
     lines: list[bytes] = []
     for position, record in enumerate(records):
-        if type(record) is Encoded:
-            index.append(record.row)
-            lines.append(record.line)
-        else:
-            index.append(index_row(record))
-            lines.append(_line(record, escape))
+        index.append(index_row(record))
+        lines.append(_line(record, escape))
         records[position] = None  # type: ignore[call-overload]
     records.clear()
     return index, lines
