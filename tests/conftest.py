@@ -91,3 +91,26 @@ def module_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def reuse_module_cache(module_cache: Path, monkeypatch: pytest.MonkeyPatch, isolated: None) -> None:
     """One fact-base and index cache for a whole module: a question table runs hundreds of questions."""
     monkeypatch.setenv("CQSMART_CACHE_DIR", str(module_cache))
+
+
+def renamed(path: Path, prefix: str, target: Path) -> Path:
+    """A copy of a base with every id (and every reference to one) prefixed, so it clashes with nothing."""
+    records: list[dict[str, Any]] = json.loads(path.read_text(encoding="utf-8"))
+
+    def fresh(name: str) -> str:
+        return f"{prefix}-{name}"
+
+    for record in records:
+        record["id"] = fresh(record["id"])
+        if isinstance(record.get("source"), dict):
+            record["source"]["id"] = fresh(record["source"]["id"])
+        for field in ("figures", "inputs"):
+            if record.get(field):
+                record[field] = [fresh(name) for name in record[field]]
+        if record.get("parent"):
+            record["parent"] = fresh(record["parent"])
+        if record.get("formula"):
+            for name in record.get("inputs") or []:
+                record["formula"] = record["formula"].replace("{" + name.removeprefix(prefix + "-") + "}", "{" + name + "}")
+    target.write_text(json.dumps(records, ensure_ascii=False), encoding="utf-8")
+    return target

@@ -25,16 +25,19 @@ class Answer(NamedTuple):
     score: float
 
 
-def load(paths: str | Iterable[str] | None = None, *, cache: bool = True) -> FactBase:
-    """The fact base at `paths` (a fact-base file or folder; None for the bundled base), validated."""
+def load(paths: str | Iterable[str] | None = None, *, library: bool = True, cache: bool = True) -> FactBase:
+    """The fact bases at `paths` (fact-base files or folders) read together, validated; by default the
+    bundled base with the user's library (`library=False`: the bundled base alone). A library base that
+    no longer validates is left out, with a warning."""
+    import warnings
+
     from cqsmart.store.load import load as load_base
 
-    if paths is not None and not isinstance(paths, str):
-        chosen = list(paths)
-        if len(chosen) != 1:
-            raise NotImplementedError("one fact base at a time until several can be loaded together")
-        paths = chosen[0]
-    return FactBase(load_base(paths, use_cache=cache))
+    chosen = paths if paths is None or isinstance(paths, str) else list(paths)
+    base = load_base(chosen, use_cache=cache, library=library)
+    for note in base.notes:
+        warnings.warn(note, stacklevel=2)
+    return FactBase(base)
 
 
 def typed(record: model.JsonRecord) -> Record:

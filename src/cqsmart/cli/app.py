@@ -124,7 +124,7 @@ def _completion_for_named_shell(args: Sequence[str] | None) -> bool:
 
 
 GLOBAL_WITH_VALUE = ("--facts",)
-GLOBAL_FLAGS = ("--no-cache", "--no-pager")
+GLOBAL_FLAGS = ("--no-cache", "--no-pager", "--no-library")
 
 
 def hoist_global_options(args: list[str]) -> list[str]:
@@ -168,6 +168,12 @@ def usable_path(value: str | None) -> str | None:
     return value
 
 
+def usable_paths(values: list[str] | None) -> list[str] | None:
+    for value in values or ():
+        usable_path(value)
+    return values
+
+
 def file_path_parser(text: str) -> Path:
     """For paths of files to write: `out.svg/` names a folder, and Path() would silently drop the slash."""
     usable_path(text)
@@ -202,23 +208,28 @@ app = CommandsOnDemand(
 
 
 class Settings(NamedTuple):
-    facts: str | None
+    facts: tuple[str, ...]
     use_cache: bool
     pager: bool = True
+    library: bool = True
 
 
 @app.callback()
 def configure(
     ctx: typer.Context,
     facts: Annotated[
-        str | None,
+        list[str] | None,
         typer.Option(
             "--facts",
             metavar="PATH",
-            callback=usable_path,
-            help="A fact-base JSON file, or a folder laid out like facts/. Default: $CQSMART_FACTS, else the bundled base.",
+            callback=usable_paths,
+            help="A fact-base JSON file, or a folder laid out like facts/; repeat it to read several bases together."
+            " Default: $CQSMART_FACTS, else the bundled base and your library.",
         ),
     ] = None,
+    no_library: Annotated[
+        bool, typer.Option("--no-library", help="Read the bundled base alone, not the bases of 'cqsmart library'.")
+    ] = False,
     no_cache: Annotated[
         bool, typer.Option("--no-cache", help="Validate the fact base afresh instead of using the cache.")
     ] = False,
@@ -236,15 +247,20 @@ def configure(
         ),
     ] = False,
 ) -> None:
-    """--facts, --no-cache and --no-pager may also follow the command."""
-    ctx.obj = Settings(facts, not no_cache, not no_pager)
+    """--facts, --no-cache, --no-library and --no-pager may also follow the command."""
+    ctx.obj = Settings(tuple(facts or ()), not no_cache, not no_pager, not no_library)
 
 
 def load_base(ctx: typer.Context) -> FactBase:
+    """The bases the command line names, read together; what was left out of them is said on stderr."""
+    from cqsmart.cli.streams import error
     from cqsmart.store.load import load
 
-    settings = ctx.find_object(Settings) or Settings(None, True)
-    return load(settings.facts, use_cache=settings.use_cache)
+    settings = ctx.find_object(Settings) or Settings((), True)
+    base = load(settings.facts, use_cache=settings.use_cache, library=settings.library)
+    for note in base.notes:
+        error(note)
+    return base
 
 
 class Format(str, Enum):

@@ -51,18 +51,20 @@ def validate(
     from cqsmart.query.summary import summary
     from cqsmart.store.load import load
 
-    settings = ctx.find_object(Settings)
+    settings = ctx.find_object(Settings) or Settings((), True)
+    chosen = path or settings.facts
     if not as_json:
-        base = load(path or (settings.facts if settings else None), use_cache=False, draft=draft)
+        base = load(chosen, use_cache=False, draft=draft, library=settings.library)
         sys.stdout.write(f"valid: {summary(base)} ({base.origin})\n")
         return
     try:
-        base = load(path or (settings.facts if settings else None), use_cache=False, draft=draft)
+        base = load(chosen, use_cache=False, draft=draft, library=settings.library)
     except InvalidFactBase as failure:
         problems = [
             {name: str(getattr(problem, name, "")) for name in ("file", "path", "reason")} for problem in failure.problems
         ]
-        _report({"valid": False, "origin": path or (settings.facts if settings else None), "summary": None, "problems": problems})
+        origin = chosen if isinstance(chosen, str) else " + ".join(chosen) or None
+        _report({"valid": False, "origin": origin, "summary": None, "problems": problems})
         error(f"invalid fact base ({len(problems)} problem{'s' if len(problems) != 1 else ''})")
         raise typer.Exit(2) from None
     _report({"valid": True, "origin": base.origin, "summary": summary(base), "problems": []})

@@ -16,9 +16,9 @@ def _base(ctx: Any) -> FactBase | None:
     from cqsmart.store.load import load
 
     root = ctx.find_root() if ctx is not None else None
-    facts = root.params.get("facts") if root is not None else None
+    params = root.params if root is not None else {}
     try:
-        return load(facts)
+        return load(params.get("facts"), library=not params.get("no_library"))
     except (CqsmartError, OSError, ValueError):
         return None  # completion must never print an error into the user's prompt
 

@@ -103,7 +103,7 @@ class FactBase:
     A plain class rather than a dataclass: creating a dataclass costs a millisecond of every run's start-up.
     """
 
-    __slots__ = ("_records", "by_id", "by_kind", "encoded", "origin", "store")
+    __slots__ = ("_records", "by_id", "by_kind", "encoded", "notes", "origin", "store")
 
     def __init__(
         self,
@@ -117,6 +117,8 @@ class FactBase:
         self.origin = origin
         self.store = store
         self._records = records
+        # What the reader should know about how the base was put together (a library base left out).
+        self.notes: tuple[str, ...] = ()
         if store is not None:
             self.by_id: Mapping[str, JsonRecord] = _ById(store)
             self.by_kind: Mapping[str, list[JsonRecord]] = _ByKind(store)

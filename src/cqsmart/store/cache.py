@@ -90,6 +90,16 @@ def content_key(files: list[FactFile]) -> str:
     return key.hexdigest()
 
 
+def union_key(keys: list[str]) -> str:
+    """The key of several bases read together: each base's key, framed, in order; one base keeps its own."""
+    if len(keys) == 1:
+        return keys[0]
+    key = Key().add(b"u", b"%d" % len(keys))
+    for part in keys:
+        key.add(b"b", part.encode())
+    return key.hexdigest()
+
+
 def entry_limit(files: list[FactFile]) -> int:
     """The most an entry for these files can hold (their records re-encoded, one a line, and an index
     of them): anything larger in its place is not an entry this version wrote."""

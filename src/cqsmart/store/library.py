@@ -91,6 +91,7 @@ def add(path: str, base_id: str | None, force: bool) -> tuple[Entry, list[JsonRe
     existing = [item for item in entries() if item.id == chosen]
     if existing and not force:
         raise UsageError(f"the library has a base {echo(chosen)} already; use --force to replace it, or --id for another")
+    _refuse_clashes(path, records, chosen)
     for item in existing:
         if item.path.is_dir() != (files[0].kind is not None):
             _remove(item.path)  # a folder replaced by a file, or the other way round
@@ -103,6 +104,26 @@ def add(path: str, base_id: str | None, force: bool) -> tuple[Entry, list[JsonRe
         else:
             temporary.write_bytes(files[0].content)
     return Entry(chosen, target), records
+
+
+def _refuse_clashes(path: str, records: list[JsonRecord], base_id: str) -> None:
+    """A base is read beside the bundled one and the rest of the library: an id they hold already would
+    make every command fail, so it is refused now, naming where the id is."""
+    from cqsmart.errors import InvalidFactBase
+    from cqsmart.store.load import load
+
+    ids = {str(record["id"]) for record in records}
+    others = [(None, "the bundled base")] + [
+        (str(item.path), f"library base {item.id}") for item in entries() if item.id != base_id
+    ]
+    for other, name in others:
+        try:
+            held = load(other, library=False) if other is not None else load(library=False)
+        except InvalidFactBase:
+            continue  # a broken library base is left out of every read, so it clashes with nothing
+        clash = next((record_id for record_id in held.by_id if record_id in ids), None)
+        if clash is not None:
+            raise UsageError(f"{path}: id {echo(clash)} is also in {name}; ids differ across the bases read together")
 
 
 def remove(base_id: str) -> Entry:

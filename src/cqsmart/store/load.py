@@ -4,18 +4,18 @@ from __future__ import annotations
 
 import gc
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from cqsmart.errors import InvalidFactBase
 from cqsmart.model import jsontext
 from cqsmart.model.factbase import FactBase, JsonRecord
-from cqsmart.store.cache import content_key
+from cqsmart.store.cache import content_key, union_key
 from cqsmart.store.database import Records, in_memory
 from cqsmart.store.lazy import index_row
-from cqsmart.store.locate import FactFile, read_fact_files, resolve_path
+from cqsmart.store.locate import FactFile, read_fact_files, resolve_paths
 
 if TYPE_CHECKING:
     import sqlite3
@@ -92,28 +92,95 @@ def validated_form(files: list[FactFile]) -> tuple[list[list[Any]], list[bytes]]
     return encode(records, escape)
 
 
-def load(path: str | None = None, *, use_cache: bool = True, draft: bool = False) -> FactBase:
-    """The fact base at path; a draft (English labels missing) is only ever validated, never cached."""
-    location, origin = resolve_path(path)
-    files = read_fact_files(location, origin)
+class Base(NamedTuple):
+    """One base of those loaded together: its name in messages, its files, and whether it came from the
+    user's library (a library base that fails is left out with a note, never the reason a command fails)."""
+
+    origin: str
+    files: list[FactFile]
+    from_library: bool = False
+    unreadable: str = ""  # why the files could not be read, for a library base (a named one raises)
+
+
+def bases_to_load(paths: str | Sequence[str] | None, library: bool) -> list[Base]:
+    """The bases named (`--facts`, repeatable, or `$CQSMART_FACTS`), else the bundled one and the library's."""
+    chosen = [paths] if isinstance(paths, str) else list(paths or ())
+    located, default = resolve_paths(chosen)
+    bases = [Base(origin, read_fact_files(location, origin)) for location, origin in located]
+    if default and library:
+        from cqsmart.store.library import entries
+
+        for entry in entries():
+            origin = f"library base {entry.id}"
+            try:
+                bases.append(Base(origin, read_fact_files(entry.path, origin), True))
+            except InvalidFactBase as failure:
+                bases.append(Base(origin, [], True, str(failure.problems[0])))
+    return bases
+
+
+def load(
+    path: str | Sequence[str] | None = None, *, use_cache: bool = True, draft: bool = False, library: bool = True
+) -> FactBase:
+    """The fact base at path (or the union of those at several paths; by default the bundled base with the
+    user's library); a draft (English labels missing) is only ever validated, never cached."""
+    bases = bases_to_load(path, library)
+    origin = " + ".join(base.origin for base in bases)
     if draft:
         with no_cyclic_collection():
-            records = validate(files, draft)
+            records = [record for base in bases for record in validate(base.files, draft)]
         return FactBase(tuple(records), origin)
-    key = content_key(files)
+    files = [item for base in bases for item in base.files]
+    key = union_key([content_key(base.files) for base in bases])
     if not use_cache:
-        return FactBase(None, origin, store=Records(_database(files, key, None)))
+        connection, notes = _database(bases, key, None)
+        return _with_notes(FactBase(None, origin, store=Records(connection)), notes)
     from cqsmart.store.cache import Cache, entry_limit
 
     cache = Cache.default()
-    connection = cache.read(key, entry_limit(files)) or _database(files, key, cache)
-    return FactBase(None, origin, store=Records(connection, key.encode(), lambda: _database(files, key, cache)))
+    cached = cache.read(key, entry_limit(files))
+    connection, notes = (cached, []) if cached is not None else _database(bases, key, cache)
+    rebuild = lambda: _database(bases, key, cache)[0]  # noqa: E731 - the store calls it when a page is damaged
+    return _with_notes(FactBase(None, origin, store=Records(connection, key.encode(), rebuild)), notes)
 
 
-def _database(files: list[FactFile], key: str, cache: Cache | None) -> sqlite3.Connection:
-    """The base validated and written to the cache, opened; in memory when not cached (asked not to
-    be, or the cache cannot be written)."""
+def _with_notes(base: FactBase, notes: list[str]) -> FactBase:
+    base.notes = tuple(notes)
+    return base
+
+
+def _database(bases: list[Base], key: str, cache: Cache | None) -> tuple[sqlite3.Connection, list[str]]:
+    """The bases validated (each alone, then together: one id in one base only) and written to the
+    cache, opened; in memory when not cached (asked not to be, the cache cannot be written, or a library
+    base was left out, so that the note about it is given every time). With a note for each left out."""
+    index: list[Any] = []
+    lines: list[bytes] = []
+    notes: list[str] = []
+    problems: list[object] = []
+    owner: dict[str, str] = {}
     with no_cyclic_collection():
-        index, lines = validated_form(files)
-        connection = cache.write(key, index, lines) if cache is not None else None
-        return connection or in_memory(key, index, lines)
+        for base in bases:
+            try:
+                if base.unreadable:
+                    raise InvalidFactBase([base.unreadable])
+                rows, texts = validated_form(base.files)
+                clashes = [row[0] for row in rows if row[0] in owner]
+                if clashes:
+                    clash = clashes[0]
+                    raise InvalidFactBase(
+                        [f"{base.origin}: id {clash!r} is also in {owner[clash]}; ids must differ across bases"]
+                    )
+            except InvalidFactBase as failure:
+                if not base.from_library:
+                    problems.extend(failure.problems)
+                    continue
+                more = f" (and {len(failure.problems) - 1} more)" if len(failure.problems) > 1 else ""
+                notes.append(f"{base.origin} is left out: {failure.problems[0]}{more}; see 'cqsmart library list'")
+                continue
+            owner.update((row[0], base.origin) for row in rows)
+            index.extend(rows)
+            lines.extend(texts)
+        if problems:
+            raise InvalidFactBase(problems)
+        connection = cache.write(key, index, lines) if cache is not None and not notes else None
+        return connection or in_memory(key, index, lines), notes

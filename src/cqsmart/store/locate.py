@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import stat
+from collections.abc import Sequence
 from pathlib import Path
 from typing import NamedTuple
 
@@ -67,6 +68,20 @@ def resolve_path(path: str | None) -> tuple[Path, str]:
     if chosen is None:
         return bundled_facts_dir(), BUNDLED
     return expand_user(chosen), chosen
+
+
+def resolve_paths(paths: Sequence[str]) -> tuple[list[tuple[Path, str]], bool]:
+    """Each base to load and its name, and whether they are the default (the bundled base, which the
+    library joins): the paths given, else those `$CQSMART_FACTS` lists (separated by os.pathsep)."""
+    if paths:
+        return [resolve_path(path) for path in paths], False
+    chosen = os.environ.get(ENV_FACTS)
+    if not chosen:
+        return [resolve_path(None)], chosen is None  # resolve_path refuses a variable set but empty
+    parts = chosen.split(os.pathsep)
+    if "" in parts:
+        raise UsageError(f"{ENV_FACTS} names an empty path ({chosen!r}); separate fact-base paths with {os.pathsep!r}")
+    return [(expand_user(part), part) for part in parts], False
 
 
 def read_fact_files(path: Path, origin: str) -> list[FactFile]:
