@@ -93,3 +93,22 @@ def test_a_broken_library_base_is_a_warning_in_python(run: Run) -> None:
     (Path(os.environ["CQSMART_DATA_DIR"]) / "library" / "district-2024.json").write_text("[", encoding="utf-8")
     with pytest.warns(UserWarning, match="library base district-2024 is left out"):
         cqsmart.load()
+
+
+@pytest.mark.parametrize("command", [["stats"], ["search", "数字经济"], ["ask", "数字经济增加值是多少"], ["topics"], ["metrics"]])
+def test_source_narrows_listings_search_and_ask_to_one_source(run: Run, command: list[str]) -> None:
+    result = run("--facts", str(BUNDLED), "--facts", str(DISTRICT), *command, "--source", "district-2024", "--json")
+    assert result.exit_code == 0, result.stderr
+    rows = json.loads(result.stdout)
+    assert rows
+    for row in rows:
+        if "source" in row and isinstance(row["source"], dict):
+            assert row["source"]["id"] == "district-2024"
+
+
+def test_an_unknown_source_names_those_there_are(run: Run) -> None:
+    result = run("stats", "--source", "nope")
+    assert (result.exit_code, result.stderr) == (
+        2,
+        "cqsmart: unknown source 'nope' (sources: cqdaily-2021-08-smart-city-interview)\n",
+    )

@@ -251,16 +251,18 @@ def configure(
     ctx.obj = Settings(tuple(facts or ()), not no_cache, not no_pager, not no_library)
 
 
-def load_base(ctx: typer.Context) -> FactBase:
-    """The bases the command line names, read together; what was left out of them is said on stderr."""
+def load_base(ctx: typer.Context, source: str | None = None) -> FactBase:
+    """The bases the command line names, read together (narrowed to one source's records when asked);
+    what was left out of them is said on stderr."""
     from cqsmart.cli.streams import error
+    from cqsmart.query.narrow import from_source
     from cqsmart.store.load import load
 
     settings = ctx.find_object(Settings) or Settings((), True)
     base = load(settings.facts, use_cache=settings.use_cache, library=settings.library)
     for note in base.notes:
         error(note)
-    return base
+    return from_source(base, source)
 
 
 class Format(str, Enum):
@@ -282,6 +284,23 @@ FormatOption = Annotated[Format, typer.Option("--format", "-f", help="Output for
 JsonOption = Annotated[bool, typer.Option("--json", help="Shorthand for --format json.")]
 FIELDS_HELP = "Columns to show, e.g. {}."
 FieldsOption = Annotated[str | None, typer.Option("--fields", metavar="A,B,…", help=FIELDS_HELP.format("id,label"))]
+SourceOption = Annotated[
+    str | None,
+    typer.Option(
+        "--source",
+        metavar="ID",
+        autocompletion=lambda incomplete: _complete_source(incomplete),
+        help="Only the records of this source (an id 'cqsmart sources' lists), of the bases read together.",
+    ),
+]
+
+
+def _complete_source(incomplete: str) -> list[str]:
+    from cqsmart.cli.completion import complete_source
+
+    return complete_source(None, incomplete)
+
+
 LangOption = Annotated[
     Lang | None, typer.Option("--lang", help="Language of tables: titles, headers, labels, values (default: the locale).")
 ]

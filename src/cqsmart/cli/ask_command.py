@@ -5,7 +5,7 @@ from typing import Annotated
 
 import typer
 
-from cqsmart.cli.app import FieldsOption, Format, FormatOption, JsonOption, LangOption, app, emit, load_base
+from cqsmart.cli.app import FieldsOption, Format, FormatOption, JsonOption, LangOption, SourceOption, app, emit, load_base
 
 
 @app.command()
@@ -19,6 +19,7 @@ def ask(
     as_json: JsonOption = False,
     fields: FieldsOption = None,
     lang: LangOption = None,
+    source: SourceOption = None,
 ) -> None:
     """Answer a question with the figure that answers it.
 
@@ -38,5 +39,5 @@ def ask(
     from cqsmart.query.ask import ask as answer
 
     use_cached_indexes()
-    base = load_base(ctx)
+    base = load_base(ctx, source)
     emit(answer(base, question, limit), base, fmt, as_json, fields, lang)

@@ -46,6 +46,7 @@ def _years(base: FactBase) -> list[str]:
 complete_metric = _completer(_figure_values("metric"))
 complete_topic = _completer(_figure_values("topic"))
 complete_year = _completer(_years)
+complete_source = _completer(lambda base: [str(record["id"]) for record in base.of_kind("source")])
 complete_id = _completer(lambda base: [record["id"] for record in base.records])
 complete_line = _completer(lambda base: sorted({record["line"] for record in base.of_kind("initiative")}))
 complete_area = _completer(lambda base: sorted({record["area"] for record in base.of_kind("target")}))

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from cqsmart.cli import completion
-from cqsmart.cli.app import FIELDS_HELP, Format, FormatOption, JsonOption, LangOption, app, emit, load_base
+from cqsmart.cli.app import FIELDS_HELP, Format, FormatOption, JsonOption, LangOption, SourceOption, app, emit, load_base
 from cqsmart.render.plain import default_lang
 
 TopicFields = Annotated[str | None, typer.Option("--fields", metavar="A,B,…", help=FIELDS_HELP.format("topic,figures"))]
@@ -30,6 +30,7 @@ def topics(
     as_json: JsonOption = False,
     fields: TopicFields = None,
     lang: LangOption = None,
+    source: SourceOption = None,
 ) -> None:
     """Topics, with how many records each has.
 
@@ -43,7 +44,7 @@ def topics(
     """
     from cqsmart.query.discovery import topics as topics_query
 
-    base = load_base(ctx)
+    base = load_base(ctx, source)
     emit(topics_query(base), base, fmt, as_json, fields, lang)
 
 
@@ -58,6 +59,7 @@ def metrics(
     as_json: JsonOption = False,
     fields: MetricFields = None,
     lang: LangOption = None,
+    source: SourceOption = None,
 ) -> None:
     """Metrics: label, unit, years and latest value.
 
@@ -73,7 +75,7 @@ def metrics(
     from cqsmart.query.listing import topics_of
     from cqsmart.query.result import require_known
 
-    base = load_base(ctx)
+    base = load_base(ctx, source)
     if topic is not None:
         require_known(topic, topics_of(base), "topic")
     emit(metrics_query(base, topic), base, fmt, as_json, fields, lang)

@@ -15,6 +15,7 @@ from cqsmart.cli.app import (
     FormatOption,
     JsonOption,
     LangOption,
+    SourceOption,
     SvgOption,
     app,
     emit,
@@ -79,6 +80,7 @@ def stats(
     lang: LangOption = None,
     svg: SvgOption = None,
     force: ForceOption = False,
+    source: SourceOption = None,
 ) -> None:
     """Figures: growth, scale, counts, rankings.
 
@@ -91,7 +93,7 @@ def stats(
       cqsmart stats --topic digital-economy --derived
       cqsmart stats --json | jq '.[] | {id, value, unit}'
     """
-    base = load_base(ctx)
+    base = load_base(ctx, source)
     filters = listing.Filters(
         year=parse_year(single(year, "--year"), "--year", base),
         start=parse_year(single(start, "--from"), "--from", base),
@@ -126,6 +128,7 @@ def initiatives(
     lang: LangOption = None,
     svg: SvgOption = None,
     force: ForceOption = False,
+    source: SourceOption = None,
 ) -> None:
     """Initiatives and the figures linked to them.
 
@@ -137,7 +140,7 @@ def initiatives(
       cqsmart initiatives --line mechanisms
       cqsmart initiatives --search 渝快办 --json
     """
-    base = load_base(ctx)
+    base = load_base(ctx, source)
     emit(listing.initiatives(base, line, search, topic), base, fmt, as_json, fields, lang, svg, force)
 
 
@@ -160,6 +163,7 @@ def targets(
     lang: LangOption = None,
     svg: SvgOption = None,
     force: ForceOption = False,
+    source: SourceOption = None,
 ) -> None:
     """Forward targets and their quantities.
 
@@ -171,7 +175,7 @@ def targets(
       cqsmart targets
       cqsmart targets --area innovation-system --format markdown
     """
-    base = load_base(ctx)
+    base = load_base(ctx, source)
     emit(listing.targets(base, area, search, topic), base, fmt, as_json, fields, lang, svg, force)
 
 
@@ -200,6 +204,7 @@ def compare(
     lang: LangOption = None,
     svg: SvgOption = None,
     force: ForceOption = False,
+    source: SourceOption = None,
 ) -> None:
     """Compare years, or two metrics.
 
@@ -219,7 +224,7 @@ def compare(
     from cqsmart.query.audit import compared_figures
     from cqsmart.query.compare import compare as compare_query
 
-    base = load_base(ctx)
+    base = load_base(ctx, source)
     result = compare_query(base, items, derived, metric, topic)
     chosen = lang.value if lang else default_lang()
     if chosen == "zh" and result.hint and not result.rows and result.kind == "year-comparison":
@@ -276,6 +281,7 @@ def search(
     lang: LangOption = None,
     svg: SvgOption = None,
     force: ForceOption = False,
+    source: SourceOption = None,
 ) -> None:
     """Search all records in Chinese or English.
 
@@ -293,7 +299,7 @@ def search(
     from cqsmart.cli.indexes import use_cached_indexes
 
     use_cached_indexes()
-    base = load_base(ctx)
+    base = load_base(ctx, source)
     emit(listing.with_topic(base, searching.search(base, text, derived), topic), base, fmt, as_json, fields, lang, svg, force)
 
 
