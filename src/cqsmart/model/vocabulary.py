@@ -135,7 +135,7 @@ KINDS: tuple[str, ...] = ("figure", "initiative", "target", "source", "check", "
 
 
 # What each line, area and topic of the bundled base is called in each language: (zh, en). Chinese views
-# show these, never the slug; tests/render/test_labels.py checks every slug in the base has one.
+# show these, never the slug; tests/render/test_chinese_views.py checks every slug in the base has one.
 LINE_LABELS: dict[str, tuple[str, str]] = {
     "strategy": ("战略", "strategy"),
     "mechanisms": ("机制", "mechanisms"),
