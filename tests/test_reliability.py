@@ -394,7 +394,7 @@ def test_a_file_target_ending_in_a_slash_is_refused(run: Run, tmp_path: Path) ->
 
 
 def test_the_search_index_is_kept_under_the_caches_own_names(run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """`ask` keeps its index as cqsmart-index-<hex>.bin, and a user's index-1.marshal beside it survives."""
+    """`ask` keeps its full-text index as cqsmart-figures-<hex>.sqlite, and a user's index-1.marshal beside it survives."""
     folder = tmp_path / "shared-cache"
     folder.mkdir()
     mine = folder / "index-1.marshal"
@@ -403,4 +403,4 @@ def test_the_search_index_is_kept_under_the_caches_own_names(run: Run, tmp_path:
     for _ in range(2):  # the second run reads the index the first one kept
         assert run("ask", "渝康码有多少项功能?", "--json").exit_code == 0
     kept = sorted(path.name.split("-")[1] for path in folder.glob("cqsmart-*"))
-    assert kept == ["facts", "index"] and mine.read_bytes() == b"mine"
+    assert kept == ["facts", "figures"] and mine.read_bytes() == b"mine"

@@ -107,7 +107,7 @@ def test_an_index_artefact_that_is_not_a_small_regular_file_is_rebuilt(tmp_path:
     shutil.copy(SMALL, facts)
     first = run("--facts", str(facts), "search", "growth", "--json")
     assert first.exit_code == 0
-    (artefact,) = (tmp_path / "cache").glob("cqsmart-index-*.bin")
+    (artefact,) = (tmp_path / "cache").glob("cqsmart-records-*.sqlite")
     artefact.unlink()
     if replacement == "fifo":
         os.mkfifo(artefact)

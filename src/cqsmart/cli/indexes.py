@@ -1,17 +1,17 @@
-"""`ask` and `search` read their index from the fact-base cache: built once, with the base, and kept
-until the base or the analysis code changes. The query layer builds; the store keeps; this joins them."""
+"""`ask` and `search` read their full-text index from the fact-base cache: built once, beside the
+base's database, and kept until the base or the analysis code changes. The query layer makes the
+terms; the store keeps them; this joins the two."""
 
 from __future__ import annotations
 
-import marshal
 import os
 from collections.abc import Callable
 
 from cqsmart import __version__
 from cqsmart.model import years
 from cqsmart.model.factbase import FactBase, JsonRecord
-from cqsmart.query import analysis, chinese, english, index, index_form, lexicon
-from cqsmart.query.index import Index, build
+from cqsmart.query import analysis, chinese, english, fulltext, index, lexicon
+from cqsmart.query.index import Index, build, index_rows
 
 
 def use_cached_indexes() -> None:
@@ -25,7 +25,7 @@ def _code_stamp() -> str:
     text needs it); those that read only the question (fit, pinyin, clauses, rewrite, values) need not be."""
     stamps = []
     t2s = os.path.join(os.path.dirname(str(analysis.__file__)), "t2s.py")
-    for path in (*(str(module.__file__) for module in (analysis, chinese, english, index, index_form, lexicon, years)), t2s):
+    for path in (*(str(module.__file__) for module in (analysis, chinese, english, fulltext, index, lexicon, years)), t2s):
         try:
             status = os.stat(path)
             stamps.append(f"{status.st_size}:{status.st_mtime_ns}")
@@ -36,25 +36,20 @@ def _code_stamp() -> str:
 
 def cached_index(base: FactBase, name: str, records: Callable[[], list[JsonRecord]]) -> Index:
     """The index of `records()` (named `name`: figures, records), from the cache when it has it."""
-    if not base.encoded:
+    content = getattr(base.encoded, "content", b"") if base.encoded else b""  # what identifies the records
+    if not content:
         return build(base, records())
     from cqsmart.store.cache import Cache, Key, artefact_limit
 
-    key = Key().add(b"i", str(index_form.INDEX_VERSION).encode()).add(b"v", __version__.encode())
-    key.add(b"n", name.encode()).add(b"c", _code_stamp().encode())
-    content = getattr(base.encoded, "content", b"")  # what identifies the records (their cache key), when known
-    if content:
-        key.add(b"b", content)
-    else:
-        for line in base.encoded.values():
-            key.add(b"l", line.encode())
+    key = Key().add(b"i", fulltext.FORMAT.encode()).add(b"v", __version__.encode())
+    key.add(b"n", name.encode()).add(b"c", _code_stamp().encode()).add(b"b", content)
     cache = Cache.default()
-    payload = cache.read_artefact("index", key.hexdigest(), artefact_limit(len(base.records)))
-    if payload is not None:
-        try:
-            return index_form.decode(marshal.loads(payload), base)
-        except (ValueError, KeyError, TypeError, EOFError):
-            pass
-    built = build(base, records())
-    cache.write_artefact("index", key.hexdigest(), marshal.dumps(index_form.encode(built)))
-    return built
+    hexdigest, form = key.hexdigest(), fulltext.FORMAT
+    found = cache.read_index(name, hexdigest, artefact_limit(len(base.by_id)), form, fulltext.META)
+    if found is None:
+        rows = index_rows(base, records())
+        found = cache.write_index(
+            name, hexdigest, lambda connection: fulltext.fill(connection, hexdigest, *rows), form, fulltext.META
+        )
+        found = found or fulltext.in_memory(hexdigest, *rows)
+    return build(base, (), found)

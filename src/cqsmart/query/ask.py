@@ -9,15 +9,15 @@ among the years of the best metric.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from cqsmart.errors import NotFound, UsageError, echo
 from cqsmart.model.factbase import FactBase, JsonRecord
 from cqsmart.query.analysis import Analysis, normalise
 from cqsmart.query.chinese import is_han
 from cqsmart.query.fit import Fit
-from cqsmart.query.index import Document, Index, index_of
-from cqsmart.query.question import understand
+from cqsmart.query.index import LABEL, Document, Index, index_of
+from cqsmart.query.question import number_names, understand
 from cqsmart.query.result import Result
 from cqsmart.query.values import states
 
@@ -92,8 +92,9 @@ def coverage(question: Analysis, document: Document, index: Index, scene: bool =
         total += found if told else weight
         matched += found
     if question.values:  # a number the question states weighs as the rarest word, matched by its figure
-        total += index.unknown_weight
-        matched += index.unknown_weight * states(document.record, question.values)
+        total += index.unknown_weight  # or by the figure whose label it is part of (Synthetic figure 4242)
+        named = any(document.keys.get(key, 0.0) >= LABEL for key in number_names(question.values))
+        matched += index.unknown_weight * (named or states(document.record, question.values))
     return matched / total if total else 0.0
 
 
@@ -132,8 +133,7 @@ def rank(question: Analysis, index: Index, threshold: float = ANSWERS, reported:
     scored = []
     counts = question.counting and not any("c:percentage-point" in slot for slot in question.slots)
     fit = Fit(question, index)
-    records: dict[str, JsonRecord] = {}  # by id, for a derived figure's inputs: built only if a span is asked
-    for document in index.documents:
+    for document in index.candidates(question):
         if not fit.allows(document):
             continue
         if counts and document.record.get("unit") in PERCENTAGES:
@@ -159,9 +159,7 @@ def rank(question: Analysis, index: Index, threshold: float = ANSWERS, reported:
             other = bool(head) and not any(slot & asked for slot in head)
             counted = document.record.get("unit") in COUNTER_UNITS.get(question.counter, ())
             several = len(set(question.years)) > 1 and fit.asks_span
-            if several and not records:
-                records.update((each.record["id"], each.record) for each in index.documents)
-            spans = _spans(document.record, question.years, records) if several else 0.0
+            spans = _spans(document.record, question.years, index.base.by_id) if several else 0.0
             covered = label_coverage(question, document, index)
             if other and covered < 0.4 and share < 0.95 and not _all_matched(question, document):
                 continue  # what the figure measures is not what was asked, and the question is not all matched
@@ -176,7 +174,7 @@ def rank(question: Analysis, index: Index, threshold: float = ANSWERS, reported:
     return sorted(scored, key=order)
 
 
-def _spans(record: JsonRecord, years: list[int], records: dict[str, JsonRecord]) -> float:
+def _spans(record: JsonRecord, years: list[int], records: Mapping[str, JsonRecord]) -> float:
     covered: set[int] = set()
     for each in (record, *(records[ref] for ref in record.get("inputs") or () if ref in records)):
         period = each.get("period") or {}

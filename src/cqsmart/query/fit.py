@@ -37,11 +37,11 @@ class Fit:
         self.measures = {key for key in MEASURES if key in asked}
         # What a how-many question counts, when it says; else every counted thing it names.
         self.counted = {question.counts} if question.counts else {key for key in COUNTED if key in asked}
-        documents = len(index.documents) or 1
+        documents = index.size or 1
         self.names = [
             key
             for (key,) in (slot for slot in question.asking() if len(slot) == 1)
-            if key.startswith("c:") and key not in BUILTIN and index.frequency.get(key, 0) / documents < SETTING
+            if key.startswith("c:") and key not in BUILTIN and index.count(key) / documents < SETTING
         ]
         self.places = [name for name in self.names if name.startswith(PLACE)]
         # Years listed (2018 and 2019) ask about each; a span (2018 to 2020) or a change between them, about both.

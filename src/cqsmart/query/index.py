@@ -1,25 +1,31 @@
-"""An index of a fact base's records for `ask` and `search`, built in a few milliseconds per run.
+"""The index `ask` and `search` find records with: a full-text index of the records' terms (store/terms)
+that gives the candidates for a question and how rare each key is, and the candidates as documents.
 
-Each record becomes a document: the keys its texts produce (see analysis), each with the weight of the
-best field it occurs in (a label counts more than a quote, a quote more than a note). Keys rare in the
-base weigh more (inverse document frequency). The English words of the base are kept, for spelling
-correction and for romanised names typed apart.
+A document is a record as it is scored: the keys its texts produce (see analysis), each with the weight
+of the best field it occurs in (a label counts more than a quote, a quote more than a note). Keys rare
+in the base weigh more (inverse document frequency). Only the candidates bm25 finds are analysed, so a
+question costs what its candidates cost, not what the base holds. The English words of the base are
+kept, for spelling correction and for romanised names typed apart.
 """
 
 from __future__ import annotations
 
 import math
 import re
+import sqlite3
 from collections.abc import Callable, Iterable
+from functools import cache
 
 from cqsmart.model.factbase import FactBase, JsonRecord
 from cqsmart.model.years import MONTHS as _MONTHS
-from cqsmart.query import lexicon
+from cqsmart.query import fulltext, lexicon
 from cqsmart.query.analysis import BUILTIN_GROUPS, Analysis, Concepts, analyse, normalise
 from cqsmart.query.chinese import is_han
 from cqsmart.query.english import english_word
+from cqsmart.query.fulltext import Row, Terms
 
 LABEL, NAME, LINKED, QUOTE, UNIT, TOPIC, ASIDE, NOTE = 1.0, 0.9, 0.8, 0.7, 0.6, 0.5, 0.5, 0.4
+CANDIDATES = 200  # the records bm25 finds for a question that are then scored in full
 UNIT_WORDS = {
     "%": "percent",
     "个百分点": "percentage points",
@@ -75,22 +81,91 @@ class Document:
 
 
 class Index:
-    __slots__ = ("concepts", "documents", "frequency", "words")
+    """The records of one kind of query (figures for `ask`, records for `search`) as its full-text
+    index finds them: only the candidates bm25 finds for a question are analysed into documents."""
 
-    def __init__(self, documents: list[Document], concepts: Concepts, frequency: dict[str, int], words: frozenset[str]) -> None:
-        self.documents = documents
+    __slots__ = ("_counts", "_documents", "_expressions", "_links", "base", "concepts", "terms", "words")
+
+    def __init__(self, base: FactBase, concepts: Concepts, terms: Terms) -> None:
+        self.base = base
         self.concepts = concepts
-        self.frequency = frequency
-        self.words = words  # English words of the base, its aliases and the lexicon, as written
+        self.terms = terms
+        # English words of the base, its aliases and the lexicon, as written (for spelling correction).
+        self.words = frozenset(terms.words())
+        self._documents: dict[int, Document] = {}
+        self._counts: dict[str, int] = {}
+        self._expressions: dict[str, str] | None = None
+        self._links: dict[str, list[JsonRecord]] | None = None
+
+    @property
+    def size(self) -> int:
+        return self.terms.size
+
+    def candidates(self, question: Analysis, limit: int | None = None) -> list[Document]:
+        """The documents that may answer: the best `limit` (CANDIDATES) that bm25 finds for the
+        question's keys, and every one whose value the question states; in base order."""
+        expression = " OR ".join(dict.fromkeys(term for key in question.all_keys() if (term := self.expression(key))))
+        found = dict(self.terms.best(expression, limit or CANDIDATES))
+        for stated in question.values:
+            found.update(self.terms.near(stated.value - stated.within, stated.value + stated.within))
+        documents = [self._document(position, ident) for position, ident in sorted(found.items())]
+        self._count_keys({key for document in documents for slot in (*document.label_zh, *document.label_en) for key in slot})
+        return documents
+
+    def expression(self, key: str) -> str:
+        """The FTS5 expression a key matches: its term, or for a concept any of its members."""
+        if key.startswith(("z:", "u:", "w:")):
+            return f'"{key[2:]}"'
+        if key.startswith("c:"):
+            return self._concept_expressions().get(key[2:], "")
+        return ""
+
+    def _concept_expressions(self) -> dict[str, str]:
+        if self._expressions is None:
+            members: dict[str, list[str]] = {}
+            for member, concept in self.concepts.chinese:
+                members.setdefault(concept, []).append(" ".join(_terms(member, extra=False)))
+            for groups in self.concepts.english.values():
+                for words, concept in groups:
+                    members.setdefault(concept, []).append(" ".join(words))
+            # Each member as a phrase: its bigrams or stems in order, as the records' terms hold them.
+            self._expressions = {
+                concept: " OR ".join(f'"{each}"' for each in found if each) for concept, found in members.items()
+            }
+        return self._expressions
+
+    def count(self, key: str) -> int:
+        """How many records hold the key."""
+        if key not in self._counts:
+            self._count_keys({key})
+        return self._counts[key]
+
+    def _count_keys(self, keys: set[str]) -> None:
+        keys = {key for key in keys if key not in self._counts}
+        plain = sorted(key for key in keys if key.startswith(("z:", "u:", "w:")))
+        found = self.terms.counts([key[2:] for key in plain])
+        self._counts.update((key, found.get(key[2:], 0)) for key in plain)
+        for key in keys.difference(plain):
+            expression = self.expression(key)
+            self._counts[key] = self.terms.matching(expression) if expression else 0
 
     def idf(self, key: str) -> float | None:
-        count = self.frequency.get(key)
-        return None if not count else math.log(1 + len(self.documents) / count)
+        count = self.count(key)
+        return None if not count else math.log(1 + self.size / count)
 
     @property
     def unknown_weight(self) -> float:
         """A key the base never uses weighs as much as the rarest one: a question about it is not answered."""
-        return math.log(1 + len(self.documents) / 0.75)
+        return math.log(1 + self.size / 0.75)
+
+    def _document(self, position: int, record_id: str) -> Document:
+        document = self._documents.get(position)
+        if document is None:
+            if self._links is None:
+                self._links = _linked(self.base)
+            record = self.base.by_id[record_id]
+            document = self._documents[position] = analysed(record, position, self.concepts, self._links)
+        return document
 
 
 def alias_groups(base: FactBase) -> list[tuple[str, list[str]]]:
@@ -145,54 +220,51 @@ def _counted(label: str, concepts: Concepts) -> Analysis:
 def _linked(base: FactBase) -> dict[str, list[JsonRecord]]:
     """Figure id → the initiatives and targets that list it; a record id → its linked figures."""
     links: dict[str, list[JsonRecord]] = {}
-    for record in base.records:
-        for ref in record.get("figures") or () if record["kind"] in ("initiative", "target") else ():
+    for record in (*base.of_kind("initiative"), *base.of_kind("target")):
+        for ref in record.get("figures") or ():
             links.setdefault(ref, []).append(record)
             if ref in base.by_id:
                 links.setdefault(record["id"], []).append(base.by_id[ref])
     return links
 
 
-def build(base: FactBase, records: Iterable[JsonRecord]) -> Index:
-    concepts = Concepts.build([*BUILTIN_GROUPS, *alias_groups(base)])
-    links = _linked(base)
-    documents: list[Document] = []
-    for position, record in enumerate(records):
-        document = Document(record, position)
-        label = record.get("label") or {}
-        label_zh = _label_analysis(str(label.get("zh", "")), concepts, english=False)
-        # What an English label says in brackets (a name in Chinese, who published an index) counts less.
-        english_label = str(label.get("en", ""))
-        label_en = _label_analysis(re.sub(r"\([^)]*\)", " ", english_label), concepts, english=True)
-        aside = " ".join(re.findall(r"\(([^)]*)\)", english_label))
-        document.label_zh, document.label_en = tuple(label_zh.slots), tuple(label_en.slots)
-        english = str(label.get("en", ""))
-        document.head = _english_head(english, concepts)
-        document.head_zh = tuple(_counted(str(label.get("zh", "")), concepts).slots)
-        document.add(label_zh, LABEL)
-        document.add(label_en, LABEL)
-        fields: list[tuple[str, float]] = [
-            (str(record.get("metric") or "").replace("-", " "), NAME),
-            (str(record["id"]).replace("-", " "), NAME),
-            (_text((record.get("source") or {}).get("quote")), QUOTE),
-            (UNIT_WORDS.get(str(record.get("unit")), "") + " " + _text(record.get("unit")), UNIT),
-            (str(record.get("topic") or "").replace("-", " "), TOPIC),
-            (_text(record.get("note")), NOTE),
-        ]
-        fields += [(_text(other.get("label")), LINKED) for other in links.get(record["id"], ())]
-        fields += [(aside, ASIDE)]
-        fields += [(text, NAME) for text in _people_and_dates(record)]
-        fields += [(str(label.get("zh", "")), LABEL)]
-        for text, weight in fields:
-            if text.strip():
-                document.add(analyse(text, concepts, expand=True), weight)
-                document.add_characters(text, weight)
-        documents.append(document)
-    frequency: dict[str, int] = {}
-    for document in documents:
-        for key in document.keys:
-            frequency[key] = frequency.get(key, 0) + 1
-    return Index(documents, concepts, frequency, _words(base, documents))
+def _fields(record: JsonRecord, links: dict[str, list[JsonRecord]]) -> list[tuple[str, float]]:
+    """The record's texts with the weight of each kind of field (its labels apart: see `analysed`)."""
+    label = record.get("label") or {}
+    fields: list[tuple[str, float]] = [
+        (str(record.get("metric") or "").replace("-", " "), NAME),
+        (str(record["id"]).replace("-", " "), NAME),
+        (_text((record.get("source") or {}).get("quote")), QUOTE),
+        (UNIT_WORDS.get(str(record.get("unit")), "") + " " + _text(record.get("unit")), UNIT),
+        (str(record.get("topic") or "").replace("-", " "), TOPIC),
+        (_text(record.get("note")), NOTE),
+    ]
+    fields += [(_text(other.get("label")), LINKED) for other in links.get(record["id"], ())]
+    fields += [(" ".join(re.findall(r"\(([^)]*)\)", str(label.get("en", "")))), ASIDE)]
+    fields += [(text, NAME) for text in _people_and_dates(record)]
+    fields += [(str(label.get("zh", "")), LABEL)]
+    return fields
+
+
+def analysed(record: JsonRecord, position: int, concepts: Concepts, links: dict[str, list[JsonRecord]]) -> Document:
+    """A record as `ask` and `search` score it: the keys of its texts, each at the weight of the best
+    field it is in, and what its labels say."""
+    document = Document(record, position)
+    label = record.get("label") or {}
+    label_zh = _label_analysis(str(label.get("zh", "")), concepts, english=False)
+    # What an English label says in brackets (a name in Chinese, who published an index) counts less.
+    english = str(label.get("en", ""))
+    label_en = _label_analysis(re.sub(r"\([^)]*\)", " ", english), concepts, english=True)
+    document.label_zh, document.label_en = tuple(label_zh.slots), tuple(label_en.slots)
+    document.head = _english_head(english, concepts)
+    document.head_zh = tuple(_counted(str(label.get("zh", "")), concepts).slots)
+    document.add(label_zh, LABEL)
+    document.add(label_en, LABEL)
+    for text, weight in _fields(record, links):
+        if text.strip():
+            document.add(analyse(text, concepts, expand=True), weight)
+            document.add_characters(text, weight)
+    return document
 
 
 def _people_and_dates(record: JsonRecord) -> list[str]:
@@ -210,25 +282,85 @@ def _people_and_dates(record: JsonRecord) -> list[str]:
     return [text for text in texts if text.strip()]
 
 
-def _words(base: FactBase, documents: list[Document]) -> frozenset[str]:
+@cache
+def _runs() -> re.Pattern[str]:
+    """Runs of Chinese characters (as `is_han` tells them) and of English letters and digits."""
+    return re.compile("[\u3400-\u9fff\uf900-\ufaff]+|[a-z0-9']+")
+
+
+def _pairs(text: str) -> list[str]:
+    """A Chinese text's overlapping bigrams, in order (the text itself when it is one character)."""
+    return [text[at : at + 2] for at in range(len(text) - 1)] or [text]
+
+
+def _terms(text: str, extra: bool = True) -> list[str]:
+    """The terms of a text as the full-text index holds them: Chinese bigrams and English stems in the
+    order of the text (so that a concept's member is found as a phrase, as analysis finds it as a
+    substring), then the single characters and the words as written."""
+    ordered: list[str] = []
+    others: list[str] = []
+    for run in _runs().findall(normalise(text)):
+        if is_han(run[0]):
+            ordered += _pairs(run)
+            others += run if len(run) > 1 else ""
+        elif word := run.strip("'"):
+            ordered.append(english_word(word))
+            if ordered[-1] != word.replace("'", ""):
+                others.append(word.replace("'", ""))
+    return ordered + others if extra else ordered
+
+
+def _column_terms(record: JsonRecord, links: dict[str, list[JsonRecord]]) -> tuple[str, str, str, str]:
+    """The record's terms in the index's columns: its labels, names, quote, and everything else."""
+    columns: tuple[list[str], list[str], list[str], list[str]] = ([], [], [], [])
+    label = record.get("label") or {}
+    columns[0].extend(_terms(f"{label.get('zh', '')} {label.get('en', '')}"))
+    for text, weight in _fields(record, links):
+        column = 1 if weight in (NAME, LINKED) else 2 if weight == QUOTE else 0 if weight == LABEL else 3
+        if text.strip() and weight != LABEL:
+            columns[column].extend(_terms(text))
+    return tuple(" ".join(terms) for terms in columns)  # type: ignore[return-value]
+
+
+def _numbers(position: int, record: JsonRecord) -> list[tuple[int, float]]:
+    numbers = {record.get("value"), record.get("base_value")}
+    return [(position, float(number)) for number in numbers if isinstance(number, (int, float)) and not isinstance(number, bool)]
+
+
+def index_rows(base: FactBase, records: Iterable[JsonRecord]) -> tuple[list[Row], list[tuple[int, float]], list[str]]:
+    """What the full-text index of these records holds: each record's terms by column, its values, and
+    the English words of the base as written."""
+    links = _linked(base)
+    rows: list[Row] = []
+    numbers: list[tuple[int, float]] = []
     words: set[str] = set(lexicon.EN_STOPWORDS)
-    texts = [_text(document.record.get("label")) + " " + str(document.record["id"]) for document in documents]
-    texts += [" ".join(group[1:]) for group in lexicon.CONCEPTS]
+    texts = [" ".join(group[1:]) for group in lexicon.CONCEPTS]
     texts += [" ".join(members) for members in lexicon.INTENTS.values()]
     texts += [" ".join(terms) for _, terms in alias_groups(base)]
-    texts += [
-        _text((document.record.get("source") or {}).get("quote")) + _text(document.record.get("note")) for document in documents
-    ]
+    for position, record in enumerate(records, start=1):
+        columns = _column_terms(record, links)
+        rows.append((position, str(record["id"]), *columns))
+        numbers += _numbers(position, record)
+        texts.append(_text(record.get("label")) + " " + str(record["id"]))
+        texts.append(_text((record.get("source") or {}).get("quote")) + " " + _text(record.get("note")))
     for text in texts:
         words.update(re.findall(r"[a-z][a-z0-9]+", normalise(text)))
-    return frozenset(word for word in words if len(word) >= 2)
+    return rows, numbers, sorted(word for word in words if len(word) >= 2)
 
 
 def known_stem(index: Index, word: str) -> bool:
-    return index.frequency.get("w:" + english_word(word)) is not None
+    return index.count("w:" + english_word(word)) > 0
 
 
 IndexProvider = Callable[[FactBase, str, Callable[[], list[JsonRecord]]], Index]
+
+
+def build(base: FactBase, records: Iterable[JsonRecord], connection: sqlite3.Connection | None = None) -> Index:
+    """The index of `records`: from a built full-text index when given one, else built in memory now."""
+    concepts = Concepts.build([*BUILTIN_GROUPS, *alias_groups(base)])
+    if connection is None:
+        connection = fulltext.in_memory("", *index_rows(base, records))
+    return Index(base, concepts, Terms(connection))
 
 
 def _build_now(base: FactBase, name: str, records: Callable[[], list[JsonRecord]]) -> Index:
@@ -236,7 +368,7 @@ def _build_now(base: FactBase, name: str, records: Callable[[], list[JsonRecord]
 
 
 # How `ask` and `search` get an index: built afresh here; the command line installs one that keeps
-# it in the fact-base cache (cli/indexes.py), so that this layer stays free of I/O.
+# it in the fact-base cache (cli/indexes.py).
 provider: IndexProvider = _build_now
 
 

@@ -10,6 +10,7 @@ from cqsmart.query import clauses, lexicon, pinyin
 from cqsmart.query.analysis import Analysis, analyse, normalise, segments
 from cqsmart.query.index import Index, known_stem
 from cqsmart.query.rewrite import whole_economy
+from cqsmart.query.values import Stated
 
 
 def correct_spelling(text: str, index: Index, leave: frozenset[str] = frozenset()) -> str:
@@ -67,4 +68,14 @@ def understand(text: str, index: Index, whole: bool = True) -> Analysis:
     if setting:
         asked = set(analyse(asked_text, index.concepts, question=True, join=index.words).slots)
         question.context = {slot for slot in question.slots if slot not in asked}
+    # A bare number may be part of a name (Synthetic figure 4242) as much as a value: a label that
+    # holds it matches it, for the figure it names and never against another.
+    for key in number_names(question.values):
+        question.slots.append(frozenset({key}))
+        question.context.add(frozenset({key}))
     return question
+
+
+def number_names(values: list[Stated]) -> list[str]:
+    """The keys of the bare whole numbers a question states (1875, not 2100万 or 16%)."""
+    return [f"w:{int(stated.value)}" for stated in values if not stated.said and float(stated.value).is_integer()]

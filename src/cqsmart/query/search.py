@@ -46,6 +46,7 @@ def matches(record: JsonRecord, text: str) -> bool:
 
 SEARCHED_KINDS = ("figure", "initiative", "target", "source", "check")
 FINDS = 0.5  # the share of the search text a record must match
+SEARCH_CANDIDATES = 1000  # a search lists every good match, not only the best few
 
 
 def search(base: FactBase, text: str, derived: bool = False) -> Result:
@@ -56,14 +57,15 @@ def search(base: FactBase, text: str, derived: bool = False) -> Result:
     from cqsmart.query.index import index_of
     from cqsmart.query.question import understand
 
-    index = index_of(base, "records", lambda: [record for record in base.records if record["kind"] in SEARCHED_KINDS])
+    index = index_of(base, "records", lambda: [record for kind in SEARCHED_KINDS for record in base.of_kind(kind)])
     query = understand(text, index, whole=False)
     if not query.slots:  # nothing the analysis reads as words (a date such as 8月13日): plain matching
-        rows = [document.record for document in index.documents if matches(document.record, text)]
+        searched = (record for kind in SEARCHED_KINDS for record in base.of_kind(kind))
+        rows = [record for record in searched if matches(record, text)]
         rows = [row for row in rows if derived or not (row["kind"] == "figure" and row["derived"])]
         return Result(rows, "record", "" if rows else f"nothing matches {echo(text)}")
     scored = []
-    for document in index.documents:
+    for document in index.candidates(query, limit=SEARCH_CANDIDATES):
         record = document.record
         is_derived = record["kind"] == "figure" and record["derived"]  # both indexed: no record is decoded
         if is_derived and not derived:

@@ -2,19 +2,16 @@
 
 Entries are keyed by a cryptographic hash of the content of the fact files and the package version.
 An entry is a SQLite database (store/database.py) built under a temporary name and renamed into
-place; one that is not whole or not built for its key is rebuilt rather than trusted. Artefacts
-beside it carry a checksum (CRC-32, as gzip and PNG use: our own file, guarded against damage, not
-against forgery) of their payload.
+place; one that is not whole or not built for its key is rebuilt rather than trusted. The full-text
+indexes of `ask` and `search` (store/terms.py) are kept beside entries by the same rules.
 """
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import sys
 import time
-import zlib
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
@@ -22,7 +19,6 @@ from typing import TYPE_CHECKING, Any, Protocol
 from cqsmart import __version__
 from cqsmart.model.factbase import FIELDS_BY_KIND
 from cqsmart.store.files import expand_user
-from cqsmart.store.reading import Unreadable, read_regular
 
 if TYPE_CHECKING:
     import sqlite3
@@ -113,7 +109,6 @@ def artefact_limit(records: int) -> int:
 
 
 ENV_CACHE_DIR = "CQSMART_CACHE_DIR"
-_FORMAT = "cqsmart-cache-7"
 KEEP_ENTRIES = 16
 # Only files with exactly these names are the cache's own; nothing else in the folder is touched.
 # (Patterns compiled on first use, by re's own cache: only a run that writes the cache needs them.)
@@ -121,7 +116,7 @@ _ENTRY = r"cqsmart-facts-[0-9a-f]{128}\.sqlite"
 _TEMPORARY = r"\.cqsmart-[a-z]+-[0-9a-f]{128}\.[a-z]+\.[A-Za-z0-9_]+\.tmp"
 _EARLIER_ENTRY = r"(?:cqsmart-)?facts-[0-9a-f]{128}\.json"  # cqsmart-cache-6 and before
 # Artefacts derived from a base (a search index), kept beside its entry under names only they match.
-_ARTEFACT = r"cqsmart-(?P<kind>[a-z]+)-[0-9a-f]{128}\.(?P<suffix>[a-z]+)"
+_ARTEFACT = r"cqsmart-(?P<kind>[a-z]+)-[0-9a-f]{128}\.(?P<suffix>[a-z]+)"  # full-text indexes
 _ARTEFACT_TEMPORARY = r"\.cqsmart-[a-z]+-[0-9a-f]{128}\.[a-z]+\.[A-Za-z0-9_]+\.tmp"
 KEEP_ARTEFACTS = 8
 # A temporary file this old was left by a process that was killed; a live writer finishes in seconds.
@@ -164,20 +159,33 @@ class Cache:
         self._put(path, lambda name: build(name, key, index, lines))
         return open_read_only(path, key, 1 << 62)
 
-    def read_artefact(self, kind: str, key: str, limit: int) -> bytes | None:
-        """An artefact's payload (`cqsmart-KIND-KEY.bin`), or None when absent, not a regular file,
-        larger than `limit` or not intact."""
-        try:
-            header, _, payload = read_regular(self.directory / f"cqsmart-{kind}-{key}.bin", limit).partition(b"\n")
-            intact = json.loads(header) == {"format": _FORMAT, "crc32": zlib.crc32(payload)}
-        except (Unreadable, ValueError, RecursionError):
-            return None
-        return payload if intact else None
+    def _index(self, name: str, key: str) -> Path:
+        return self.directory / f"cqsmart-{name}-{key}.sqlite"
 
-    def write_artefact(self, kind: str, key: str, payload: bytes) -> None:
-        """Best effort, like entries: its checksum first, then the payload."""
-        header = json.dumps({"format": _FORMAT, "crc32": zlib.crc32(payload)}).encode()
-        self._put(self.directory / f"cqsmart-{kind}-{key}.bin", lambda name: name.write_bytes(header + b"\n" + payload))
+    def read_index(self, name: str, key: str, limit: int, form: str, meta: tuple[str, ...]) -> sqlite3.Connection | None:
+        """A derived database (a full-text index, `name`) built in the form `form` for `key`, read-only;
+        None when absent, not a regular file, larger than `limit`, not whole or not built for `key`."""
+        from cqsmart.store.database import open_read_only
+
+        extra = tuple(name for name in meta if name not in ("format", "key"))
+        return open_read_only(self._index(name, key), key, limit, form, extra)
+
+    def write_index(
+        self, name: str, key: str, fill: Callable[[sqlite3.Connection], None], form: str, meta: tuple[str, ...]
+    ) -> sqlite3.Connection | None:
+        """The derived database filled by `fill` and opened, or None if it cannot be written (best effort)."""
+        import sqlite3
+
+        def write(path: Path) -> None:
+            connection = sqlite3.connect(path, isolation_level=None)
+            try:
+                connection.execute("PRAGMA journal_mode = OFF")
+                fill(connection)
+            finally:
+                connection.close()
+
+        self._put(self._index(name, key), write)
+        return self.read_index(name, key, 1 << 62, form, meta)
 
     def _put(self, path: Path, write: Callable[[Path], object]) -> None:
         """Written to a temporary file and renamed into place, so concurrent writers of one name each

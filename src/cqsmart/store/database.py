@@ -86,9 +86,12 @@ def build(path: Path, key: str, rows: Sequence[Sequence[Any]], lines: Sequence[b
         connection.close()
 
 
-def open_read_only(path: Path, key: str, limit: int) -> sqlite3.Connection | None:
+def open_read_only(
+    path: Path, key: str, limit: int, form: str = FORMAT, extra: tuple[str, ...] = ()
+) -> sqlite3.Connection | None:
     """The database at `path` if it is a regular file of at most `limit` bytes, whole (its pages fill
-    it) and built for `key`; else None: a miss, to be rebuilt."""
+    it) and built in the form `form` for `key` (its meta holding those and the `extra` names); else
+    None: a miss, to be rebuilt."""
     try:
         status = os.stat(path)
         if not stat.S_ISREG(status.st_mode) or status.st_size > limit:
@@ -100,7 +103,8 @@ def open_read_only(path: Path, key: str, limit: int) -> sqlite3.Connection | Non
     try:
         ((pages,),), ((size,),) = connection.execute("PRAGMA page_count"), connection.execute("PRAGMA page_size")
         meta = dict(connection.execute("SELECT name, value FROM meta"))
-        if pages * size == status.st_size and meta == {"format": FORMAT, "key": key}:
+        expected = {"format": form, "key": key}
+        if pages * size == status.st_size and meta.keys() == {*expected, *extra} and expected.items() <= meta.items():
             return connection
     except (sqlite3.Error, ValueError):
         pass
