@@ -19,6 +19,7 @@ def test_the_committed_shapes_are_those_the_models_give() -> None:
 
 def test_an_optional_figure_field_reaches_the_shapes_and_field_lists(monkeypatch: pytest.MonkeyPatch) -> None:
     """Adding an optional field to the model is all it takes: the generated shape and fields gain it."""
+    TEXT = {"type": "str", "min_length": 1, "max_length": TEXT_MAX}
     wider = create_model("Figure", __base__=Figure, footnote=(Text | None, None))
     monkeypatch.setitem(generate.MODEL_BY_KIND, "figure", wider)
     namespace: dict[str, object] = {}
@@ -28,7 +29,7 @@ def test_an_optional_figure_field_reaches_the_shapes_and_field_lists(monkeypatch
     assert fields == (*RECORD_FIELDS["figure"], "footnote")
     assert shape["fields"]["footnote"] == {
         "type": "typed-dict-field",
-        "schema": {"type": "default", "schema": {"type": "nullable", "schema": {"type": "str", "min_length": 1, "max_length": TEXT_MAX}}, "default": None},
+        "schema": {"type": "default", "schema": {"type": "nullable", "schema": TEXT}, "default": None},
         "required": False,
     }
     assert {name: shape["fields"][name] for name in RECORD_FIELDS["figure"]} == SHAPE_BY_KIND["figure"]["fields"]

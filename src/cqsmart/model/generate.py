@@ -35,7 +35,8 @@ NUMBER_SHAPE = {
     ],
 }
 SHAPE_OF_VALIDATOR: dict[Any, dict[str, Any]] = {_finite_number: NUMBER_SHAPE}
-_DROPPED_KEYS = {"metadata", "ref", "cls", "config", "custom_init", "root_model", "model_name", "computed_fields", "serialization"}
+# What describes a model to Pydantic and means nothing to a shape of plain data.
+_DROPPED_KEYS = {"metadata", "ref", "cls", "config", "custom_init", "root_model", "model_name", "computed_fields"}
 
 TARGET = Path(__file__).with_name("generated.py")
 
@@ -78,8 +79,8 @@ def plain(schema: dict[str, Any], definitions: dict[str, Any]) -> dict[str, Any]
 def field(schema: dict[str, Any], definitions: dict[str, Any]) -> dict[str, Any]:
     """A typed-dict field: one with a default may be left out and comes out as that default."""
     if schema["type"] == "default":
-        default = schema["default"]
-        inner = {"type": "default", "schema": plain(schema["schema"], definitions), "default": default.value if isinstance(default, Enum) else default}
+        default = schema["default"].value if isinstance(schema["default"], Enum) else schema["default"]
+        inner = {"type": "default", "schema": plain(schema["schema"], definitions), "default": default}
         return {"type": "typed-dict-field", "schema": inner, "required": False}
     return {"type": "typed-dict-field", "schema": plain(schema, definitions), "required": True}
 

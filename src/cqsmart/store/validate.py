@@ -100,24 +100,12 @@ def _rules_hold(record: dict[str, Any]) -> bool:
     """What the shapes leave to Python: `rules`, and units outside the enumeration."""
     kind = record["kind"]
     if kind == "figure":
-        period, source, unit = record["period"], record["source"], record["unit"]
+        period, unit = record["period"], record["unit"]
         multiplier = _MULTIPLIER_BY_UNIT.get(unit) if unit is not None else None
         if unit is not None and multiplier is None and unit_base(unit) is None:
             return False
         return period_problem(period["start"], period["end"], period["basis"]) is None and (
-            figure_problem(
-                record["value"],
-                unit,
-                record["base_value"],
-                record["qualifier"],
-                record["qualifier_text"],
-                record["derived"],
-                record["formula"],
-                record["inputs"],
-                source["quote"] if source is not None else None,
-                multiplier,
-            )
-            is None
+            figure_problem(record, multiplier) is None
         )
     if kind == "check":
         return check_problem(record["relation"], record["terms"], record["expected"]) is None
