@@ -118,8 +118,10 @@ class StrictModel(BaseModel):
 
 
 class Label(StrictModel):
+    """A name in Chinese; `en` is null where no one has written it (a draft of `extract`): English views show the Chinese marked [zh]."""
+
     zh: Text
-    en: Text
+    en: Text | None = None
 
 
 class Person(StrictModel):
