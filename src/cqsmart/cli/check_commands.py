@@ -33,13 +33,15 @@ def validate(
     strict: Annotated[
         bool, typer.Option("--strict", help="Fail (exit 2) where a name has no English, rather than warn.")
     ] = False,
-    draft: Annotated[bool, typer.Option("--draft", hidden=True, help="Kept for scripts: a draft validates as any base.")] = False,
+    draft: Annotated[
+        bool, typer.Option("--draft", help="A draft from 'cqsmart extract': names without English are expected, not warned of.")
+    ] = False,
 ) -> None:
     """Validate a fact base; report every problem.
 
     Each problem is one line: file, JSON path, reason. Exit status 2 if there is any.
-    A name with no English (a draft written by 'cqsmart extract') is a warning, one line
-    each on stderr; with --strict each is a problem.
+    A name with no English is a warning, one line each on stderr; with --strict each is
+    a problem; with --draft (a draft written by 'cqsmart extract') it is expected.
 
     Examples:
 
@@ -47,7 +49,8 @@ def validate(
       cqsmart validate
       cqsmart validate my-facts/
       cqsmart validate my-facts/ --json | jq '.problems[]'
-      cqsmart validate --strict tests/extract_texts/district-2024.draft.json
+      cqsmart validate --strict
+      cqsmart validate --draft tests/extract_texts/district-2024.draft.json
     """
     from cqsmart.cli.app import Settings
     from cqsmart.query.summary import summary
@@ -77,7 +80,7 @@ def validate(
             error(f"{where}: no English")
         error(f"invalid fact base ({len(untranslated)} name{'s' if len(untranslated) != 1 else ''} without English)")
         raise typer.Exit(2)
-    for where in untranslated:
+    for where in [] if draft else untranslated:
         error(f"warning: {where}: no English")
     if not as_json:
         sys.stdout.write(f"valid: {summary(base)} ({base.origin})\n")

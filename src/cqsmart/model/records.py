@@ -118,7 +118,7 @@ class StrictModel(BaseModel):
 
 
 class Label(StrictModel):
-    """A name in Chinese; `en` is null where no one has written it (a draft of `extract`): English views show the Chinese marked [zh]."""
+    """A name in Chinese; `en` is null where none is written (an `extract` draft): English views show the Chinese marked [zh]."""
 
     zh: Text
     en: Text | None = None
