@@ -9,7 +9,6 @@ the enumeration) is left out: the fast path checks those itself.
 
 from __future__ import annotations
 
-import pprint
 import sys
 from enum import Enum
 from pathlib import Path
@@ -86,15 +85,26 @@ def field(schema: dict[str, Any], definitions: dict[str, Any]) -> dict[str, Any]
 
 
 def source() -> str:
-    shapes = {kind: plain(model.__pydantic_core_schema__, {}) for kind, model in MODEL_BY_KIND.items()}  # type: ignore[arg-type]
-    fields = {kind: tuple(model.model_fields) for kind, model in MODEL_BY_KIND.items()}
-    return (
-        '"""Generated from the models by `python -m cqsmart.model.generate`; do not edit by hand."""\n\n'
-        "from __future__ import annotations\n\n"
-        "from typing import Any\n\n"
-        f"RECORD_FIELDS: dict[str, tuple[str, ...]] = {pprint.pformat(fields, width=110, sort_dicts=False)}\n\n"
-        f"SHAPE_BY_KIND: dict[str, Any] = {pprint.pformat(shapes, width=110, sort_dicts=False)}\n"
-    )
+    """The module's text: one line per field, so a changed field is a one-line diff."""
+    lines = [
+        '"""Generated from the models by `python -m cqsmart.model.generate`; do not edit by hand."""',
+        "",
+        "from __future__ import annotations",
+        "",
+        "from typing import Any",
+        "",
+        "RECORD_FIELDS: dict[str, tuple[str, ...]] = {",
+        *(f"    {kind!r}: {tuple(model.model_fields)!r}," for kind, model in MODEL_BY_KIND.items()),
+        "}",
+        "SHAPE_BY_KIND: dict[str, Any] = {",
+    ]
+    for kind, model in MODEL_BY_KIND.items():
+        shape = plain(model.__pydantic_core_schema__, {})  # type: ignore[arg-type]
+        lines.append(f"    {kind!r}: {{'type': 'typed-dict', 'extra_behavior': 'forbid', 'fields': {{")
+        lines += [f"        {name!r}: {spec!r}," for name, spec in shape["fields"].items()]
+        lines.append("    }},")
+    lines.append("}")
+    return "\n".join(lines) + "\n"
 
 
 def main() -> int:
