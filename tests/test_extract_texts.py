@@ -172,20 +172,27 @@ def test_a_draft_validates_and_its_quotes_are_found(run: Run, tmp_path: Path, na
     assert verified.stdout.splitlines()[-1] == f"{count} of {count} quotes found in {TEXTS / name}"
 
 
-def test_plain_validate_lists_each_missing_english_label(run: Run, tmp_path: Path) -> None:
-    """Without --draft, every label lacking English is one error line; exit 2."""
+def test_validate_warns_of_each_missing_english_name_and_strict_refuses(run: Run, tmp_path: Path) -> None:
+    """Without --draft, every name lacking English is one warning line (exit 0); with --strict one error line, exit 2."""
     text = tmp_path / "t.txt"
     text.write_text("全市新增企业120家，从业人员达3万人。", encoding="utf-8")
     draft = tmp_path / "draft.json"
     run("extract", str(text), "--output", str(draft))
-    result = run("validate", str(draft))
-    assert result.exit_code == 2
-    assert result.stderr.splitlines() == [
-        "cqsmart: invalid fact base (4 problems):",
-        f"{draft}: [0].label.en: Field required",
-        f"{draft}: [0].publisher.en: Field required",
-        f"{draft}: [1].label.en: Field required",
-        f"{draft}: [2].label.en: Field required",
+    missing = [
+        "t: label.en: no English",
+        "t: publisher.en: no English",
+        "figure-001: label.en: no English",
+        "figure-002: label.en: no English",
+    ]
+    warned = run("validate", str(draft))
+    assert warned.exit_code == 0
+    assert warned.stderr.splitlines() == [f"cqsmart: warning: {line}" for line in missing]
+    refused = run("validate", "--strict", str(draft))
+    assert refused.exit_code == 2
+    assert refused.stdout == ""
+    assert refused.stderr.splitlines() == [
+        *(f"cqsmart: {line}" for line in missing),
+        "cqsmart: invalid fact base (4 names without English)",
     ]
 
 

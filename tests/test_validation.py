@@ -45,14 +45,14 @@ def test_all_problems_are_reported_at_once(run: Run, tmp_path: Path) -> None:
     """Three independent faults give three lines, not just the first."""
     records = json.loads((FACT_BASES / "valid" / "small.json").read_text(encoding="utf-8"))
     records[1]["unit"] = "percent"
-    records[2]["label"] = {"zh": "x"}
+    records[2]["label"] = {"en": "x"}  # a name needs its Chinese; English is optional
     records[6]["figures"] = ["nowhere"]
     broken = tmp_path / "three.json"
     broken.write_text(json.dumps(records, ensure_ascii=False), encoding="utf-8")
     result = run("--facts", str(broken), "stats")
     assert result.exit_code == 2
     assert result.stderr.splitlines()[0] == "cqsmart: invalid fact base (3 problems):"
-    assert f"{broken}: [2].label.en: Field required" in result.stderr.splitlines()
+    assert f"{broken}: [2].label.zh: Field required" in result.stderr.splitlines()
     assert f"{broken}: [6].figures[0]: refers to unknown id 'nowhere'" in result.stderr.splitlines()
 
 

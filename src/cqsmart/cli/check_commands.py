@@ -30,14 +30,18 @@ def validate(
         typer.Argument(metavar="[PATH]", callback=usable_path, help="A fact-base file or folder (default: the one in use)."),
     ] = None,
     as_json: Annotated[bool, _json_report_option("validate")] = False,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Fail (exit 2) where a name has no English, rather than warn.")
+    ] = False,
     draft: Annotated[
-        bool, typer.Option("--draft", help="Accept a draft from 'cqsmart extract': English labels may be missing.")
+        bool, typer.Option("--draft", help="A draft from 'cqsmart extract': names without English are expected, not warned of.")
     ] = False,
 ) -> None:
     """Validate a fact base; report every problem.
 
     Each problem is one line: file, JSON path, reason. Exit status 2 if there is any.
-    With --draft, missing English labels are accepted (a draft written by 'cqsmart extract').
+    A name with no English is a warning, one line each on stderr; with --strict each is
+    a problem; with --draft (a draft written by 'cqsmart extract') it is expected.
 
     Examples:
 
@@ -45,28 +49,42 @@ def validate(
       cqsmart validate
       cqsmart validate my-facts/
       cqsmart validate my-facts/ --json | jq '.problems[]'
+      cqsmart validate --strict
       cqsmart validate --draft tests/extract_texts/district-2024.draft.json
     """
     from cqsmart.cli.app import Settings
     from cqsmart.query.summary import summary
     from cqsmart.store.load import load
+    from cqsmart.store.validate import missing_english
 
     settings = ctx.find_object(Settings) or Settings((), True)
     chosen = path or settings.facts
-    if not as_json:
-        base = load(chosen, use_cache=False, draft=draft, library=settings.library)
-        sys.stdout.write(f"valid: {summary(base)} ({base.origin})\n")
-        return
+    origin = chosen if isinstance(chosen, str) else " + ".join(chosen) or None
     try:
-        base = load(chosen, use_cache=False, draft=draft, library=settings.library)
+        base = load(chosen, use_cache=False, library=settings.library)
     except InvalidFactBase as failure:
+        if not as_json:
+            raise
         problems = [
             {name: str(getattr(problem, name, "")) for name in ("file", "path", "reason")} for problem in failure.problems
         ]
-        origin = chosen if isinstance(chosen, str) else " + ".join(chosen) or None
         _report({"valid": False, "origin": origin, "summary": None, "problems": problems})
         error(f"invalid fact base ({len(problems)} problem{'s' if len(problems) != 1 else ''})")
         raise typer.Exit(2) from None
+    untranslated = missing_english(base.records)
+    if strict and untranslated:
+        if as_json:
+            problems = [{"file": base.origin, "path": where, "reason": "no English"} for where in untranslated]
+            _report({"valid": False, "origin": base.origin, "summary": None, "problems": problems})
+        for where in untranslated:
+            error(f"{where}: no English")
+        error(f"invalid fact base ({len(untranslated)} name{'s' if len(untranslated) != 1 else ''} without English)")
+        raise typer.Exit(2)
+    for where in [] if draft else untranslated:
+        error(f"warning: {where}: no English")
+    if not as_json:
+        sys.stdout.write(f"valid: {summary(base)} ({base.origin})\n")
+        return
     _report({"valid": True, "origin": base.origin, "summary": summary(base), "problems": []})
 
 

@@ -10,7 +10,7 @@ from typing import Any, TextIO
 
 from cqsmart import __version__
 from cqsmart.export import Exporter
-from cqsmart.export.tables import DESCRIPTIONS, FOREIGN_KEYS, Table, formula_safe, tables
+from cqsmart.export.tables import DESCRIPTIONS, FOREIGN_KEYS, Table, formula_safe, source_title, tables
 from cqsmart.model.factbase import FactBase
 from cqsmart.store.files import marker_entry, replacing
 
@@ -66,9 +66,9 @@ def _description(name: str) -> dict[str, str]:
 def descriptor(base: FactBase, all_tables: list[Table]) -> dict[str, Any]:
     sources = [
         {
-            "title": f"{source['publisher']['en']} ({source['publisher']['zh']}), {source['year']}: {source['label']['zh']}",
+            "title": source_title(source),
             "path": source["file"],
-            "description": f"{source['label']['en']}. SHA-256 of the text: {source['sha256']}."
+            "description": f"{source['label']['en'] or source['label']['zh']}. SHA-256 of the text: {source['sha256']}."
             + (" The year is inferred, not printed." if source["year_inferred"] else ""),
         }
         for source in base.of_kind("source")

@@ -21,7 +21,7 @@ from typing import Any
 from cqsmart import __version__
 from cqsmart.errors import UsageError
 from cqsmart.export import Exporter
-from cqsmart.export.tables import DESCRIPTIONS, FOREIGN_KEYS, Table, tables
+from cqsmart.export.tables import DESCRIPTIONS, FOREIGN_KEYS, Table, source_title, tables
 from cqsmart.model.factbase import FactBase
 from cqsmart.store.files import check_target, replacing, shown
 
@@ -157,7 +157,7 @@ TITLES = {
 def metadata(base: FactBase, name: str, all_tables: list[Table]) -> dict[str, Any]:
     """Datasette metadata: titles, the source, the licence, and label columns so that links show labels."""
     sources = base.of_kind("source")
-    source = "; ".join(f"{s['publisher']['en']} ({s['publisher']['zh']}) {s['year']}: {s['label']['zh']}" for s in sources)
+    source = "; ".join(source_title(s) for s in sources)
     described = DESCRIPTIONS
     table_notes: dict[str, Any] = {}
     for table in all_tables:

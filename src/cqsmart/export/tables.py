@@ -21,6 +21,13 @@ Column = tuple[str, str]
 Schema = dict[str, Any]
 
 
+def source_title(source: JsonRecord) -> str:
+    """`Publisher (出版者), year: 标题` as an export's metadata names a source; the Chinese alone where there is no English."""
+    publisher = source["publisher"]
+    name = f"{publisher['en']} ({publisher['zh']})" if publisher.get("en") else publisher["zh"]
+    return f"{name}, {source['year']}: {source['label']['zh']}"
+
+
 def columns(spec: str) -> list[Column]:
     """`from_id from_kind …`: names with their Frictionless Table Schema type (`name:type`, else string)."""
     return [(name, kind or "string") for name, _, kind in (word.partition(":") for word in spec.split())]

@@ -98,18 +98,7 @@ def _problem(figure: dict[str, Any]) -> str | None:
         problem = number_problem(figure[name])
         if problem:
             return f"{name} {problem}"
-    return figure_problem(
-        figure["value"],
-        figure["unit"],
-        figure["base_value"],
-        figure["qualifier"],
-        figure["qualifier_text"],
-        False,
-        None,
-        None,
-        figure["source"]["quote"],
-        None,
-    )
+    return figure_problem(figure)
 
 
 def slug(text: str) -> str:

@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any, Protocol
 
+from cqsmart.model.generated import RECORD_FIELDS
+
 JsonRecord = Mapping[str, Any]
 Span = tuple["int | None", "int | None"]
 
@@ -175,52 +177,24 @@ class FactBase:
         return found
 
 
-# The JSON contract: the fields of each record kind, in output order. Renaming one is a breaking change.
+# Fields of output rows that no fact file holds: worked out from the base when a row is written.
+COMPUTED_FIELDS: tuple[str, ...] = ("quantities",)
+
+
+def _with_quantities(fields: tuple[str, ...]) -> tuple[str, ...]:
+    """An initiative's or target's fields with its linked figures' quantities after `figures`."""
+    at = fields.index("figures") + 1
+    return (*fields[:at], *COMPUTED_FIELDS, *fields[at:])
+
+
+# The JSON contract: the fields of each kind of row, in output order; a record kind's are its model's
+# (`model.generated`). Renaming one is a breaking change.
 FIELDS_BY_KIND: dict[str, tuple[str, ...]] = {
-    "figure": (
-        "id",
-        "kind",
-        "metric",
-        "topic",
-        "label",
-        "value",
-        "unit",
-        "base_value",
-        "qualifier",
-        "qualifier_text",
-        "period",
-        "source",
-        "derived",
-        "formula",
-        "inputs",
-        "note",
-        "direction",
-        "confidence",
-        "planned",
-    ),
-    "initiative": ("id", "kind", "topic", "line", "label", "parent", "figures", "quantities", "source", "note"),
-    "target": ("id", "kind", "topic", "area", "label", "figures", "quantities", "deadline", "source", "note"),
-    "source": (
-        "id",
-        "kind",
-        "label",
-        "publisher",
-        "reporter",
-        "photographer",
-        "interviewee",
-        "year",
-        "year_inferred",
-        "interview_date",
-        "photo_date",
-        "file",
-        "sha256",
-        "note",
-        "type",
-        "url",
-        "published",
-        "authors",
-    ),
-    "check": ("id", "kind", "label", "terms", "relation", "expected", "note"),
+    "figure": RECORD_FIELDS["figure"],
+    "initiative": _with_quantities(RECORD_FIELDS["initiative"]),
+    "target": _with_quantities(RECORD_FIELDS["target"]),
+    "source": RECORD_FIELDS["source"],
+    "check": RECORD_FIELDS["check"],
     # A row of `audit`: a check evaluated, with its arithmetic written out.
     "audit": (
         "id",
@@ -236,7 +210,7 @@ FIELDS_BY_KIND: dict[str, tuple[str, ...]] = {
         "inputs",
         "note",
     ),
-    "alias": ("id", "kind", "terms", "note"),
+    "alias": RECORD_FIELDS["alias"],
     "year-comparison": (
         "metric",
         "label",
@@ -279,8 +253,6 @@ FIELDS_BY_KIND: dict[str, tuple[str, ...]] = {
         "direction_b",
     ),
 }
-# Fields of output rows that no fact file holds: worked out from the base when a row is written.
-COMPUTED_FIELDS: tuple[str, ...] = ("quantities",)
 # What each linked figure contributes to an initiative's or target's `quantities`, in output order.
 QUANTITY_FIELDS: tuple[str, ...] = ("id", "label", "value", "unit", "base_value", "qualifier", "qualifier_text", "period")
 # `ask`: a figure as `stats --json` gives it, and how well it answers the question (higher is better).

@@ -20,6 +20,7 @@ from pydantic import (
 )
 
 from cqsmart.model.rules import (
+    FIGURE_RULE_FIELDS,
     INTERVIEW_FIELDS,
     alias_problem,
     check_problem,
@@ -117,8 +118,10 @@ class StrictModel(BaseModel):
 
 
 class Label(StrictModel):
+    """A name in Chinese; `en` is null where none is written (an `extract` draft): English views show the Chinese marked [zh]."""
+
     zh: Text
-    en: Text
+    en: Text | None = None
 
 
 class Person(StrictModel):
@@ -165,18 +168,8 @@ class Figure(StrictModel):
 
     @model_validator(mode="after")
     def _consistent(self) -> Figure:
-        problem = figure_problem(
-            self.value,
-            self.unit.value if isinstance(self.unit, Unit) else self.unit,
-            self.base_value,
-            self.qualifier.value if self.qualifier is not None else None,
-            self.qualifier_text,
-            self.derived,
-            self.formula,
-            self.inputs,
-            self.source.quote if self.source is not None else None,
-            UNIT_BASE[self.unit] if isinstance(self.unit, Unit) else None,
-        )
+        multiplier = UNIT_BASE[self.unit] if isinstance(self.unit, Unit) else None
+        problem = figure_problem(self.model_dump(mode="json", include=set(FIGURE_RULE_FIELDS)), multiplier)
         return _holds(self, problem)
 
 

@@ -58,19 +58,15 @@ def period_problem(start: int | None, end: int | None, basis: str) -> str | None
     return None if start == end else f"a period of basis {basis!r} has start equal to end"
 
 
-def figure_problem(
-    value: int | float | None,
-    unit: str | None,
-    base_value: int | float | None,
-    qualifier: str | None,
-    qualifier_text: str | None,
-    derived: bool,
-    formula: str | None,
-    inputs: Sequence[str] | None,
-    quote: str | None,
-    multiplier: tuple[Decimal, str] | None,
-) -> str | None:
-    """`quote` is the source quote (None without a source); `multiplier` the unit's, where it has one."""
+FIGURE_RULE_FIELDS = ("value", "unit", "base_value", "qualifier", "qualifier_text", "derived", "formula", "inputs", "source")
+
+
+def figure_problem(figure: Mapping[str, Any], multiplier: tuple[Decimal, str] | None = None) -> str | None:
+    """A figure as plain data (fields left out take the model's defaults); `multiplier` is its unit's, if known."""
+    value, unit, base_value, qualifier = figure["value"], figure["unit"], figure["base_value"], figure["qualifier"]
+    qualifier_text, derived = figure.get("qualifier_text"), figure.get("derived", False)
+    formula, inputs, source = figure.get("formula"), figure.get("inputs"), figure.get("source")
+    quote: str | None = source["quote"] if source is not None else None
     if value is None:
         if unit is not None or base_value is not None or qualifier is not None:
             return "a figure without a value has unit, base_value and qualifier null"

@@ -109,7 +109,7 @@ def detail_rows(record: JsonRecord, links: list[tuple[str, JsonRecord]], base: F
     zh = lang == "zh"
     says = SAYINGS["zh" if zh else "en"]
     rows: list[tuple[str, str]] = [("id", record["id"]), ("kind", record["kind"])]
-    rows += [("label (zh)", record["label"]["zh"]), ("label (en)", record["label"]["en"])]
+    rows += [("label (zh)", record["label"]["zh"]), ("label (en)", display.label(record, "en"))]
     if record["kind"] == "figure":
         planned = bool(record.get("planned")) or any(
             record["id"] in (target.get("figures") or ()) for target in base.of_kind("target")

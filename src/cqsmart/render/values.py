@@ -52,11 +52,19 @@ TARGET = {"zh": "目标", "en": "target"}
 _SCALES = ((Decimal(10) ** 12, "trillion"), (Decimal(10) ** 9, "billion"), (Decimal(10) ** 6, "million"))
 
 
+# How an English view shows a name no one has put in English: the Chinese, marked as such.
+UNTRANSLATED = "{zh} [zh]"
+
+
 def label(record: JsonRecord, lang: str, key: str = "label") -> str:
+    """The name of `record[key]` in `lang`; a name with no English reads in Chinese, marked, where English is asked for."""
     names = record.get(key) or {}
+    zh, en = names.get("zh") or "", names.get("en")
+    if lang == "zh":
+        return str(zh or en or "")
     if lang == "both":
-        return f"{names.get('zh', '')} / {names.get('en', '')}"
-    return str(names.get(lang) or names.get("en") or "")
+        return f"{zh} / {en}" if en else str(zh)
+    return str(en) if en else UNTRANSLATED.format(zh=zh) if zh else ""
 
 
 def language_of(text: str) -> str:

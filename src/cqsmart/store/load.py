@@ -45,7 +45,7 @@ def _integer(text: str) -> int | Decimal:
     return int(text) if len(text) <= 20 else Decimal(text)
 
 
-def validate(files: list[FactFile], draft: bool = False) -> list[JsonRecord]:
+def validate(files: list[FactFile]) -> list[JsonRecord]:
     """Validate every file and the base as a whole; raise with every problem found, not just the first."""
     from cqsmart.store.validate import validate_documents  # Pydantic is loaded only when validating
 
@@ -56,7 +56,7 @@ def validate(files: list[FactFile], draft: bool = False) -> list[JsonRecord]:
             documents.append((item, parse_json(item)))
         except InvalidFactBase as error:
             problems.extend(error.problems)
-    records, record_problems = validate_documents([(item.name, item.kind, data) for item, data in documents], draft)
+    records, record_problems = validate_documents([(item.name, item.kind, data) for item, data in documents])
     problems.extend(record_problems)
     if problems:
         raise InvalidFactBase(problems)
@@ -119,17 +119,11 @@ def bases_to_load(paths: str | Sequence[str] | None, library: bool) -> list[Base
     return bases
 
 
-def load(
-    path: str | Sequence[str] | None = None, *, use_cache: bool = True, draft: bool = False, library: bool = True
-) -> FactBase:
+def load(path: str | Sequence[str] | None = None, *, use_cache: bool = True, library: bool = True) -> FactBase:
     """The fact base at path (or the union of those at several paths; by default the bundled base with the
-    user's library); a draft (English labels missing) is only ever validated, never cached."""
+    user's library)."""
     bases = bases_to_load(path, library)
     origin = " + ".join(base.origin for base in bases)
-    if draft:
-        with no_cyclic_collection():
-            records = [record for base in bases for record in validate(base.files, draft)]
-        return FactBase(tuple(records), origin)
     files = [item for base in bases for item in base.files]
     key = union_key([content_key(base.files) for base in bases])
     if not use_cache:

@@ -100,24 +100,12 @@ def _rules_hold(record: dict[str, Any]) -> bool:
     """What the shapes leave to Python: `rules`, and units outside the enumeration."""
     kind = record["kind"]
     if kind == "figure":
-        period, source, unit = record["period"], record["source"], record["unit"]
+        period, unit = record["period"], record["unit"]
         multiplier = _MULTIPLIER_BY_UNIT.get(unit) if unit is not None else None
         if unit is not None and multiplier is None and unit_base(unit) is None:
             return False
         return period_problem(period["start"], period["end"], period["basis"]) is None and (
-            figure_problem(
-                record["value"],
-                unit,
-                record["base_value"],
-                record["qualifier"],
-                record["qualifier_text"],
-                record["derived"],
-                record["formula"],
-                record["inputs"],
-                source["quote"] if source is not None else None,
-                multiplier,
-            )
-            is None
+            figure_problem(record, multiplier) is None
         )
     if kind == "check":
         return check_problem(record["relation"], record["terms"], record["expected"]) is None
@@ -142,17 +130,8 @@ def encode(records: list[JsonRecord], escape: bool = True) -> tuple[list[list[An
     return index, lines
 
 
-DRAFT_LABEL_EN = "(draft: English label to be written)"
-
-
-def validate_documents(
-    documents: list[tuple[str, str | None, Any]], draft: bool = False
-) -> tuple[list[JsonRecord], list[Problem]]:
-    """Each document is (file name, the kind its folder file must hold or None, parsed JSON).
-
-    A draft (from `extract`) may lack English labels: they are filled with a placeholder before the
-    records are checked, so that everything else still must hold; without `draft` each is an error.
-    """
+def validate_documents(documents: list[tuple[str, str | None, Any]]) -> tuple[list[JsonRecord], list[Problem]]:
+    """Each document is (file name, the kind its folder file must hold or None, parsed JSON)."""
     from cqsmart.model.records import RECORD_ADAPTER  # the models: built only when a base has problems
 
     located: list[Located] = []
@@ -169,7 +148,7 @@ def validate_documents(
                     invalid_ids.add(item["id"])
                 continue
             try:
-                model = RECORD_ADAPTER.validate_python(_with_english(item) if draft else item)
+                model = RECORD_ADAPTER.validate_python(item)
                 located.append(Located(model.model_dump(mode="json"), name, index))
             except ValidationError as error:
                 problems.extend(_problems(name, index, error))
@@ -181,16 +160,23 @@ def validate_documents(
     return [item.record for item in located], problems
 
 
-def _with_english(item: Any) -> Any:
-    """A copy in which every label-like object with Chinese and no English has the draft placeholder."""
-    if isinstance(item, list):
-        return [_with_english(part) for part in item]
-    if not isinstance(item, dict):
-        return item
-    copy = {key: _with_english(value) for key, value in item.items()}
-    if isinstance(copy.get("zh"), str) and "en" not in copy:
-        copy["en"] = DRAFT_LABEL_EN
-    return copy
+def missing_english(records: Iterable[JsonRecord]) -> list[str]:
+    """Where a base has a name in Chinese only, as `id: json.path.en` (a label, publisher, person …)."""
+    found: list[str] = []
+
+    def walk(value: Any, path: str, record_id: str) -> None:
+        if isinstance(value, list):
+            for position, part in enumerate(value):
+                walk(part, f"{path}[{position}]", record_id)
+        elif isinstance(value, dict):
+            if isinstance(value.get("zh"), str) and not value.get("en"):
+                found.append(f"{record_id}: {path}.en")
+            for key, part in value.items():
+                walk(part, f"{path}.{key}" if path else key, record_id)
+
+    for record in records:
+        walk({key: part for key, part in record.items() if key != "id"}, "", str(record.get("id")))
+    return found
 
 
 def _problems(name: str, index: int, error: ValidationError) -> list[Problem]:
