@@ -253,7 +253,7 @@ def analysed(record: JsonRecord, position: int, concepts: Concepts, links: dict[
     label = record.get("label") or {}
     label_zh = _label_analysis(str(label.get("zh", "")), concepts, english=False)
     # What an English label says in brackets (a name in Chinese, who published an index) counts less.
-    english = str(label.get("en", ""))
+    english = str(label.get("en") or "")
     label_en = _label_analysis(re.sub(r"\([^)]*\)", " ", english), concepts, english=True)
     document.label_zh, document.label_en = tuple(label_zh.slots), tuple(label_en.slots)
     document.head = _english_head(english, concepts)
@@ -293,33 +293,39 @@ def _pairs(text: str) -> list[str]:
     return [text[at : at + 2] for at in range(len(text) - 1)] or [text]
 
 
-def _terms(text: str, extra: bool = True) -> list[str]:
+def _terms(text: str, extra: bool = True, normalised: bool = False) -> list[str]:
     """The terms of a text as the full-text index holds them: Chinese bigrams and English stems in the
     order of the text (so that a concept's member is found as a phrase, as analysis finds it as a
     substring), then the single characters and the words as written."""
     ordered: list[str] = []
     others: list[str] = []
-    for run in _runs().findall(normalise(text)):
+    for run in _runs().findall(text if normalised else normalise(text)):
         if is_han(run[0]):
             ordered += _pairs(run)
             others += run if len(run) > 1 else ""
         elif word := run.strip("'"):
-            ordered.append(english_word(word))
+            ordered.append(_stem(word))
             if ordered[-1] != word.replace("'", ""):
                 others.append(word.replace("'", ""))
     return ordered + others if extra else ordered
 
 
+_stem = cache(english_word)  # a base repeats its words across records
+_COLUMNS_APART = "\u2029"  # the paragraph separator: not a control character, which normalising drops
+
+
 def _column_terms(record: JsonRecord, links: dict[str, list[JsonRecord]]) -> tuple[str, str, str, str]:
     """The record's terms in the index's columns: its labels, names, quote, and everything else."""
-    columns: tuple[list[str], list[str], list[str], list[str]] = ([], [], [], [])
+    texts: tuple[list[str], list[str], list[str], list[str]] = ([], [], [], [])
     label = record.get("label") or {}
-    columns[0].extend(_terms(f"{label.get('zh', '')} {label.get('en', '')}"))
+    texts[0].extend((str(label.get("zh") or ""), str(label.get("en") or "")))
     for text, weight in _fields(record, links):
-        column = 1 if weight in (NAME, LINKED) else 2 if weight == QUOTE else 0 if weight == LABEL else 3
-        if text.strip() and weight != LABEL:
-            columns[column].extend(_terms(text))
-    return tuple(" ".join(terms) for terms in columns)  # type: ignore[return-value]
+        if weight != LABEL:
+            texts[1 if weight in (NAME, LINKED) else 2 if weight == QUOTE else 3].append(text)
+    # Normalised at once: one call a record, not one a field (kept apart by a separator that normalising
+    # keeps, so no term spans two columns).
+    whole = normalise(_COLUMNS_APART.join(" ".join(column).replace(_COLUMNS_APART, " ") for column in texts))
+    return tuple(" ".join(_terms(column, normalised=True)) for column in whole.split(_COLUMNS_APART))  # type: ignore[return-value]
 
 
 def _numbers(position: int, record: JsonRecord) -> list[tuple[int, float]]:
