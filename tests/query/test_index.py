@@ -12,7 +12,7 @@ from cqsmart.query import ask, fulltext, index
 from cqsmart.query.question import understand
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from synthetic import figure, source_record  # noqa: E402
+from synthetic import figure, source_record
 
 
 @pytest.fixture(scope="module")
