@@ -40,11 +40,13 @@ from cqsmart.model.vocabulary import (
     URL_PATTERN,
     Line,
     PeriodBasis,
+    PeriodFrom,
     Qualifier,
     Relation,
     SourceType,
     TargetArea,
     Unit,
+    YearPart,
 )
 
 SLUG = core.str_schema(pattern=SLUG_PATTERN, max_length=SLUG_MAX)
@@ -89,7 +91,16 @@ def nullable(schema: CoreSchema) -> CoreSchema:
 
 LABEL = record({"zh": required(TEXT), "en": required(TEXT)})
 CITATION = record({"id": required(SLUG), "quote": required(QUOTE)})
-PERIOD = record({"start": required(nullable(YEAR)), "end": required(nullable(YEAR)), "basis": required(values_of(PeriodBasis))})
+PERIOD = record(
+    {
+        "start": required(nullable(YEAR)),
+        "end": required(nullable(YEAR)),
+        "basis": required(values_of(PeriodBasis)),
+        # left out when absent, as the model leaves them out of its dump
+        "from": core.typed_dict_field(nullable(values_of(PeriodFrom)), required=False),
+        "part": core.typed_dict_field(nullable(values_of(YearPart)), required=False),
+    }
+)
 SLUGS = core.list_schema(SLUG)
 TERMS = core.list_schema(core.str_schema(strip_whitespace=True, min_length=1, max_length=TERM_MAX))
 
