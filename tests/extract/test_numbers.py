@@ -17,7 +17,9 @@ def test_tier_and_classification_names_are_not_figures(text: str) -> None:
     assert read(text) == []
 
 
-@pytest.mark.parametrize(("text", "value", "unit"), [("全县旅游收入跨越500亿元。", 500, "亿元"), ("物流总额迈过千亿大关。", 1000, "亿")])
+@pytest.mark.parametrize(
+    ("text", "value", "unit"), [("全县旅游收入跨越500亿元。", 500, "亿元"), ("物流总额迈过千亿大关。", 1000, "亿")]
+)
 def test_crossing_a_mark_is_more_than_it(text: str, value: int, unit: str) -> None:
     assert read(text) == [(value, unit, "more_than")]
 

@@ -72,3 +72,11 @@ def test_a_five_year_plan_is_its_five_years(plan: str, span: tuple[int, int]) ->
 def test_a_share_that_rises_takes_the_paired_years_of_the_levels_before_it() -> None:
     text = "产业规模从2016年的800亿元增至2021年的1500亿元，占地区生产总值比重由9.5%提高到14.2%。"
     assert [span[:2] for span in periods(text)] == [(2016, 2016), (2021, 2021), (2016, 2016), (2021, 2021)]
+
+
+def test_confidence_falls_the_further_the_year_was_looked_for() -> None:
+    """A curator checks first what was inferred: a year from an earlier clause, from context, from the document."""
+    clause, sentence = figures_of("截至2022年底，全区光纤用户达到58万户，农村宽带覆盖率为96%。")
+    (context,) = figures_of("2020年，全镇粮食产量稳定。其中水稻产量达到1.2万吨。")[-1:]
+    (document,) = figures_of("全镇新建农村公路35公里。", "town-2019.txt")
+    assert clause["confidence"] > sentence["confidence"] > context["confidence"] > document["confidence"]
