@@ -116,7 +116,7 @@ class _Context:
     def settle(self, stated: list[YearMention]) -> None:
         established = [item for item in stated if not item.attached]
         if established:
-            self.governing = (established[-1].first, established[-1].last)
+            self.governing = since_ends((established[-1].first, established[-1].last), established, self.document_year)
 
 
 @dataclass(frozen=True)
@@ -187,21 +187,24 @@ def _figures(
             start = _clause_start(text, start - 1)
         notes = []
         confidence = 0.9 - 0.1 * mention.chinese - 0.05 * mention.shared_unit - 0.1 * sentence.heading
-        if origin == "context":
+        if origin == "sentence":  # a year from an earlier clause: nearer than context, less sure than its own
+            confidence -= 0.05
+        elif origin == "context":
             confidence -= 0.1
             notes.append(f"year {_years(span)} from context: an earlier sentence or heading")
         elif origin == "document":
             confidence -= 0.2
             notes.append(f"year {_years(span)} from the document's date: the text states none for this figure")
         part = next((word for at, word in reversed(marks.parts) if at < head.start), None)
-        if part:
-            notes.append(f"part of the year: {part}")
         if not label or labels.is_fragment(label):
             label, confidence = NO_SUBJECT + labels.printable(text[start:end])[:60], confidence - 0.2
             notes.append("no subject found: the label is the quoted words, to be written")
         if (mention.unit or "") not in _USUAL_UNITS:
             confidence -= 0.1
         figure = _record(sentence, mention, label, span, (start, end), _declines(text, head), round(confidence, 2), source_id)
+        figure["period"]["from"] = origin
+        if part in PARTS:
+            figure["period"]["part"] = PARTS[part]
         if notes:
             figure["note"] = "; ".join(notes)
         result.append(figure)
@@ -230,9 +233,8 @@ def _period(
     context: _Context,
     marks: _Marks,
 ) -> tuple[tuple[int, int] | None, str]:
-    """The figure's years and where they came from: its sentence, the context, or the document."""
+    """The figure's years and where they came from: its clause, its sentence, the context, or the document."""
     span = period_of(text, stated, head.start, position, size)
-    origin = "sentence"
     if span is None:
         attached = [item for item in stated if item.attached]
         if attached:  # 从2012年的11万亿元增至2021年的45.5万亿元，比重由21.6%提升到39.8%: paired years
@@ -241,12 +243,15 @@ def _period(
             )
             chosen = attached[0] if first_of_pair else attached[-1]
             span = (chosen.first, chosen.last)
+    origin = "clause" if span and _in_clause(text, stated, span, clause_start, head.start) else "sentence"
+    if span is not None:
+        span = since_ends(span, [item for item in stated if item.end <= head.start], context.document_year)
     if span is None and context.governing is not None and marks.present >= head.start:
         span, origin = context.governing, "context"
     if span is None:
         span, origin = (context.document_year, context.document_year), "document"
     before = text[clause_start : head.start]
-    if marks.last_year < head.start and origin != "sentence":  # 截至去年: the year before the document's
+    if marks.last_year < head.start and origin not in ("clause", "sentence"):  # 截至去年: the year before the document's
         span, origin = (context.document_year - 1, context.document_year - 1), "document"
     if before.endswith(("上年的", "上年")) and span[0] == span[1]:  # 由上年的15.2%: the year before
         span = (span[0] - 1, span[0] - 1)
@@ -256,6 +261,35 @@ def _period(
         if count:
             span = (span[1] - int(count) + 1, span[1])
     return span, origin
+
+
+def since_ends(span: tuple[int, int], stated: list[YearMention], document_year: int) -> tuple[int, int]:
+    """2018年以来: the span from the stated year to the document's year, where the year is a since."""
+    first, last = span
+    if first == last and any(item.since and item.first == first for item in stated[-1:]):
+        return first, max(first, document_year)
+    return span
+
+
+def _in_clause(text: str, stated: list[YearMention], span: tuple[int, int], clause_start: int, number_start: int) -> bool:
+    """Whether the figure's own clause states the years it is dated by: in it, or in the time phrase
+    that opens it (2023年，… / 截至2022年底，…), not in an earlier clause that states a figure."""
+    opening = _clause_start(text, max(clause_start - 1, 0))
+    return any(
+        (item.first, item.last) == span
+        and item.end <= number_start
+        and (clause_start <= item.start or (opening <= item.start and len(text[item.end : clause_start]) <= 4))
+        for item in stated
+    )
+
+
+# The part of the year a figure covers, by the word that names it (periods.PART).
+PARTS = {
+    "上半年": "first_half",
+    "下半年": "second_half",
+    "前三季度": "first_three_quarters",
+    **{f"{prefix}{ordinal}季度": f"q{index}" for index, ordinal in enumerate("一二三四", 1) for prefix in ("", "第")},
+}
 
 
 def _descriptor(text: str, found: list[Mention], index: int) -> bool:

@@ -32,10 +32,12 @@ class YearMention:
     last: int
     attached: bool  # 由2017年的16%: the year of the next number only
     plan: bool = False  # 十三五: a plan period, not a list of years for a 分别 list
+    since: bool = False  # 2018年以来: a span from the year to the year the text is about
 
 
 def years(text: str) -> list[YearMention]:
-    """Years and spans of years the sentence states, leaving out baselines (比2019年) and 以来."""
+    """Years and spans of years the sentence states, leaving out baselines (比2019年); 2018年以来 is
+    marked since, its end being the year the text is about."""
     found: list[YearMention] = []
     taken: list[tuple[int, int]] = []
     for match in SPAN.finditer(text):
@@ -47,7 +49,11 @@ def years(text: str) -> list[YearMention]:
         if any(start <= match.start() < end for start, end in taken):
             continue
         before, after = text[: match.start()], text[match.end() :]
-        if before.endswith(_BASELINE_BEFORE) or after.startswith(("以来", "起", "开始")):
+        if before.endswith(_BASELINE_BEFORE) or after.startswith(("起", "开始")):
+            continue
+        if after.startswith("以来"):
+            year = int(match["year"] or match["titled"] or match["edition"])
+            found.append(YearMention(match.start(), match.end(), year, year, False, since=True))
             continue
         attached = after.startswith(_ATTACHED_AFTER) or bool(re.match(r"[\d.]+(?![\d.]*[月季])", after))
         year = int(match["year"] or match["titled"] or match["edition"])

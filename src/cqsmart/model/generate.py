@@ -57,7 +57,11 @@ def plain(schema: dict[str, Any], definitions: dict[str, Any]) -> dict[str, Any]
     if kind == "model":
         return plain(schema["schema"], definitions)
     if kind == "model-fields":
-        fields = {name: field(spec["schema"], definitions) for name, spec in schema["fields"].items()}
+        # By the name files use (`from`, not from_); a field a dump leaves out when unset is left out here too.
+        fields = {
+            str(spec.get("validation_alias") or name): field(spec["schema"], definitions, "serialization_exclude_if" in spec)
+            for name, spec in schema["fields"].items()
+        }
         return {"type": "typed-dict", "fields": fields, "extra_behavior": "forbid"}
     if kind == "enum":
         return {"type": "literal", "expected": [member.value for member in schema["members"]]}
@@ -75,8 +79,11 @@ def plain(schema: dict[str, Any], definitions: dict[str, Any]) -> dict[str, Any]
     return out
 
 
-def field(schema: dict[str, Any], definitions: dict[str, Any]) -> dict[str, Any]:
-    """A typed-dict field: one with a default may be left out and comes out as that default."""
+def field(schema: dict[str, Any], definitions: dict[str, Any], left_out: bool = False) -> dict[str, Any]:
+    """A typed-dict field: one with a default may be left out and comes out as that default (or stays
+    out, when `left_out`: the model leaves it out of a dump when unset)."""
+    if schema["type"] == "default" and left_out:
+        return {"type": "typed-dict-field", "schema": plain(schema["schema"], definitions), "required": False}
     if schema["type"] == "default":
         default = schema["default"].value if isinstance(schema["default"], Enum) else schema["default"]
         inner = {"type": "default", "schema": plain(schema["schema"], definitions), "default": default}

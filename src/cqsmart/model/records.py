@@ -53,11 +53,13 @@ from cqsmart.model.vocabulary import (
     URL_PATTERN,
     Line,
     PeriodBasis,
+    PeriodFrom,
     Qualifier,
     Relation,
     SourceType,
     TargetArea,
     Unit,
+    YearPart,
 )
 
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=SLUG_MAX)]
@@ -138,6 +140,11 @@ class Period(StrictModel):
     start: Year | None
     end: Year | None
     basis: PeriodBasis
+    # `from` is a Python keyword: the field is from_ in code, "from" in every file, dump and schema
+    model_config = ConfigDict(extra="forbid", frozen=True, serialize_by_alias=True)
+    # a drafted figure's own: left out of a dump when unset, so that a curated period reads as it is written
+    from_: PeriodFrom | None = Field(default=None, alias="from", exclude_if=lambda value: value is None)
+    part: YearPart | None = Field(default=None, exclude_if=lambda value: value is None)
 
     @model_validator(mode="after")
     def _years_fit_basis(self) -> Period:

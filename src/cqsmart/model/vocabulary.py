@@ -89,6 +89,27 @@ class PeriodBasis(str, Enum):
     UNSTATED = "unstated"  # no time reference in the source
 
 
+class PeriodFrom(str, Enum):
+    """Where a drafted figure's year came from, so that a curator sees what was inferred."""
+
+    CLAUSE = "clause"  # the figure's own clause states it
+    SENTENCE = "sentence"  # an earlier clause of its sentence
+    CONTEXT = "context"  # an earlier sentence or the heading governing it
+    DOCUMENT = "document"  # the document's own year: nothing nearer states one
+
+
+class YearPart(str, Enum):
+    """The part of the year a figure covers: 上半年, 一季度, 前三季度."""
+
+    FIRST_HALF = "first_half"  # 上半年
+    SECOND_HALF = "second_half"  # 下半年
+    Q1 = "q1"  # 一季度
+    Q2 = "q2"  # 二季度
+    Q3 = "q3"  # 三季度
+    Q4 = "q4"  # 四季度
+    FIRST_THREE_QUARTERS = "first_three_quarters"  # 前三季度
+
+
 class Line(str, Enum):
     STRATEGY = "strategy"  # the strategy itself and its goals
     MECHANISMS = "mechanisms"

@@ -42,6 +42,8 @@ NAMES_ZH = {
     "qualifier": "限定",
     "period": "时间",
     "period basis": "时间依据",
+    "period from": "年份出处",
+    "part of year": "年内时段",
     "metric": "指标",
     "topic": "主题",
     "line": "工作线",
@@ -100,8 +102,19 @@ VALUES_ZH = {
     "span": "时段",
     "as_of_interview": "截至采访时",
     "unstated": "未载明",
+    "clause": "本分句",
+    "sentence": "本句前文",
+    "context": "上下文（推断）",
+    "document": "文档年份（推断）",
+    "first_half": "上半年",
+    "second_half": "下半年",
+    "q1": "一季度",
+    "q2": "二季度",
+    "q3": "三季度",
+    "q4": "四季度",
+    "first_three_quarters": "前三季度",
 }
-TRANSLATED = ("kind", "qualifier", "period basis")
+TRANSLATED = ("kind", "qualifier", "period basis", "period from", "part of year")
 
 
 def detail_rows(record: JsonRecord, links: list[tuple[str, JsonRecord]], base: FactBase, lang: str) -> list[tuple[str, str]]:
@@ -118,7 +131,14 @@ def detail_rows(record: JsonRecord, links: list[tuple[str, JsonRecord]], base: F
         if not zh and (record.get("value") is not None or record.get("qualifier_text")):
             rows.append(("as stated", display.figure_value(record, "zh")))
         rows += [("qualifier", record.get("qualifier") or ""), ("period", display.period(record, lang, base.by_id, planned))]
-        rows += [("period basis", record["period"]["basis"]), ("metric", record["metric"])]
+        rows.append(("period basis", record["period"]["basis"]))
+        # a drafted figure says where its year came from and which part of the year it covers
+        rows += [
+            (name, record["period"][key])
+            for name, key in (("period from", "from"), ("part of year", "part"))
+            if record["period"].get(key)
+        ]
+        rows.append(("metric", record["metric"]))
         if planned:
             rows.append(("target", says["target"]))
     if record["kind"] == "check":

@@ -1,0 +1,82 @@
+"""Where a drafted figure's year comes from (period.from), the part of the year (period.part), and the
+spans the genre writes: 以来, 近N年 / 年均, 十三五 / 十四五, and 由…提升到… after paired years."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from cqsmart.extract.draft import extract
+from cqsmart.model.records import Period
+
+
+def figures_of(text: str, name: str = "text.txt") -> list[dict[str, Any]]:
+    return extract(text.encode(), name).figures
+
+
+def periods(text: str, name: str = "text.txt") -> list[tuple[Any, Any, Any]]:
+    return [(f["period"]["start"], f["period"]["end"], f["period"].get("from")) for f in figures_of(text, name)]
+
+
+def test_the_year_in_the_figures_own_clause_is_from_the_clause() -> None:
+    assert periods("2023年，全县快递业务量达到4200万件。") == [(2023, 2023, "clause")]
+
+
+def test_a_year_in_an_earlier_clause_of_the_sentence_is_from_the_sentence() -> None:
+    assert periods("截至2022年底，全区光纤用户达到58万户，农村宽带覆盖率为96%。")[1] == (2022, 2022, "sentence")
+
+
+def test_a_year_from_an_earlier_sentence_is_from_context_and_none_from_the_document() -> None:
+    text = "2020年，全镇粮食产量稳定。其中水稻产量达到1.2万吨。"
+    assert periods(text)[-1] == (2020, 2020, "context")
+    assert periods("全镇新建农村公路35公里。", "town-2019.txt") == [(2019, 2019, "document")]
+
+
+@pytest.mark.parametrize(
+    ("words", "part"),
+    [("上半年", "first_half"), ("一季度", "q1"), ("第三季度", "q3"), ("前三季度", "first_three_quarters")],
+)
+def test_the_part_of_the_year_is_recorded(words: str, part: str) -> None:
+    (figure,) = figures_of(f"2024年{words}，全市港口货物吞吐量达到8600万吨。")
+    assert (figure["period"]["start"], figure["period"]["part"]) == (2024, part)
+
+
+def test_a_figure_for_a_whole_year_has_no_part() -> None:
+    (figure,) = figures_of("2024年，全市港口货物吞吐量达到8600万吨。")
+    assert "part" not in figure["period"]
+
+
+def test_the_drafted_period_is_a_valid_period_that_dumps_from_by_its_name() -> None:
+    (figure,) = figures_of("2024年上半年，全市港口货物吞吐量达到8600万吨。")
+    period = Period.model_validate(figure["period"])
+    assert period.model_dump(mode="json") == figure["period"]
+    assert "from" in Period.model_json_schema()["properties"]
+
+
+def test_since_a_year_runs_from_it_to_the_documents_year() -> None:
+    text = "2023年，全省信息消费规模达到3000亿元。2019年以来，全省累计建成5G基站12万个。"
+    assert periods(text)[-1][:2] == (2019, 2023)
+
+
+def test_an_annual_average_over_recent_years_ends_at_the_governing_year() -> None:
+    text = "2022年，全县农村居民收入稳步提高，近四年年均增长7.6%。"
+    assert periods(text)[-1][:2] == (2019, 2022)
+
+
+@pytest.mark.parametrize(("plan", "span"), [("十三五", (2016, 2020)), ("十四五", (2021, 2025))])
+def test_a_five_year_plan_is_its_five_years(plan: str, span: tuple[int, int]) -> None:
+    assert periods(f"“{plan}”期间，全市累计新增就业人数超过60万人。")[0][:2] == span
+
+
+def test_a_share_that_rises_takes_the_paired_years_of_the_levels_before_it() -> None:
+    text = "产业规模从2016年的800亿元增至2021年的1500亿元，占地区生产总值比重由9.5%提高到14.2%。"
+    assert [span[:2] for span in periods(text)] == [(2016, 2016), (2021, 2021), (2016, 2016), (2021, 2021)]
+
+
+def test_confidence_falls_the_further_the_year_was_looked_for() -> None:
+    """A curator checks first what was inferred: a year from an earlier clause, from context, from the document."""
+    clause, sentence = figures_of("截至2022年底，全区光纤用户达到58万户，农村宽带覆盖率为96%。")
+    (context,) = figures_of("2020年，全镇粮食产量稳定。其中水稻产量达到1.2万吨。")[-1:]
+    (document,) = figures_of("全镇新建农村公路35公里。", "town-2019.txt")
+    assert clause["confidence"] > sentence["confidence"] > context["confidence"] > document["confidence"]
