@@ -15,7 +15,8 @@ ZH_FILLERS = (
     "请告诉我", "告诉我", "我想知道", "想知道", "想问一下", "想问", "一下", "是多少", "多快", "多高", "有多少",
     "为多少", "达多少", "了多少", "多少", "是几", "有几", "排第几", "第几", "几", "什么", "哪一年", "哪年", "哪一个",
     "哪个", "哪些", "哪", "是否", "到底", "大概", "大约", "一共", "总共", "共有", "如何", "怎么样", "怎样", "情况", "的",
-    "了", "吗", "呢", "吧", "啊", "呀", "是", "都", "么", "达到", "达", "约", "荣获", "获得", "一年",
+    # Sentence-final particles and fillers: 来着 (was it again), 嘛, 哈, 哇 say nothing about the figure.
+    "来着", "嘛", "哈", "哇", "了", "吗", "呢", "吧", "啊", "呀", "是", "都", "么", "达到", "达", "约", "荣获", "获得", "一年",
     "现在", "目前", "处于", "处在", "位于", "在", "相比", "比较", "对比", "比",
     "多不多", "高不高", "快不快", "大不大", "有没有", "是不是", "咋样", "啥", "你知道吗", "你知道", "知道吗",
     "能告诉我", "帮我查一下", "帮我查", "查一下", "帮我", "能否", "能不能", "可否", "具体",
@@ -87,7 +88,8 @@ CONCEPTS: tuple[tuple[str, ...], ...] = (
      "rank", "ranking", "ranked", "place", "position", "standing", "rate against", "rated", "rating", "stack up",
      "measure up", "league table", "compare with other", "compared with other", "against other", "top 10", "top ten",
      "top five", "top 5", "前10", "前十", "前五", "前5"),
-    ("target", "目标", "计划", "规划", "预计", "将要", "培育", "target", "plan", "planned", "goal", "aim", "intend",
+    # Words for the future ask about a plan: 未来, 今后 and 将来 ask what is targeted, not what is.
+    ("target", "目标", "计划", "规划", "预计", "将要", "培育", "未来", "今后", "将来", "target", "plan", "planned", "goal", "aim", "intend",
      "cultivate"),
     ("function", "功能", "用途", "function", "feature", "service offered"),
     ("recent-years", "近5年", "近五年", "近几年", "这几年", "近年来", "近年", "这些年", "过去五年", "past five years",
@@ -103,7 +105,7 @@ CONCEPTS: tuple[tuple[str, ...], ...] = (
      "government service", "procedure", "matter", "transaction"),
     ("financing", "融资", "贷款", "借款", "financing", "finance", "loan", "credit", "funding", "raise", "money", "borrow",
      "lend", "lending"),
-    ("workers", "从业人员", "从业者", "就业", "从业", "干活", "打工", "worker", "employ", "employee", "job", "people working",
+    ("workers", "从业人员", "从业者", "劳动者", "就业", "从业", "干活", "打工", "worker", "employ", "employee", "job", "people working",
      "practitioner"),
     ("batches", "批次", "batch", "round", "rounds", "tranche", "phase", "wave"),
     ("projects", "项目", "project", "scheme"),
