@@ -46,3 +46,11 @@ def test_labourers_find_the_figure_workers_find() -> None:
     answer = _first("重庆新业态从业人员有多少")
     assert answer is not None
     assert _first("重庆新业态劳动者有多少") == answer
+
+
+@pytest.mark.parametrize(
+    ("question", "value"),
+    [("渝快办用户有两千一百万人吗", 21_000_000.0), ("is the digital economy a quarter of gdp", 0.25)],
+)
+def test_a_number_in_words_is_a_stated_value(question: str, value: float) -> None:
+    assert [stated.value for stated in analyse(question, CONCEPTS, question=True).values] == [pytest.approx(value)]
