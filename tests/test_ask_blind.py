@@ -451,9 +451,6 @@ STILL_WRONG = {
     "同上一堂课、后厨天眼通这类民生小项目一共做了多少个",
     "What slice of Chongqing's economy was digital back in 2017?",
     "川渝雙城經濟圈取得了幾項重點成果",
-    # A number in words (a quarter, 二十六万) is not read as a value.
-    "Is it accurate that the digital economy made up a quarter of GDP in 2020?",
-    "渝快融用户是不是超过了二十六万",
     # Two places, one the base lacks (Chengdu, Tianfu): refused whole, though half could be answered.
     "How many servers do the Liangjiang park and the Tianfu park in Chengdu have?",
     "渝快政和成都天府通各有多少个试点单位",

@@ -252,7 +252,8 @@ def analyse(
     text = _take_years(year_before(text) if question else text, analysis)
     if question and "%" in text:
         text = text.replace("%", " percent ")  # 16% as a value, and "% of gdp" as a share
-    if question and any(char.isdigit() for char in text):
+    if question:
+        # Numbers in words (二十六万, a quarter) are values as much as 26万 and 25% are.
         text, analysis.values = take_values(text)
     if question if intents is None else intents:
         text = _take_intents(text, analysis)
