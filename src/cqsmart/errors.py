@@ -6,7 +6,15 @@ from collections.abc import Sequence
 
 
 class CqsmartError(Exception):
+    """`key` and `params` name the message in the CLI's bilingual table (cli/messages.py), which the
+    CLI prints in the run's language; the text is its English form, for callers outside the CLI."""
+
     exit_code = 2
+
+    def __init__(self, text: str = "", key: str = "", **params: str) -> None:
+        super().__init__(text)
+        self.key = key
+        self.params = params
 
 
 class NotFound(CqsmartError):

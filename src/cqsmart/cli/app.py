@@ -70,7 +70,7 @@ class CqsmartGroup(TyperGroup):
             return super(CqsmartGroup, self).main(args, name, complete_var, False, windows_expand_args, **extra)
 
         with no_cyclic_collection():  # a run lasts a moment and makes many objects but no garbage cycles
-            code = _exit_code(run)
+            code = _exit_code(run, args)
         sys.exit(code)
 
 
@@ -82,8 +82,9 @@ class OutputFailed(Exception):
         self.failure = failure
 
 
-def _exit_code(run: Callable[[], Any]) -> int:
-    """Run the command and flush its output, turning every way it can end into one line and a code."""
+def _exit_code(run: Callable[[], Any], args: Sequence[str] = ()) -> int:
+    """Run the command and flush its output, turning every way it can end into one line and a code
+    (in the language `args` ask for)."""
     try:
         result = run()
         sys.stdout.flush()  # here, not at interpreter exit, where a failure could only be "ignored"
@@ -104,7 +105,9 @@ def _exit_code(run: Callable[[], Any]) -> int:
         sys.stderr.writelines(f"{inert(str(problem))}\n" for problem in failure.problems)
         return failure.exit_code
     except CqsmartError as failure:
-        error(str(failure))
+        from cqsmart.cli.messages import lang_of_run, message
+
+        error(message(failure.key, lang_of_run(args), **failure.params) if failure.key else str(failure))
         return failure.exit_code
     except OutputFailed as failure:
         return output_failed(failure.failure)
@@ -369,7 +372,9 @@ def save_svg(result: Result, base: FactBase, options: Options, path: Path, force
 
     picture = TableRenderer().svg(result, base, options, title=f"cqsmart: {title_of(result.kind, options.lang)}")
     write_atomically(path, picture.encode(), force)
-    error(f"saved {path}")
+    from cqsmart.cli.messages import message
+
+    error(message("saved", options.lang, path=str(path)))
 
 
 def parse_year(text: str | None, option: str, base: FactBase) -> int | None:
@@ -380,5 +385,11 @@ def parse_year(text: str | None, option: str, base: FactBase) -> int | None:
         from cqsmart.query.listing import years_with_figures
 
         years = ", ".join(map(str, years_with_figures(base, derived=True)))
-        raise UsageError(f"{option} takes a four-digit year such as 2020, not {echo(text)}; years with figures: {years}")
+        raise UsageError(
+            f"{option} takes a four-digit year such as 2020, not {echo(text)}; years with figures: {years}",
+            "bad-year",
+            option=option,
+            value=echo(text),
+            years=years,
+        )
     return year

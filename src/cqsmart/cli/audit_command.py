@@ -9,6 +9,7 @@ import typer
 from cqsmart.cli.app import FieldsOption, Format, FormatOption, JsonOption, LangOption, app, emit, load_base
 from cqsmart.cli.streams import error
 from cqsmart.model.factbase import FactBase
+from cqsmart.render.plain import default_lang
 
 
 @app.command()
@@ -41,10 +42,17 @@ def audit(
     base = load_base(ctx)
     result = audit_query(base, checks or ())
     emit(result, base, fmt, as_json, fields, lang)
+    chosen = lang.value if lang else default_lang()
     failing = [row["id"] for row in result.rows if row["status"] == "fails"]
     if result.rows:
         held = len(result.rows) - len(failing)
-        error(f"{held} of {len(result.rows)} checks hold" + (f"; failing: {', '.join(failing)}" if failing else ""))
+        from cqsmart.cli.messages import message
+
+        counts = {"held": str(held), "total": str(len(result.rows))}
+        if failing:
+            error(message("checks-failing", chosen, **counts, checks=("、" if chosen == "zh" else ", ").join(failing)))
+        else:
+            error(message("checks-hold", chosen, **counts))
     if strict and failing:
         raise typer.Exit(1)
 
@@ -54,7 +62,7 @@ def note_failing_checks(base: FactBase, figure_ids: Iterable[str], lang: str = "
     from cqsmart.query.audit import failing_checks
 
     failing = [row["id"] for row in failing_checks(base, figure_ids)]
-    if failing and lang == "zh":
-        error(f"注意：所示数据涉及未通过的核对：{'、'.join(failing)}（见 'cqsmart audit'）")
-    elif failing:
-        error(f"note: these figures take part in a failing check: {', '.join(failing)} (see 'cqsmart audit')")
+    if failing:
+        from cqsmart.cli.messages import message
+
+        error(message("failing-checks", lang, checks=("、" if lang == "zh" else ", ").join(failing)))

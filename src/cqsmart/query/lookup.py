@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from cqsmart.errors import NotFound, echo
 from cqsmart.model.factbase import FactBase, JsonRecord
-from cqsmart.query.result import suggest
+from cqsmart.query.result import close_to, suggest
 
 
 def record(base: FactBase, record_id: str) -> JsonRecord:
     found = base.by_id.get(record_id)
     if found is None:
-        raise NotFound(f"no record with id {echo(record_id)}{suggest(record_id, base.by_id)}")
+        close = close_to(record_id, base.by_id)
+        key = "no-record-suggest" if close else "no-record"
+        text = f"no record with id {echo(record_id)}{suggest(record_id, base.by_id)}"
+        raise NotFound(text, key, id=echo(record_id), close=close)
     return found
 
 

@@ -17,14 +17,27 @@ class Result(NamedTuple):
     hint: str = ""
 
 
-def suggest(word: str, choices: Iterable[str]) -> str:
+def close_to(word: str, choices: Iterable[str]) -> str:
+    """Up to three of `choices` spelt like `word`, joined for a message; empty when none is."""
     import difflib  # only for a name that does not exist
 
-    close = difflib.get_close_matches(word, sorted(set(choices)), n=3, cutoff=0.5)
-    return f"; did you mean {', '.join(close)}?" if close else ""
+    return ", ".join(difflib.get_close_matches(word, sorted(set(choices)), n=3, cutoff=0.5))
+
+
+def suggest(word: str, choices: Iterable[str]) -> str:
+    close = close_to(word, choices)
+    return f"; did you mean {close}?" if close else ""
 
 
 def require_known(value: str, choices: set[str], what: str) -> str:
     if value not in choices:
-        raise UsageError(f"unknown {what} {echo(value)}{suggest(value, choices)} ({what}s: {', '.join(sorted(choices))})")
+        close, listed = close_to(value, choices), ", ".join(sorted(choices))
+        raise UsageError(
+            f"unknown {what} {echo(value)}{suggest(value, choices)} ({what}s: {listed})",
+            "unknown-choice-suggest" if close else "unknown-choice",
+            what=what,
+            value=echo(value),
+            close=close,
+            choices=listed,
+        )
     return value

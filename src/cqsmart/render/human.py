@@ -106,9 +106,10 @@ def nothing_compared(result: Result) -> bool:
     return result.kind.endswith("comparison") and not result.rows
 
 
-def overhead(count: int) -> int:
-    """Cells a table spends around its columns: one space of padding each side, a rule between, edges."""
-    return 3 * count + 1
+def overhead(count: int, tight: bool = False) -> int:
+    """Cells a table spends around its columns: one space of padding each side, a rule between, edges;
+    a tight table has no edges and no padding at its edges."""
+    return 3 * count - 3 if tight else 3 * count + 1
 
 
 class TableRenderer(Renderer):
@@ -145,16 +146,25 @@ class TableRenderer(Renderer):
             grid = Grid(result, base, options, tuple(column for column in columns if column != "trend"), stream)
             rows = [[_glued(text, column, lexicon) for text, column in zip(row, grid.columns, strict=True)] for row in grid.rows]
             widths = column_widths([grid.names, *rows], out.width - overhead(len(grid.columns)), value_columns(grid.columns))
+        # Before one record at a time, a table without edges: a long name (a metric's id) may need them.
+        tight = widths is None
+        if tight:
+            room = out.width - overhead(len(grid.columns), tight)
+            widths = column_widths([grid.names, *rows], room, value_columns(grid.columns))
         unicode = stream_is_unicode(stream)
         if widths is None:
             self.render_stacked(out, grid.names, rows, grid.title)
             return
         table = Table(
             title=grid.title,
-            caption=Text(wrap(protect(breakable(grid.legend)), sum(widths) + overhead(len(widths)))) if grid.legend else None,
+            caption=Text(wrap(protect(breakable(grid.legend)), sum(widths) + overhead(len(widths), tight)))
+            if grid.legend
+            else None,
             caption_justify="left",
             box=box.SIMPLE_HEAD if unicode else box.ASCII,
             safe_box=not unicode,
+            show_edge=not tight,
+            pad_edge=not tight,
             show_lines=result.kind.endswith("comparison") or result.kind == "metric",
         )
         for column, header, width in zip(grid.columns, grid.names, widths, strict=True):
@@ -195,11 +205,23 @@ def _glued(text: str, column: str, lexicon: Lexicon) -> str:
         return _VALUE_IN_TEXT.sub(lambda found: glue(found.group()), text)
     if column == "period":  # `as of 2021` whole, and `(inferred)` whole, may go to the next line
         return "\n".join(_glue_period(line) for line in text.split("\n"))
+    if column == "latest_value":  # the value whole, its year (（2021年）, (2021)) may go to the next line
+        return "\n".join(_glue_latest(line) for line in text.split("\n"))
     if column in VALUE_COLUMNS or column.startswith("values:"):
         return "\n".join((glue if column == "year" else glue_quantity)(line) for line in text.split("\n"))
     if column == "quantities":
         return "\n".join(_glue_value(protect(line, lexicon)) for line in text.split("\n"))
     return protect(text, lexicon)
+
+
+def _glue_latest(line: str) -> str:
+    from cqsmart.render.layout import glue_quantity
+
+    for bracket, between in ((" (", " "), ("（", BREAK)):
+        head, found, year = line.rpartition(bracket)
+        if found and head:
+            return f"{glue_quantity(head)}{between}{glue_quantity(bracket.strip() + year)}"
+    return glue_quantity(line)
 
 
 def _glue_period(line: str) -> str:

@@ -1,0 +1,85 @@
+"""The messages commands print on stderr, in English and Chinese, keyed by id and chosen by the run's
+`--lang` (else the locale). `--lang both` prints English: a user error stays one line, and Typer's own
+usage errors, which sit beside these, are English. Placeholders hold data (ids, years, file names)
+and are filled in as given, never translated or marked up."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+MESSAGES: dict[str, dict[str, str]] = {
+    "no-record": {
+        "en": "no record with id {id}",
+        "zh": "没有 id 为 {id} 的记录",
+    },
+    "no-record-suggest": {
+        "en": "no record with id {id}; did you mean {close}?",
+        "zh": "没有 id 为 {id} 的记录；是否要找：{close}？",
+    },
+    "unknown-choice": {
+        "en": "unknown {what} {value} ({what}s: {choices})",
+        "zh": "未知的{what} {value}（可选：{choices}）",
+    },
+    "unknown-choice-suggest": {
+        "en": "unknown {what} {value}; did you mean {close}? ({what}s: {choices})",
+        "zh": "未知的{what} {value}；是否要找：{close}？（可选：{choices}）",
+    },
+    "bad-year": {
+        "en": "{option} takes a four-digit year such as 2020, not {value}; years with figures: {years}",
+        "zh": "{option} 需要四位数的年份，如 2020，而不是 {value}；有数据的年份：{years}",
+    },
+    "no-common-years": {
+        "en": "no metric has a value in {years}; years with figures: {known}",
+        "zh": "没有指标在{years}年都有数值；有数据的年份：{known}",
+    },
+    "failing-checks": {
+        "en": "note: these figures take part in a failing check: {checks} (see 'cqsmart audit')",
+        "zh": "注意：所示数据涉及未通过的核对：{checks}（见 'cqsmart audit'）",
+    },
+    "checks-hold": {
+        "en": "{held} of {total} checks hold",
+        "zh": "{total} 项核对中 {held} 项通过",
+    },
+    "checks-failing": {
+        "en": "{held} of {total} checks hold; failing: {checks}",
+        "zh": "{total} 项核对中 {held} 项通过；未通过：{checks}",
+    },
+    "saved": {
+        "en": "saved {path}",
+        "zh": "已保存 {path}",
+    },
+}
+
+# What a choice names (`unknown-choice`'s {what}), in each language.
+NOUNS: dict[str, dict[str, str]] = {
+    "metric": {"en": "metric", "zh": "指标"},
+    "topic": {"en": "topic", "zh": "主题"},
+    "source": {"en": "source", "zh": "来源"},
+    "kind": {"en": "kind", "zh": "类型"},
+    "line": {"en": "line", "zh": "条线"},
+}
+
+LANGS = ("en", "zh")
+
+
+def message(key: str, lang: str, **params: str) -> str:
+    """The message `key` in `lang` (English for `both` or any other), its placeholders filled in."""
+    chosen = lang if lang in LANGS else "en"
+    if "what" in params and params["what"] in NOUNS:
+        params = {**params, "what": NOUNS[params["what"]][chosen]}
+    return MESSAGES[key][chosen].format(**params)
+
+
+def lang_of_run(args: Sequence[str]) -> str:
+    """The language a run's `--lang` names (its last), else the locale's."""
+    chosen = ""
+    for position, word in enumerate(args):
+        if word == "--lang" and position + 1 < len(args):
+            chosen = args[position + 1]
+        elif word.startswith("--lang="):
+            chosen = word.partition("=")[2]
+    if chosen in ("en", "zh", "both"):
+        return chosen
+    from cqsmart.render.plain import default_lang
+
+    return default_lang()

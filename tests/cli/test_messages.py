@@ -1,0 +1,69 @@
+"""Messages on stderr come from one bilingual table and follow the run's `--lang`."""
+
+from __future__ import annotations
+
+import string
+
+import pytest
+
+from conftest import Run
+from cqsmart.cli.messages import MESSAGES, NOUNS, lang_of_run, message
+
+
+def placeholders(template: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+@pytest.mark.parametrize("key", sorted(MESSAGES))
+def test_every_message_has_both_languages_with_the_same_placeholders(key: str) -> None:
+    templates = MESSAGES[key]
+    assert set(templates) == {"en", "zh"}
+    assert placeholders(templates["en"]) == placeholders(templates["zh"])
+
+
+def test_every_noun_has_both_languages() -> None:
+    assert all(set(names) == {"en", "zh"} for names in NOUNS.values())
+
+
+def test_both_and_unknown_languages_print_english() -> None:
+    assert message("saved", "both", path="a.svg") == "saved a.svg"
+    assert message("saved", "zh", path="a.svg") == "已保存 a.svg"
+
+
+def test_the_last_lang_option_names_the_language() -> None:
+    assert lang_of_run(["stats", "--lang", "en", "--lang=zh"]) == "zh"
+    assert lang_of_run(["--lang", "both"]) == "both"
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "line"),
+    [
+        (("show", "nosuch", "--lang", "zh"), 1, "cqsmart: 没有 id 为 'nosuch' 的记录\n"),
+        (("show", "nosuch", "--lang", "en"), 1, "cqsmart: no record with id 'nosuch'\n"),
+        (
+            ("show", "figure-yukuaiba", "--lang", "zh"),
+            1,
+            "cqsmart: 没有 id 为 'figure-yukuaiba' 的记录；是否要找：yukuaiban, alias-yukuaiban, yukuaiban-users？\n",
+        ),
+        (
+            ("stats", "--year", "20x", "--lang", "zh"),
+            2,
+            "cqsmart: --year 需要四位数的年份，如 2020，而不是 '20x'；有数据的年份：2017, 2018, 2019, 2020, 2021\n",
+        ),
+        (
+            ("compare", "2018", "2021", "--lang", "zh"),
+            0,
+            "cqsmart: 没有指标在2018、2021年都有数值；有数据的年份：2017、2018、2019、2020、2021\n",
+        ),
+    ],
+)
+def test_messages_follow_the_lang_option(run: Run, args: tuple[str, ...], code: int, line: str) -> None:
+    result = run(*args)
+    assert (result.exit_code, result.stderr) == (code, line)
+
+
+def test_an_unknown_metric_is_named_in_chinese(run: Run) -> None:
+    result = run("stats", "--metric", "nosuch", "--lang", "zh")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("cqsmart: 未知的指标 'nosuch'（可选：5g-integrated-scenario-count, ")
+    assert result.stderr.endswith("）\n")
