@@ -92,12 +92,19 @@ def lexicon_of(base: FactBase) -> Lexicon:
     return lexicon
 
 
+# The figures whose texts a lexicon reads: words are counted well on a few thousand, and a table of a
+# base of 100,000 must not read every record to break its cells.
+LEXICON_FIGURES = 5000
+
+
 def _names_and_texts(base: FactBase) -> tuple[set[str], list[str]]:
     """The base's Chinese names (aliases, short initiative and target labels, quoted names), and its
-    Chinese texts (labels and quotes), where its words are counted."""
+    Chinese texts (labels and quotes), where its words are counted (of its first LEXICON_FIGURES figures)."""
     names: set[str] = set()
     texts: list[str] = []
-    for record in base.records:
+    others = (record for kind in base.by_kind if kind != "figure" for record in base.of_kind(kind))
+    records = [*base.of_kind("figure")[:LEXICON_FIGURES], *others]
+    for record in records:
         label = record.get("label")
         if isinstance(label, dict) and isinstance(label.get("zh"), str):
             chinese = label["zh"]
