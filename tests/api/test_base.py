@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
 import cqsmart
 from cqsmart.model.records import Figure, Initiative, Source, Target
+from cqsmart.store.locate import bundled_facts_dir
 
 
 @pytest.fixture(scope="module")
@@ -87,3 +89,16 @@ def test_importing_the_package_loads_neither_the_api_nor_pydantic() -> None:
 def test_a_name_the_package_lacks_is_an_attribute_error() -> None:
     with pytest.raises(AttributeError, match="has no attribute 'lod'"):
         cqsmart.lod  # noqa: B018
+
+
+def test_source_narrows_every_query_to_one_base_read_with_others() -> None:
+    """The interview read with a Chinese-only draft: each query takes `source`, as --source does."""
+    draft = Path(__file__).resolve().parents[1] / "extract_texts" / "district-2024.draft.json"
+    both = cqsmart.load([str(draft), str(bundled_facts_dir())], library=False)
+    drafted = both.figures(source="district-2024")
+    assert drafted and all(figure.source is not None and figure.source.id == "district-2024" for figure in drafted)
+    assert len(both.figures(source="cqdaily-2021-08-smart-city-interview")) + len(drafted) == len(both.figures())
+    assert {answer.figure.source.id for answer in both.ask("数字经济增加值", source="district-2024") if answer.figure.source} == {
+        "district-2024"
+    }
+    assert both.initiatives(source="district-2024") == [] and both.search("渝快办", source="district-2024") == []

@@ -10,6 +10,7 @@ from cqsmart.model import factbase as model
 from cqsmart.query import listing, lookup
 from cqsmart.query.ask import answers
 from cqsmart.query.audit import audit
+from cqsmart.query.narrow import from_source
 from cqsmart.query.search import search
 
 if TYPE_CHECKING:
@@ -60,17 +61,23 @@ class FactBase:
         return len(self._base.records)
 
     def figures(
-        self, year: int | None = None, topic: str | None = None, metric: str | None = None, derived: bool = False
+        self,
+        year: int | None = None,
+        topic: str | None = None,
+        metric: str | None = None,
+        source: str | None = None,
+        derived: bool = False,
     ) -> list[Figure]:
-        """Figures covering a year, of a topic or a metric, as `cqsmart stats` lists them."""
-        rows = listing.figures(self._base, listing.Filters(year=year, topic=topic, metric=metric, derived=derived)).rows
-        return [_as(typed(row), "Figure") for row in rows]
+        """Figures covering a year, of a topic, a metric or a source, as `cqsmart stats` lists them."""
+        filters = listing.Filters(year=year, topic=topic, metric=metric, derived=derived)
+        return [_as(typed(row), "Figure") for row in listing.figures(from_source(self._base, source), filters).rows]
 
-    def initiatives(self, line: str | None = None, topic: str | None = None) -> list[Initiative]:
-        return [_as(typed(row), "Initiative") for row in listing.initiatives(self._base, line, topic=topic).rows]
+    def initiatives(self, line: str | None = None, topic: str | None = None, source: str | None = None) -> list[Initiative]:
+        rows = listing.initiatives(from_source(self._base, source), line, topic=topic).rows
+        return [_as(typed(row), "Initiative") for row in rows]
 
-    def targets(self, area: str | None = None, topic: str | None = None) -> list[Target]:
-        return [_as(typed(row), "Target") for row in listing.targets(self._base, area, topic=topic).rows]
+    def targets(self, area: str | None = None, topic: str | None = None, source: str | None = None) -> list[Target]:
+        return [_as(typed(row), "Target") for row in listing.targets(from_source(self._base, source), area, topic=topic).rows]
 
     def sources(self) -> list[Source]:
         return [_as(typed(row), "Source") for row in listing.sources(self._base).rows]
@@ -85,14 +92,14 @@ class FactBase:
         except NotFound as error:
             raise KeyError(str(error)) from None
 
-    def search(self, text: str) -> list[Record]:
+    def search(self, text: str, source: str | None = None) -> list[Record]:
         """Records whose words match `text`, best first, as `cqsmart search` finds them."""
-        return [typed(row) for row in search(self._base, text).rows]
+        return [typed(row) for row in search(from_source(self._base, source), text).rows]
 
-    def ask(self, question: str) -> list[Answer]:
+    def ask(self, question: str, source: str | None = None) -> list[Answer]:
         """Figures that answer the question, best first; empty when the base cannot answer it."""
         try:
-            found = answers(self._base, question)
+            found = answers(from_source(self._base, source), question)
         except NotFound:
             return []
         return [Answer(_as(typed(record), "Figure"), score) for record, score in found]
@@ -119,6 +126,8 @@ class FactBase:
 
 def _as(record: Record, name: str) -> Any:
     """The record, checked to be of the model class its listing promises."""
-    if type(record).__name__ != name:
+    from cqsmart.model import records
+
+    if not isinstance(record, getattr(records, name)):
         raise TypeError(f"expected a {name}, got {type(record).__name__}")
     return record
