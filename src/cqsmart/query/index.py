@@ -1,4 +1,4 @@
-"""The index `ask` and `search` find records with: a full-text index of the records' terms (store/terms)
+"""The index `ask` and `search` find records with: a full-text index of the records' terms (query/fulltext)
 that gives the candidates for a question and how rare each key is, and the candidates as documents.
 
 A document is a record as it is scored: the keys its texts produce (see analysis), each with the weight

@@ -49,6 +49,10 @@ FINDS = 0.5  # the share of the search text a record must match
 SEARCH_CANDIDATES = 1000  # a search lists every good match, not only the best few
 
 
+def _searched(base: FactBase) -> list[JsonRecord]:
+    return [record for kind in SEARCHED_KINDS for record in base.of_kind(kind)]
+
+
 def search(base: FactBase, text: str, derived: bool = False) -> Result:
     """Records that match most of the text, best first; derived figures only when asked for."""
     if not _terms(text):
@@ -57,11 +61,10 @@ def search(base: FactBase, text: str, derived: bool = False) -> Result:
     from cqsmart.query.index import index_of
     from cqsmart.query.question import understand
 
-    index = index_of(base, "records", lambda: [record for kind in SEARCHED_KINDS for record in base.of_kind(kind)])
+    index = index_of(base, "records", lambda: _searched(base))
     query = understand(text, index, whole=False)
     if not query.slots:  # nothing the analysis reads as words (a date such as 8月13日): plain matching
-        searched = (record for kind in SEARCHED_KINDS for record in base.of_kind(kind))
-        rows = [record for record in searched if matches(record, text)]
+        rows = [record for record in _searched(base) if matches(record, text)]
         rows = [row for row in rows if derived or not (row["kind"] == "figure" and row["derived"])]
         return Result(rows, "record", "" if rows else f"nothing matches {echo(text)}")
     scored = []
