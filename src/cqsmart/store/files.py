@@ -130,10 +130,10 @@ def replacing(path: Path, force: bool, folder: bool = False, marker: str | None 
         else:
             _create(temporary, path, folder)
     except OSError as failure:
-        _remove(temporary)
+        remove_path(temporary)
         raise UsageError(f"cannot write {shown(path)}: {failure.strerror or failure}") from None
     except BaseException:
-        _remove(temporary)
+        remove_path(temporary)
         raise
 
 
@@ -162,7 +162,7 @@ def sweep_stale_temporaries(path: Path) -> None:
     for entry in entries:
         try:
             if pattern.fullmatch(entry.name) and entry.stat(follow_symlinks=False).st_mtime < oldest:
-                _remove(Path(entry.path))
+                remove_path(Path(entry.path))
         except OSError:
             continue  # gone already, or not ours to remove: the export goes on
 
@@ -209,16 +209,22 @@ def _replace(temporary: Path, path: Path, folder: bool) -> None:
     old = Path(tempfile.mkdtemp(dir=path.parent, prefix=f".{path.name}.", suffix=".old"))
     os.replace(path, old)
     os.replace(temporary, path)
-    _remove(old)
+    remove_path(old)
 
 
-def _remove(path: Path) -> None:
+def remove_path(path: Path, *, cleanup: bool = True) -> None:
+    """Remove a file or a folder: a cleanup of our own leftovers ignores failure; a removal the user
+    asked for says what stopped it."""
     import shutil
 
-    if path.is_dir() and not path.is_symlink():
-        shutil.rmtree(path, ignore_errors=True)
-    else:
-        path.unlink(missing_ok=True)
+    try:
+        if path.is_dir() and not path.is_symlink():
+            shutil.rmtree(path, ignore_errors=cleanup)
+        else:
+            path.unlink(missing_ok=cleanup)
+    except OSError as failure:
+        if not cleanup:
+            raise UsageError(f"cannot remove {shown(path)}: {failure.strerror or failure}") from None
 
 
 def write_atomically(path: Path, data: bytes, force: bool) -> None:

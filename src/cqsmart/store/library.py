@@ -12,7 +12,7 @@ from typing import NamedTuple
 from cqsmart.errors import NotFound, UsageError, echo
 from cqsmart.model.factbase import JsonRecord
 from cqsmart.model.vocabulary import SLUG_MAX, SLUG_PATTERN
-from cqsmart.store.files import expand_user, replacing, shown
+from cqsmart.store.files import expand_user, remove_path, replacing, shown
 from cqsmart.store.locate import FILE_BY_KIND, read_fact_files, resolve_path
 
 ENV_DATA_DIR = "CQSMART_DATA_DIR"
@@ -94,7 +94,7 @@ def add(path: str, base_id: str | None, force: bool) -> tuple[Entry, list[JsonRe
     _refuse_clashes(path, records, chosen)
     for item in existing:
         if item.path.is_dir() != (files[0].kind is not None):
-            _remove(item.path)  # a folder replaced by a file, or the other way round
+            remove_path(item.path, cleanup=False)  # a folder replaced by a file, or the other way round
     is_folder = files[0].kind is not None
     target = folder / (chosen if is_folder else f"{chosen}.json")
     with replacing(target, force, folder=is_folder) as temporary:
@@ -128,17 +128,5 @@ def _refuse_clashes(path: str, records: list[JsonRecord], base_id: str) -> None:
 
 def remove(base_id: str) -> Entry:
     found = entry(base_id)
-    _remove(found.path)
+    remove_path(found.path, cleanup=False)
     return found
-
-
-def _remove(path: Path) -> None:
-    import shutil
-
-    try:
-        if path.is_dir() and not path.is_symlink():
-            shutil.rmtree(path)
-        else:
-            path.unlink()
-    except OSError as failure:
-        raise UsageError(f"cannot remove {shown(path)}: {failure.strerror or failure}") from None
