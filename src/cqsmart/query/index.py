@@ -14,7 +14,7 @@ import math
 import re
 import sqlite3
 from collections.abc import Callable, Iterable
-from functools import cache
+from functools import cache, lru_cache
 
 from cqsmart.model.factbase import FactBase, JsonRecord
 from cqsmart.model.years import MONTHS as _MONTHS
@@ -270,6 +270,8 @@ def analysed(record: JsonRecord, position: int, concepts: Concepts, links: dict[
 def _people_and_dates(record: JsonRecord) -> list[str]:
     """What a source record knows besides its title: who wrote, spoke and photographed, and when
     (08-13 as 8月13日 and August 13), so `search 杨帆` or `search 8月13日` finds it."""
+    if record.get("kind") != "source":
+        return []
     texts = [_text(record.get(name)) for name in ("publisher", "reporter", "photographer")]
     person = record.get("interviewee")
     if isinstance(person, dict):
@@ -300,17 +302,27 @@ def _terms(text: str, extra: bool = True, normalised: bool = False) -> list[str]
     ordered: list[str] = []
     others: list[str] = []
     for run in _runs().findall(text if normalised else normalise(text)):
-        if is_han(run[0]):
-            ordered += _pairs(run)
-            others += run if len(run) > 1 else ""
-        elif word := run.strip("'"):
-            ordered.append(_stem(word))
-            if ordered[-1] != word.replace("'", ""):
-                others.append(word.replace("'", ""))
+        if run.isdigit():  # numbers are their own terms, and too many to cache
+            ordered.append(run)
+            continue
+        in_order, besides = _run_terms(run)
+        ordered += in_order
+        others += besides
     return ordered + others if extra else ordered
 
 
-_stem = cache(english_word)  # a base repeats its words across records
+@lru_cache(maxsize=1 << 16)  # a base repeats its words and phrases across records
+def _run_terms(run: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """A run's terms in order, and its characters or its word as written (see `_terms`)."""
+    if is_han(run[0]):
+        return tuple(_pairs(run)), tuple(run) if len(run) > 1 else ()
+    word = run.strip("'")
+    if not word:
+        return (), ()
+    stem = english_word(word)
+    return (stem,), () if stem == word.replace("'", "") else (word.replace("'", ""),)
+
+
 _COLUMNS_APART = "\u2029"  # the paragraph separator: not a control character, which normalising drops
 
 
@@ -349,8 +361,8 @@ def index_rows(base: FactBase, records: Iterable[JsonRecord]) -> tuple[list[Row]
         numbers += _numbers(position, record)
         texts.append(_text(record.get("label")) + " " + str(record["id"]))
         texts.append(_text((record.get("source") or {}).get("quote")) + " " + _text(record.get("note")))
-    for text in texts:
-        words.update(re.findall(r"[a-z][a-z0-9]+", normalise(text)))
+    for start in range(0, len(texts), 1000):  # normalised a thousand texts a call, not one
+        words.update(re.findall(r"[a-z][a-z0-9]+", normalise(" ".join(texts[start : start + 1000]))))
     return rows, numbers, sorted(word for word in words if len(word) >= 2)
 
 

@@ -179,7 +179,9 @@ class Cache:
         def write(path: Path) -> None:
             connection = sqlite3.connect(path, isolation_level=None)
             try:
-                connection.execute("PRAGMA journal_mode = OFF")
+                # As the entry is built: a temporary file renamed whole, so no journal or sync is needed.
+                for pragma in ("page_size = 16384", "journal_mode = OFF", "synchronous = OFF", "cache_size = -200000"):
+                    connection.execute(f"PRAGMA {pragma}")
                 fill(connection)
             finally:
                 connection.close()

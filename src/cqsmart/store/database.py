@@ -43,6 +43,7 @@ _COLUMNS = ", ".join('"end"' if name == "end" else name for name in INDEX_FIELDS
 # The columns a selection may test for equality (all indexed).
 SELECTABLE = frozenset({"kind", "derived", "topic", "metric", "line", "area"})
 REFERENCE_FIELDS = ("figures", "inputs", "parent")
+_DECODED_TOGETHER = 1024  # records whose texts one query reads in a scan
 
 
 def _refs(position: int, line: bytes) -> Iterator[tuple[int, str, str]]:
@@ -222,6 +223,20 @@ class Records:
         return [(field, records[position]) for position, field in found]
 
     # What a LazyRecord asks of its store.
+    def decode(self, position: int) -> dict[str, Any]:
+        """The fields of the record at `position`, and of the undecoded records made just after it: a
+        scan over a kind's records reads their texts a chunk a query, not one query a record."""
+        made, last = self._made, position
+        while last - position < _DECODED_TOGETHER and (after := made.get(last + 1)) is not None and not after.decoded:
+            last += 1
+        if last == position:
+            return dict(json.loads(self.line(position)))
+        texts = self._query("SELECT position, json FROM texts WHERE position BETWEEN ? AND ?", (position, last))
+        decoded = {at: json.loads(text) for at, text in texts}
+        for at in range(position + 1, last + 1):
+            made[at].adopt(decoded[at])
+        return dict(decoded[position])
+
     def line(self, position: int) -> str:
         ((text,),) = self._query("SELECT json FROM texts WHERE position = ?", (position,))
         return bytes(text).decode()

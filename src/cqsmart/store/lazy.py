@@ -8,7 +8,6 @@ dictionaries.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any, Protocol
 
@@ -54,6 +53,7 @@ class Lines(Protocol):
 
     def line(self, position: int) -> str: ...
     def joined(self, positions: list[int]) -> bytes: ...
+    def decode(self, position: int) -> dict[str, Any]: ...
 
 
 class LazyRecord(Mapping[str, Any]):
@@ -74,8 +74,17 @@ class LazyRecord(Mapping[str, Any]):
 
     def _decoded(self) -> dict[str, Any]:
         if self._full is None:
-            self._full = json.loads(self._store.line(self._position))
+            self._full = self._store.decode(self._position)
         return self._full
+
+    @property
+    def decoded(self) -> bool:
+        return self._full is not None
+
+    def adopt(self, fields: dict[str, Any]) -> None:
+        """Take the record's fields, decoded by the store with its neighbours'."""
+        if self._full is None:
+            self._full = fields
 
     def __getitem__(self, key: str) -> Any:
         position = self._fields.get(key) if self._full is None else None
@@ -86,7 +95,10 @@ class LazyRecord(Mapping[str, Any]):
         return {"start": self._index[5], "end": self._index[6], "basis": self._index[7]}
 
     def get(self, key: str, default: Any = None) -> Any:
-        position = self._fields.get(key) if self._full is None else None
+        full = self._full
+        if full is not None:  # a decoded record answers as a dict does, at the cost of one call
+            return full.get(key, default)
+        position = self._fields.get(key)
         if position is not None and position != _PERIOD:
             return self._index[position]
         return self[key] if position is not None else self._decoded().get(key, default)
