@@ -93,7 +93,7 @@ def coverage(question: Analysis, document: Document, index: Index, scene: bool =
         matched += found
     if question.values:  # a number the question states weighs as the rarest word, matched by its figure
         total += index.unknown_weight  # or by the figure whose label it is part of (Synthetic figure 4242)
-        named = any(document.keys.get(key, 0.0) >= LABEL for key in number_names(question.values))
+        named = any(document.keys.get(key, 0.0) >= LABEL.weight for key in number_names(question.values))
         matched += index.unknown_weight * (named or states(document.record, question.values))
     return matched / total if total else 0.0
 

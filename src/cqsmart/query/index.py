@@ -15,6 +15,7 @@ import re
 import sqlite3
 from collections.abc import Callable, Iterable
 from functools import cache, lru_cache
+from typing import NamedTuple
 
 from cqsmart.model.factbase import FactBase, JsonRecord
 from cqsmart.model.years import MONTHS as _MONTHS
@@ -24,7 +25,17 @@ from cqsmart.query.chinese import is_han
 from cqsmart.query.english import english_word
 from cqsmart.query.fulltext import Row, Terms
 
-LABEL, NAME, LINKED, QUOTE, UNIT, TOPIC, ASIDE, NOTE = 1.0, 0.9, 0.8, 0.7, 0.6, 0.5, 0.5, 0.4
+
+class Field(NamedTuple):
+    """A kind of text in a record: how much a key found in it weighs when a document is scored, and the
+    full-text column (fulltext.COLUMNS) that holds its terms."""
+
+    weight: float
+    column: str
+
+
+LABEL, NAME, LINKED, QUOTE = Field(1.0, "label"), Field(0.9, "names"), Field(0.8, "names"), Field(0.7, "quote")
+UNIT, TOPIC, ASIDE, NOTE = Field(0.6, "other"), Field(0.5, "other"), Field(0.5, "other"), Field(0.4, "other")
 CANDIDATES = 200  # the records bm25 finds for a question that are then scored in full
 UNIT_WORDS = {
     "%": "percent",
@@ -228,10 +239,10 @@ def _linked(base: FactBase) -> dict[str, list[JsonRecord]]:
     return links
 
 
-def _fields(record: JsonRecord, links: dict[str, list[JsonRecord]]) -> list[tuple[str, float]]:
+def _fields(record: JsonRecord, links: dict[str, list[JsonRecord]]) -> list[tuple[str, Field]]:
     """The record's texts with the weight of each kind of field (its labels apart: see `analysed`)."""
     label = record.get("label") or {}
-    fields: list[tuple[str, float]] = [
+    fields: list[tuple[str, Field]] = [
         (str(record.get("metric") or "").replace("-", " "), NAME),
         (str(record["id"]).replace("-", " "), NAME),
         (_text((record.get("source") or {}).get("quote")), QUOTE),
@@ -258,12 +269,12 @@ def analysed(record: JsonRecord, position: int, concepts: Concepts, links: dict[
     document.label_zh, document.label_en = tuple(label_zh.slots), tuple(label_en.slots)
     document.head = _english_head(english, concepts)
     document.head_zh = tuple(_counted(str(label.get("zh", "")), concepts).slots)
-    document.add(label_zh, LABEL)
-    document.add(label_en, LABEL)
-    for text, weight in _fields(record, links):
+    document.add(label_zh, LABEL.weight)
+    document.add(label_en, LABEL.weight)
+    for text, field in _fields(record, links):
         if text.strip():
-            document.add(analyse(text, concepts, expand=True), weight)
-            document.add_characters(text, weight)
+            document.add(analyse(text, concepts, expand=True), field.weight)
+            document.add_characters(text, field.weight)
     return document
 
 
@@ -328,15 +339,13 @@ _COLUMNS_APART = "\u2029"  # the paragraph separator: not a control character, w
 
 def _column_terms(record: JsonRecord, links: dict[str, list[JsonRecord]]) -> tuple[str, str, str, str]:
     """The record's terms in the index's columns: its labels, names, quote, and everything else."""
-    texts: tuple[list[str], list[str], list[str], list[str]] = ([], [], [], [])
-    label = record.get("label") or {}
-    texts[0].extend((str(label.get("zh") or ""), str(label.get("en") or "")))
-    for text, weight in _fields(record, links):
-        if weight != LABEL:
-            texts[1 if weight in (NAME, LINKED) else 2 if weight == QUOTE else 3].append(text)
+    texts: dict[str, list[str]] = {column: [] for column in fulltext.COLUMNS}
+    texts[LABEL.column].append(str((record.get("label") or {}).get("en") or ""))  # the Chinese one is a field
+    for text, field in _fields(record, links):
+        texts[field.column].append(text)
     # Normalised at once: one call a record, not one a field (kept apart by a separator that normalising
     # keeps, so no term spans two columns).
-    whole = normalise(_COLUMNS_APART.join(" ".join(column).replace(_COLUMNS_APART, " ") for column in texts))
+    whole = normalise(_COLUMNS_APART.join(" ".join(column).replace(_COLUMNS_APART, " ") for column in texts.values()))
     return tuple(" ".join(_terms(column, normalised=True)) for column in whole.split(_COLUMNS_APART))  # type: ignore[return-value]
 
 
