@@ -99,3 +99,13 @@ def test_the_scan_sees_a_split_word() -> None:
     """The scan is not blind: 开/发区 across two lines is found."""
     table = "  云长   （市级部门、区县和开    2021年\n         发区）\n"
     assert split_terms(table, {"开发区", "2021年"}) == {"开发区"}
+
+
+def test_a_quoted_name_is_never_broken_even_when_the_lexicon_never_read_it() -> None:
+    """A large base's lexicon reads a sample of its figures: a name a label quotes is kept whole anyway."""
+    from cqsmart.render.layout import JOIN, Lexicon, protect
+
+    unknown = Lexicon(lambda: (set(), []))
+    protected = protect("全市“山城智慧码”注册用户数量", unknown)
+    assert JOIN.join("“山城智慧码”") in protected
+    assert protect("全市山城智慧码注册用户数量", unknown).count(JOIN) == 0

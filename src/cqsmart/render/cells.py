@@ -8,7 +8,7 @@ from typing import Any, NamedTuple
 
 from cqsmart.model.factbase import FactBase, JsonRecord
 from cqsmart.render import values as display
-from cqsmart.render.layout import Lexicon
+from cqsmart.render.layout import QUOTED_NAME, Lexicon
 
 DEFAULT_COLUMNS: dict[str, tuple[str, ...]] = {
     "figure": ("label", "value", "period"),
@@ -77,7 +77,6 @@ KIND_NAMES = {
 STATUS = {"zh": {"holds": "成立", "fails": "不成立"}}
 
 
-_QUOTED = re.compile(r"“([^”]{2,10})”")
 _LEXICONS: dict[int, tuple[FactBase, Lexicon]] = {}
 
 
@@ -109,7 +108,7 @@ def _names_and_texts(base: FactBase) -> tuple[set[str], list[str]]:
         if isinstance(label, dict) and isinstance(label.get("zh"), str):
             chinese = label["zh"]
             texts.append(chinese)
-            names.update(_QUOTED.findall(chinese))
+            names.update(name.strip("“”") for name in QUOTED_NAME.findall(chinese))
             if record.get("kind") in ("initiative", "target", "source") and len(chinese) <= 10:
                 names.add(chinese)
         source = record.get("source")

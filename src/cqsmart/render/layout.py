@@ -116,6 +116,8 @@ class Lexicon:
 
 
 _HAN_RUN = re.compile(r"[\u3400-\u9fff]+")
+# A name the text quotes is a name of the base wherever the record stands (a lexicon samples a large base).
+QUOTED_NAME = re.compile(r"“[^”]{2,10}”")
 _LONG_HAN_RUN = re.compile(r"[\u3400-\u9fff]{6,}")
 
 
@@ -124,7 +126,8 @@ def protect(text: str, lexicon: Lexicon | None = None) -> str:
     lexicon, a break allowed between two words of a long Chinese run (创新发展 / 试验区)."""
     inside: set[int] = set()
     chinese = lexicon is not None and _HAN_RUN.search(text) is not None
-    for pattern in (NUMBER_WITH_UNIT, lexicon.names if lexicon is not None and chinese else None):
+    names = (QUOTED_NAME, lexicon.names) if lexicon is not None and chinese else ()
+    for pattern in (NUMBER_WITH_UNIT, *names):
         if pattern is not None:
             for found in pattern.finditer(text):
                 inside.update(range(found.start() + 1, found.end()))
