@@ -4,9 +4,9 @@
 
 A set is a JSON array of {question, lang, category, expect, claim}: `expect` is the id of the record
 that answers best, or null for a question the base cannot answer (then the right result is exit 1).
-A claim (`claim: {stated, verdict}`) is right when its figure comes first and, once `ask` gives
-verdicts, when the verdict matches. Sets in benchmarks/questions/ whose name starts with `heldout`
-were written blind, before the code they measure: no rule may be fitted to them; report, never tune.
+A claim (`claim: {stated, verdict}`) is right when its figure comes first with that verdict. Sets in
+benchmarks/questions/ whose name holds `heldout` were written blind, before the code they measure: no
+rule may be fitted to them; report, never tune.
 Runs in-process on the bundled base; prints, never asserts.
 """
 
@@ -40,8 +40,9 @@ def outcome(question: dict[str, Any]) -> tuple[str, str]:
     if first["id"] != expected:
         return "wrong", got
     claim = question.get("claim")
-    if claim and "claim" in first and first["claim"].get("verdict") != claim["verdict"]:
-        return "wrong", f"{got} (verdict {first['claim'].get('verdict')})"
+    verdict = (first.get("claim") or {}).get("verdict")
+    if claim and verdict != claim["verdict"]:
+        return "wrong", f"{got} (verdict {verdict})"
     return "right", got
 
 

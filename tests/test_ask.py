@@ -630,10 +630,12 @@ def test_question_gets_the_figure_that_answers_it_or_none(run: Run, expected: st
 
 
 def test_json_is_the_stats_record_with_a_score(run: Run) -> None:
-    """--json prints the figure exactly as `stats --json` does, plus a score between 0 and 1."""
+    """--json prints the figure exactly as `stats --json` does, plus a score between 0 and 1 and a null
+    claim (the question states no value)."""
     (answer,) = json.loads(run("ask", "渝康码有多少项功能?", "--json").stdout)
     stats = {record["id"]: record for record in json.loads(run("stats", "--json").stdout)}
     score = answer.pop("score")
+    assert answer.pop("claim") is None
     assert answer == stats["yukangma-functions"]
     assert 0 < score <= 1
     assert list(answer) == list(stats["yukangma-functions"])

@@ -6,9 +6,9 @@ from typing import TYPE_CHECKING as _TYPE_CHECKING
 __version__ = "0.1.0"
 
 if _TYPE_CHECKING:
-    from cqsmart.api import Answer, FactBase, load
+    from cqsmart.api import Answer, Claim, FactBase, load
 
-__all__ = ["Answer", "FactBase", "load"]
+__all__ = ["Answer", "Claim", "FactBase", "load"]
 
 INTERRUPTED_EXIT = 130
 

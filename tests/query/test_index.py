@@ -55,7 +55,7 @@ def test_counts_come_from_the_full_text_table(base: FactBase) -> None:
 def test_a_number_that_names_a_figure_beats_the_figure_whose_value_it_is(base: FactBase) -> None:
     """synthetic-figure-000234 has the value 1234; the question names figure 1234 by its label."""
     found = ask.answers(base, "Synthetic figure 1234")
-    assert [record["id"] for record, _ in found[:2]] == ["synthetic-figure-001234", "synthetic-figure-000234"]
+    assert [each.record["id"] for each in found[:2]] == ["synthetic-figure-001234", "synthetic-figure-000234"]
 
 
 def test_an_index_is_one_transaction_of_rows_and_reads_back_its_words() -> None:

@@ -5,5 +5,6 @@ imports it only when one of its names is first used.
 """
 
 from cqsmart.api.base import Answer, FactBase, load
+from cqsmart.query.claims import Claim
 
-__all__ = ["Answer", "FactBase", "load"]
+__all__ = ["Answer", "Claim", "FactBase", "load"]

@@ -10,6 +10,7 @@ from cqsmart.model import factbase as model
 from cqsmart.query import listing, lookup
 from cqsmart.query.ask import answers
 from cqsmart.query.audit import audit
+from cqsmart.query.claims import Claim
 from cqsmart.query.narrow import from_source
 from cqsmart.query.search import search
 
@@ -20,10 +21,12 @@ if TYPE_CHECKING:
 
 
 class Answer(NamedTuple):
-    """One answer to a question: the figure and how well it matches (0–1)."""
+    """One answer to a question: the figure, how well it matches (0–1), and for a question that states
+    a value, whether the source bears it out (`claim.verdict`: consistent, within rounding, differs)."""
 
     figure: Figure
     score: float
+    claim: Claim | None = None
 
 
 def load(paths: str | Iterable[str] | None = None, *, library: bool = True, cache: bool = True) -> FactBase:
@@ -102,7 +105,7 @@ class FactBase:
             found = answers(from_source(self._base, source), question)
         except NotFound:
             return []
-        return [Answer(_as(typed(record), "Figure"), score) for record, score in found]
+        return [Answer(_as(typed(each.record), "Figure"), each.score, each.claim) for each in found]
 
     def audit(self) -> list[dict[str, Any]]:
         """Each check with its arithmetic and status (`holds` or `fails`), as `cqsmart audit` prints it."""

@@ -5,7 +5,18 @@ from typing import Annotated
 
 import typer
 
-from cqsmart.cli.app import FieldsOption, Format, FormatOption, JsonOption, LangOption, SourceOption, app, emit, load_base
+from cqsmart.cli.app import (
+    FieldsOption,
+    Format,
+    FormatOption,
+    JsonOption,
+    Lang,
+    LangOption,
+    SourceOption,
+    app,
+    emit,
+    load_base,
+)
 
 
 @app.command()
@@ -24,7 +35,9 @@ def ask(
     """Answer a question with the figure that answers it.
 
     The value as stated, its period, label, the source's own words and the source. --json
-    prints the figures as `stats --json` does, best first, each with a score. Exits 1 when no
+    prints the figures as `stats --json` does, best first, each with a score and, for a question
+    that states a value (Did it grow 20%? 用户有5000万吗), a verdict on it. In the question's language
+    unless --lang is given. Exits 1 when no
     figure in the fact base answers the question: it never falls back to an unrelated one.
     Derived figures answer only when asked for (implied, 推算) or when no stated figure fits.
 
@@ -40,4 +53,12 @@ def ask(
 
     use_cached_indexes()
     base = load_base(ctx, source)
-    emit(answer(base, question, limit), base, fmt, as_json, fields, lang)
+    emit(answer(base, question, limit), base, fmt, as_json, fields, lang or language_of(question))
+
+
+def language_of(question: str) -> Lang:
+    """The answer is in the question's language unless --lang says otherwise: a Chinese question gets a
+    Chinese table under any locale."""
+    from cqsmart.query.chinese import has_han
+
+    return Lang.zh if has_han(question) else Lang.en

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from cqsmart import __version__
 from cqsmart.model import years
 from cqsmart.model.factbase import FactBase, JsonRecord
-from cqsmart.query import analysis, chinese, english, fulltext, index, lexicon
+from cqsmart.query import analysis, chinese, document, english, fulltext, index, lexicon
 from cqsmart.query.index import Index, build, index_rows
 
 
@@ -20,12 +20,16 @@ def use_cached_indexes() -> None:
 
 def _code_stamp() -> str:
     """The analysis code and tables as installed: an edited lexicon must not meet an index built by the old one.
-    Every module whose code shapes what an index holds is here (chinese and t2s fold the records' characters,
-    english stems their words, years names their months; t2s by its path, as analysis imports it only when a
-    text needs it); those that read only the question (fit, pinyin, clauses, rewrite, values) need not be."""
+    Every module whose code shapes what an index holds is here (document says which texts a record has,
+    chinese and t2s fold the records' characters, english stems their words, years names their months; t2s
+    by its path, as analysis imports it only when a text needs it); those that read only the question (fit,
+    pinyin, clauses, rewrite, values) need not be."""
     stamps = []
     t2s = os.path.join(os.path.dirname(str(analysis.__file__)), "t2s.py")
-    for path in (*(str(module.__file__) for module in (analysis, chinese, english, fulltext, index, lexicon, years)), t2s):
+    for path in (
+        *(str(module.__file__) for module in (analysis, chinese, document, english, fulltext, index, lexicon, years)),
+        t2s,
+    ):
         try:
             status = os.stat(path)
             stamps.append(f"{status.st_size}:{status.st_mtime_ns}")

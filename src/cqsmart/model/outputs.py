@@ -171,7 +171,17 @@ def _verify() -> Schema:
 
 
 def _ask() -> Schema:
-    scored = _object({"score": {"type": "number", "minimum": 0, "maximum": 1}})
+    bounds = ["exact", "approximately", "more_than", "at_least", "less_than", "at_most"]
+    claim = _object(
+        {
+            "stated": {"type": "number", "description": "The value the question states, in the figure's unit."},
+            "unit": _nullable(TEXT),
+            "bound": {"enum": bounds, "description": "How the question bounds it (over 20 million: more_than)."},
+            "verdict": {"enum": ["consistent", "within rounding", "differs"]},
+        }
+    )
+    claimed = {**_nullable(claim), "description": "For a question that states a value: whether the source bears it out."}
+    scored = _object({"score": {"type": "number", "minimum": 0, "maximum": 1}, "claim": claimed})
     return _array({"allOf": [_ref("Figure"), scored]})
 
 

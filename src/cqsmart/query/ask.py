@@ -9,17 +9,21 @@ among the years of the best metric.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+import copy
+from collections.abc import Mapping
+from typing import NamedTuple
 
 from cqsmart.errors import NotFound, UsageError, echo
 from cqsmart.model.factbase import FactBase, JsonRecord
 from cqsmart.query.analysis import Analysis, normalise
 from cqsmart.query.chinese import is_han
+from cqsmart.query.claims import Claim, claim, is_claim, measures
+from cqsmart.query.document import LABEL, Document
 from cqsmart.query.fit import Fit
-from cqsmart.query.index import LABEL, Document, Index, index_of
+from cqsmart.query.index import Index, index_of
 from cqsmart.query.question import number_names, understand
 from cqsmart.query.result import Result
-from cqsmart.query.values import states
+from cqsmart.query.values import Stated, states
 
 ANSWERS = 0.55  # coverage a figure needs to answer
 PERCENTAGES = ("%", "个百分点")
@@ -241,7 +245,15 @@ def _pick(ranked: list[Scored], intents: set[str]) -> list[Scored]:
     return group + rest
 
 
-def answers(base: FactBase, text: str, derived_only: bool = False) -> list[tuple[JsonRecord, float]]:
+class Found(NamedTuple):
+    """A figure that answers, how well (0–1), and, for a question that states a value, its verdict."""
+
+    record: JsonRecord
+    score: float
+    claim: Claim | None = None
+
+
+def answers(base: FactBase, text: str) -> list[Found]:
     if not text.strip():
         raise UsageError("ask needs a question, e.g. '渝康码有多少项功能?' or 'How many Yukuaiban users are there?'")
     index = index_of(base, "figures", lambda: base.of_kind("figure"))
@@ -253,8 +265,27 @@ def answers(base: FactBase, text: str, derived_only: bool = False) -> list[tuple
             f"{echo(text.strip())} asks nothing that can be looked up; name a figure, e.g. 数字经济增速 or 'Yukangma users'"
         )
     reported = {str(source["id"]): int(source["year"]) for source in base.of_kind("source")}
+    claimed = question.values[0] if is_claim(text, question.values) else None
+    if claimed is not None:
+        # The figure of the measure the claim names answers, whatever value it states: the value then
+        # picks among that measure's figures (its year), never another measure's.
+        question = copy.copy(question)
+        question.values = []
     ranked = _pick(_with_derived_rule(rank(question, index, reported=reported), question), question.intents)
-    return [(item.record, round(min(1.0, item.score), 3)) for item in ranked]
+    if claimed is not None:
+        ranked = _stating_first([item for item in ranked if measures(claimed, item.record)], claimed)
+    return [
+        Found(item.record, round(min(1.0, item.score), 3), claim(claimed, item.record) if claimed else None) for item in ranked
+    ]
+
+
+def _stating_first(ranked: list[Scored], claimed: Stated) -> list[Scored]:
+    """Of the best measure's figures, the one whose value the claim states comes first."""
+    if not ranked:
+        return ranked
+    metric = ranked[0].record.get("metric")
+    stating = [item for item in ranked if item.record.get("metric") == metric and states(item.record, [claimed])]
+    return stating[:1] + [item for item in ranked if item not in stating[:1]]
 
 
 def ask(base: FactBase, text: str, limit: int = 1) -> Result:
@@ -263,9 +294,7 @@ def ask(base: FactBase, text: str, limit: int = 1) -> Result:
     found = answers(base, text)
     if not found:
         raise NotFound(NO_ANSWER)
-    rows: list[JsonRecord] = [{**record, "score": score} for record, score in found[:limit]]
+    rows: list[JsonRecord] = [
+        {**each.record, "score": each.score, "claim": each.claim.as_json() if each.claim else None} for each in found[:limit]
+    ]
     return Result(rows, "answer")
-
-
-def ids(rows: Iterable[JsonRecord]) -> list[str]:
-    return [str(row["id"]) for row in rows]

@@ -16,7 +16,8 @@ from __future__ import annotations
 from cqsmart.model.factbase import JsonRecord
 from cqsmart.query import lexicon
 from cqsmart.query.analysis import Analysis
-from cqsmart.query.index import Document, Index
+from cqsmart.query.document import Document
+from cqsmart.query.index import Index
 
 # Built-in concepts are words, not names; a place is a name (the names rule below applies to it).
 BUILTIN = frozenset("c:" + group[0] for group in lexicon.CONCEPTS if not group[0].startswith(lexicon.PLACE))

@@ -305,3 +305,29 @@ PINYIN: dict[str, str] = {
     "zui xiao": "最小", "zui xin": "最新", "zhan": "占", "tui suan": "推算",
 }
 # fmt: on
+
+# A question that checks a claim: it states a value and asks whether it holds ("Is it true that …",
+# "Did … grow 20%?", 渝康码用户有3449万吗, 听说…). Words said before or at the end of the question.
+# fmt: off
+CLAIM_OPENINGS = ("is", "was", "are", "were", "did", "does", "do", "has", "have", "had", "can", "could", "will")
+CLAIM_WORDS = ("is it true", "true that", "really", "correct that", "right that", "heard that", "i heard", "i read",
+    "claim", "claims", "claimed", "fact check", "fact-check", "听说", "据说", "有人说", "报道说", "属实", "是不是", "对不对",
+    "是否", "有没有", "是真的")
+CLAIM_ENDINGS = ("吗", "对吧", "是吧", "没有")
+# How a question bounds the value it states, in the qualifiers of the fact base (超过2000万: more than
+# 2000万; at least; 大约: approximately), with "less than" (不到, under) for claims of a ceiling. Said
+# before the number or, in Chinese, after it (3000万以上).
+VALUE_BOUNDS_BEFORE: dict[str, tuple[str, ...]] = {
+    "at_most": ("at most", "no more than", "not more than", "不超过", "最多", "至多"),
+    "more_than": ("more than", "over", "above", "in excess of", "exceeding", "exceeds", "exceeded", "upwards of", "超过",
+        "超", "突破", "逾", "多于", "高于", "大于"),
+    "at_least": ("at least", "no less than", "no fewer than", "reached", "reach", "reaches", "hit", "不少于", "不低于",
+        "至少", "达到", "达"),
+    "less_than": ("less than", "fewer than", "under", "below", "不到", "不足", "少于", "低于", "小于"),
+    "approximately": ("about", "around", "roughly", "approximately", "nearly", "almost", "some", "大约", "约", "近",
+        "将近", "接近", "大概"),
+}
+VALUE_BOUNDS_AFTER: dict[str, tuple[str, ...]] = {
+    "at_least": ("以上",), "more_than": ("多", "余"), "approximately": ("左右",), "at_most": ("以下", "以内"),
+}
+# fmt: on

@@ -68,6 +68,8 @@ def understand(text: str, index: Index, whole: bool = True) -> Analysis:
     if setting:
         asked = set(analyse(asked_text, index.concepts, question=True, join=index.words).slots)
         question.context = {slot for slot in question.slots if slot not in asked}
+        if question.context == set(question.slots):  # the asking clause is a tag (，是真的吗): the rest is asked
+            question.context = set()
     # A bare number may be part of a name (Synthetic figure 4242) as much as a value: a label that
     # holds it matches it, for the figure it names and never against another.
     for key in number_names(question.values):

@@ -30,6 +30,9 @@ class Stated(NamedTuple):
     value: float  # in base units
     said: bool  # a scale or percent said what it is (20 million, 16%), not a bare 1875
     within: float  # how far a figure's value may be from it and still be it, in base units
+    step: float = 1.0  # a unit of the last digit written, in base units (18.3%: 0.001; 35 million: 1,000,000)
+    bound: str = "exact"  # how the question bounds it, as a figure's qualifier does (over 20 million: more_than)
+    measure: str = ""  # what its words say it measures: percent, points (个百分点), money (元, yuan), or nothing
 
 
 def take_values(text: str) -> tuple[str, list[Stated]]:
@@ -53,13 +56,14 @@ def take_values(text: str) -> tuple[str, list[Stated]]:
             end += 1
         written = text[index:end].replace(",", "")
         number = float(written)
-        scale, said, used = 1.0, False, end
+        scale, said, used, measure = 1.0, False, end, ""
         if (word := _word_at(text, used, _SCALE_WORDS)) is not None:
             scale, said, used = _SCALES[word[0]], True, word[1]
         if (word := _word_at(text, used, _CURRENCIES)) is not None:
-            used = word[1]
+            used, measure = word[1], "money"
         if (word := _word_at(text, used, _PERCENTS)) is not None:
             scale, said, used = scale / 100, True, word[1]
+            measure = "points" if "point" in word[0] else "percent"
         if counter_at(text, used):
             used += 1  # 1875项, 2100万人: the measure word belongs to the number
         after, before = text[used : used + 1], text[:index].rstrip(" ")
@@ -67,7 +71,9 @@ def take_values(text: str) -> tuple[str, list[Stated]]:
         if ordinal or after == "年" or (after.isalpha() and after.isascii()) or not math.isfinite(number * scale):
             kept.append(text[index:used])  # 5G, 近5年, 3rd, top 10, 5 years: a name, rank or span, not a value
         else:
-            found.append(Stated(number * scale, said, _within(written) * scale))
+            step = scale / 10 ** len(written.partition(".")[2])
+            bound = _bound(text[:index], text[used:])
+            found.append(Stated(number * scale, said, _within(written) * scale, step, bound, measure))
             kept.append(" ")
         index = used
     return "".join(kept), found
@@ -89,7 +95,8 @@ def _fractions(text: str, found: list[Stated]) -> str:
         at = text.find(words)
         after = text[at + len(words) : at + len(words) + 1]
         if at >= 0 and not (words.isascii() and (text[at - 1 : at].isalpha() or after.isalpha())):
-            found.append(Stated(share, True, ROUNDED * share))
+            # A share in words is as exact as its rounding: a quarter is 25% give or take a twentieth of it.
+            found.append(Stated(share, True, ROUNDED * share, 2 * ROUNDED * share, "approximately", "percent"))
             text = text[:at] + " " + text[at + len(words) :]
     return text
 
@@ -142,6 +149,16 @@ def _word_at(text: str, at: int, words: tuple[str, ...]) -> tuple[str, int] | No
         if spaced.startswith(word) and not (word.isascii() and word.isalpha() and spaced[len(word) : len(word) + 1].isalpha()):
             return word, start + len(word)
     return None
+
+
+def _bound(before: str, after: str) -> str:
+    """How the words around a stated number bound it: over 20 million, 3000万以上, 大约3500万."""
+    before, after = before.rstrip(" "), after.lstrip(" ")
+    said = [(word, bound) for bound, words in lexicon.VALUE_BOUNDS_BEFORE.items() for word in words]
+    for word, bound in sorted(said, key=lambda pair: -len(pair[0])):  # 不超过 before 超过
+        if before.endswith(word) and not (word.isascii() and before[-len(word) - 1 : -len(word)].isalpha()):
+            return bound
+    return next((bound for bound, words in lexicon.VALUE_BOUNDS_AFTER.items() if after.startswith(words)), "exact")
 
 
 def _within(written: str) -> float:

@@ -61,6 +61,7 @@ NESTED_PARTS: dict[str, tuple[str, ...]] = {
     "reporter": ("zh", "en"),
     "photographer": ("zh", "en"),
     "interviewee": ("name_zh", "name_en", "role_zh", "role_en"),
+    "claim": ("stated", "unit", "bound", "verdict"),
 }
 
 

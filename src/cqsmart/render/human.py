@@ -9,6 +9,7 @@ from cqsmart.errors import UsageError
 from cqsmart.model.factbase import FactBase
 from cqsmart.query.result import Result
 from cqsmart.render import Options, Renderer
+from cqsmart.render import values as display
 from cqsmart.render.bars import legend
 from cqsmart.render.cells import BREAK, VALUE_COLUMNS, Context, cell, expand, headers
 from cqsmart.render.plain import stream_is_unicode
@@ -93,7 +94,11 @@ class Grid:
         self.names = [breakable(for_stream(names[position], stream)) for position in keep]
         self.rows = [[row[position] for position in keep] for row in rows]
         self.title = for_stream(options.title or title_of(result.kind, options.lang), stream)
-        self.legend = for_stream(legend(result.kind, result.rows, self.context), stream) if "trend" in self.columns else ""
+        # Under the table: what its bars mean, or the verdict on a value the question states.
+        under = legend(result.kind, result.rows, self.context) if "trend" in self.columns else ""
+        if result.kind == "answer" and result.rows:
+            under = display.claim(result.rows[0], options.lang)
+        self.legend = for_stream(under, stream)
 
 
 def value_columns(columns: tuple[str, ...]) -> frozenset[int]:
@@ -301,6 +306,8 @@ class MarkdownRenderer(Renderer):
         stream.write(f"|{'|'.join('---' for _ in grid.names)}|\n")
         for row in grid.rows:
             stream.write(f"| {' | '.join(markdown_cell(plain(text)) for text in row)} |\n")
+        if grid.legend:
+            stream.write(f"\n{markdown_cell(plain(grid.legend))}\n")
 
 
 def markdown_cell(text: str) -> str:

@@ -26,8 +26,15 @@ from cqsmart.render.plain import inert as inert
 # Where the source's own qualifier word goes: 超26万, 10余项, 5家以上, 前10位.
 _INFIX_WORDS = ("余", "多")
 _SUFFIX_WORDS = ("以上", "左右", "以内", "以下")
-_ZH_DEFAULT_WORD = {"at_least": "以上", "more_than": "超", "approximately": "约", "at_most": "不超过"}
-_EN_WORDS = {"at_least": "at least ", "more_than": "more than ", "approximately": "about ", "at_most": "at most "}
+# `less_than` bounds only a value a question states (不到3000万, under 30 million), never a figure.
+_ZH_DEFAULT_WORD = {"at_least": "以上", "more_than": "超", "approximately": "约", "at_most": "不超过", "less_than": "不到"}
+_EN_WORDS = {
+    "at_least": "at least ",
+    "more_than": "more than ",
+    "approximately": "about ",
+    "at_most": "at most ",
+    "less_than": "less than ",
+}
 # Unit → how many of the counted thing one unit is, and what it is called in English ("" for a plain count).
 _EN_UNITS: dict[str, tuple[int, str]] = {
     "亿元": (100_000_000, "yuan"),
@@ -201,6 +208,27 @@ def figure_value(figure: JsonRecord, lang: str) -> str:
         figure.get("qualifier_text"),
         figure.get("direction"),
     )
+
+
+_VERDICTS = {
+    "en": {"consistent": "is consistent with", "within rounding": "is within rounding of", "differs": "differs from"},
+    "zh": {"consistent": "与来源一致", "within rounding": "与来源相差在四舍五入范围内", "differs": "与来源不符"},
+}
+
+
+def claim(answer: JsonRecord, lang: str) -> str:
+    """The verdict on the value a question states, beside the source's: "the claim 20% differs from the
+    source: 18.3%"; empty when the question states none."""
+    stated = answer.get("claim")
+    if not isinstance(stated, dict) or stated.get("verdict") not in _VERDICTS["en"]:
+        return ""
+    if lang == "both":
+        return f"{claim(answer, 'en')} {claim(answer, 'zh')}"
+    said = quantity(stated.get("stated"), stated.get("unit"), stated.get("bound"), lang)
+    source = figure_value(answer, lang)
+    if lang == "zh":
+        return f"说法“{said}”{_VERDICTS['zh'][stated['verdict']]}：来源为{source}"
+    return f"The claim {said} {_VERDICTS['en'][stated['verdict']]} the source: {source}"
 
 
 # A difference worked out from a qualified value is bounded or approximate, never exact.
