@@ -293,9 +293,15 @@ def column_widths(cells: list[list[str]], available: int, values: frozenset[int]
         table = sum(map(max, zip(*counts, strict=True)))
         return TABLE_LINE * table + sum(map(operator.mul, weights, lines)), sum(lines[index] for index in values)
 
-    # Only the widths where a cell of the column gains or loses a line are worth trying.
+    # Only the widths where a cell of the column gains or loses a line are worth trying, up to what the
+    # other columns' minimums leave.
+    room = available - sum(need)
     steps = [
-        [width for width in range(low, high + 1) if width == low or heights(index, width) != heights(index, width - 1)]
+        [
+            width
+            for width in range(low, min(high, low + room) + 1)
+            if width == low or heights(index, width) != heights(index, width - 1)
+        ]
         for index, (low, high) in enumerate(zip(need, want, strict=True))
     ]
     widths = list(need)
