@@ -8,6 +8,7 @@ glued with `glue` (a qualifier stays with its number).
 
 from __future__ import annotations
 
+import operator
 import re
 from collections.abc import Callable
 
@@ -261,12 +262,18 @@ def _cut(text: str, width: int) -> str:
     return taken
 
 
+# What a line costs when columns share the room: each line of the table, and each line a cell takes, a
+# value's line as much as a table line and a label's line together, so a value never wraps to spare a
+# label in its row a line; on a tie, the value keeps its line.
+TABLE_LINE, VALUE_LINE, TEXT_LINE = 2, 3, 1
+
+
 def column_widths(cells: list[list[str]], available: int, values: frozenset[int] = frozenset()) -> list[int] | None:
     """Each column's width so that the columns fit `available` cells of text, or None when even the
-    narrowest unbroken layout does not fit. Each column starts at its longest unbreakable unit; the room
-    left goes, a step at a time, where it saves the most lines per cell, so the table is as short as it
-    can be: values (the columns in `values`, whose lines weigh more) stay on one line and labels wrap as
-    little as they must."""
+    narrowest unbroken layout does not fit. A column is at least its longest unbreakable unit and at most
+    its widest line; between, room goes where it saves the most lines (values, the columns in `values`,
+    weigh more), until no move of room from one column to another saves any, and the table is as wide
+    as it may be whenever a column wraps."""
     columns = list(zip(*cells, strict=True)) if cells else []
     want = [max(widest(text) for text in column) for column in columns]
     need = [max(narrowest(text) for text in column) for column in columns]
@@ -275,6 +282,7 @@ def column_widths(cells: list[list[str]], available: int, values: frozenset[int]
     if sum(need) > available:
         return None
     sizes = [[_unit_sizes(text) for text in column] for column in columns]
+    weights = [VALUE_LINE if index in values else TEXT_LINE for index in range(len(columns))]
     known: dict[tuple[int, int], list[int]] = {}
 
     def heights(index: int, width: int) -> list[int]:
@@ -282,35 +290,59 @@ def column_widths(cells: list[list[str]], available: int, values: frozenset[int]
             known[index, width] = [_line_count(lines, width) for lines in sizes[index]]
         return known[index, width]
 
+    def cost(widths: list[int]) -> tuple[int, int]:
+        counts = [heights(index, width) for index, width in enumerate(widths)]
+        lines = [sum(column) for column in counts]
+        table = sum(map(max, zip(*counts, strict=True)))
+        return TABLE_LINE * table + sum(map(operator.mul, weights, lines)), sum(lines[index] for index in values)
+
+    # Only the widths where a cell of the column gains or loses a line are worth trying, up to what the
+    # other columns' minimums leave.
+    room = available - sum(need)
+    steps = [
+        [
+            width
+            for width in range(low, min(high, low + room) + 1)
+            if width == low or heights(index, width) != heights(index, width - 1)
+        ]
+        for index, (low, high) in enumerate(zip(need, want, strict=True))
+    ]
     widths = list(need)
-    room = available - sum(widths)
-    rows = range(len(cells))
-    while room > 0:
-        now = [heights(index, width) for index, width in enumerate(widths)]
-        total = sum(max(column[row] for column in now) for row in rows)
-        best: tuple[float, int, int, int] | None = None
-        for index, width in enumerate(widths):
-            others = [max((now[other][row] for other in range(len(widths)) if other != index), default=0) for row in rows]
-            lines = sum(now[index])
-            for wider in range(width + 1, min(want[index], width + room) + 1):
-                counts = heights(index, wider)
-                # Lines saved in the table count most; lines saved in a cell beside a taller one, too.
-                weight = 3 if index in values else 1
-                taller = sum(max(count, others[row]) for row, count in enumerate(counts))
-                saved = 2 * (total - taller) + weight * (lines - sum(counts))
-                if saved > 0:
-                    choice = (saved / (wider - width), width - wider, -index, wider)
-                    best = max(best, choice) if best else choice
-        if best is None:
+    best = cost(widths)
+    while True:
+        moves = [
+            _moved(widths, index, step, other, need, want, available)
+            for index in range(len(widths))
+            for step in steps[index]
+            for other in (None, *range(len(widths)))
+        ]
+        priced = [(cost(move), move) for move in moves if move is not None]
+        cheapest = min(priced, default=None, key=lambda found: found[0])
+        if cheapest is None or cheapest[0] >= best:
             break
-        index = -best[2]
-        room -= best[3] - widths[index]
-        widths[index] = best[3]
+        best, widths = cheapest
+    room = available - sum(widths)
     for index in sorted(range(len(widths)), key=lambda index: want[index] - widths[index], reverse=True):
         extra = min(room, want[index] - widths[index])  # room no line needs: to the columns that want it
         widths[index] += extra
         room -= extra
     return widths
+
+
+def _moved(
+    widths: list[int], index: int, width: int, other: int | None, need: list[int], want: list[int], available: int
+) -> list[int] | None:
+    """The widths with column `index` at `width` and column `other` given all the room left (None: no
+    column is), or None when they do not fit."""
+    if width == widths[index] or other == index:
+        return None
+    moved = list(widths)
+    moved[index] = width
+    if other is not None:
+        moved[other] = min(available - sum(moved) + moved[other], want[other])
+        if moved[other] < need[other]:
+            return None
+    return moved if sum(moved) <= available else None
 
 
 def _unit_sizes(text: str) -> list[list[tuple[int, int]]]:
