@@ -33,7 +33,8 @@ SERVICES = figure(1875, "项", 1875)
     [
         ("grew 18.3%", GROWTH, "consistent"),
         ("grew 20%", GROWTH, "differs"),
-        ("grew about 18%", GROWTH, "consistent"),  # 18.3% rounded as the claim is written
+        ("grew about 18%", GROWTH, "within rounding"),  # a rounding of 18.3%, not its value
+        ("grew 18.30%", GROWTH, "consistent"),
         ("over 20 million users", USERS, "consistent"),  # implied by 突破2100万
         ("over 30 million users", USERS, "differs"),  # not borne out by 突破2100万
         ("用户超过2100万", USERS, "consistent"),  # the source's own statement
@@ -43,7 +44,8 @@ SERVICES = figure(1875, "项", 1875)
         ("5000万人", YUKANGMA, "differs"),
         ("under 40 million people", YUKANGMA, "consistent"),
         ("3000万以上", YUKANGMA, "consistent"),
-        ("about 640 billion yuan", SCALE, "within rounding"),  # 638.7 is not 640 at the claim's precision
+        ("about 640 billion yuan", SCALE, "within rounding"),
+        ("638.7 billion yuan", SCALE, "consistent"),
         ("700 billion yuan", SCALE, "differs"),
         ("1875 services", SERVICES, "consistent"),  # a bare number, compared as written
         ("1900 services", SERVICES, "within rounding"),

@@ -184,6 +184,9 @@ def _chinese_concepts(text: str, concepts: Concepts, analysis: Analysis) -> str:
     for member, concept in concepts.chinese:
         if member in text:
             analysis.slots.append(frozenset({"c:" + concept}))
+            if concept.startswith(ALIAS):  # 渝康码App: the name's head word asks nothing more
+                for head in lexicon.NAME_HEADS:
+                    text = text.replace(member + head, " ").replace(f"{member} {head}", " ")
             text = text.replace(member, " ")
     return text
 
@@ -207,6 +210,9 @@ def _chinese_slots(run: str, analysis: Analysis, question: bool) -> None:
             analysis.slots.append(frozenset(keys))
 
 
+ALIAS = "alias-"  # the concepts a base's alias records make are named by their ids
+
+
 def _english_slots(words: list[str], concepts: Concepts, analysis: Analysis, question: bool, expand: bool = False) -> None:
     """Phrases that name a concept first (longest first), then each remaining word as its stem.
 
@@ -215,6 +221,7 @@ def _english_slots(words: list[str], concepts: Concepts, analysis: Analysis, que
     """
     stems = [english_word(word) for word in words]
     used = [False] * len(stems)
+    named = [False] * len(stems)  # where a name of the base (an alias) was found
     for start, stem in enumerate(stems):
         for members, concept in concepts.english.get(stem, ()):
             size = len(members)
@@ -226,7 +233,11 @@ def _english_slots(words: list[str], concepts: Concepts, analysis: Analysis, que
                         keys.update("c:" + name for words_, name in concepts.english.get(part, ()) if len(words_) == 1)
                 analysis.slots.append(frozenset(keys))
                 used[start : start + size] = [True] * size
+                named[start : start + size] = [concept.startswith(ALIAS)] * size
                 break
+    for at in range(1, len(stems)):  # the health code app: the name's head word asks nothing more
+        if question and named[at - 1] and not used[at] and words[at] in lexicon.NAME_HEADS:
+            used[at] = True
     for word, stem, taken in zip(words, stems, used, strict=True):
         if taken or (question and (word.removesuffix("'s") in lexicon.EN_STOPWORDS or word.isdigit())):
             continue

@@ -2,9 +2,10 @@
 in 2020?", 渝康码用户有5000万人，是真的吗). It is answered by the figure of the measure it names,
 whatever the value, and the answer says whether the source bears the value out:
 
-- `consistent`: the source's figure is the claim (rounded as the claim is written: 16% for 15.9%), or
-  implies it (over 20 million for 突破2100万);
-- `within rounding`: not the same value, but within a twentieth of it (35 million for 3449万);
+- `consistent`: the claim states the source's value (18.3% for 18.3%, 2100万 for 突破2100万), or a
+  bound the source's value meets (over 20 million for 突破2100万, under 40 million for 3449万);
+- `within rounding`: not the source's value but a rounding of it, within a twentieth (16% for 15.9%,
+  about 3500万 for 3449万);
 - `differs`: the source says otherwise, or does not say enough to bear the claim out (over 30 million
   for 突破2100万).
 """
@@ -79,8 +80,8 @@ def _verdict(stated: Stated, source: float, qualifier: str) -> str:
     elif stated.bound in ("less_than", "at_most"):
         strictly = stated.bound == "less_than"
         holds = qualifier not in _FLOORS and (source < claimed - slack or (not strictly and source <= claimed + slack))
-    else:  # the figure, rounded as the claim is written, is the claim
-        holds = abs(source - claimed) <= stated.step / 2 + slack
+    else:
+        holds = abs(source - claimed) <= slack
     return "consistent" if holds else "within rounding" if near else "differs"
 
 

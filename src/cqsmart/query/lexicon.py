@@ -48,7 +48,7 @@ _STOPWORD_TEXT = """
     year years see saw seen happen happened occur occurred record recorded show showed shown go went gone come came
     put set let keep kept look looked seem seemed think thought mean meant need needed try tried time period
     date roughly nearly almost more less very really actually exact precise precisely
-    quick quickly fast rapid rapidly speed slow slowly app apps support supports supported call calls called
+    quick quickly fast rapid rapidly speed slow slowly support supports supported call calls called
     build builds built construct constructed establish established create created develop developed set form formed
     provide provided offer offers offered include includes included involve involved contain contains
     handle handled process processed sector sectors industry
@@ -331,3 +331,7 @@ VALUE_BOUNDS_AFTER: dict[str, tuple[str, ...]] = {
     "at_least": ("以上",), "more_than": ("多", "余"), "approximately": ("左右",), "at_most": ("以下", "以内"),
 }
 # fmt: on
+
+# What a name is called after it ("the health code app", 渝康码App, "the Yukuaiban platform"): said of a
+# name, it asks nothing more; said alone ("How many apps does Chongqing have?") it asks about apps.
+NAME_HEADS = ("application", "platform", "system", "apps", "app", "平台", "系统")  # longest first

@@ -30,7 +30,6 @@ class Stated(NamedTuple):
     value: float  # in base units
     said: bool  # a scale or percent said what it is (20 million, 16%), not a bare 1875
     within: float  # how far a figure's value may be from it and still be it, in base units
-    step: float = 1.0  # a unit of the last digit written, in base units (18.3%: 0.001; 35 million: 1,000,000)
     bound: str = "exact"  # how the question bounds it, as a figure's qualifier does (over 20 million: more_than)
     measure: str = ""  # what its words say it measures: percent, points (个百分点), money (元, yuan), or nothing
 
@@ -71,9 +70,8 @@ def take_values(text: str) -> tuple[str, list[Stated]]:
         if ordinal or after == "年" or (after.isalpha() and after.isascii()) or not math.isfinite(number * scale):
             kept.append(text[index:used])  # 5G, 近5年, 3rd, top 10, 5 years: a name, rank or span, not a value
         else:
-            step = scale / 10 ** len(written.partition(".")[2])
             bound = _bound(text[:index], text[used:])
-            found.append(Stated(number * scale, said, _within(written) * scale, step, bound, measure))
+            found.append(Stated(number * scale, said, _within(written) * scale, bound, measure))
             kept.append(" ")
         index = used
     return "".join(kept), found
@@ -95,8 +93,8 @@ def _fractions(text: str, found: list[Stated]) -> str:
         at = text.find(words)
         after = text[at + len(words) : at + len(words) + 1]
         if at >= 0 and not (words.isascii() and (text[at - 1 : at].isalpha() or after.isalpha())):
-            # A share in words is as exact as its rounding: a quarter is 25% give or take a twentieth of it.
-            found.append(Stated(share, True, ROUNDED * share, 2 * ROUNDED * share, "approximately", "percent"))
+            # A share in words is a round one: a quarter is about 25%.
+            found.append(Stated(share, True, ROUNDED * share, "approximately", "percent"))
             text = text[:at] + " " + text[at + len(words) :]
     return text
 
