@@ -55,6 +55,16 @@ def test_the_last_lang_option_names_the_language() -> None:
             0,
             "cqsmart: 没有指标在2018、2021年都有数值；有数据的年份：2017、2018、2019、2020、2021\n",
         ),
+        (("ask", "重庆有多少个机场", "--lang", "zh"), 1, "cqsmart: 数据库中没有能回答这个问题的数据\n"),
+        (
+            ("ask", "How many airports are there?", "--lang", "en"),
+            1,
+            "cqsmart: no figure in the fact base answers this question\n",
+        ),
+        (("search", "火星", "--lang", "zh"), 0, "cqsmart: 没有与 '火星' 匹配的记录\n"),
+        (("search", "火星", "--lang", "en"), 0, "cqsmart: nothing matches '火星'\n"),
+        (("initiatives", "--search", "火星", "--lang", "zh"), 0, "cqsmart: 没有符合条件的举措\n"),
+        (("targets", "--search", "火星", "--lang", "zh"), 0, "cqsmart: 没有符合条件的目标\n"),
     ],
 )
 def test_messages_follow_the_lang_option(run: Run, args: tuple[str, ...], code: int, line: str) -> None:
@@ -67,3 +77,11 @@ def test_an_unknown_metric_is_named_in_chinese(run: Run) -> None:
     assert result.exit_code == 2
     assert result.stderr.startswith("cqsmart: 未知的指标 'nosuch'（可选：5g-integrated-scenario-count, ")
     assert result.stderr.endswith("）\n")
+
+
+def test_an_empty_listing_says_so_in_chinese(run: Run) -> None:
+    result = run("stats", "--year", "2030", "--lang", "zh")
+    assert (result.exit_code, result.stdout) == (0, "")
+    assert result.stderr.startswith(
+        "cqsmart: 没有符合条件的数据；有数据的年份：2017, 2018, 2019, 2020, 2021；主题：cloud-chief, "
+    )

@@ -338,8 +338,11 @@ def emit(
         from cqsmart.cli.pager import page
 
         page(lambda stream: renderer.render(result, base, options, stream), sys.stdout)
-    if result.hint and not result.rows:
-        error(result.hint)
+    if result.hint is not None and not result.rows:  # the query's own English, or its message's Chinese
+        from cqsmart.cli.messages import message
+
+        said = result.hint
+        error(message(said.key, "zh", **dict(said.params)) if options.lang == "zh" else said.text)
 
 
 def on_terminal() -> bool:

@@ -44,6 +44,35 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{held} of {total} checks hold; failing: {checks}",
         "zh": "{total} 项核对中 {held} 项通过；未通过：{checks}",
     },
+    "no-figures": {
+        "en": "no figures match; years with figures: {years}; topics: {topics}",
+        "zh": "没有符合条件的数据；有数据的年份：{years}；主题：{topics}",
+    },
+    "no-shared-year": {
+        "en": "{first} and {second} share no year",
+        "zh": "{first} 与 {second} 没有共同的年份",
+    },
+    "no-checks": {
+        "en": "the fact base has no checks (a folder keeps them in checks.json)",
+        "zh": "该数据库没有核对项（文件夹中的核对项在 checks.json 里）",
+    },
+    "library-empty": {
+        "en": "the library is empty; add a base with 'cqsmart library add PATH'",
+        "zh": "资料库为空；用 'cqsmart library add PATH' 添加",
+    },
+    "no-match": {
+        "en": "nothing matches {words}",
+        "zh": "没有与 {words} 匹配的记录",
+    },
+    "no-answer": {
+        "en": "no figure in the fact base answers this question",
+        "zh": "数据库中没有能回答这个问题的数据",
+    },
+    "no-topics": {"en": "the fact base has no topics", "zh": "该数据库没有主题"},
+    "no-metrics": {"en": "no metrics match", "zh": "没有符合条件的指标"},
+    "no-initiatives": {"en": "no initiatives match", "zh": "没有符合条件的举措"},
+    "no-targets": {"en": "no targets match", "zh": "没有符合条件的目标"},
+    "nothing-about": {"en": "nothing about {topic} matches", "zh": "主题 {topic} 下没有符合条件的记录"},
     "saved": {
         "en": "saved {path}",
         "zh": "已保存 {path}",

@@ -227,13 +227,6 @@ def compare(
     base = load_base(ctx, source)
     result = compare_query(base, items, derived, metric, topic)
     chosen = lang.value if lang else default_lang()
-    if chosen == "zh" and result.hint and not result.rows and result.kind == "year-comparison":
-        from cqsmart.cli.messages import message
-        from cqsmart.query.listing import years_with_figures
-
-        asked = "、".join(item for item in items if item.isdigit())
-        known = "、".join(map(str, years_with_figures(base, derived)))
-        result = result._replace(hint=message("no-common-years", chosen, years=asked, known=known))
     emit(result, base, fmt, as_json, fields, lang, svg, force)
     note_failing_checks(base, compared_figures(base, result), chosen)
 

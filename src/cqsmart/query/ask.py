@@ -43,7 +43,7 @@ COUNTER_UNITS = {
     "次": ("亿次",),
     "批": ("个批次",),
 }
-NO_ANSWER = "no figure in the fact base answers this question"
+NO_ANSWER = "no figure in the fact base answers this question"  # the message "no-answer"
 
 
 class Scored:
@@ -260,7 +260,8 @@ def answers(base: FactBase, text: str) -> list[Found]:
     question = understand(text, index)
     if not question.slots and not question.values:
         if any(char.isalpha() and not char.isascii() and not is_han(char) for char in normalise(text)):
-            raise NotFound(NO_ANSWER)  # words in a script the base is not written in (한국어, русский): a question all the same
+            # Words in a script the base is not written in (한국어, русский): a question all the same.
+            raise NotFound(NO_ANSWER, "no-answer")
         raise UsageError(
             f"{echo(text.strip())} asks nothing that can be looked up; name a figure, e.g. 数字经济增速 or 'Yukangma users'"
         )
@@ -293,7 +294,7 @@ def ask(base: FactBase, text: str, limit: int = 1) -> Result:
         raise UsageError(f"--limit takes a whole number of at least 1, not {limit}")
     found = answers(base, text)
     if not found:
-        raise NotFound(NO_ANSWER)
+        raise NotFound(NO_ANSWER, "no-answer")
     rows: list[JsonRecord] = [
         {**each.record, "score": each.score, "claim": each.claim.as_json() if each.claim else None} for each in found[:limit]
     ]

@@ -18,7 +18,7 @@ from cqsmart.errors import NotFound, echo
 from cqsmart.model.factbase import FIELDS_BY_KIND, FactBase, JsonRecord
 from cqsmart.model.formula import FormulaError, Range, decimals, evaluate, evaluate_range, half_unit, referenced_ids, written_out
 from cqsmart.model.outputs import signed
-from cqsmart.query.result import Result, suggest
+from cqsmart.query.result import Result, hint, suggest
 
 _SINGLE_REFERENCE = re.compile(r"^\s*\{([a-z0-9]+(?:-[a-z0-9]+)*)\}\s*$")
 _NUMBER = re.compile(r"^\s*-?\d+(?:\.\d+)?\s*$")
@@ -201,8 +201,8 @@ def audit(base: FactBase, ids: Iterable[str] = ()) -> Result:
             )
         checks = [check for check in checks if check["id"] in wanted]
     rows = [evaluate_check(check, base) for check in checks]
-    hint = "" if rows else "the fact base has no checks (a folder keeps them in checks.json)"
-    return Result(rows, "audit", hint)
+    said = hint("the fact base has no checks (a folder keeps them in checks.json)", "no-checks")
+    return Result(rows, "audit", None if rows else said)
 
 
 def agreement_checks(base: FactBase) -> list[JsonRecord]:

@@ -7,7 +7,7 @@ from cqsmart.model.factbase import FactBase, JsonRecord
 from cqsmart.model.outputs import signed
 from cqsmart.model.years import read_year
 from cqsmart.query.listing import PERCENT_UNITS, years_with_figures
-from cqsmart.query.result import Result, require_known
+from cqsmart.query.result import Result, hint, require_known
 
 
 def compare(
@@ -109,12 +109,13 @@ def compare_years(base: FactBase, years: list[int], derived: bool, metric: str |
                 "values": [_entry(by_year[year], year) for year in present],
             }
         )
-    hint = ""
     if not rows:
         known = ", ".join(map(str, years_with_figures(base, derived)))
         wanted = " and ".join(map(str, years)) if len(years) == 2 else "at least two of " + ", ".join(map(str, years))
-        hint = f"no metric has a value in {'both ' if len(years) == 2 else ''}{wanted}; years with figures: {known}"
-    return Result(rows, "year-comparison", hint)
+        asked = "、".join(map(str, years))
+        text = f"no metric has a value in {'both ' if len(years) == 2 else ''}{wanted}; years with figures: {known}"
+        return Result(rows, "year-comparison", hint(text, "no-common-years", years=asked, known=known.replace(", ", "、")))
+    return Result(rows, "year-comparison")
 
 
 def _change_qualifier(first: JsonRecord, second: JsonRecord) -> str | None:
@@ -172,5 +173,5 @@ def compare_metrics(base: FactBase, first: str, second: str) -> Result:
                 **_stated(b, "b"),
             }
         )
-    hint = "" if rows else f"{first} and {second} share no year"
-    return Result(rows, "metric-comparison", hint)
+    said = hint(f"{first} and {second} share no year", "no-shared-year", first=first, second=second)
+    return Result(rows, "metric-comparison", None if rows else said)

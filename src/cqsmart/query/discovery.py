@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from cqsmart.model.factbase import FactBase, JsonRecord
-from cqsmart.query.result import Result
+from cqsmart.query.result import Result, hint
 
 _KINDS = ("figure", "initiative", "target")
 
@@ -29,7 +29,7 @@ def topics(base: FactBase) -> Result:
         }
         for topic, counted in sorted(counts.items())
     ]
-    return Result(rows, "topic", "" if rows else "the fact base has no topics")
+    return Result(rows, "topic", None if rows else hint("the fact base has no topics", "no-topics"))
 
 
 def metrics(base: FactBase, topic: str | None = None) -> Result:
@@ -59,7 +59,7 @@ def metrics(base: FactBase, topic: str | None = None) -> Result:
                 "derived": all(figure["derived"] for figure in figures),
             }
         )
-    return Result(rows, "metric", "" if rows else "no metrics match")
+    return Result(rows, "metric", None if rows else hint("no metrics match", "no-metrics"))
 
 
 def _years(figure: JsonRecord) -> range:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from cqsmart.model.factbase import FactBase, JsonRecord
-from cqsmart.query.result import Result
+from cqsmart.query.result import Result, hint
 
 
 def library(bases: list[tuple[str, str, FactBase]]) -> Result:
@@ -24,5 +24,5 @@ def library(bases: list[tuple[str, str, FactBase]]) -> Result:
                 "records": len(base.records),
             }
         )
-    hint = "" if rows else "the library is empty; add a base with 'cqsmart library add PATH'"
-    return Result(rows, "library", hint)
+    said = hint("the library is empty; add a base with 'cqsmart library add PATH'", "library-empty")
+    return Result(rows, "library", None if rows else said)

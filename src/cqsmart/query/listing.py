@@ -6,7 +6,7 @@ from typing import NamedTuple
 
 from cqsmart.errors import UsageError
 from cqsmart.model.factbase import FactBase, JsonRecord
-from cqsmart.query.result import Result, require_known
+from cqsmart.query.result import Result, hint, require_known
 from cqsmart.query.search import matches
 
 PERCENT_UNITS = ("%", "个百分点")
@@ -54,12 +54,11 @@ def figures(base: FactBase, filters: Filters) -> Result:
     rows = base.select("figure", equal, (start, end) if start is not None or end is not None else None)
     if filters.text:
         rows = [row for row in rows if matches(row, filters.text)]
-    hint = ""
     if not rows:
         years = ", ".join(map(str, years_with_figures(base, filters.derived)))
         topics = ", ".join(sorted({row["topic"] for row in _figures(base, filters.derived)}))
-        hint = f"no figures match; years with figures: {years}; topics: {topics}"
-    return Result(rows, "figure", hint)
+        said = hint(f"no figures match; years with figures: {years}; topics: {topics}", "no-figures", years=years, topics=topics)
+    return Result(rows, "figure", None if rows else said)
 
 
 def _grouped(base: FactBase, kind: str, group: str, value: str | None, text: str | None, topic: str | None) -> Result:
@@ -75,7 +74,7 @@ def _grouped(base: FactBase, kind: str, group: str, value: str | None, text: str
     rows = base.select(kind, equal)
     if text:
         rows = [row for row in rows if matches(row, text)]
-    return Result(rows, kind, "" if rows else f"no {kind}s match")
+    return Result(rows, kind, None if rows else hint(f"no {kind}s match", f"no-{kind}s"))
 
 
 def initiatives(base: FactBase, line: str | None = None, text: str | None = None, topic: str | None = None) -> Result:
@@ -97,7 +96,8 @@ def with_topic(base: FactBase, result: Result, topic: str | None) -> Result:
         return result
     require_known(topic, topics_of(base), "topic")
     rows = [row for row in result.rows if row.get("topic") == topic]
-    return Result(rows, result.kind, result.hint or ("" if rows else f"nothing about {topic} matches"))
+    said = hint(f"nothing about {topic} matches", "nothing-about", topic=topic)
+    return Result(rows, result.kind, result.hint or (None if rows else said))
 
 
 def sources(base: FactBase) -> Result:

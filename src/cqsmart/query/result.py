@@ -9,12 +9,25 @@ from cqsmart.errors import UsageError, echo
 from cqsmart.model.factbase import JsonRecord
 
 
+class Hint(NamedTuple):
+    """What an empty result says on stderr: its English text, and its key and values in the CLI's
+    bilingual table (cli/messages.py), so that it is printed in the run's language."""
+
+    text: str
+    key: str = ""
+    params: tuple[tuple[str, str], ...] = ()
+
+
+def hint(text: str, key: str, **params: str) -> Hint:
+    return Hint(text, key, tuple(params.items()))
+
+
 class Result(NamedTuple):
     """Rows for a listing, and what exists when they are empty, so the CLI can say so on stderr."""
 
     rows: list[JsonRecord]
     kind: str
-    hint: str = ""
+    hint: Hint | None = None
 
 
 def close_to(word: str, choices: Iterable[str]) -> str:

@@ -11,7 +11,7 @@ import re
 
 from cqsmart.errors import UsageError, echo
 from cqsmart.model.factbase import FactBase, JsonRecord
-from cqsmart.query.result import Result
+from cqsmart.query.result import Result, hint
 
 _FIELD_WEIGHTS = (("id", 3), ("label", 4), ("metric", 2), ("topic", 2), ("note", 1), ("source", 1))
 
@@ -66,7 +66,7 @@ def search(base: FactBase, text: str, derived: bool = False) -> Result:
     if not query.slots:  # nothing the analysis reads as words (a date such as 8月13日): plain matching
         rows = [record for record in _searched(base) if matches(record, text)]
         rows = [row for row in rows if derived or not (row["kind"] == "figure" and row["derived"])]
-        return Result(rows, "record", "" if rows else f"nothing matches {echo(text)}")
+        return Result(rows, "record", None if rows else hint(f"nothing matches {echo(text)}", "no-match", words=echo(text)))
     scored = []
     for document in index.candidates(query, limit=SEARCH_CANDIDATES):
         record = document.record
@@ -79,4 +79,4 @@ def search(base: FactBase, text: str, derived: bool = False) -> Result:
             points = share * (0.6 + 0.4 * label_coverage(query, document, index))
             scored.append((not asked, -round(points, 6), document.position, record))
     rows = [item[-1] for item in sorted(scored, key=lambda item: item[:3])]
-    return Result(rows, "record", "" if rows else f"nothing matches {echo(text)}")
+    return Result(rows, "record", None if rows else hint(f"nothing matches {echo(text)}", "no-match", words=echo(text)))
