@@ -12,7 +12,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable, Sequence
 
-FORMAT = "cqsmart-terms-1"
+FORMAT = "cqsmart-terms-2"
 COLUMNS = ("label", "names", "quote", "other")
 # bm25's weight of a match in each column: a label says what a record is, a note only mentions it.
 COLUMN_WEIGHTS = (4.0, 2.0, 1.5, 1.0)
@@ -23,7 +23,11 @@ _SCHEMA = (
     "CREATE VIRTUAL TABLE terms USING fts5(id UNINDEXED, label, names, quote, other, tokenize = 'unicode61 remove_diacritics 0')",
     "CREATE VIRTUAL TABLE vocabulary USING fts5vocab(terms, 'row')",
     "CREATE TABLE numbers (position INTEGER NOT NULL, value REAL NOT NULL)",
+    # Each Chinese character's sound (toneless pinyin), and whether the base's texts use it.
+    "CREATE TABLE sounds (char TEXT PRIMARY KEY, sound TEXT NOT NULL, used INTEGER NOT NULL) WITHOUT ROWID",
+    "CREATE INDEX sounds_sound ON sounds (sound, used)",
 )
+Sounds = Iterable[tuple[str, str]]  # a character and its sound
 Row = tuple[int, str, str, str, str, str]  # position, id, then the terms of each column
 
 
@@ -31,7 +35,12 @@ META = ("format", "key", "words")  # what an index's meta table names
 
 
 def fill(
-    connection: sqlite3.Connection, key: str, rows: Iterable[Row], numbers: Iterable[tuple[int, float]], words: Sequence[str]
+    connection: sqlite3.Connection,
+    key: str,
+    rows: Iterable[Row],
+    numbers: Iterable[tuple[int, float]],
+    words: Sequence[str],
+    sounds: Sounds = (),
 ) -> None:
     """Write the index into an empty database, in one transaction."""
     connection.execute("BEGIN")
@@ -41,13 +50,17 @@ def fill(
     connection.executemany("INSERT INTO terms (rowid, id, label, names, quote, other) VALUES (?, ?, ?, ?, ?, ?)", rows)
     connection.executemany("INSERT INTO numbers VALUES (?, ?)", numbers)
     connection.execute("CREATE INDEX numbers_value ON numbers (value)")
+    used = {str(term) for (term,) in connection.execute("SELECT term FROM vocabulary WHERE length(term) = 1")}
+    connection.executemany("INSERT OR IGNORE INTO sounds VALUES (?, ?, ?)", ((c, s, c in used) for c, s in sounds))
     connection.execute("COMMIT")
 
 
-def in_memory(key: str, rows: Iterable[Row], numbers: Iterable[tuple[int, float]], words: Sequence[str]) -> sqlite3.Connection:
+def in_memory(
+    key: str, rows: Iterable[Row], numbers: Iterable[tuple[int, float]], words: Sequence[str], sounds: Sounds = ()
+) -> sqlite3.Connection:
     """The index held in memory for this run."""
     connection = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
-    fill(connection, key, rows, numbers, words)
+    fill(connection, key, rows, numbers, words, sounds)
     return connection
 
 
@@ -87,6 +100,17 @@ class Terms:
             among = f"SELECT term, doc FROM vocabulary WHERE term IN ({', '.join('?' * len(chosen))})"
             found.update((str(term), int(count)) for term, count in self.connection.execute(among, chosen))
         return found
+
+    def sounds(self, chars: Iterable[str]) -> dict[str, str]:
+        """The sound of each of these characters that has one."""
+        chosen = sorted(set(chars))[:500]
+        among = f"SELECT char, sound FROM sounds WHERE char IN ({', '.join('?' * len(chosen))})"
+        return {str(char): str(sound) for char, sound in self.connection.execute(among, chosen)} if chosen else {}
+
+    def sounding(self, sound: str) -> list[str]:
+        """The characters of the base's texts that have this sound."""
+        found = "SELECT char FROM sounds WHERE sound = ? AND used ORDER BY char"
+        return [str(char) for (char,) in self.connection.execute(found, (sound,))]
 
     def matching(self, expression: str) -> int:
         """How many records match an FTS5 expression."""

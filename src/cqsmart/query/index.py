@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable
 from functools import cache, lru_cache
 
 from cqsmart.model.factbase import FactBase, JsonRecord
-from cqsmart.query import fulltext, lexicon
+from cqsmart.query import fulltext, lexicon, pinyin
 from cqsmart.query.analysis import BUILTIN_GROUPS, Analysis, Concepts, normalise
 from cqsmart.query.chinese import is_han
 from cqsmart.query.document import LABEL, Document, analysed, fields, linked, text_of
@@ -181,9 +181,11 @@ def _numbers(position: int, record: JsonRecord) -> list[tuple[int, float]]:
     return [(position, float(number)) for number in numbers if isinstance(number, (int, float)) and not isinstance(number, bool)]
 
 
-def index_rows(base: FactBase, records: Iterable[JsonRecord]) -> tuple[list[Row], list[tuple[int, float]], list[str]]:
-    """What the full-text index of these records holds: each record's terms by column, its values, and
-    the English words of the base as written."""
+def index_rows(
+    base: FactBase, records: Iterable[JsonRecord]
+) -> tuple[list[Row], list[tuple[int, float]], list[str], fulltext.Sounds]:
+    """What the full-text index of these records holds: each record's terms by column, its values, the
+    English words of the base as written, and the sound of every Chinese character."""
     links = linked(base)
     rows: list[Row] = []
     numbers: list[tuple[int, float]] = []
@@ -199,7 +201,7 @@ def index_rows(base: FactBase, records: Iterable[JsonRecord]) -> tuple[list[Row]
         texts.append(text_of((record.get("source") or {}).get("quote")) + " " + text_of(record.get("note")))
     for start in range(0, len(texts), 1000):  # normalised a thousand texts a call, not one
         words.update(re.findall(r"[a-z][a-z0-9]+", normalise(" ".join(texts[start : start + 1000]))))
-    return rows, numbers, sorted(word for word in words if len(word) >= 2)
+    return rows, numbers, sorted(word for word in words if len(word) >= 2), pinyin.sounds()
 
 
 def known_stem(index: Index, word: str) -> bool:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from functools import cache
 
 from cqsmart.query import lexicon
@@ -88,3 +89,14 @@ def _split(word: str, words: dict[str, str]) -> list[str] | None:
             if rest is not None:
                 return [words[word[:end]], *rest]
     return None
+
+
+def sounds() -> Iterator[tuple[str, str]]:
+    """Each Chinese character with its sound, the first reading pypinyin gives, without its tone (快:
+    kuai). For an index to keep: pypinyin takes a quarter of a second to import, too long for a question."""
+    from pypinyin.pinyin_dict import pinyin_dict
+
+    for point, readings in pinyin_dict.items():
+        char = chr(point)
+        if "\u3400" <= char <= "\u9fff":
+            yield char, without_tones(readings.split(",")[0])

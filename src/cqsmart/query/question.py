@@ -52,10 +52,46 @@ def correct_spelling(text: str, index: Index, leave: frozenset[str] = frozenset(
     return normal
 
 
+def correct_homophones(text: str, index: Index) -> str:
+    """Chinese characters the base does not use together, replaced by a character of the same sound
+    that makes them a phrase of the base (渝块办 → 渝快办, 数子经济 → 数字经济, 渝康马 → 渝康码), as a
+    misspelt English word is replaced by a known one. A character is replaced only where the base
+    uses it beside neither neighbour and the replacement stands with two of its neighbours in the
+    base, so a question about what the base does not hold (机场) is left as asked."""
+    runs = [run for run in re.findall(r"[\u3400-\u9fff]{2,}", text)]
+    pairs = {run[at : at + 2] for run in runs for at in range(len(run) - 1)}
+    known = index.terms.counts(sorted(pairs))
+    unknown = {pair for pair in pairs if not known.get(pair)}
+    if not unknown:
+        return text
+    sounds = index.terms.sounds({char for pair in unknown for char in pair})
+    for run in runs:
+        corrected = list(run)
+        for at, char in enumerate(run):
+            beside = [corrected[at - 1] + char if at else "", char + run[at + 1] if at + 1 < len(run) else ""]
+            if char not in sounds or not all(pair in unknown for pair in beside if pair):
+                continue  # a character the base uses beside one of its neighbours stays (中心打造)
+            # Three characters the base has together, the replacement among them: two are too common a chance.
+            windows = [(start, start + 3) for start in (at - 1, at - 2, at) if start >= 0 and start + 3 <= len(run)]
+            best: tuple[int, int, str] = (0, 0, "")
+            for other in index.terms.sounding(sounds[char]):
+                for start, end in windows if other != char else ():
+                    tried = [*corrected[start:at], other, *run[at + 1 : end]]
+                    phrase = " ".join("".join(tried[step : step + 2]) for step in range(len(tried) - 1))
+                    count = index.terms.matching(f'"{phrase}"')
+                    if count:
+                        best = max(best, (end - start, count, other))
+                        break
+            if best[2]:
+                corrected[at] = best[2]
+        text = text.replace(run, "".join(corrected), 1)
+    return text
+
+
 def understand(text: str, index: Index, whole: bool = True) -> Analysis:
     """What a question asks, in the index's terms. With `whole`, the economy unqualified is GDP (for
     `ask`; a search for "economy" still finds the digital economy)."""
-    text = pinyin.as_characters(normalise(text))
+    text = correct_homophones(pinyin.as_characters(normalise(text)), index)
     setting, asking_clauses = clauses.parts(text)
     asking = " ".join(asking_clauses)
     # Small talk is left as written: a newsletter is no misspelt word of the base.
