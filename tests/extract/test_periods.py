@@ -80,3 +80,23 @@ def test_confidence_falls_the_further_the_year_was_looked_for() -> None:
     (context,) = figures_of("2020年，全镇粮食产量稳定。其中水稻产量达到1.2万吨。")[-1:]
     (document,) = figures_of("全镇新建农村公路35公里。", "town-2019.txt")
     assert clause["confidence"] > sentence["confidence"] > context["confidence"] > document["confidence"]
+
+
+def test_a_share_that_rises_in_the_next_sentence_takes_the_paired_years_of_the_levels() -> None:
+    text = "全县旅游收入从2017年的20亿元增至2022年的35亿元。占地区生产总值比重由6.1%提高到8.3%。"
+    assert periods(text)[2:] == [(2017, 2017, "context"), (2022, 2022, "context")]
+
+
+def test_paired_years_do_not_reach_into_the_next_paragraph() -> None:
+    text = "全县旅游收入从2017年的20亿元增至2022年的35亿元。\n城镇化率由52.1%提高到58.3%。"
+    assert [span[:2] for span in periods(text)[2:]] == [(2022, 2022), (2022, 2022)]
+
+
+def test_a_paragraph_after_a_heading_with_a_year_is_governed_by_the_heading_not_the_paragraph_before() -> None:
+    text = "（二）2023年主要成效\n2020年，全区启动老旧小区改造。\n全区新增城镇就业1.6万人。"
+    assert periods(text)[-1] == (2023, 2023, "context")
+
+
+def test_without_a_heading_year_the_last_paragraphs_year_still_governs() -> None:
+    text = "2020年，全区启动老旧小区改造。\n全区新增城镇就业1.6万人。"
+    assert periods(text)[-1] == (2020, 2020, "context")

@@ -73,6 +73,7 @@ def extract(data: bytes, file_name: str, source_id: str | None = None) -> Draft:
     seen: set[tuple[Any, ...]] = set()
     texts = [sentence.text for sentence, _ in parts]
     for sentence, found in parts:
+        context.enter(sentence)
         for figure in _figures(sentence, found, source_id, lambda quote: quotes.repeated(quote, texts), context):
             if sentence.heading and (figure["value"], figure["unit"]) in body_quantities:
                 continue  # a heading repeats a figure of the body
@@ -107,16 +108,33 @@ def slug(text: str) -> str:
 
 @dataclass
 class _Context:
-    """What governs a figure whose own sentence states no year: the last year an earlier sentence or
-    heading established, else the document's year."""
+    """What governs a figure whose own sentence states no year: the year the last earlier sentence of
+    its paragraph established, else the year of the heading it stands under, else the last year an
+    earlier paragraph established, else the document's year; and the paired years (从2015年的…增至2020年的…)
+    of the sentence just before, for a 由…提高到… that states none."""
 
     document_year: int
     governing: tuple[int, int] | None = None
+    heading: tuple[int, int] | None = None  # the year the latest heading stating one established
+    paired: tuple[tuple[int, int], tuple[int, int]] | None = None
+    paragraph: int = -1
 
-    def settle(self, stated: list[YearMention]) -> None:
+    def enter(self, sentence: Sentence) -> None:
+        """A new heading or paragraph falls back to the heading's year, not an earlier paragraph's."""
+        if sentence.paragraph != self.paragraph and self.heading is not None:
+            self.governing = self.heading
+        if sentence.paragraph != self.paragraph:
+            self.paired = None
+        self.paragraph = sentence.paragraph
+
+    def settle(self, stated: list[YearMention], heading: bool = False) -> None:
         established = [item for item in stated if not item.attached]
         if established:
             self.governing = since_ends((established[-1].first, established[-1].last), established, self.document_year)
+            if heading:
+                self.heading = self.governing
+        attached = [(item.first, item.last) for item in stated if item.attached]
+        self.paired = (attached[0], attached[-1]) if len(set(attached)) > 1 else None
 
 
 @dataclass(frozen=True)
@@ -208,7 +226,7 @@ def _figures(
         if notes:
             figure["note"] = "; ".join(notes)
         result.append(figure)
-    context.settle(stated)
+    context.settle(stated, sentence.heading)
     return result
 
 
@@ -235,15 +253,17 @@ def _period(
 ) -> tuple[tuple[int, int] | None, str]:
     """The figure's years and where they came from: its clause, its sentence, the context, or the document."""
     span = period_of(text, stated, head.start, position, size)
+    origin = "sentence"
+    paired = any(word in text[clause_start : head.start] for word in "由从")
+    first_of_pair = paired and not any(clause_start <= other.start < head.start for other in found[:index])
     if span is None:
-        attached = [item for item in stated if item.attached]
+        attached = [(item.first, item.last) for item in stated if item.attached]
         if attached:  # 从2012年的11万亿元增至2021年的45.5万亿元，比重由21.6%提升到39.8%: paired years
-            first_of_pair = any(word in text[clause_start : head.start] for word in "由从") and not any(
-                clause_start <= other.start < head.start for other in found[:index]
-            )
-            chosen = attached[0] if first_of_pair else attached[-1]
-            span = (chosen.first, chosen.last)
-    origin = "clause" if span and _in_clause(text, stated, span, clause_start, head.start) else "sentence"
+            span = attached[0] if first_of_pair else attached[-1]
+        elif paired and context.paired:  # the same, the share in the sentence after the levels
+            span, origin = context.paired[0 if first_of_pair else 1], "context"
+    if span and _in_clause(text, stated, span, clause_start, head.start):
+        origin = "clause"
     if span is not None:
         span = since_ends(span, [item for item in stated if item.end <= head.start], context.document_year)
     if span is None and context.governing is not None and marks.present >= head.start:
