@@ -203,7 +203,7 @@ def _figures(
         start = min(start, year_start)
         while start > 0 and repeated(text[start:end]):  # a quote must point to one place
             start = _clause_start(text, start - 1)
-        notes = []
+        notes = [mention.note] if mention.note else []
         confidence = 0.9 - 0.1 * mention.chinese - 0.05 * mention.shared_unit - 0.1 * sentence.heading
         if origin == "sentence":  # a year from an earlier clause: nearer than context, less sure than its own
             confidence -= 0.05
