@@ -97,6 +97,6 @@ def test_a_paragraph_after_a_heading_with_a_year_is_governed_by_the_heading_not_
     assert periods(text)[-1] == (2023, 2023, "context")
 
 
-def test_without_a_heading_year_the_last_paragraphs_year_still_governs() -> None:
-    text = "2020年，全区启动老旧小区改造。\n全区新增城镇就业1.6万人。"
-    assert periods(text)[-1] == (2020, 2020, "context")
+def test_an_earlier_paragraphs_year_governs_only_that_paragraph() -> None:
+    text = "2022年，全区地区生产总值增长5.2%。\n2020年，全区启动老旧小区改造。\n全区新增城镇就业1.6万人。"
+    assert periods(text)[-1] == (2022, 2022, "document")

@@ -109,9 +109,9 @@ def slug(text: str) -> str:
 @dataclass
 class _Context:
     """What governs a figure whose own sentence states no year: the year the last earlier sentence of
-    its paragraph established, else the year of the heading it stands under, else the last year an
-    earlier paragraph established, else the document's year; and the paired years (从2015年的…增至2020年的…)
-    of the sentence just before, for a 由…提高到… that states none."""
+    its paragraph established, else the year of the heading it stands under, else the document's year
+    (an earlier paragraph's year governs that paragraph only); and the paired years (从2015年的…增至
+    2020年的…) of the sentence just before, for a 由…提高到… that states none."""
 
     document_year: int
     governing: tuple[int, int] | None = None
@@ -121,10 +121,8 @@ class _Context:
 
     def enter(self, sentence: Sentence) -> None:
         """A new heading or paragraph falls back to the heading's year, not an earlier paragraph's."""
-        if sentence.paragraph != self.paragraph and self.heading is not None:
-            self.governing = self.heading
         if sentence.paragraph != self.paragraph:
-            self.paired = None
+            self.governing, self.paired = self.heading, None
         self.paragraph = sentence.paragraph
 
     def settle(self, stated: list[YearMention], heading: bool = False) -> None:
