@@ -100,3 +100,28 @@ def test_a_paragraph_after_a_heading_with_a_year_is_governed_by_the_heading_not_
 def test_an_earlier_paragraphs_year_governs_only_that_paragraph() -> None:
     text = "2022年，全区地区生产总值增长5.2%。\n2020年，全区启动老旧小区改造。\n全区新增城镇就业1.6万人。"
     assert periods(text)[-1] == (2022, 2022, "document")
+
+
+@pytest.mark.parametrize(
+    ("opening", "span"),
+    [
+        ("2019年至今", (2019, 2022)),
+        ("自2019年起", (2019, 2022)),
+        ("“十三五”以来", (2016, 2022)),
+        ("党的十八大以来", (2012, 2022)),
+    ],
+)
+def test_a_span_since_a_year_or_a_named_time_runs_to_the_documents_year(opening: str, span: tuple[int, int]) -> None:
+    text = f"2022年，全县经济平稳。{opening}，全县累计改造农村公路1200公里。"
+    assert periods(text)[-1][:2] == span
+
+
+@pytest.mark.parametrize("opening", ["过去五年", "近五年来", "5年来"])
+def test_recent_years_opening_a_sentence_end_at_the_governing_year(opening: str) -> None:
+    text = f"2022年，全县经济平稳。{opening}，全县农村居民收入年均增长7.6%。"
+    assert periods(text)[-1][:2] == (2018, 2022)
+
+
+def test_recent_years_in_an_earlier_clause_stating_a_figure_do_not_date_the_next() -> None:
+    text = "2022年，全县近五年累计植树800万株，森林覆盖率达到61%。"
+    assert [span[:2] for span in periods(text)] == [(2018, 2022), (2022, 2022)]

@@ -273,12 +273,27 @@ def _period(
         span, origin = (context.document_year - 1, context.document_year - 1), "document"
     if before.endswith(("上年的", "上年")) and span[0] == span[1]:  # 由上年的15.2%: the year before
         span = (span[0] - 1, span[0] - 1)
-    running = YEARS_RUNNING.search(before)
+    running = YEARS_RUNNING.search(_time_phrase(text, found, clause_start) + before)
     if running and span[0] == span[1]:  # 连续七年位居全国第一, 近三年年均增长: the N years ending then
-        count = chinese_number(running[1]) if not running[1].isdigit() else int(running[1])
-        if count:
+        words = running[1] or running[2]
+        count = int(words) if words.isdigit() else chinese_number(words)
+        if count and count <= _MOST_YEARS_RUNNING:
             span = (span[1] - int(count) + 1, span[1])
     return span, origin
+
+
+_MOST_YEARS_RUNNING = 30  # 近30年 is a span; 100年来 is a history, not a period a figure covers
+_TIME_PHRASE_MOST = 12  # 过去五年, 党的十八大以来: a clause this short opening a sentence dates what follows
+
+
+def _time_phrase(text: str, found: list[Mention], clause_start: int) -> str:
+    """The clause before the figure's when it only says when (近五年来，…): it stands short and states no figure."""
+    if clause_start == 0:
+        return ""
+    start = _clause_start(text, clause_start - 1)
+    if clause_start - start > _TIME_PHRASE_MOST or any(start <= other.start < clause_start for other in found):
+        return ""
+    return text[start:clause_start]
 
 
 def since_ends(span: tuple[int, int], stated: list[YearMention], document_year: int) -> tuple[int, int]:

@@ -1,5 +1,6 @@
 """The time a figure refers to: a year in its sentence, the years of a 分别 list over a span, a span
-for 累计 or 年均 over years, the plan year of 到2030年; None where the sentence states none."""
+for 累计 or 年均 over years, a span since a year or a named time (党的十八大以来), the plan year of
+到2030年; None where the sentence states none. The words are tables and patterns, read by one code path."""
 
 from __future__ import annotations
 
@@ -16,8 +17,18 @@ YEAR = re.compile(f"(?P<year>{_YEAR})年(?!代)|(?<=《)(?P<titled>{_YEAR})|(?<=
 # A five-year plan period: 十三五 is 2016–2020, 十四五 2021–2025; not its name (十四五规划) nor a baseline (初期).
 PLAN = re.compile("“?十([一二三四五])五(?!”?(?:规划|初期|以来|开局))”?(?:期间|时期)?")
 _PLAN_ORDINALS = "一二三四五"
-# 连续七年, 近三年: a span of N years ending at the year the figure is dated by.
-YEARS_RUNNING = re.compile("(?:连续|近)([2-9]|[两二三四五六七八九十])年")
+# 连续七年, 近三年, 过去五年, 10年来: a span of N years ending at the year the figure is dated by.
+_COUNT = "(\\d{1,2}|[两二三四五六七八九十]{1,2})"
+YEARS_RUNNING = re.compile(f"(?:连续|近|过去|最近){_COUNT}年|(?<![\\d年]){_COUNT}年(?:来|间|以来)")
+# Words after a year that make it the start of a span to the year the text is about: 2018年以来, 2019年至今.
+_SINCE_AFTER = ("以来", "至今", "起", "开始")
+# Times a text names rather than dates, as the year a span since them starts: 党的十八大以来 runs from 2012,
+# “十三五”以来 from 2016.
+NAMED_STARTS = {
+    **{"十四大": 1992, "十五大": 1997, "十六大": 2002, "十七大": 2007, "十八大": 2012, "十九大": 2017, "二十大": 2022},
+    **{f"十{ordinal}五": 2006 + 5 * index for index, ordinal in enumerate(_PLAN_ORDINALS)},
+}
+NAMED_SINCE = re.compile(f"“?({'|'.join(NAMED_STARTS)})”?(?:时期|期间)?以来")
 # Part of a year: 上半年, 一季度, 前三季度.
 PART = re.compile("上半年|下半年|前三季度|(?:第)?[一二三四]季度")
 _BASELINE_BEFORE = ("比", "较", "同比", "与", "相比", "对比")
@@ -49,15 +60,18 @@ def years(text: str) -> list[YearMention]:
         if any(start <= match.start() < end for start, end in taken):
             continue
         before, after = text[: match.start()], text[match.end() :]
-        if before.endswith(_BASELINE_BEFORE) or after.startswith(("起", "开始")):
+        if before.endswith(_BASELINE_BEFORE):
             continue
-        if after.startswith("以来"):
+        if after.startswith(_SINCE_AFTER):
             year = int(match["year"] or match["titled"] or match["edition"])
             found.append(YearMention(match.start(), match.end(), year, year, False, since=True))
             continue
         attached = after.startswith(_ATTACHED_AFTER) or bool(re.match(r"[\d.]+(?![\d.]*[月季])", after))
         year = int(match["year"] or match["titled"] or match["edition"])
         found.append(YearMention(match.start(), match.end(), year, year, attached))
+    for match in NAMED_SINCE.finditer(text):
+        year = NAMED_STARTS[match[1]]
+        found.append(YearMention(match.start(), match.end(), year, year, False, since=True))
     for match in PLAN.finditer(text):
         # 超过“十三五”期间每年2个百分点: a period compared with dates only the figure it is compared by
         compared = text[max(0, match.start() - 3) : match.start()].endswith((*_BASELINE_BEFORE, "超过", "高于", "低于"))
