@@ -125,3 +125,13 @@ def test_recent_years_opening_a_sentence_end_at_the_governing_year(opening: str)
 def test_recent_years_in_an_earlier_clause_stating_a_figure_do_not_date_the_next() -> None:
     text = "2022年，全县近五年累计植树800万株，森林覆盖率达到61%。"
     assert [span[:2] for span in periods(text)] == [(2018, 2022), (2022, 2022)]
+
+
+def test_the_part_of_the_year_governs_the_sentences_after_it_as_the_year_does() -> None:
+    text = "上半年，全市软件业务收入达到1200亿元。其中软件产品收入达到400亿元。\n全市网民规模达到2100万人。"
+    assert [figure["period"].get("part") for figure in figures_of(text, "city-2023.txt")] == ["first_half", "first_half", None]
+
+
+def test_a_year_stated_without_a_part_ends_the_part_before_it() -> None:
+    text = "上半年，全市软件业务收入达到1200亿元。2022年，全市软件业务收入达到2100亿元。其中软件产品收入达到700亿元。"
+    assert "part" not in figures_of(text)[-1]["period"]

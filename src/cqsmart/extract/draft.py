@@ -111,26 +111,33 @@ class _Context:
     """What governs a figure whose own sentence states no year: the year the last earlier sentence of
     its paragraph established, else the year of the heading it stands under, else the document's year
     (an earlier paragraph's year governs that paragraph only); and the paired years (从2015年的…增至
-    2020年的…) of the sentence just before, for a 由…提高到… that states none."""
+    2020年的…) of the sentence just before, for a 由…提高到… that states none. The part of the year
+    (上半年) is governed as the year is, and a year stated without one ends it."""
 
     document_year: int
     governing: tuple[int, int] | None = None
     heading: tuple[int, int] | None = None  # the year the latest heading stating one established
     paired: tuple[tuple[int, int], tuple[int, int]] | None = None
     paragraph: int = -1
+    part: str | None = None
+    heading_part: str | None = None
 
     def enter(self, sentence: Sentence) -> None:
         """A new heading or paragraph falls back to the heading's year, not an earlier paragraph's."""
         if sentence.paragraph != self.paragraph:
-            self.governing, self.paired = self.heading, None
+            self.governing, self.paired, self.part = self.heading, None, self.heading_part
         self.paragraph = sentence.paragraph
 
-    def settle(self, stated: list[YearMention], heading: bool = False) -> None:
+    def settle(self, stated: list[YearMention], heading: bool, parts: list[tuple[int, str]]) -> None:
         established = [item for item in stated if not item.attached]
+        if established or parts:
+            self.part = parts[-1][1] if parts else None
         if established:
             self.governing = since_ends((established[-1].first, established[-1].last), established, self.document_year)
-            if heading:
-                self.heading = self.governing
+        if heading and established:
+            self.heading = self.governing
+        if heading and (established or parts):
+            self.heading_part = self.part
         attached = [(item.first, item.last) for item in stated if item.attached]
         self.paired = (attached[0], attached[-1]) if len(set(attached)) > 1 else None
 
@@ -212,6 +219,8 @@ def _figures(
             confidence -= 0.2
             notes.append(f"year {_years(span)} from the document's date: the text states none for this figure")
         part = next((word for at, word in reversed(marks.parts) if at < head.start), None)
+        if part is None and origin in ("context", "document"):
+            part = context.part
         if not label or labels.is_fragment(label):
             label, confidence = NO_SUBJECT + labels.printable(text[start:end])[:60], confidence - 0.2
             notes.append("no subject found: the label is the quoted words, to be written")
@@ -224,7 +233,7 @@ def _figures(
         if notes:
             figure["note"] = "; ".join(notes)
         result.append(figure)
-    context.settle(stated, sentence.heading)
+    context.settle(stated, sentence.heading, marks.parts)
     return result
 
 
