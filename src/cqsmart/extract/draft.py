@@ -11,7 +11,7 @@ from typing import Any
 from cqsmart.extract import labels
 from cqsmart.extract.document import source as source_record
 from cqsmart.extract.numbers import Mention, mentions
-from cqsmart.extract.periods import PART, YEARS_RUNNING, YearMention, period_of, years
+from cqsmart.extract.periods import PART, PARTS, YEARS_RUNNING, Context, YearMention, period_of, since_ends, years
 from cqsmart.extract.quotes import QuoteIndex
 from cqsmart.extract.text import CLAUSE_END, Sentence, Skipped, decode, sentences
 from cqsmart.model.quotes import chinese_number
@@ -68,7 +68,7 @@ def extract(data: bytes, file_name: str, source_id: str | None = None) -> Draft:
             f"(the longest {skipped.longest} characters, the first at character {skipped.first})"
         )
     source = source_record(text, data, file_name, source_id)
-    context = _Context(source["year"])
+    context = Context(source["year"])
     figures: list[dict[str, Any]] = []
     seen: set[tuple[Any, ...]] = set()
     texts = [sentence.text for sentence, _ in parts]
@@ -106,42 +106,6 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:60].strip("-")
 
 
-@dataclass
-class _Context:
-    """What governs a figure whose own sentence states no year: the year the last earlier sentence of
-    its paragraph established, else the year of the heading it stands under, else the document's year
-    (an earlier paragraph's year governs that paragraph only); and the paired years (从2015年的…增至
-    2020年的…) of the sentence just before, for a 由…提高到… that states none. The part of the year
-    (上半年) is governed as the year is, and a year stated without one ends it."""
-
-    document_year: int
-    governing: tuple[int, int] | None = None
-    heading: tuple[int, int] | None = None  # the year the latest heading stating one established
-    paired: tuple[tuple[int, int], tuple[int, int]] | None = None
-    paragraph: int = -1
-    part: str | None = None
-    heading_part: str | None = None
-
-    def enter(self, sentence: Sentence) -> None:
-        """A new heading or paragraph falls back to the heading's year, not an earlier paragraph's."""
-        if sentence.paragraph != self.paragraph:
-            self.governing, self.paired, self.part = self.heading, None, self.heading_part
-        self.paragraph = sentence.paragraph
-
-    def settle(self, stated: list[YearMention], heading: bool, parts: list[tuple[int, str]]) -> None:
-        established = [item for item in stated if not item.attached]
-        if established or parts:
-            self.part = parts[-1][1] if parts else None
-        if established:
-            self.governing = since_ends((established[-1].first, established[-1].last), established, self.document_year)
-        if heading and established:
-            self.heading = self.governing
-        if heading and (established or parts):
-            self.heading_part = self.part
-        attached = [(item.first, item.last) for item in stated if item.attached]
-        self.paired = (attached[0], attached[-1]) if len(set(attached)) > 1 else None
-
-
 @dataclass(frozen=True)
 class _Marks:
     """Where a sentence first dates itself to the present (目前) or to last year (去年), and its parts of
@@ -174,7 +138,7 @@ def _in_clause_before(found: list[Mention], index: int, clause_start: int, end: 
 
 
 def _figures(
-    sentence: Sentence, found: list[Mention], source_id: str, repeated: Callable[[str], bool], context: _Context
+    sentence: Sentence, found: list[Mention], source_id: str, repeated: Callable[[str], bool], context: Context
 ) -> list[dict[str, Any]]:
     text = sentence.text
     stated = years(text)
@@ -255,7 +219,7 @@ def _period(
     position: int,
     size: int,
     clause_start: int,
-    context: _Context,
+    context: Context,
     marks: _Marks,
 ) -> tuple[tuple[int, int] | None, str]:
     """The figure's years and where they came from: its clause, its sentence, the context, or the document."""
@@ -305,14 +269,6 @@ def _time_phrase(text: str, found: list[Mention], clause_start: int) -> str:
     return text[start:clause_start]
 
 
-def since_ends(span: tuple[int, int], stated: list[YearMention], document_year: int) -> tuple[int, int]:
-    """2018年以来: the span from the stated year to the document's year, where the year is a since."""
-    first, last = span
-    if first == last and any(item.since and item.first == first for item in stated[-1:]):
-        return first, max(first, document_year)
-    return span
-
-
 def _in_clause(text: str, stated: list[YearMention], span: tuple[int, int], clause_start: int, number_start: int) -> bool:
     """Whether the figure's own clause states the years it is dated by: in it, or in the time phrase
     that opens it (2023年，… / 截至2022年底，…), not in an earlier clause that states a figure."""
@@ -323,15 +279,6 @@ def _in_clause(text: str, stated: list[YearMention], span: tuple[int, int], clau
         and (clause_start <= item.start or (opening <= item.start and len(text[item.end : clause_start]) <= 4))
         for item in stated
     )
-
-
-# The part of the year a figure covers, by the word that names it (periods.PART).
-PARTS = {
-    "上半年": "first_half",
-    "下半年": "second_half",
-    "前三季度": "first_three_quarters",
-    **{f"{prefix}{ordinal}季度": f"q{index}" for index, ordinal in enumerate("一二三四", 1) for prefix in ("", "第")},
-}
 
 
 def _descriptor(text: str, found: list[Mention], index: int) -> bool:

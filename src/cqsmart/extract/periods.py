@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from cqsmart.extract.text import first_line
+from cqsmart.extract.text import Sentence, first_line
 
 _YEAR = r"(?:19[5-9]\d|20\d\d)"
 SPAN = re.compile(f"(?P<start>{_YEAR})(?:年)?(?:至|到|—|–|-|~|～)(?P<end>{_YEAR})年")
@@ -29,8 +29,14 @@ NAMED_STARTS = {
     **{f"十{ordinal}五": 2006 + 5 * index for index, ordinal in enumerate(_PLAN_ORDINALS)},
 }
 NAMED_SINCE = re.compile(f"“?({'|'.join(NAMED_STARTS)})”?(?:时期|期间)?以来")
-# Part of a year: 上半年, 一季度, 前三季度.
-PART = re.compile("上半年|下半年|前三季度|(?:第)?[一二三四]季度")
+# The part of the year a figure covers, by the word that names it.
+PARTS = {
+    "上半年": "first_half",
+    "下半年": "second_half",
+    "前三季度": "first_three_quarters",
+    **{f"{prefix}{ordinal}季度": f"q{index}" for index, ordinal in enumerate("一二三四", 1) for prefix in ("", "第")},
+}
+PART = re.compile("|".join(sorted(PARTS, key=len, reverse=True)))
 _BASELINE_BEFORE = ("比", "较", "同比", "与", "相比", "对比")
 _ATTACHED_AFTER = ("的",)
 
@@ -147,3 +153,47 @@ def document_year(text: str, file_name: str) -> tuple[int, str]:
     if named:
         return int(named[-1]), "the file name's (the text states none)"
     return this_year, "this year's (neither the text nor its file name states one)"
+
+
+@dataclass
+class Context:
+    """What governs a figure whose own sentence states no year: the year the last earlier sentence of
+    its paragraph established, else the year of the heading it stands under, else the document's year
+    (an earlier paragraph's year governs that paragraph only); and the paired years (从2015年的…增至
+    2020年的…) of the sentence just before, for a 由…提高到… that states none. The part of the year
+    (上半年) is governed as the year is, and a year stated without one ends it."""
+
+    document_year: int
+    governing: tuple[int, int] | None = None
+    heading: tuple[int, int] | None = None  # the year the latest heading stating one established
+    paired: tuple[tuple[int, int], tuple[int, int]] | None = None
+    paragraph: int = -1
+    part: str | None = None
+    heading_part: str | None = None
+
+    def enter(self, sentence: Sentence) -> None:
+        """A new heading or paragraph falls back to the heading's year, not an earlier paragraph's."""
+        if sentence.paragraph != self.paragraph:
+            self.governing, self.paired, self.part = self.heading, None, self.heading_part
+        self.paragraph = sentence.paragraph
+
+    def settle(self, stated: list[YearMention], heading: bool, parts: list[tuple[int, str]]) -> None:
+        established = [item for item in stated if not item.attached]
+        if established or parts:
+            self.part = parts[-1][1] if parts else None
+        if established:
+            self.governing = since_ends((established[-1].first, established[-1].last), established, self.document_year)
+        if heading and established:
+            self.heading = self.governing
+        if heading and (established or parts):
+            self.heading_part = self.part
+        attached = [(item.first, item.last) for item in stated if item.attached]
+        self.paired = (attached[0], attached[-1]) if len(set(attached)) > 1 else None
+
+
+def since_ends(span: tuple[int, int], stated: list[YearMention], document_year: int) -> tuple[int, int]:
+    """2018年以来: the span from the stated year to the document's year, where the year is a since."""
+    first, last = span
+    if first == last and any(item.since and item.first == first for item in stated[-1:]):
+        return first, max(first, document_year)
+    return span
