@@ -246,7 +246,7 @@ def _period(
         span, origin = (context.document_year - 1, context.document_year - 1), "document"
     if before.endswith(("上年的", "上年")) and span[0] == span[1]:  # 由上年的15.2%: the year before
         span = (span[0] - 1, span[0] - 1)
-    running = YEARS_RUNNING.search(_time_phrase(text, found, clause_start) + before)
+    running = YEARS_RUNNING.search((_time_phrase(text, found, clause_start) + before)[-_RUNNING_REACH:])
     if running and span[0] == span[1]:  # 连续七年位居全国第一, 近三年年均增长: the N years ending then
         words = running[1] or running[2]
         count = int(words) if words.isdigit() else chinese_number(words)
@@ -255,6 +255,9 @@ def _period(
     return span, origin
 
 
+# 近三年数字经济增加值年均增长: how far before its figure a span of recent years may stand, so that a
+# clause that never ends is not searched again for each of its figures.
+_RUNNING_REACH = 40
 _MOST_YEARS_RUNNING = 30  # 近30年 is a span; 100年来 is a history, not a period a figure covers
 _TIME_PHRASE_MOST = 12  # 过去五年, 党的十八大以来: a clause this short opening a sentence dates what follows
 
