@@ -29,6 +29,10 @@ NAMED_STARTS = {
     **{f"十{ordinal}五": 2006 + 5 * index for index, ordinal in enumerate(_PLAN_ORDINALS)},
 }
 NAMED_SINCE = re.compile(f"“?({'|'.join(NAMED_STARTS)})”?(?:时期|期间)?以来")
+# The words that say when and name nothing measured, as a label may open with them: 近五年, 2019年以来, 同期.
+TIME_OPENING = re.compile(
+    f"^(?:(?:党的)?{NAMED_SINCE.pattern}|(?:自|从)?{_YEAR}年(?:{'|'.join(_SINCE_AFTER)})|{YEARS_RUNNING.pattern}|(?:上年)?同期)"
+)
 # The part of the year a figure covers, by the word that names it.
 PARTS = {
     "上半年": "first_half",
