@@ -135,3 +135,13 @@ def test_the_part_of_the_year_governs_the_sentences_after_it_as_the_year_does() 
 def test_a_year_stated_without_a_part_ends_the_part_before_it() -> None:
     text = "上半年，全市软件业务收入达到1200亿元。2022年，全市软件业务收入达到2100亿元。其中软件产品收入达到700亿元。"
     assert "part" not in figures_of(text)[-1]["period"]
+
+
+def test_this_year_is_the_documents_year_not_the_year_of_the_sentence_before() -> None:
+    text = "2024年1月5日\n2023年，全市经济平稳。今年，全市计划新增城镇就业9万人。"
+    assert periods(text)[-1] == (2024, 2024, "document")
+
+
+def test_last_year_as_a_baseline_does_not_date_the_figure() -> None:
+    text = "2023年，全市经济平稳。今年一季度，全市工业增加值比去年同期增长6.1%。"
+    assert periods(text)[-1][:2] == (2023, 2023)

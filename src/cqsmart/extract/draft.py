@@ -11,7 +11,17 @@ from typing import Any
 from cqsmart.extract import labels
 from cqsmart.extract.document import source as source_record
 from cqsmart.extract.numbers import Mention, mentions
-from cqsmart.extract.periods import PART, PARTS, YEARS_RUNNING, Context, YearMention, period_of, since_ends, years
+from cqsmart.extract.periods import (
+    PART,
+    PARTS,
+    YEARS_RUNNING,
+    Context,
+    YearMention,
+    period_of,
+    relative_years,
+    since_ends,
+    years,
+)
 from cqsmart.extract.quotes import QuoteIndex
 from cqsmart.extract.text import CLAUSE_END, Sentence, Skipped, decode, sentences
 from cqsmart.model.quotes import chinese_number
@@ -108,20 +118,20 @@ def slug(text: str) -> str:
 
 @dataclass(frozen=True)
 class _Marks:
-    """Where a sentence first dates itself to the present (目前) or to last year (去年), and its parts of
-    a year (上半年): found once a sentence, so that each figure only compares positions."""
+    """Where a sentence first dates itself to the present (目前), where it names a year by its distance
+    from the document's (去年), and its parts of a year (上半年): found once a sentence, so that each
+    figure only compares positions."""
 
     present: int
-    last_year: int
+    relative: list[tuple[int, int]]
     parts: list[tuple[int, str]]
 
     @classmethod
     def of(cls, text: str) -> _Marks:
         present = _PRESENT.search(text)
-        last_year = text.find("去年")
         return cls(
             present.start() if present else len(text),
-            last_year if last_year >= 0 else len(text),
+            relative_years(text),
             [(match.start(), match.group()) for match in PART.finditer(text)],
         )
 
@@ -242,8 +252,9 @@ def _period(
     if span is None:
         span, origin = (context.document_year, context.document_year), "document"
     before = text[clause_start : head.start]
-    if marks.last_year < head.start and origin not in ("clause", "sentence"):  # 截至去年: the year before the document's
-        span, origin = (context.document_year - 1, context.document_year - 1), "document"
+    relative = next((offset for at, offset in reversed(marks.relative) if at < head.start), None)
+    if relative is not None and origin not in ("clause", "sentence"):  # 截至去年: the year before the document's
+        span, origin = (context.document_year + relative, context.document_year + relative), "document"
     if before.endswith(("上年的", "上年")) and span[0] == span[1]:  # 由上年的15.2%: the year before
         span = (span[0] - 1, span[0] - 1)
     running = YEARS_RUNNING.search((_time_phrase(text, found, clause_start) + before)[-_RUNNING_REACH:])

@@ -42,6 +42,20 @@ PARTS = {
 }
 PART = re.compile("|".join(sorted(PARTS, key=len, reverse=True)))
 _BASELINE_BEFORE = ("比", "较", "同比", "与", "相比", "对比")
+# Years named by their distance from the document's: 截至去年 in a 2021 text is 2020.
+RELATIVE_YEARS = {"今年": 0, "本年": 0, "去年": -1, "前年": -2}
+_RELATIVE_YEAR = re.compile("|".join(RELATIVE_YEARS))
+
+
+def relative_years(text: str) -> list[tuple[int, int]]:
+    """(position, years from the document's) of each 今年 or 去年 that dates the text, not a baseline (比去年同期)."""
+    return [
+        (match.start(), RELATIVE_YEARS[match.group()])
+        for match in _RELATIVE_YEAR.finditer(text)
+        if not text.endswith(_BASELINE_BEFORE, 0, match.start())
+    ]
+
+
 _ATTACHED_AFTER = ("的",)
 
 
