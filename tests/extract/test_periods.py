@@ -145,3 +145,8 @@ def test_this_year_is_the_documents_year_not_the_year_of_the_sentence_before() -
 def test_last_year_as_a_baseline_does_not_date_the_figure() -> None:
     text = "2023年，全市经济平稳。今年一季度，全市工业增加值比去年同期增长6.1%。"
     assert periods(text)[-1][:2] == (2023, 2023)
+
+
+@pytest.mark.parametrize(("words", "year"), [("到“十三五”末", 2020), ("“十四五”开局之年", 2021), ("“十三五”收官之年", 2020)])
+def test_a_point_of_a_plan_is_one_of_its_years(words: str, year: int) -> None:
+    assert periods(f"{words}，全市5G基站达到2万个。", "city-2023.txt")[0][:2] == (year, year)

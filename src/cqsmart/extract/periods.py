@@ -15,8 +15,10 @@ SPAN = re.compile(f"(?P<start>{_YEAR})(?:年)?(?:至|到|—|–|-|~|～)(?P<end
 # 2020年, 《2020数字政府…》, 《数字中国发展报告(2022)》
 YEAR = re.compile(f"(?P<year>{_YEAR})年(?!代)|(?<=《)(?P<titled>{_YEAR})|(?<=[告书](?:\\(|（))(?P<edition>{_YEAR})(?=\\)|）)")
 # A five-year plan period: 十三五 is 2016–2020, 十四五 2021–2025; not its name (十四五规划) nor a baseline (初期).
-PLAN = re.compile("“?十([一二三四五])五(?!”?(?:规划|初期|以来|开局))”?(?:期间|时期)?")
+PLAN = re.compile("“?十([一二三四五])五(?!”?(?:规划|初期|以来))”?(?:期间|时期)?")
 _PLAN_ORDINALS = "一二三四五"
+# Words after a plan's name that point at one of its years: 十三五末 is 2020, 十四五开局之年 2021.
+PLAN_POINTS = {"末": 4, "收官": 4, "最后一年": 4, "开局": 0, "首年": 0, "第一年": 0}
 # 连续七年, 近三年, 过去五年, 10年来: a span of N years ending at the year the figure is dated by.
 _COUNT = "(\\d{1,2}|[两二三四五六七八九十]{1,2})"
 YEARS_RUNNING = re.compile(f"(?:连续|近|过去|最近){_COUNT}年|(?<![\\d年]){_COUNT}年(?:来|间|以来)")
@@ -100,6 +102,10 @@ def years(text: str) -> list[YearMention]:
         # 超过“十三五”期间每年2个百分点: a period compared with dates only the figure it is compared by
         compared = text[max(0, match.start() - 3) : match.start()].endswith((*_BASELINE_BEFORE, "超过", "高于", "低于"))
         first = 2006 + 5 * _PLAN_ORDINALS.index(match[1])
+        point = next((year for word, year in PLAN_POINTS.items() if text.startswith(word, match.end())), None)
+        if point is not None:  # 十三五末: one year of the plan, not its five
+            found.append(YearMention(match.start(), match.end(), first + point, first + point, compared))
+            continue
         found.append(YearMention(match.start(), match.end(), first, first + 4, compared, plan=True))
     return sorted(found, key=lambda item: item.start)
 
