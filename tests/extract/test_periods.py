@@ -150,3 +150,7 @@ def test_last_year_as_a_baseline_does_not_date_the_figure() -> None:
 @pytest.mark.parametrize(("words", "year"), [("到“十三五”末", 2020), ("“十四五”开局之年", 2021), ("“十三五”收官之年", 2020)])
 def test_a_point_of_a_plan_is_one_of_its_years(words: str, year: int) -> None:
     assert periods(f"{words}，全市5G基站达到2万个。", "city-2023.txt")[0][:2] == (year, year)
+
+
+def test_a_two_year_average_covers_the_two_years_ending_at_the_governing_year() -> None:
+    assert periods("2021年全省软件业务收入增长18.3%，两年平均增长15.5%。")[-1][:2] == (2020, 2021)

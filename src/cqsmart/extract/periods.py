@@ -19,9 +19,9 @@ PLAN = re.compile("“?十([一二三四五])五(?!”?(?:规划|初期|以来))
 _PLAN_ORDINALS = "一二三四五"
 # Words after a plan's name that point at one of its years: 十三五末 is 2020, 十四五开局之年 2021.
 PLAN_POINTS = {"末": 4, "收官": 4, "最后一年": 4, "开局": 0, "首年": 0, "第一年": 0}
-# 连续七年, 近三年, 过去五年, 10年来: a span of N years ending at the year the figure is dated by.
+# 连续七年, 近三年, 过去五年, 10年来, 两年平均: a span of N years ending at the year the figure is dated by.
 _COUNT = "(\\d{1,2}|[两二三四五六七八九十]{1,2})"
-YEARS_RUNNING = re.compile(f"(?:连续|近|过去|最近){_COUNT}年|(?<![\\d年]){_COUNT}年(?:来|间|以来)")
+YEARS_RUNNING = re.compile(f"(?:连续|近|过去|最近){_COUNT}年|(?<![\\d年]){_COUNT}年(?:来|间|以来|平均)")
 # Words after a year that make it the start of a span to the year the text is about: 2018年以来, 2019年至今.
 _SINCE_AFTER = ("以来", "至今", "起", "开始")
 # Times a text names rather than dates, as the year a span since them starts: 党的十八大以来 runs from 2012,
