@@ -1,6 +1,7 @@
 """The time a figure refers to: a year in its sentence, the years of a 分别 list over a span, a span
 for 累计 or 年均 over years, a span since a year or a named time (党的十八大以来), the plan year of
-到2030年; None where the sentence states none. The words are tables and patterns, read by one code path."""
+到2030年; None where the sentence states none. The genre's words are tables (NAMED_STARTS, PLAN_POINTS,
+RELATIVE_YEARS, PARTS), so that a phrase the code does not know is a new row, not a new branch."""
 
 from __future__ import annotations
 
