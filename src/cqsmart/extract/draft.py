@@ -235,9 +235,9 @@ def _period(
     """The figure's years and where they came from: its clause, its sentence, the context, or the document."""
     span = period_of(text, stated, head.start, position, size)
     origin = "sentence"
-    paired = any(word in text[clause_start : head.start] for word in "由从")
-    first_of_pair = paired and not any(clause_start <= other.start < head.start for other in found[:index])
     if span is None:
+        paired = any(word in text[clause_start : head.start] for word in "由从")
+        first_of_pair = paired and not any(clause_start <= other.start < head.start for other in found[:index])
         attached = [(item.first, item.last) for item in stated if item.attached]
         if attached:  # 从2012年的11万亿元增至2021年的45.5万亿元，比重由21.6%提升到39.8%: paired years
             span = attached[0] if first_of_pair else attached[-1]
@@ -257,8 +257,10 @@ def _period(
         span, origin = (context.document_year + relative, context.document_year + relative), "document"
     if before.endswith(("上年的", "上年")) and span[0] == span[1]:  # 由上年的15.2%: the year before
         span = (span[0] - 1, span[0] - 1)
-    running = YEARS_RUNNING.search((_time_phrase(text, found, clause_start) + before)[-_RUNNING_REACH:])
-    if running and span[0] == span[1]:  # 连续七年位居全国第一, 近三年年均增长: the N years ending then
+    running = None
+    if span[0] == span[1] and "年" in text[max(0, clause_start - _TIME_PHRASE_MOST) : head.start]:
+        running = YEARS_RUNNING.search((_time_phrase(text, found, clause_start) + before)[-_RUNNING_REACH:])
+    if running:  # 连续七年位居全国第一, 近三年年均增长: the N years ending then
         words = running[1] or running[2]
         count = int(words) if words.isdigit() else chinese_number(words)
         if count and count <= _MOST_YEARS_RUNNING:
