@@ -1,5 +1,5 @@
-"""Which words are figures: tier and classification names are not, 跨越/迈过 are more than, and a
-rank reads the same however it is written."""
+"""Which words are figures: tier and classification names are not, 跨越/迈过 are more than, fractions
+in words (过半, 三分之一以上) are percentages, and a rank reads the same however it is written."""
 
 from __future__ import annotations
 
@@ -26,3 +26,26 @@ def test_crossing_a_mark_is_more_than_it(text: str, value: int, unit: str) -> No
 
 def test_a_rank_written_with_wei_has_the_same_unit_as_one_written_with_di() -> None:
     assert read("该市营商环境排名全国12位。") == read("该市营商环境排名全国第12位。") == [(12, "第", "exact")]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "qualifier"),
+    [
+        ("全县规上企业过半实现数字化改造。", 50, "more_than"),
+        ("全县三分之一以上企业用上云服务。", 33.3, "at_least"),
+        ("全县四分之三的行政村通了光纤。", 75, "exact"),
+        ("全县一半以上农户用上宽带。", 50, "at_least"),
+        ("全县超过一半的农户用上宽带。", 50, "more_than"),
+        ("全县近半数农户用上宽带。", 50, "approximately"),
+    ],
+)
+def test_a_fraction_in_words_is_a_percentage_with_its_qualifier(text: str, value: float, qualifier: str) -> None:
+    assert read(text) == [(value, "%", qualifier)]
+
+
+def test_a_drafted_fraction_says_how_it_was_read() -> None:
+    from cqsmart.extract.draft import extract
+
+    (figure,) = extract("全县三分之一以上企业用上云服务。".encode(), "county-2023.txt").figures
+    assert (figure["value"], figure["unit"], figure["base_value"]) == (33.3, "%", 0.333)
+    assert "三分之一 is a fraction in words" in figure["note"]

@@ -80,3 +80,77 @@ def test_confidence_falls_the_further_the_year_was_looked_for() -> None:
     (context,) = figures_of("2020年，全镇粮食产量稳定。其中水稻产量达到1.2万吨。")[-1:]
     (document,) = figures_of("全镇新建农村公路35公里。", "town-2019.txt")
     assert clause["confidence"] > sentence["confidence"] > context["confidence"] > document["confidence"]
+
+
+def test_a_share_that_rises_in_the_next_sentence_takes_the_paired_years_of_the_levels() -> None:
+    text = "全县旅游收入从2017年的20亿元增至2022年的35亿元。占地区生产总值比重由6.1%提高到8.3%。"
+    assert periods(text)[2:] == [(2017, 2017, "context"), (2022, 2022, "context")]
+
+
+def test_paired_years_do_not_reach_into_the_next_paragraph() -> None:
+    text = "全县旅游收入从2017年的20亿元增至2022年的35亿元。\n城镇化率由52.1%提高到58.3%。"
+    assert [span[:2] for span in periods(text)[2:]] == [(2022, 2022), (2022, 2022)]
+
+
+def test_a_paragraph_after_a_heading_with_a_year_is_governed_by_the_heading_not_the_paragraph_before() -> None:
+    text = "（二）2023年主要成效\n2020年，全区启动老旧小区改造。\n全区新增城镇就业1.6万人。"
+    assert periods(text)[-1] == (2023, 2023, "context")
+
+
+def test_an_earlier_paragraphs_year_governs_only_that_paragraph() -> None:
+    text = "2022年，全区地区生产总值增长5.2%。\n2020年，全区启动老旧小区改造。\n全区新增城镇就业1.6万人。"
+    assert periods(text)[-1] == (2022, 2022, "document")
+
+
+@pytest.mark.parametrize(
+    ("opening", "span"),
+    [
+        ("2019年至今", (2019, 2022)),
+        ("自2019年起", (2019, 2022)),
+        ("“十三五”以来", (2016, 2022)),
+        ("党的十八大以来", (2012, 2022)),
+    ],
+)
+def test_a_span_since_a_year_or_a_named_time_runs_to_the_documents_year(opening: str, span: tuple[int, int]) -> None:
+    text = f"2022年，全县经济平稳。{opening}，全县累计改造农村公路1200公里。"
+    assert periods(text)[-1][:2] == span
+
+
+@pytest.mark.parametrize("opening", ["过去五年", "近五年来", "5年来"])
+def test_recent_years_opening_a_sentence_end_at_the_governing_year(opening: str) -> None:
+    text = f"2022年，全县经济平稳。{opening}，全县农村居民收入年均增长7.6%。"
+    assert periods(text)[-1][:2] == (2018, 2022)
+
+
+def test_recent_years_in_an_earlier_clause_stating_a_figure_do_not_date_the_next() -> None:
+    text = "2022年，全县近五年累计植树800万株，森林覆盖率达到61%。"
+    assert [span[:2] for span in periods(text)] == [(2018, 2022), (2022, 2022)]
+
+
+def test_the_part_of_the_year_governs_the_sentences_after_it_as_the_year_does() -> None:
+    text = "上半年，全市软件业务收入达到1200亿元。其中软件产品收入达到400亿元。\n全市网民规模达到2100万人。"
+    assert [figure["period"].get("part") for figure in figures_of(text, "city-2023.txt")] == ["first_half", "first_half", None]
+
+
+def test_a_year_stated_without_a_part_ends_the_part_before_it() -> None:
+    text = "上半年，全市软件业务收入达到1200亿元。2022年，全市软件业务收入达到2100亿元。其中软件产品收入达到700亿元。"
+    assert "part" not in figures_of(text)[-1]["period"]
+
+
+def test_this_year_is_the_documents_year_not_the_year_of_the_sentence_before() -> None:
+    text = "2024年1月5日\n2023年，全市经济平稳。今年，全市计划新增城镇就业9万人。"
+    assert periods(text)[-1] == (2024, 2024, "document")
+
+
+def test_last_year_as_a_baseline_does_not_date_the_figure() -> None:
+    text = "2023年，全市经济平稳。今年一季度，全市工业增加值比去年同期增长6.1%。"
+    assert periods(text)[-1][:2] == (2023, 2023)
+
+
+@pytest.mark.parametrize(("words", "year"), [("到“十三五”末", 2020), ("“十四五”开局之年", 2021), ("“十三五”收官之年", 2020)])
+def test_a_point_of_a_plan_is_one_of_its_years(words: str, year: int) -> None:
+    assert periods(f"{words}，全市5G基站达到2万个。", "city-2023.txt")[0][:2] == (year, year)
+
+
+def test_a_two_year_average_covers_the_two_years_ending_at_the_governing_year() -> None:
+    assert periods("2021年全省软件业务收入增长18.3%，两年平均增长15.5%。")[-1][:2] == (2020, 2021)

@@ -11,7 +11,17 @@ from typing import Any
 from cqsmart.extract import labels
 from cqsmart.extract.document import source as source_record
 from cqsmart.extract.numbers import Mention, mentions
-from cqsmart.extract.periods import PART, YEARS_RUNNING, YearMention, period_of, years
+from cqsmart.extract.periods import (
+    PART,
+    PARTS,
+    YEARS_RUNNING,
+    Context,
+    YearMention,
+    period_of,
+    relative_years,
+    since_ends,
+    years,
+)
 from cqsmart.extract.quotes import QuoteIndex
 from cqsmart.extract.text import CLAUSE_END, Sentence, Skipped, decode, sentences
 from cqsmart.model.quotes import chinese_number
@@ -68,11 +78,12 @@ def extract(data: bytes, file_name: str, source_id: str | None = None) -> Draft:
             f"(the longest {skipped.longest} characters, the first at character {skipped.first})"
         )
     source = source_record(text, data, file_name, source_id)
-    context = _Context(source["year"])
+    context = Context(source["year"])
     figures: list[dict[str, Any]] = []
     seen: set[tuple[Any, ...]] = set()
     texts = [sentence.text for sentence, _ in parts]
     for sentence, found in parts:
+        context.enter(sentence)
         for figure in _figures(sentence, found, source_id, lambda quote: quotes.repeated(quote, texts), context):
             if sentence.heading and (figure["value"], figure["unit"]) in body_quantities:
                 continue  # a heading repeats a figure of the body
@@ -105,36 +116,22 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:60].strip("-")
 
 
-@dataclass
-class _Context:
-    """What governs a figure whose own sentence states no year: the last year an earlier sentence or
-    heading established, else the document's year."""
-
-    document_year: int
-    governing: tuple[int, int] | None = None
-
-    def settle(self, stated: list[YearMention]) -> None:
-        established = [item for item in stated if not item.attached]
-        if established:
-            self.governing = since_ends((established[-1].first, established[-1].last), established, self.document_year)
-
-
 @dataclass(frozen=True)
 class _Marks:
-    """Where a sentence first dates itself to the present (目前) or to last year (去年), and its parts of
-    a year (上半年): found once a sentence, so that each figure only compares positions."""
+    """Where a sentence first dates itself to the present (目前), where it names a year by its distance
+    from the document's (去年), and its parts of a year (上半年): found once a sentence, so that each
+    figure only compares positions."""
 
     present: int
-    last_year: int
+    relative: list[tuple[int, int]]
     parts: list[tuple[int, str]]
 
     @classmethod
     def of(cls, text: str) -> _Marks:
         present = _PRESENT.search(text)
-        last_year = text.find("去年")
         return cls(
             present.start() if present else len(text),
-            last_year if last_year >= 0 else len(text),
+            relative_years(text),
             [(match.start(), match.group()) for match in PART.finditer(text)],
         )
 
@@ -151,7 +148,7 @@ def _in_clause_before(found: list[Mention], index: int, clause_start: int, end: 
 
 
 def _figures(
-    sentence: Sentence, found: list[Mention], source_id: str, repeated: Callable[[str], bool], context: _Context
+    sentence: Sentence, found: list[Mention], source_id: str, repeated: Callable[[str], bool], context: Context
 ) -> list[dict[str, Any]]:
     text = sentence.text
     stated = years(text)
@@ -185,7 +182,7 @@ def _figures(
         start = min(start, year_start)
         while start > 0 and repeated(text[start:end]):  # a quote must point to one place
             start = _clause_start(text, start - 1)
-        notes = []
+        notes = [mention.note] if mention.note else []
         confidence = 0.9 - 0.1 * mention.chinese - 0.05 * mention.shared_unit - 0.1 * sentence.heading
         if origin == "sentence":  # a year from an earlier clause: nearer than context, less sure than its own
             confidence -= 0.05
@@ -196,6 +193,8 @@ def _figures(
             confidence -= 0.2
             notes.append(f"year {_years(span)} from the document's date: the text states none for this figure")
         part = next((word for at, word in reversed(marks.parts) if at < head.start), None)
+        if part is None and origin in ("context", "document"):
+            part = context.part
         if not label or labels.is_fragment(label):
             label, confidence = NO_SUBJECT + labels.printable(text[start:end])[:60], confidence - 0.2
             notes.append("no subject found: the label is the quoted words, to be written")
@@ -208,7 +207,7 @@ def _figures(
         if notes:
             figure["note"] = "; ".join(notes)
         result.append(figure)
-    context.settle(stated)
+    context.settle(stated, sentence.heading, marks.parts)
     return result
 
 
@@ -230,20 +229,22 @@ def _period(
     position: int,
     size: int,
     clause_start: int,
-    context: _Context,
+    context: Context,
     marks: _Marks,
 ) -> tuple[tuple[int, int] | None, str]:
     """The figure's years and where they came from: its clause, its sentence, the context, or the document."""
     span = period_of(text, stated, head.start, position, size)
+    origin = "sentence"
     if span is None:
-        attached = [item for item in stated if item.attached]
+        paired = any(word in text[clause_start : head.start] for word in "由从")
+        first_of_pair = paired and not any(clause_start <= other.start < head.start for other in found[:index])
+        attached = [(item.first, item.last) for item in stated if item.attached]
         if attached:  # 从2012年的11万亿元增至2021年的45.5万亿元，比重由21.6%提升到39.8%: paired years
-            first_of_pair = any(word in text[clause_start : head.start] for word in "由从") and not any(
-                clause_start <= other.start < head.start for other in found[:index]
-            )
-            chosen = attached[0] if first_of_pair else attached[-1]
-            span = (chosen.first, chosen.last)
-    origin = "clause" if span and _in_clause(text, stated, span, clause_start, head.start) else "sentence"
+            span = attached[0] if first_of_pair else attached[-1]
+        elif paired and context.paired:  # the same, the share in the sentence after the levels
+            span, origin = context.paired[0 if first_of_pair else 1], "context"
+    if span and _in_clause(text, stated, span, clause_start, head.start):
+        origin = "clause"
     if span is not None:
         span = since_ends(span, [item for item in stated if item.end <= head.start], context.document_year)
     if span is None and context.governing is not None and marks.present >= head.start:
@@ -251,24 +252,37 @@ def _period(
     if span is None:
         span, origin = (context.document_year, context.document_year), "document"
     before = text[clause_start : head.start]
-    if marks.last_year < head.start and origin not in ("clause", "sentence"):  # 截至去年: the year before the document's
-        span, origin = (context.document_year - 1, context.document_year - 1), "document"
+    relative = next((offset for at, offset in reversed(marks.relative) if at < head.start), None)
+    if relative is not None and origin not in ("clause", "sentence"):  # 截至去年: the year before the document's
+        span, origin = (context.document_year + relative, context.document_year + relative), "document"
     if before.endswith(("上年的", "上年")) and span[0] == span[1]:  # 由上年的15.2%: the year before
         span = (span[0] - 1, span[0] - 1)
-    running = YEARS_RUNNING.search(before)
-    if running and span[0] == span[1]:  # 连续七年位居全国第一, 近三年年均增长: the N years ending then
-        count = chinese_number(running[1]) if not running[1].isdigit() else int(running[1])
-        if count:
+    running = None
+    if span[0] == span[1] and "年" in text[max(0, clause_start - _TIME_PHRASE_MOST) : head.start]:
+        running = YEARS_RUNNING.search((_time_phrase(text, found, clause_start) + before)[-_RUNNING_REACH:])
+    if running:  # 连续七年位居全国第一, 近三年年均增长: the N years ending then
+        words = running[1] or running[2]
+        count = int(words) if words.isdigit() else chinese_number(words)
+        if count and count <= _MOST_YEARS_RUNNING:
             span = (span[1] - int(count) + 1, span[1])
     return span, origin
 
 
-def since_ends(span: tuple[int, int], stated: list[YearMention], document_year: int) -> tuple[int, int]:
-    """2018年以来: the span from the stated year to the document's year, where the year is a since."""
-    first, last = span
-    if first == last and any(item.since and item.first == first for item in stated[-1:]):
-        return first, max(first, document_year)
-    return span
+# 近三年数字经济增加值年均增长: how far before its figure a span of recent years may stand, so that a
+# clause that never ends is not searched again for each of its figures.
+_RUNNING_REACH = 40
+_MOST_YEARS_RUNNING = 30  # 近30年 is a span; 100年来 is a history, not a period a figure covers
+_TIME_PHRASE_MOST = 12  # 过去五年, 党的十八大以来: a clause this short opening a sentence dates what follows
+
+
+def _time_phrase(text: str, found: list[Mention], clause_start: int) -> str:
+    """The clause before the figure's when it only says when (近五年来，…): it stands short and states no figure."""
+    if clause_start == 0:
+        return ""
+    start = _clause_start(text, clause_start - 1)
+    if clause_start - start > _TIME_PHRASE_MOST or any(start <= other.start < clause_start for other in found):
+        return ""
+    return text[start:clause_start]
 
 
 def _in_clause(text: str, stated: list[YearMention], span: tuple[int, int], clause_start: int, number_start: int) -> bool:
@@ -281,15 +295,6 @@ def _in_clause(text: str, stated: list[YearMention], span: tuple[int, int], clau
         and (clause_start <= item.start or (opening <= item.start and len(text[item.end : clause_start]) <= 4))
         for item in stated
     )
-
-
-# The part of the year a figure covers, by the word that names it (periods.PART).
-PARTS = {
-    "上半年": "first_half",
-    "下半年": "second_half",
-    "前三季度": "first_three_quarters",
-    **{f"{prefix}{ordinal}季度": f"q{index}" for index, ordinal in enumerate("一二三四", 1) for prefix in ("", "第")},
-}
 
 
 def _descriptor(text: str, found: list[Mention], index: int) -> bool:

@@ -7,6 +7,7 @@ import unicodedata
 from typing import Any
 
 from cqsmart.extract.numbers import Mention
+from cqsmart.extract.periods import TIME_OPENING
 
 _YEAR_WORDS = re.compile(
     r"^(?:(?:19|20)\d\d年(?:(?:至|到|-|—)(?:19|20)\d\d年)?(?:底|末|全年|上半年|前三季度)?|截至\S{0,8}?(?:年底|年末|目前|底|末)|到(?:19|20)\d\d年(?:底|末)?)"
@@ -157,6 +158,7 @@ _TRAILING = tuple(
             "应用",
             "签署",
             "的",
+            "由上年",
             "由",
             "至",
             "在",
@@ -227,7 +229,7 @@ def clean(words: str) -> str:
     previous = None
     while previous != words:
         previous = words
-        words = _YEAR_WORDS.sub("", words)
+        words = _YEAR_WORDS.sub("", TIME_OPENING.sub("", words))
         leading = _LEADING_WORD.match(words)
         if leading:
             words = words[leading.end() :]

@@ -7,7 +7,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
-from cqsmart.model.quotes import CHINESE_NUMERAL, chinese_number
+from cqsmart.model.quotes import CHINESE_NUMERAL, chinese_number, fractions
 from cqsmart.model.units import COUNTERS, MAGNITUDES
 
 _ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
@@ -72,6 +72,7 @@ class Mention:
     qualifier_text: str | None = None
     chinese: bool = False
     shared_unit: bool = False
+    note: str | None = None  # what a curator should know of how it was read
 
 
 def mentions(text: str, overlong: list[tuple[int, int]] | None = None) -> list[Mention]:
@@ -84,7 +85,20 @@ def mentions(text: str, overlong: list[tuple[int, int]] | None = None) -> list[M
     opened = [mark.start() for mark in re.finditer("“", text)]
     closed = [mark.start() for mark in re.finditer("”", text)] if opened else []
     position = 0
-    while (match := NUMBER.search(text, position)) is not None:
+    fractions = iter(_fractions(text))
+    fraction = next(fractions, None)
+    while True:
+        match = NUMBER.search(text, position)
+        while fraction is not None and fraction.number_start < position:
+            fraction = next(fractions, None)
+        if fraction is not None and (match is None or fraction.number_start <= match.start()):
+            pending.clear()
+            found.append(fraction)
+            position = fraction.end
+            fraction = next(fractions, None)
+            continue
+        if match is None:
+            break
         if match.end() - match.start() > MAX_DIGITS:
             if overlong is not None and match.group("arabic"):
                 overlong.append(match.span())
@@ -106,6 +120,24 @@ def mentions(text: str, overlong: list[tuple[int, int]] | None = None) -> list[M
                 member.unit, member.shared_unit = mention.unit, True
                 found.append(member)
         pending.clear()
+        found.append(mention)
+    return found
+
+
+def _fractions(text: str) -> list[Mention]:
+    """The fractions in words the sentence states (三分之一以上, 过半), as percentages."""
+    found = []
+    for match, value, qualifier in fractions(text):
+        mention = Mention(match.start(), match.end(), match.start(), value, "%", chinese=True)
+        mention.note = f"{match.group()} is a fraction in words, drafted as {value}%"
+        if qualifier != "exact":
+            mention.qualifier, mention.qualifier_text = qualifier, match.group()
+        else:
+            for word, suffix_qualifier in SUFFIXES:
+                if text.startswith(word, match.end()):
+                    mention.qualifier, mention.qualifier_text, mention.end = suffix_qualifier, word, match.end() + len(word)
+                    break
+        _prefix(text, mention)
         found.append(mention)
     return found
 

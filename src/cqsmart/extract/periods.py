@@ -1,5 +1,7 @@
 """The time a figure refers to: a year in its sentence, the years of a 分别 list over a span, a span
-for 累计 or 年均 over years, the plan year of 到2030年; None where the sentence states none."""
+for 累计 or 年均 over years, a span since a year or a named time (党的十八大以来), the plan year of
+到2030年; None where the sentence states none. The genre's words are tables (NAMED_STARTS, PLAN_POINTS,
+RELATIVE_YEARS, PARTS), so that a phrase the code does not know is a new row, not a new branch."""
 
 from __future__ import annotations
 
@@ -7,20 +9,56 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from cqsmart.extract.text import first_line
+from cqsmart.extract.text import Sentence, first_line
 
 _YEAR = r"(?:19[5-9]\d|20\d\d)"
 SPAN = re.compile(f"(?P<start>{_YEAR})(?:年)?(?:至|到|—|–|-|~|～)(?P<end>{_YEAR})年")
 # 2020年, 《2020数字政府…》, 《数字中国发展报告(2022)》
 YEAR = re.compile(f"(?P<year>{_YEAR})年(?!代)|(?<=《)(?P<titled>{_YEAR})|(?<=[告书](?:\\(|（))(?P<edition>{_YEAR})(?=\\)|）)")
 # A five-year plan period: 十三五 is 2016–2020, 十四五 2021–2025; not its name (十四五规划) nor a baseline (初期).
-PLAN = re.compile("“?十([一二三四五])五(?!”?(?:规划|初期|以来|开局))”?(?:期间|时期)?")
+PLAN = re.compile("“?十([一二三四五])五(?!”?(?:规划|初期|以来))”?(?:期间|时期)?")
 _PLAN_ORDINALS = "一二三四五"
-# 连续七年, 近三年: a span of N years ending at the year the figure is dated by.
-YEARS_RUNNING = re.compile("(?:连续|近)([2-9]|[两二三四五六七八九十])年")
-# Part of a year: 上半年, 一季度, 前三季度.
-PART = re.compile("上半年|下半年|前三季度|(?:第)?[一二三四]季度")
+# Words after a plan's name that point at one of its years: 十三五末 is 2020, 十四五开局之年 2021.
+PLAN_POINTS = {"末": 4, "收官": 4, "最后一年": 4, "开局": 0, "首年": 0, "第一年": 0}
+# 连续七年, 近三年, 过去五年, 10年来, 两年平均: a span of N years ending at the year the figure is dated by.
+_COUNT = "(\\d{1,2}|[两二三四五六七八九十]{1,2})"
+YEARS_RUNNING = re.compile(f"(?:连续|近|过去|最近){_COUNT}年|(?<![\\d年]){_COUNT}年(?:来|间|以来|平均)")
+# Words after a year that make it the start of a span to the year the text is about: 2018年以来, 2019年至今.
+_SINCE_AFTER = ("以来", "至今", "起", "开始")
+# Times a text names rather than dates, as the year a span since them starts: 党的十八大以来 runs from 2012,
+# “十三五”以来 from 2016.
+NAMED_STARTS = {
+    **{"十四大": 1992, "十五大": 1997, "十六大": 2002, "十七大": 2007, "十八大": 2012, "十九大": 2017, "二十大": 2022},
+    **{f"十{ordinal}五": 2006 + 5 * index for index, ordinal in enumerate(_PLAN_ORDINALS)},
+}
+NAMED_SINCE = re.compile(f"“?({'|'.join(NAMED_STARTS)})”?(?:时期|期间)?以来")
+# The words that say when and name nothing measured, as a label may open with them: 近五年, 2019年以来, 同期.
+TIME_OPENING = re.compile(
+    f"^(?:(?:党的)?{NAMED_SINCE.pattern}|(?:自|从)?{_YEAR}年(?:{'|'.join(_SINCE_AFTER)})|{YEARS_RUNNING.pattern}|(?:上年)?同期)"
+)
+# The part of the year a figure covers, by the word that names it.
+PARTS = {
+    "上半年": "first_half",
+    "下半年": "second_half",
+    "前三季度": "first_three_quarters",
+    **{f"{prefix}{ordinal}季度": f"q{index}" for index, ordinal in enumerate("一二三四", 1) for prefix in ("", "第")},
+}
+PART = re.compile("|".join(sorted(PARTS, key=len, reverse=True)))
 _BASELINE_BEFORE = ("比", "较", "同比", "与", "相比", "对比")
+# Years named by their distance from the document's: 截至去年 in a 2021 text is 2020.
+RELATIVE_YEARS = {"今年": 0, "本年": 0, "去年": -1, "前年": -2}
+_RELATIVE_YEAR = re.compile("|".join(RELATIVE_YEARS))
+
+
+def relative_years(text: str) -> list[tuple[int, int]]:
+    """(position, years from the document's) of each 今年 or 去年 that dates the text, not a baseline (比去年同期)."""
+    return [
+        (match.start(), RELATIVE_YEARS[match.group()])
+        for match in _RELATIVE_YEAR.finditer(text)
+        if not text.endswith(_BASELINE_BEFORE, 0, match.start())
+    ]
+
+
 _ATTACHED_AFTER = ("的",)
 
 
@@ -49,19 +87,26 @@ def years(text: str) -> list[YearMention]:
         if any(start <= match.start() < end for start, end in taken):
             continue
         before, after = text[: match.start()], text[match.end() :]
-        if before.endswith(_BASELINE_BEFORE) or after.startswith(("起", "开始")):
+        if before.endswith(_BASELINE_BEFORE):
             continue
-        if after.startswith("以来"):
+        if after.startswith(_SINCE_AFTER):
             year = int(match["year"] or match["titled"] or match["edition"])
             found.append(YearMention(match.start(), match.end(), year, year, False, since=True))
             continue
         attached = after.startswith(_ATTACHED_AFTER) or bool(re.match(r"[\d.]+(?![\d.]*[月季])", after))
         year = int(match["year"] or match["titled"] or match["edition"])
         found.append(YearMention(match.start(), match.end(), year, year, attached))
+    for match in NAMED_SINCE.finditer(text):
+        year = NAMED_STARTS[match[1]]
+        found.append(YearMention(match.start(), match.end(), year, year, False, since=True))
     for match in PLAN.finditer(text):
         # 超过“十三五”期间每年2个百分点: a period compared with dates only the figure it is compared by
         compared = text[max(0, match.start() - 3) : match.start()].endswith((*_BASELINE_BEFORE, "超过", "高于", "低于"))
         first = 2006 + 5 * _PLAN_ORDINALS.index(match[1])
+        point = next((year for word, year in PLAN_POINTS.items() if text.startswith(word, match.end())), None)
+        if point is not None:  # 十三五末: one year of the plan, not its five
+            found.append(YearMention(match.start(), match.end(), first + point, first + point, compared))
+            continue
         found.append(YearMention(match.start(), match.end(), first, first + 4, compared, plan=True))
     return sorted(found, key=lambda item: item.start)
 
@@ -133,3 +178,47 @@ def document_year(text: str, file_name: str) -> tuple[int, str]:
     if named:
         return int(named[-1]), "the file name's (the text states none)"
     return this_year, "this year's (neither the text nor its file name states one)"
+
+
+@dataclass
+class Context:
+    """What governs a figure whose own sentence states no year: the year the last earlier sentence of
+    its paragraph established, else the year of the heading it stands under, else the document's year
+    (an earlier paragraph's year governs that paragraph only); and the paired years (从2015年的…增至
+    2020年的…) of the sentence just before, for a 由…提高到… that states none. The part of the year
+    (上半年) is governed as the year is, and a year stated without one ends it."""
+
+    document_year: int
+    governing: tuple[int, int] | None = None
+    heading: tuple[int, int] | None = None  # the year the latest heading stating one established
+    paired: tuple[tuple[int, int], tuple[int, int]] | None = None
+    paragraph: int = -1
+    part: str | None = None
+    heading_part: str | None = None
+
+    def enter(self, sentence: Sentence) -> None:
+        """A new heading or paragraph falls back to the heading's year, not an earlier paragraph's."""
+        if sentence.paragraph != self.paragraph:
+            self.governing, self.paired, self.part = self.heading, None, self.heading_part
+        self.paragraph = sentence.paragraph
+
+    def settle(self, stated: list[YearMention], heading: bool, parts: list[tuple[int, str]]) -> None:
+        established = [item for item in stated if not item.attached]
+        if established or parts:
+            self.part = parts[-1][1] if parts else None
+        if established:
+            self.governing = since_ends((established[-1].first, established[-1].last), established, self.document_year)
+        if heading and established:
+            self.heading = self.governing
+        if heading and (established or parts):
+            self.heading_part = self.part
+        attached = [(item.first, item.last) for item in stated if item.attached]
+        self.paired = (attached[0], attached[-1]) if len(set(attached)) > 1 else None
+
+
+def since_ends(span: tuple[int, int], stated: list[YearMention], document_year: int) -> tuple[int, int]:
+    """2018年以来: the span from the stated year to the document's year, where the year is a since."""
+    first, last = span
+    if first == last and any(item.since and item.first == first for item in stated[-1:]):
+        return first, max(first, document_year)
+    return span

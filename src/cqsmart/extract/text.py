@@ -41,6 +41,7 @@ class Sentence:
     original: str
     heading: bool
     where: int = 0
+    paragraph: int = 0  # which paragraph (or heading) of the document it stands in, counting from 0
 
     def quote(self, start: int, end: int) -> str:
         """The original words from normalised position start to end, without the line breaks inside."""
@@ -97,6 +98,7 @@ def sentences(original: str, document: list[str] | None = None, skipped: Skipped
         yield from builder.ready()
         if heading or (following is not None and _ends_paragraph(last, length, _head_of(original, *following))):
             builder.close(heading)
+            builder.paragraph += 1
             yield from builder.ready()
         line = following
     builder.close()
@@ -117,6 +119,7 @@ class _Builder:
     position: int = 0  # of the next character fed, in the document
     done: list[Sentence] = field(default_factory=list)
     in_run: bool = False  # the last character taken belongs to a run of digits being skipped
+    paragraph: int = 0
 
     def empty(self) -> bool:
         return not self.length
@@ -190,7 +193,7 @@ class _Builder:
                 self.in_run = run[1] == len(text)
                 self._rest(text, run[1])
                 return
-        self.done.append(Sentence(text[:cut], self.offsets[:cut], self.original, False, self.where))
+        self.done.append(Sentence(text[:cut], self.offsets[:cut], self.original, False, self.where, self.paragraph))
         self._rest(text, cut)
 
     def _rest(self, text: str, cut: int) -> None:
@@ -203,7 +206,7 @@ class _Builder:
         if self.length:
             text = "".join(self.pieces)
             if _NUMBER_START.search(text):
-                self.done.append(Sentence(text, self.offsets, self.original, heading, self.where))
+                self.done.append(Sentence(text, self.offsets, self.original, heading, self.where, self.paragraph))
         self.pieces, self.offsets, self.length, self.in_run = [], array("q"), 0, False
 
     def ready(self) -> Iterator[Sentence]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 
 _CHINESE_DIGITS = "〇一二三四五六七八九十"
 
@@ -60,6 +61,29 @@ def chinese_number(text: str) -> int | None:
     return total + section + digit
 
 
+# Fractions written in words, read as percentages: (pattern, percent, the qualifier the word itself
+# gives). A pattern without a percent is X分之Y, worth Y/X; 一半以上 and 超过一半 are qualified by the
+# words around them, as any number is.
+FRACTIONS: tuple[tuple[str, float | None, str], ...] = (
+    ("(?P<whole>[二三四五六七八九十])分之(?P<part>[一二三四五六七八九])", None, "exact"),
+    ("(?<!时间)过半数?(?![年月天日时周程])", 50, "more_than"),  # 任务过半; 时间过半 is half the time gone
+    ("(?<![另一])一半|半数", 50, "exact"),
+)
+_FRACTION = re.compile("|".join(f"(?P<f{index}>{pattern})" for index, (pattern, _, _) in enumerate(FRACTIONS)))
+
+
+def fractions(text: str) -> Iterator[tuple[re.Match[str], int | float, str]]:
+    """The fractions in words a text states (三分之一, 过半), each as a percentage and the qualifier its word gives."""
+    for match in _FRACTION.finditer(text):
+        percent, qualifier = FRACTIONS[int(str(match.lastgroup)[1:])][1:]
+        if percent is None:
+            whole, part = chinese_number(match["whole"]), chinese_number(match["part"])
+            if not whole or not part or part >= whole:
+                continue
+            percent = round(100 * part / whole, 1)
+        yield match, int(percent) if percent == int(percent) else percent, qualifier
+
+
 def _chinese_values(text: str) -> set[int]:
     """Values of the Chinese numerals in a text, each also without a trailing 万/亿 (千亿元 states 1000 亿元)."""
     values: set[int] = set()
@@ -90,7 +114,9 @@ def quote_states_number(quote: str, value: int | float) -> bool:
     numbers += [_without_trailing_zeros(number) for number in numbers if "." in number]  # 3.50 states 3.5
     if arabic in numbers or any(spelling in text for spelling in chinese):
         return True
-    return float(value).is_integer() and int(value) in _chinese_values(text)
+    if float(value).is_integer() and int(value) in _chinese_values(text):
+        return True
+    return any(percent == value for _, percent, _ in fractions(text))  # 一半以上 states 50 (%)
 
 
 # A caption or heading set between two halves of a sentence is at most this many lines.

@@ -1,0 +1,31 @@
+"""A label names what is measured, not when: the words that date a figure (近五年, 2019年以来, 同期) are
+no part of it, and a label that would be only such words is a fragment."""
+
+from __future__ import annotations
+
+import pytest
+
+from cqsmart.extract.draft import extract
+from cqsmart.extract.labels import clean, is_fragment
+
+
+@pytest.mark.parametrize(
+    "words",
+    ["近五年研发投入", "过去五年研发投入", "2019年以来研发投入", "自2019年起研发投入", "党的十八大以来研发投入", "同期研发投入"],
+)
+def test_the_words_that_say_when_are_no_part_of_a_label(words: str) -> None:
+    assert clean(words) == "研发投入"
+
+
+def test_a_base_from_the_year_before_is_labelled_by_its_measure() -> None:
+    assert clean("研发投入强度由上年的") == "研发投入强度"
+
+
+@pytest.mark.parametrize("words", ["近五年", "同期", "到", "增至", "增幅"])
+def test_words_that_name_nothing_measured_are_fragments(words: str) -> None:
+    assert is_fragment(words)
+
+
+def test_a_figure_whose_only_words_are_a_time_has_no_fragment_for_a_label() -> None:
+    (figure,) = extract("同期增长5.2%。".encode(), "county-2023.txt").figures
+    assert not is_fragment(figure["label"]["zh"]) and "no subject found" in figure["note"]
