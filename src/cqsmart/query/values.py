@@ -12,6 +12,7 @@ import math
 from collections.abc import Mapping
 from typing import Any, NamedTuple
 
+from cqsmart.model import quotes
 from cqsmart.query import lexicon
 from cqsmart.query.chinese import counter_at
 
@@ -77,8 +78,8 @@ def take_values(text: str) -> tuple[str, list[Stated]]:
     return "".join(kept), found
 
 
+# In English; Chinese fractions in words are read as the fact base's quotes are (model/quotes).
 _FRACTIONS = (
-    ("四分之一", 0.25), ("三分之一", 1 / 3), ("五分之一", 0.2), ("四分之三", 0.75), ("三分之二", 2 / 3), ("一半", 0.5),
     ("a quarter", 0.25), ("one quarter", 0.25), ("a third", 1 / 3), ("one third", 1 / 3), ("a fifth", 0.2),
     ("one fifth", 0.2), ("three quarters", 0.75), ("two thirds", 2 / 3), ("a half", 0.5), ("half", 0.5),
 )  # fmt: skip
@@ -88,7 +89,12 @@ _ZH_PLACE = {"十": 10, "百": 100, "千": 1000}
 
 
 def _fractions(text: str, found: list[Stated]) -> str:
-    """A quarter of GDP, 四分之一: a share in words, as the percentage it is (within a twentieth)."""
+    """A quarter of GDP, 四分之一, 过半: a share in words, as the percentage it is (within a twentieth)."""
+    for match, percent, qualifier in reversed(list(quotes.fractions(text))):
+        share = percent / 100
+        bound = qualifier if qualifier != "exact" else "approximately"  # 三分之一 is a round share, 过半 more than half
+        found.append(Stated(share, True, ROUNDED * share, bound, "percent"))
+        text = text[: match.start()] + " " + text[match.end() :]
     for words, share in _FRACTIONS:
         at = text.find(words)
         after = text[at + len(words) : at + len(words) + 1]
