@@ -6,7 +6,7 @@ import itertools
 import random
 import re
 
-from cqsmart.query import chinese, lexicon
+from cqsmart.query.text import chinese, lexicon
 
 # The regexes the scans replaced, kept here as the reference the scans must agree with.
 NUMERAL_YEAR = re.compile(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import Run, assert_asked
-from cqsmart.query import clauses
+from cqsmart.query.text import clauses
 
 pytestmark = pytest.mark.usefixtures("reuse_module_cache")
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import Run, assert_asked
-from cqsmart.query.values import take_values
+from cqsmart.query.text.values import take_values
 
 pytestmark = pytest.mark.usefixtures("reuse_module_cache")
 

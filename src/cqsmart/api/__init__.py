@@ -5,6 +5,6 @@ imports it only when one of its names is first used.
 """
 
 from cqsmart.api.base import Answer, FactBase, load
-from cqsmart.query.claims import Claim
+from cqsmart.query.answer.claims import Claim
 
 __all__ = ["Answer", "Claim", "FactBase", "load"]

@@ -8,11 +8,11 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from cqsmart.errors import NotFound
 from cqsmart.model import factbase as model
 from cqsmart.query import listing, lookup
-from cqsmart.query.ask import answers
+from cqsmart.query.answer.ask import answers
+from cqsmart.query.answer.claims import Claim
+from cqsmart.query.answer.search import search
 from cqsmart.query.audit import audit
-from cqsmart.query.claims import Claim
 from cqsmart.query.narrow import from_source
-from cqsmart.query.search import search
 
 if TYPE_CHECKING:
     import pandas

@@ -49,7 +49,7 @@ def ask(
       cqsmart ask "数字经济增速哪年最快" --limit 3 --json
     """
     from cqsmart.cli.indexes import use_cached_indexes
-    from cqsmart.query.ask import ask as answer
+    from cqsmart.query.answer.ask import ask as answer
 
     use_cached_indexes()
     base = load_base(ctx, source)
@@ -59,6 +59,6 @@ def ask(
 def language_of(question: str) -> Lang:
     """The answer is in the question's language unless --lang says otherwise: a Chinese question gets a
     Chinese table under any locale."""
-    from cqsmart.query.chinese import has_han
+    from cqsmart.query.text.chinese import has_han
 
     return Lang.zh if has_han(question) else Lang.en

@@ -10,8 +10,9 @@ from collections.abc import Callable
 from cqsmart import __version__
 from cqsmart.model import years
 from cqsmart.model.factbase import FactBase, JsonRecord
-from cqsmart.query import analysis, chinese, document, english, fulltext, index, lexicon
-from cqsmart.query.index import Index, build, index_rows
+from cqsmart.query.answer import document, fulltext, index
+from cqsmart.query.answer.index import Index, build, index_rows
+from cqsmart.query.text import analysis, chinese, english, lexicon
 
 
 def use_cached_indexes() -> None:

@@ -25,7 +25,7 @@ from cqsmart.cli.app import (
 )
 from cqsmart.cli.streams import output_stream
 from cqsmart.query import listing, lookup
-from cqsmart.query import search as searching
+from cqsmart.query.answer import search as searching
 from cqsmart.render.plain import default_lang
 
 # --fields, each with an example that works for its command (tests/test_help.py runs each one).

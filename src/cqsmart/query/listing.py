@@ -6,8 +6,8 @@ from typing import NamedTuple
 
 from cqsmart.errors import UsageError
 from cqsmart.model.factbase import FactBase, JsonRecord
+from cqsmart.query.answer.search import matches
 from cqsmart.query.result import Result, hint, require_known
-from cqsmart.query.search import matches
 
 PERCENT_UNITS = ("%", "个百分点")
 

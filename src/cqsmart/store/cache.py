@@ -3,7 +3,7 @@
 Entries are keyed by a cryptographic hash of the content of the fact files and the package version.
 An entry is a SQLite database (store/database.py) built under a temporary name and renamed into
 place; one that is not whole or not built for its key is rebuilt rather than trusted. The full-text
-indexes of `ask` and `search` (query/fulltext.py) are kept beside entries by the same rules.
+indexes of `ask` and `search` (query/answer/fulltext.py) are kept beside entries by the same rules.
 """
 
 from __future__ import annotations

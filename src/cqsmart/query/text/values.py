@@ -13,8 +13,8 @@ from collections.abc import Mapping
 from typing import Any, NamedTuple
 
 from cqsmart.model import quotes
-from cqsmart.query import lexicon
-from cqsmart.query.chinese import counter_at
+from cqsmart.query.text import lexicon
+from cqsmart.query.text.chinese import counter_at
 
 # Scales, each multiplying the number before it; longest first within each script, as they are tried.
 _SCALES: dict[str, float] = {

@@ -15,9 +15,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, NamedTuple
 
-from cqsmart.query import lexicon
-from cqsmart.query.analysis import normalise
-from cqsmart.query.values import ROUNDED, Stated
+from cqsmart.query.text import lexicon
+from cqsmart.query.text.analysis import normalise
+from cqsmart.query.text.values import ROUNDED, Stated
 
 VERDICTS = ("consistent", "within rounding", "differs")
 _FLOORS = ("at_least", "more_than")  # a figure stated as a floor (突破2100万) bears out no ceiling

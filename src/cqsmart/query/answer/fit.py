@@ -14,10 +14,10 @@
 from __future__ import annotations
 
 from cqsmart.model.factbase import JsonRecord
-from cqsmart.query import lexicon
-from cqsmart.query.analysis import Analysis
-from cqsmart.query.document import Document
-from cqsmart.query.index import Index
+from cqsmart.query.answer.document import Document
+from cqsmart.query.answer.index import Index
+from cqsmart.query.text import lexicon
+from cqsmart.query.text.analysis import Analysis
 
 # Built-in concepts are words, not names; a place is a name (the names rule below applies to it).
 BUILTIN = frozenset("c:" + group[0] for group in lexicon.CONCEPTS if not group[0].startswith(lexicon.PLACE))

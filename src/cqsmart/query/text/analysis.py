@@ -16,11 +16,11 @@ from collections.abc import Iterable
 from functools import cache
 from typing import Any
 
-from cqsmart.query import lexicon
-from cqsmart.query.chinese import chinese_years, drop_counting, has_han, is_han, simplified
-from cqsmart.query.english import english_word
-from cqsmart.query.rewrite import year_before
-from cqsmart.query.values import Stated, take_values
+from cqsmart.query.text import lexicon
+from cqsmart.query.text.chinese import chinese_years, drop_counting, has_han, is_han, simplified
+from cqsmart.query.text.english import english_word
+from cqsmart.query.text.rewrite import year_before
+from cqsmart.query.text.values import Stated, take_values
 
 # Chinese characters are told by code point, not by a regex class: compiling a class that spans the CJK
 # block costs more than answering a question.

@@ -1,7 +1,7 @@
-"""The index `ask` and `search` find records with: a full-text index of the records' terms (query/fulltext)
+"""The index `ask` and `search` find records with: a full-text index of the records' terms (query/answer/fulltext)
 that gives the candidates for a question and how rare each key is, and the candidates as documents.
 
-A document is a record as it is scored (query/document). Keys rare in the base weigh more (inverse
+A document is a record as it is scored (query/answer/document). Keys rare in the base weigh more (inverse
 document frequency). Only the candidates bm25 finds are analysed, so a
 question costs what its candidates cost, not what the base holds. The English words of the base are
 kept, for spelling correction and for romanised names typed apart.
@@ -16,12 +16,13 @@ from collections.abc import Callable, Iterable
 from functools import cache, lru_cache
 
 from cqsmart.model.factbase import FactBase, JsonRecord
-from cqsmart.query import fulltext, lexicon, pinyin
-from cqsmart.query.analysis import BUILTIN_GROUPS, Analysis, Concepts, normalise
-from cqsmart.query.chinese import is_han
-from cqsmart.query.document import LABEL, Document, analysed, fields, linked, text_of
-from cqsmart.query.english import english_word
-from cqsmart.query.fulltext import Row, Terms
+from cqsmart.query.answer import fulltext
+from cqsmart.query.answer.document import LABEL, Document, analysed, fields, linked, text_of
+from cqsmart.query.answer.fulltext import Row, Terms
+from cqsmart.query.text import lexicon, pinyin
+from cqsmart.query.text.analysis import BUILTIN_GROUPS, Analysis, Concepts, normalise
+from cqsmart.query.text.chinese import is_han
+from cqsmart.query.text.english import english_word
 
 CANDIDATES = 200  # the records bm25 finds for a question that are then scored in full
 

@@ -2,7 +2,7 @@
 record's texts, a column per kind of field, so that a question or a search is scored in Python only
 against the few records FTS5's bm25 finds for it, and a term's rarity is a count, not a scan.
 
-The index (query/index) makes the terms (it knows the languages); this module holds and asks them.
+The index (query/answer/index) makes the terms (it knows the languages); this module holds and asks them.
 An index is filled whole, in one transaction, then only read: in memory for this run, or in a file
 the store keeps beside the base's database (store/cache, opened read-only and immutable as that is).
 """

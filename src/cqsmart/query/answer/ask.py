@@ -15,15 +15,15 @@ from typing import NamedTuple
 
 from cqsmart.errors import NotFound, UsageError, echo
 from cqsmart.model.factbase import FactBase, JsonRecord
-from cqsmart.query.analysis import Analysis, normalise
-from cqsmart.query.chinese import is_han
-from cqsmart.query.claims import Claim, claim, is_claim, measures
-from cqsmart.query.document import LABEL, Document
-from cqsmart.query.fit import Fit
-from cqsmart.query.index import Index, index_of
-from cqsmart.query.question import number_names, understand
+from cqsmart.query.answer.claims import Claim, claim, is_claim, measures
+from cqsmart.query.answer.document import LABEL, Document
+from cqsmart.query.answer.fit import Fit
+from cqsmart.query.answer.index import Index, index_of
+from cqsmart.query.answer.question import number_names, understand
 from cqsmart.query.result import Result
-from cqsmart.query.values import Stated, states
+from cqsmart.query.text.analysis import Analysis, normalise
+from cqsmart.query.text.chinese import is_han
+from cqsmart.query.text.values import Stated, states
 
 ANSWERS = 0.55  # coverage a figure needs to answer
 PERCENTAGES = ("%", "个百分点")

@@ -6,8 +6,8 @@ from typing import Any
 
 import pytest
 
-from cqsmart.query.claims import claim, is_claim, measures
-from cqsmart.query.values import Stated, take_values
+from cqsmart.query.answer.claims import claim, is_claim, measures
+from cqsmart.query.text.values import Stated, take_values
 
 
 def stated(text: str) -> Stated:

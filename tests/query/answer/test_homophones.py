@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from cqsmart.model.factbase import FactBase
-from cqsmart.query.index import Index, build
-from cqsmart.query.question import correct_homophones
+from cqsmart.query.answer.index import Index, build
+from cqsmart.query.answer.question import correct_homophones
 
 
 def base_of(*labels: str) -> FactBase:

@@ -7,9 +7,9 @@ figure; words of the asking clause it never uses are what is asked about, and st
 
 from __future__ import annotations
 
-from cqsmart.query import lexicon
-from cqsmart.query.analysis import Concepts, segments
-from cqsmart.query.english import english_word
+from cqsmart.query.text import lexicon
+from cqsmart.query.text.analysis import Concepts, segments
+from cqsmart.query.text.english import english_word
 
 # Where a sentence ends, and where a clause does. A comma or full stop between digits (1,875; 2.1) is
 # part of a number.

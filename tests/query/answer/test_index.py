@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from cqsmart.model.factbase import FactBase, JsonRecord
-from cqsmart.query import ask, fulltext, index
-from cqsmart.query.question import understand
+from cqsmart.query.answer import ask, fulltext, index
+from cqsmart.query.answer.question import understand
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from synthetic import figure, source_record
 
 

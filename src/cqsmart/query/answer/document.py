@@ -10,8 +10,8 @@ from typing import NamedTuple
 
 from cqsmart.model.factbase import FactBase, JsonRecord
 from cqsmart.model.years import MONTHS as _MONTHS
-from cqsmart.query.analysis import Analysis, Concepts, analyse, normalise
-from cqsmart.query.chinese import is_han
+from cqsmart.query.text.analysis import Analysis, Concepts, analyse, normalise
+from cqsmart.query.text.chinese import is_han
 
 
 class Field(NamedTuple):

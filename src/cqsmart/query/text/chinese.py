@@ -4,7 +4,7 @@ classes, which cost more to compile than answering a question takes."""
 
 from __future__ import annotations
 
-from cqsmart.query import lexicon
+from cqsmart.query.text import lexicon
 
 _ZH_NUMERALS = frozenset("〇零○一二三四五六七八九")
 _COUNTING_LEADS = frozenset("是有为达了")
@@ -80,7 +80,7 @@ _traditional: dict[int, int] | None = None
 def simplified(text: str) -> str:
     global _traditional
     if _traditional is None:
-        from cqsmart.query.t2s import SIMPLIFIED, TRADITIONAL
+        from cqsmart.query.text.t2s import SIMPLIFIED, TRADITIONAL
 
         _traditional = str.maketrans(TRADITIONAL, SIMPLIFIED)
     return text.translate(_traditional)

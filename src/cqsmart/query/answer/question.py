@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import re
 
-from cqsmart.query import clauses, lexicon, pinyin
-from cqsmart.query.analysis import Analysis, analyse, normalise, segments
-from cqsmart.query.index import Index, known_stem
-from cqsmart.query.rewrite import whole_economy
-from cqsmart.query.values import Stated
+from cqsmart.query.answer.index import Index, known_stem
+from cqsmart.query.text import clauses, lexicon, pinyin
+from cqsmart.query.text.analysis import Analysis, analyse, normalise, segments
+from cqsmart.query.text.rewrite import whole_economy
+from cqsmart.query.text.values import Stated
 
 
 def correct_spelling(text: str, index: Index, leave: frozenset[str] = frozenset()) -> str:

@@ -8,7 +8,7 @@ import pytest
 from typer.testing import CliRunner
 
 from cqsmart.cli import app
-from cqsmart.query.analysis import BUILTIN_GROUPS, Concepts, analyse
+from cqsmart.query.text.analysis import BUILTIN_GROUPS, Concepts, analyse
 
 CONCEPTS = Concepts.build(BUILTIN_GROUPS)
 

@@ -10,7 +10,7 @@ import unicodedata
 from collections.abc import Iterator
 from functools import cache
 
-from cqsmart.query import lexicon
+from cqsmart.query.text import lexicon
 
 LONGEST = 4  # words typed apart that may spell one entry: shu zi jing ji
 

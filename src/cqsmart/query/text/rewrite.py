@@ -3,8 +3,8 @@ unqualified as GDP. For questions only: a record's text says what it says."""
 
 from __future__ import annotations
 
-from cqsmart.query import lexicon
-from cqsmart.query.english import english_word
+from cqsmart.query.text import lexicon
+from cqsmart.query.text.english import english_word
 
 _COMPARED = ("比", "than ", "than in ", "compared with ", "compared to ", "vs ", "vs. ", "versus ", "over ")
 

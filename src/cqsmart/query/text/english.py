@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from cqsmart.query import lexicon
+from cqsmart.query.text import lexicon
 
 _SUFFIXES = (
     "ational",
