@@ -5,6 +5,7 @@ it saves lines, all of it once a column wraps."""
 from __future__ import annotations
 
 import itertools
+from collections.abc import Iterator
 
 import pytest
 
@@ -79,23 +80,26 @@ def widths_from_tightest_to_loosest(cells: list[list[str]]) -> range:
     return range(sum(need), sum(want) + 3)
 
 
-@pytest.mark.parametrize("name", TABLES)
-def test_a_column_is_never_narrower_than_its_longest_unit_nor_wider_than_its_widest_line(name: str) -> None:
+def layouts(name: str) -> Iterator[tuple[int, list[int]]]:
+    """The table's widths at every room from its tightest to its loosest."""
     cells, values = TABLES[name]
-    need, want = bounds(cells)
     for available in widths_from_tightest_to_loosest(cells):
         widths = column_widths(cells, available, values)
         assert widths is not None
+        yield available, widths
+
+
+@pytest.mark.parametrize("name", TABLES)
+def test_a_column_is_never_narrower_than_its_longest_unit_nor_wider_than_its_widest_line(name: str) -> None:
+    need, want = bounds(TABLES[name][0])
+    for available, widths in layouts(name):
         assert all(low <= width <= high for low, width, high in zip(need, widths, want, strict=True)), (available, widths)
 
 
 @pytest.mark.parametrize("name", TABLES)
 def test_the_table_fits_and_takes_all_the_room_once_a_column_wraps(name: str) -> None:
-    cells, values = TABLES[name]
-    _, want = bounds(cells)
-    for available in widths_from_tightest_to_loosest(cells):
-        widths = column_widths(cells, available, values)
-        assert widths is not None
+    _, want = bounds(TABLES[name][0])
+    for available, widths in layouts(name):
         assert sum(widths) == min(available, sum(want)), (available, widths)
 
 

@@ -105,7 +105,7 @@ def test_a_quoted_name_is_never_broken_even_when_the_lexicon_never_read_it() -> 
     """A large base's lexicon reads a sample of its figures: a name a label quotes is kept whole anyway."""
     from cqsmart.render.layout import JOIN, Lexicon, protect
 
-    unknown = Lexicon(lambda: (set(), []))
+    unknown = Lexicon(set, list)
     protected = protect("全市“山城智慧码”注册用户数量", unknown)
     assert JOIN.join("“山城智慧码”") in protected
     assert protect("全市山城智慧码注册用户数量", unknown).count(JOIN) == 0

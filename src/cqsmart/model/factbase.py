@@ -27,6 +27,7 @@ class RecordStore(Protocol):
     def values(self, field: str, kind: str | None = None) -> set[Any]: ...
     def referring(self, record_id: str) -> list[tuple[str, JsonRecord]]: ...
     def encoded(self, record_id: str) -> str | None: ...
+    def many(self, record_ids: list[str]) -> list[JsonRecord]: ...
 
 
 def covers(period: Mapping[str, Any], start: int | None, end: int | None) -> bool:
@@ -156,6 +157,12 @@ class FactBase:
             return self.store.select(kind, equal, span)
         rows = [row for row in self.by_kind.get(kind, ()) if all(row.get(name) == value for name, value in equal.items())]
         return rows if span is None else [row for row in rows if covers(row["period"], *span)]
+
+    def many(self, record_ids: list[str]) -> dict[str, JsonRecord]:
+        """The records with these ids (those that exist), read together: one query, not one an id."""
+        if self.store is not None:
+            return {str(record["id"]): record for record in self.store.many(record_ids)}
+        return {ident: self.by_id[ident] for ident in record_ids if ident in self.by_id}
 
     def values(self, field: str, kind: str | None = None) -> set[Any]:
         """The distinct values of a field (topic, metric, line, area) over the records (of one kind), nulls left out."""

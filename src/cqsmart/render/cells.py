@@ -8,7 +8,7 @@ from typing import Any, NamedTuple
 
 from cqsmart.model.factbase import FactBase, JsonRecord
 from cqsmart.render import values as display
-from cqsmart.render.layout import QUOTED_NAME, Lexicon
+from cqsmart.render.layout import Lexicon
 
 DEFAULT_COLUMNS: dict[str, tuple[str, ...]] = {
     "figure": ("label", "value", "period"),
@@ -85,7 +85,7 @@ def lexicon_of(base: FactBase) -> Lexicon:
     kept = _LEXICONS.get(id(base))
     if kept is not None and kept[0] is base:
         return kept[1]
-    lexicon = Lexicon(lambda: _names_and_texts(base))
+    lexicon = Lexicon(lambda: _names(base), lambda: _texts(base))
     _LEXICONS.clear()
     _LEXICONS[id(base)] = (base, lexicon)
     return lexicon
@@ -96,28 +96,37 @@ def lexicon_of(base: FactBase) -> Lexicon:
 LEXICON_FIGURES = 5000
 
 
-def _names_and_texts(base: FactBase) -> tuple[set[str], list[str]]:
-    """The base's Chinese names (aliases, short initiative and target labels, quoted names), and its
-    Chinese texts (labels and quotes), where its words are counted (of its first LEXICON_FIGURES figures)."""
+def _others(base: FactBase) -> list[JsonRecord]:
+    return [record for kind in base.by_kind if kind != "figure" for record in base.of_kind(kind)]
+
+
+def _names(base: FactBase) -> set[str]:
+    """The base's Chinese names: aliases, and short initiative, target and source labels (a name a
+    label quotes is kept whole wherever it stands: see layout.QUOTED_NAME)."""
     names: set[str] = set()
-    texts: list[str] = []
-    others = (record for kind in base.by_kind if kind != "figure" for record in base.of_kind(kind))
-    records = [*base.of_kind("figure")[:LEXICON_FIGURES], *others]
-    for record in records:
+    for record in _others(base):
         label = record.get("label")
-        if isinstance(label, dict) and isinstance(label.get("zh"), str):
-            chinese = label["zh"]
-            texts.append(chinese)
-            names.update(name.strip("“”") for name in QUOTED_NAME.findall(chinese))
-            if record.get("kind") in ("initiative", "target", "source") and len(chinese) <= 10:
-                names.add(chinese)
-        source = record.get("source")
-        if isinstance(source, dict) and isinstance(source.get("quote"), str):
-            texts.append(source["quote"])
+        chinese = label.get("zh") if isinstance(label, dict) else None
+        if isinstance(chinese, str) and record.get("kind") in ("initiative", "target", "source") and len(chinese) <= 10:
+            names.add(chinese)
         terms = record.get("terms")
         if record.get("kind") == "alias" and isinstance(terms, dict):
             names.update(term for term in terms.get("zh") or () if isinstance(term, str))
-    return names, texts
+    return names
+
+
+def _texts(base: FactBase) -> list[str]:
+    """The base's Chinese texts (labels and quotes), where its words are counted (of its first
+    LEXICON_FIGURES figures)."""
+    texts: list[str] = []
+    for record in [*base.of_kind("figure")[:LEXICON_FIGURES], *_others(base)]:
+        label = record.get("label")
+        if isinstance(label, dict) and isinstance(label.get("zh"), str):
+            texts.append(label["zh"])
+        source = record.get("source")
+        if isinstance(source, dict) and isinstance(source.get("quote"), str):
+            texts.append(source["quote"])
+    return texts
 
 
 def slug_label(field: str, slug: str, lang: str) -> str:

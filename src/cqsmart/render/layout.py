@@ -47,11 +47,13 @@ NUMBER_WITH_UNIT = re.compile(
 class Lexicon:
     """The base's own words, for breaking Chinese between words without a dictionary at start-up: its
     names (never broken) and the words its texts repeat (数据, 国家, 试验区), found by counting. Both are
-    made when first needed (`source` gives the names and texts): an English table seldom needs the words."""
+    made when first needed, each from its own source: a table of one answer needs the names (a few
+    records), seldom the words (thousands of texts), and an English table neither."""
 
-    def __init__(self, source: Callable[[], tuple[set[str], list[str]]]) -> None:
-        self._source = source
-        self._read: tuple[set[str], list[str]] | None = None
+    def __init__(self, names: Callable[[], set[str]], texts: Callable[[], list[str]]) -> None:
+        self._read_names = names
+        self._read_texts = texts
+        self._named: set[str] | None = None
         self._names: tuple[re.Pattern[str] | None] | None = None
         self.words: set[str] = set()
         self.count: dict[str, int] = {}
@@ -61,19 +63,19 @@ class Lexicon:
     def names(self) -> re.Pattern[str] | None:
         """One pattern finding any name of the base, longest first."""
         if self._names is None:
-            names, _ = self._names_and_texts()
-            chosen = sorted((name for name in names if len(name) > 1), key=len, reverse=True)
+            chosen = sorted((name for name in self._names_read() if len(name) > 1), key=len, reverse=True)
             self._names = (re.compile("|".join(map(re.escape, chosen))) if chosen else None,)
         return self._names[0]
 
-    def _names_and_texts(self) -> tuple[set[str], list[str]]:
-        if self._read is None:
-            self._read = self._source()
-        return self._read
+    def _names_read(self) -> set[str]:
+        if self._named is None:
+            self._named = self._read_names()
+        return self._named
 
     def _count_words(self) -> None:
-        names, texts = self._names_and_texts()
-        chosen = {name for name in names if len(name) > 1}
+        texts = self._read_texts()
+        quoted = {name.strip("“”") for text in texts for name in QUOTED_NAME.findall(text)}
+        chosen = {name for name in self._names_read() | quoted if len(name) > 1}
         # A word is a string the texts repeat in varied company: at least two different characters (or
         # a text's edge) before it and after it. 驱动发 is always followed by 展, so it is no word.
         before: dict[str, set[str]] = {}

@@ -78,6 +78,10 @@ class LazyRecord(Mapping[str, Any]):
         return self._full
 
     @property
+    def position(self) -> int:
+        return self._position
+
+    @property
     def decoded(self) -> bool:
         return self._full is not None
 

@@ -86,11 +86,14 @@ class Terms:
 
     def near(self, low: float, high: float) -> list[tuple[int, str]]:
         """The records whose value (or value in base units) lies in [low, high]."""
-        found = (
-            "SELECT DISTINCT numbers.position, terms.id FROM numbers JOIN terms ON terms.rowid = numbers.position"
-            " WHERE value BETWEEN ? AND ? ORDER BY numbers.position"
-        )
-        return [(int(position), str(ident)) for position, ident in self.connection.execute(found, (low, high))]
+        near = "SELECT DISTINCT position FROM numbers WHERE value BETWEEN ? AND ? ORDER BY position"
+        positions = [int(position) for (position,) in self.connection.execute(near, (low, high))]
+        found: list[tuple[int, str]] = []
+        for start in range(0, len(positions), 500):  # by rowid: a join would scan the full-text table
+            chosen = positions[start : start + 500]
+            among = f"SELECT rowid, id FROM terms WHERE rowid IN ({', '.join('?' * len(chosen))}) ORDER BY rowid"
+            found += [(int(position), str(ident)) for position, ident in self.connection.execute(among, chosen)]
+        return found
 
     def counts(self, terms: Sequence[str]) -> dict[str, int]:
         """How many records hold each term (absent ones hold none)."""

@@ -51,11 +51,21 @@ class Index:
     def candidates(self, question: Analysis, limit: int | None = None) -> list[Document]:
         """The documents that may answer: the best `limit` (CANDIDATES) that bm25 finds for the
         question's keys, and every one whose value the question states; in base order."""
-        expression = " OR ".join(dict.fromkeys(term for key in question.all_keys() if (term := self.expression(key))))
-        found = dict(self.terms.best(expression, limit or CANDIDATES))
+        limit = limit or CANDIDATES
+        keys = sorted(question.all_keys())
+        if self.size > limit:
+            # A word most records hold finds nothing bm25 would rank above the rest, only makes it rank
+            # them all: in a large base it is left to the scoring (Synthetic figure 4242 is found by 4242).
+            plain = [key for key in keys if key.startswith(("z:", "u:", "w:"))]
+            self._count_keys(set(plain))
+            rare = [key for key in keys if key not in plain or self._counts[key] <= self.size / 2]
+            keys = rare if any(key in plain for key in rare) else keys
+        expression = " OR ".join(dict.fromkeys(term for key in keys if (term := self.expression(key))))
+        found = dict(self.terms.best(expression, limit))
         for stated in question.values:
             found.update(self.terms.near(stated.value - stated.within, stated.value + stated.within))
-        documents = [self._document(position, ident) for position, ident in sorted(found.items())]
+        records = self.base.many([ident for position, ident in found.items() if position not in self._documents])
+        documents = [self._document(position, ident, records) for position, ident in sorted(found.items())]
         self._count_keys({key for document in documents for slot in (*document.label_zh, *document.label_en) for key in slot})
         return documents
 
@@ -105,12 +115,12 @@ class Index:
         """A key the base never uses weighs as much as the rarest one: a question about it is not answered."""
         return math.log(1 + self.size / 0.75)
 
-    def _document(self, position: int, record_id: str) -> Document:
+    def _document(self, position: int, record_id: str, records: dict[str, JsonRecord]) -> Document:
         document = self._documents.get(position)
         if document is None:
             if self._links is None:
                 self._links = linked(self.base)
-            record = self.base.by_id[record_id]
+            record = records.get(record_id) or self.base.by_id[record_id]
             document = self._documents[position] = analysed(record, position, self.concepts, self._links)
         return document
 
