@@ -23,9 +23,9 @@ _SCHEMA = (
     "CREATE VIRTUAL TABLE terms USING fts5(id UNINDEXED, label, names, quote, other, tokenize = 'unicode61 remove_diacritics 0')",
     "CREATE VIRTUAL TABLE vocabulary USING fts5vocab(terms, 'row')",
     "CREATE TABLE numbers (position INTEGER NOT NULL, value REAL NOT NULL)",
-    # Each Chinese character's sound (toneless pinyin), and whether the base's texts use it.
-    "CREATE TABLE sounds (char TEXT PRIMARY KEY, sound TEXT NOT NULL, used INTEGER NOT NULL) WITHOUT ROWID",
-    "CREATE INDEX sounds_sound ON sounds (sound, used)",
+    # Each Chinese character's sound (toneless pinyin).
+    "CREATE TABLE sounds (char TEXT PRIMARY KEY, sound TEXT NOT NULL) WITHOUT ROWID",
+    "CREATE INDEX sounds_sound ON sounds (sound)",
 )
 Sounds = Iterable[tuple[str, str]]  # a character and its sound
 Row = tuple[int, str, str, str, str, str]  # position, id, then the terms of each column
@@ -50,8 +50,7 @@ def fill(
     connection.executemany("INSERT INTO terms (rowid, id, label, names, quote, other) VALUES (?, ?, ?, ?, ?, ?)", rows)
     connection.executemany("INSERT INTO numbers VALUES (?, ?)", numbers)
     connection.execute("CREATE INDEX numbers_value ON numbers (value)")
-    used = {str(term) for (term,) in connection.execute("SELECT term FROM vocabulary WHERE length(term) = 1")}
-    connection.executemany("INSERT OR IGNORE INTO sounds VALUES (?, ?, ?)", ((c, s, c in used) for c, s in sounds))
+    connection.executemany("INSERT OR IGNORE INTO sounds VALUES (?, ?)", sounds)
     connection.execute("COMMIT")
 
 
@@ -112,7 +111,7 @@ class Terms:
 
     def sounding(self, sound: str) -> list[str]:
         """The characters of the base's texts that have this sound."""
-        found = "SELECT char FROM sounds WHERE sound = ? AND used ORDER BY char"
+        found = "SELECT char FROM sounds JOIN vocabulary ON term = char WHERE sound = ? ORDER BY char"
         return [str(char) for (char,) in self.connection.execute(found, (sound,))]
 
     def matching(self, expression: str) -> int:
