@@ -56,7 +56,6 @@ _STOPWORD_TEXT = """
     article interview newspaper win won fy fiscal
     true really accurate correct right fact check claim claims claimed refer refers referring measure measures
     approx approximate approximately est estimated roughly abt vs versus
-    yuan rmb renminbi
 """
 # Words English questions ask with that say nothing about the figure ("per" is kept: "per capita").
 EN_STOPWORDS = frozenset(_STOPWORD_TEXT.split()) - {"per", "over"}
