@@ -10,7 +10,7 @@ among the years of the best metric.
 from __future__ import annotations
 
 import copy
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import NamedTuple
 
 from cqsmart.errors import NotFound, UsageError, echo
@@ -25,7 +25,24 @@ from cqsmart.query.text.analysis import Analysis, normalise
 from cqsmart.query.text.chinese import is_han
 from cqsmart.query.text.values import Stated, states
 
-ANSWERS = 0.55  # coverage a figure needs to answer
+
+class Weights(NamedTuple):
+    """The numbers ranking is made of, each named for what it decides."""
+
+    answers: float = 0.55  # the share of the question's weight a figure must match to answer
+    undated_answers: float = 0.8  # the share a figure dated only by its source's year must match,
+    undated_label: float = 0.5  # and of its label the question must ask about (unless a plan is asked for)
+    label_share: float = 0.4  # how much of the score label coverage makes (the rest is coverage)
+    names_other: float = 0.85  # the score's factor for a label naming what is not asked ("Batches of …")
+    other_label: float = 0.4  # such a figure answers only with this much label coverage,
+    other_share: float = 0.95  # or this much coverage, or every slot matched in its own texts
+    counted: float = 1.1  # the factor for a figure stated in the measure word asked in (多少人: 万人)
+    exact_span: float = 0.15  # the bonus for a figure over exactly the years asked (2017 to 2020)
+    wider_span: float = 0.1  # and for one over more years than those
+    derived_margin: float = 0.08  # how much better a derived figure must score to outrank a stated one
+
+
+WEIGHTS = Weights()
 PERCENTAGES = ("%", "个百分点")
 CHANGE = "c:change"
 TARGET = "c:target"
@@ -57,14 +74,16 @@ class Scored:
         self.label_coverage = label_coverage
         self.names_other = names_other  # the label names something the question does not ask about ("Batches of …")
         self.counted = counted  # stated in the measure word the question counts in
-        # Covers every one of several years asked (2017 to 2020): 0.15 when its years are those asked,
-        # 0.1 when more; 0 when not. A derived figure covers the years of its inputs too.
+        # Covers every one of several years asked (2017 to 2020): exact_span when its years are those
+        # asked, wider_span when more; 0 when not. A derived figure covers the years of its inputs too.
         self.spans = spans
 
     @property
     def score(self) -> float:
-        factor = (0.85 if self.names_other else 1.0) * (1.1 if self.counted else 1.0) * (1.0 + self.spans)
-        return self.coverage * (0.6 + 0.4 * self.label_coverage) * factor
+        weights = WEIGHTS
+        factor = (weights.names_other if self.names_other else 1.0) * (weights.counted if self.counted else 1.0)
+        labelled = 1 - weights.label_share + weights.label_share * self.label_coverage
+        return self.coverage * labelled * factor * (1.0 + self.spans)
 
     @property
     def record(self) -> JsonRecord:
@@ -132,31 +151,65 @@ def _covers_years(record: JsonRecord, years: list[int], reported: dict[str, int]
     return any(start <= year <= end for year in years)
 
 
-def rank(question: Analysis, index: Index, threshold: float = ANSWERS, reported: dict[str, int] | None = None) -> list[Scored]:
+class Rule(NamedTuple):
+    """What a figure must be to answer, whatever it matches, and why."""
+
+    name: str
+    reason: str
+    keeps: Callable[[Analysis, JsonRecord], bool]
+
+
+def _counts(question: Analysis) -> bool:
+    return question.counting and not any("c:percentage-point" in slot for slot in question.slots)
+
+
+def _asks_target(question: Analysis) -> bool:
+    return any(TARGET in slot for slot in question.asking())
+
+
+RULES = (
+    Rule(
+        "no-percentage-counts",
+        '"how many" is never answered by a percentage',
+        lambda question, record: not (_counts(question) and record.get("unit") in PERCENTAGES),
+    ),
+    Rule(
+        "amounts-have-values",
+        "how many or how much is not answered by a standing stated only in words (前列, 唯一)",
+        lambda question, record: not ((_counts(question) or question.amount) and record.get("value") is None),
+    ),
+    Rule(
+        "the-present-is-no-plan",
+        "how many there are today is not answered by how many are planned",
+        lambda question, record: not (question.present and record.get("planned") and not _asks_target(question)),
+    ),
+)
+
+
+def rank(
+    question: Analysis, index: Index, threshold: float = WEIGHTS.answers, reported: dict[str, int] | None = None
+) -> list[Scored]:
     """Documents that answer, best first; ties go to the most recent period."""
     scored = []
-    counts = question.counting and not any("c:percentage-point" in slot for slot in question.slots)
+    weights = WEIGHTS
     fit = Fit(question, index)
     for document in index.candidates(question):
-        if not fit.allows(document):
+        if not fit.allows(document) or not all(rule.keeps(question, document.record) for rule in RULES):
             continue
-        if counts and document.record.get("unit") in PERCENTAGES:
-            continue  # "how many" is never answered by a percentage
-        if (counts or question.amount) and document.record.get("value") is None:
-            continue  # nor how many or how much by a standing stated only in words (前列, 唯一)
-        if question.present and document.record.get("planned") and not any(TARGET in slot for slot in question.asking()):
-            continue  # how many there are today is not answered by how many are planned
         dated = not question.years or _covers_years(document.record, question.years)
         if not dated and not _covers_years(document.record, question.years, reported):
             continue
         # A plan without a deadline, asked how many it plans "by 2025": its label need not be the question's words.
         plan = not dated and question.counting and bool(document.record.get("planned"))
-        plan = plan and any(TARGET in slot for slot in question.asking())
+        plan = plan and _asks_target(question)
         # Dated by the interview, not by the source's words: a year asked meets it only by inference.
         dated = dated and (not question.years or (document.record.get("period") or {}).get("basis") != "as_of_interview")
         share = coverage(question, document, index, scene=False)
         # A figure without a time reference, taken as of its source's year, must fit the question closely.
-        if share >= threshold and (dated or (share >= 0.8 and (plan or label_coverage(question, document, index) >= 0.5))):
+        if share >= threshold and (
+            dated
+            or (share >= weights.undated_answers and (plan or label_coverage(question, document, index) >= weights.undated_label))
+        ):
             asked = question.all_keys()
             chinese = any(key.startswith(("z:", "u:")) for key in asked)
             head = document.head_zh if chinese else document.head
@@ -165,7 +218,7 @@ def rank(question: Analysis, index: Index, threshold: float = ANSWERS, reported:
             several = len(set(question.years)) > 1 and fit.asks_span
             spans = _spans(document.record, question.years, index.base.by_id) if several else 0.0
             covered = label_coverage(question, document, index)
-            if other and covered < 0.4 and share < 0.95 and not _all_matched(question, document):
+            if other and covered < weights.other_label and share < weights.other_share and not _all_matched(question, document):
                 continue  # what the figure measures is not what was asked, and the question is not all matched
             if question.context:
                 share = coverage(question, document, index)
@@ -186,7 +239,7 @@ def _spans(record: JsonRecord, years: list[int], records: Mapping[str, JsonRecor
             covered.update(range(period["start"], period["end"] + 1))
     if not set(years) <= covered:
         return 0.0
-    return 0.15 if covered == set(range(min(years), max(years) + 1)) else 0.1
+    return WEIGHTS.exact_span if covered == set(range(min(years), max(years) + 1)) else WEIGHTS.wider_span
 
 
 def _all_matched(question: Analysis, document: Document) -> bool:
@@ -201,7 +254,7 @@ def _with_derived_rule(ranked: list[Scored], question: Analysis) -> list[Scored]
         return derived + stated
     if derived and (
         not stated
-        or derived[0].score > stated[0].score + 0.08
+        or derived[0].score > stated[0].score + WEIGHTS.derived_margin
         or _only_derived_says_change(question, derived, stated)
         or (derived[0].spans and not stated[0].spans)  # from 2018 to 2020: only a figure over the span answers
     ):
