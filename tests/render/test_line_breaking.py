@@ -109,3 +109,11 @@ def test_a_quoted_name_is_never_broken_even_when_the_lexicon_never_read_it() -> 
     protected = protect("全市“山城智慧码”注册用户数量", unknown)
     assert JOIN.join("“山城智慧码”") in protected
     assert protect("全市山城智慧码注册用户数量", unknown).count(JOIN) == 0
+
+
+def test_a_short_aside_in_brackets_is_never_broken() -> None:
+    """（截至2021年，推断） says when a figure holds: a line never ends inside it."""
+    from cqsmart.render.layout import JOIN, Lexicon, protect
+
+    protected = protect("政务数据共享类别数（截至2021年，推断）：9261类", Lexicon(set, list))
+    assert JOIN.join("（截至2021年，推断）") in protected

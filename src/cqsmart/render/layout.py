@@ -121,6 +121,8 @@ class Lexicon:
 _HAN_RUN = re.compile(r"[\u3400-\u9fff]+")
 # A name the text quotes is a name of the base wherever the record stands (a lexicon samples a large base).
 QUOTED_NAME = re.compile(r"“[^”]{2,10}”")
+# A short aside in brackets is one unit: （截至2021年，推断） says when, and half of it says nothing.
+BRACKETED = re.compile(r"（[^（）]{1,12}）")
 _LONG_HAN_RUN = re.compile(r"[\u3400-\u9fff]{6,}")
 
 
@@ -129,7 +131,7 @@ def protect(text: str, lexicon: Lexicon | None = None) -> str:
     lexicon, a break allowed between two words of a long Chinese run (创新发展 / 试验区)."""
     inside: set[int] = set()
     chinese = lexicon is not None and _HAN_RUN.search(text) is not None
-    names = (QUOTED_NAME, lexicon.names) if lexicon is not None and chinese else ()
+    names = (QUOTED_NAME, BRACKETED, lexicon.names) if lexicon is not None and chinese else ()
     for pattern in (NUMBER_WITH_UNIT, *names):
         if pattern is not None:
             for found in pattern.finditer(text):
