@@ -157,3 +157,12 @@ def test_no_move_of_room_between_columns_wraps_less(name: str) -> None:
                 found = (height(cells, moved), value_lines(cells, moved, values), cell_lines(cells, moved))
                 better = all(map(int.__le__, found, chosen)) and found != chosen
                 assert not better, (available, widths, chosen, moved, found)
+
+
+def test_a_cell_wraps_into_even_lines_with_no_word_alone_on_the_last() -> None:
+    from cqsmart.render.layout import wrap, wrap_evenly
+
+    label = "Margin of digital-economy growth over GDP growth"
+    assert wrap(label, 42) == "Margin of digital-economy growth over GDP\ngrowth"
+    assert wrap_evenly(label, 42) == "Margin of digital-economy\ngrowth over GDP growth"  # as many lines, none alone
+    assert wrap_evenly("Chongqing digital-economy growth", 80) == "Chongqing digital-economy growth"  # one line stays

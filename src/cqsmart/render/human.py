@@ -140,7 +140,7 @@ class TableRenderer(Renderer):
         from rich.text import Text
 
         from cqsmart.render.cells import lexicon_of
-        from cqsmart.render.layout import column_widths, protect, wrap
+        from cqsmart.render.layout import column_widths, protect, wrap, wrap_evenly
 
         columns = self.columns(result.kind, options.fields)
         grid = Grid(result, base, options, columns, stream)
@@ -175,8 +175,15 @@ class TableRenderer(Renderer):
         for column, header, width in zip(grid.columns, grid.names, widths, strict=True):
             style = "cyan" if column in VALUE_COLUMNS or column.startswith("values:") else ""
             table.add_column(Text(wrap(header, width)), width=width, no_wrap=True, overflow="crop", style=style)
+        values = value_columns(grid.columns)
         for row in rows:
-            table.add_row(*(Text(wrap(text, width)) for text, width in zip(row, widths, strict=True)))
+            # Text wraps into even lines; a value fills its first line, so a quantity stays together.
+            table.add_row(
+                *(
+                    Text(wrap(text, width) if at in values else wrap_evenly(text, width))
+                    for at, (text, width) in enumerate(zip(row, widths, strict=True))
+                )
+            )
         out.print(table)
 
     @staticmethod

@@ -229,6 +229,27 @@ def widest(text: str) -> int:
     return max((cell_len(plain(line)) for line in text.split("\n")), default=0)
 
 
+def wrap_evenly(text: str, width: int) -> str:
+    """A table cell's lines, as even as the fewest lines allow: no word is left alone on the last
+    (`Margin of digital-economy / growth over GDP growth`, not `… over GDP / growth`)."""
+    return "\n".join(_even(line, width) for line in text.split("\n"))
+
+
+def _even(line: str, width: int) -> str:
+    """The line wrapped at the narrowest width that needs no more lines than `width` does."""
+    lines = wrap(line, width)
+    if "\n" not in lines:
+        return lines
+    narrowest, widest = max(1, min(width, max(cell_len(plain(unit)) for _, unit in units(line)))), width
+    while narrowest < widest:
+        middle = (narrowest + widest) // 2
+        if wrap(line, middle).count("\n") == lines.count("\n"):
+            widest = middle
+        else:
+            narrowest = middle + 1
+    return wrap(line, widest)
+
+
 def wrap(text: str, width: int) -> str:
     """Greedy line filling at allowed breaks; a unit wider than the column is cut only as a last resort."""
     out: list[str] = []
