@@ -112,6 +112,8 @@ QUERIES = (
     ("stats --year", ["stats", "--year", "2010", "--json"], 0.15, None),
     ("ask", ["ask", "Synthetic figure 4242", "--json"], 0.3, 150),
     ("search", ["search", "合成指标4242", "--json"], 0.3, 150),
+    # A base narrowed to one source (here all of it) costs what the base does: a view, never read whole.
+    ("stats --source", ["stats", "--source", "cqdaily-2021-08-smart-city-interview", "--year", "2010", "--json"], 0.6, 150),
 )
 
 

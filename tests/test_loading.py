@@ -83,7 +83,7 @@ def garbled() -> bytes:
     return bytes(data)
 
 
-ROW = ["growth-2018", "figure", False, "x", "y", 2018, 2018, "year", None, None]
+ROW = ["growth-2018", "figure", False, "x", "y", 2018, 2018, "year", None, None, "a-source"]
 
 
 @pytest.mark.parametrize(

@@ -91,3 +91,28 @@ def test_processes_opening_a_cache_being_built_all_read_the_whole_base(tmp_path:
     assert len(outputs) == 1 and outputs.pop().count(b",") == 2000 + 2  # the figures, a source, an initiative, a target less one
     assert len(list((tmp_path / "cache").glob("cqsmart-facts-*.sqlite"))) == 1
     assert not list((tmp_path / "cache").glob(".*.tmp"))
+
+
+def test_a_base_narrowed_to_a_source_is_a_view_answering_as_the_records_in_memory(tmp_path: Path) -> None:
+    """--source narrows a stored base by a view of its database (never reading it whole), with the same
+    records, links and texts as the same base narrowed in memory."""
+    from conftest import SMALL, renamed
+    from cqsmart.query.narrow import from_source
+
+    other = renamed(SMALL, "other", tmp_path / "other.json")
+    stored = load([str(TESTS.parent / "facts"), str(other)], library=False)
+    assert stored.store is not None
+    plain = FactBase(tuple(dict(record) for record in stored.records), stored.origin)
+    for source in ("cqdaily-2021-08-smart-city-interview", "other-interview"):
+        narrow_stored, narrow_plain = from_source(stored, source), from_source(plain, source)
+        assert narrow_stored.store is not None
+        assert ids(list(narrow_stored.records)) == ids(list(narrow_plain.records))
+        assert narrow_stored.store.content != stored.store.content  # its own search index
+        for record in narrow_plain.records:
+            found = narrow_stored.by_id[record["id"]]
+            assert dict(found) == dict(record)
+            assert narrow_stored.encoded[record["id"]] == plain.encoded.get(record["id"], stored.encoded[record["id"]])
+            assert [(field, other["id"]) for field, other in narrow_stored.referring(record["id"])] == [
+                (field, other["id"]) for field, other in narrow_plain.referring(record["id"])
+            ]
+        assert sorted(narrow_stored.values("topic")) == sorted(narrow_plain.values("topic"))

@@ -3,7 +3,7 @@ JSON contract: the fields of each kind of row, in output order."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, Protocol
 
 from cqsmart.model.generated import RECORD_FIELDS
@@ -28,6 +28,8 @@ class RecordStore(Protocol):
     def referring(self, record_id: str) -> list[tuple[str, JsonRecord]]: ...
     def encoded(self, record_id: str) -> str | None: ...
     def many(self, record_ids: list[str]) -> list[JsonRecord]: ...
+    def citing(self, source_id: str) -> list[str]: ...
+    def only(self, record_ids: Iterable[str], content: bytes) -> RecordStore: ...
 
 
 def covers(period: Mapping[str, Any], start: int | None, end: int | None) -> bool:

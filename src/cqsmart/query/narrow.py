@@ -12,31 +12,36 @@ def from_source(base: FactBase, source_id: str | None) -> FactBase:
     if source_id is None:
         return base
     require_known(source_id, {str(record["id"]) for record in base.of_kind("source")}, "source")
-    kept: dict[str, JsonRecord] = {}
-    for record in base.records:
-        cited = record.get("source")
-        if record["id"] == source_id or (isinstance(cited, dict) and cited.get("id") == source_id):
-            kept[record["id"]] = record
-    derived = [record for record in base.of_kind("figure") if record["derived"]]
+    if base.store is not None:  # a stored base is narrowed by a view: its records are never all read
+        kept = {source_id, *base.store.citing(source_id)}
+    else:
+        kept = {source_id} | {
+            str(record["id"])
+            for record in base.records
+            if isinstance(record.get("source"), dict) and record["source"].get("id") == source_id
+        }
+    derived = base.select("figure", {"derived": True})
     growing = True
     while growing:  # a derived figure may be worked out from another derived figure
         growing = False
         for record in derived:
             if record["id"] not in kept and all(name in kept for name in record.get("inputs") or ()):
-                kept[record["id"]] = record
+                kept.add(str(record["id"]))
                 growing = True
-    for record in base.records:
-        if record["kind"] == "alias" or (record["kind"] == "check" and _checks_only(record, kept)):
-            kept[record["id"]] = record
+    kept.update(str(record["id"]) for record in base.of_kind("alias"))
+    kept.update(str(record["id"]) for record in base.of_kind("check") if _checks_only(record, kept))
+    origin = f"{base.origin} (source {source_id})"
+    if base.store is not None:
+        narrowed = FactBase(None, origin, store=base.store.only(kept, base.store.content + b"\0source\0" + source_id.encode()))
+        narrowed.notes = base.notes
+        return narrowed
     records = tuple(record for record in base.records if record["id"] in kept)
-    narrowed = FactBase(
-        records, f"{base.origin} (source {source_id})", {key: base.encoded[key] for key in kept if key in base.encoded}
-    )
+    narrowed = FactBase(records, origin, {key: base.encoded[key] for key in kept if key in base.encoded})
     narrowed.notes = base.notes
     return narrowed
 
 
-def _checks_only(check: JsonRecord, kept: dict[str, JsonRecord]) -> bool:
+def _checks_only(check: JsonRecord, kept: set[str]) -> bool:
     from cqsmart.model.formula import referenced_ids
 
     formulas = [*check["terms"], *([check["expected"]] if check["expected"] else [])]

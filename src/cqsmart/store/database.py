@@ -7,6 +7,7 @@ read-only and immutable: no locks, no journal beside it), so a reader never sees
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import sqlite3
@@ -19,12 +20,12 @@ from urllib.parse import quote
 from cqsmart.model.factbase import JsonRecord
 from cqsmart.store.lazy import INDEX_FIELDS, LazyRecord
 
-FORMAT = "cqsmart-db-3"
+FORMAT = "cqsmart-db-4"
 _SCHEMA = """
 CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE records (
     position INTEGER PRIMARY KEY, id TEXT NOT NULL, kind TEXT NOT NULL, derived JSON_BOOLEAN, topic TEXT,
-    metric TEXT, start INTEGER, "end" INTEGER, basis TEXT, line TEXT, area TEXT
+    metric TEXT, start INTEGER, "end" INTEGER, basis TEXT, line TEXT, area TEXT, source_id TEXT
 );
 -- Apart from the fields, so that a scan of the fields does not read every record's text.
 CREATE TABLE texts (position INTEGER PRIMARY KEY, json BLOB NOT NULL);  -- UTF-8, as validation wrote it
@@ -38,11 +39,13 @@ CREATE INDEX records_topic ON records (topic, kind);
 CREATE INDEX records_metric ON records (metric, kind);
 CREATE INDEX records_period ON records (kind, start, "end");
 CREATE INDEX refs_target ON refs (target);
+CREATE INDEX records_source ON records (source_id);
 """
 _COLUMNS = ", ".join('"end"' if name == "end" else name for name in INDEX_FIELDS)
 # The columns a selection may test for equality (all indexed).
 SELECTABLE = frozenset({"kind", "derived", "topic", "metric", "line", "area"})
 REFERENCE_FIELDS = ("figures", "inputs", "parent")
+_VIEWS = itertools.count()  # each narrowed store's view has a name of its own
 _DECODED_TOGETHER = 1024  # records whose texts one query reads in a scan
 
 
@@ -132,7 +135,11 @@ class Records:
     renderer can tell a record of the base from a row made from one)."""
 
     def __init__(
-        self, connection: sqlite3.Connection, content: bytes = b"", rebuild: Callable[[], sqlite3.Connection] | None = None
+        self,
+        connection: sqlite3.Connection,
+        content: bytes = b"",
+        rebuild: Callable[[], sqlite3.Connection] | None = None,
+        table: str = "records",
     ) -> None:
         self.connection = connection
         # A damaged page is found only when read: then the base is built again (the same records at
@@ -141,6 +148,7 @@ class Records:
         self.content = content  # what identifies the records: their cache key
         self._made: dict[int, LazyRecord] = {}
         self._all: list[JsonRecord] | None = None
+        self._table = table  # the records asked about: all of them, or a view of some (`only`)
 
     def _query(self, sql: str, parameters: Iterable[Any] = ()) -> list[Any]:
         try:
@@ -154,7 +162,7 @@ class Records:
     def _records(self, sql: str, parameters: Iterable[Any] = ()) -> list[JsonRecord]:
         """Records as rows of INDEX_FIELDS with their position last (a LazyRecord reads the fields by place)."""
         made = self._made
-        rows = self._query(f"SELECT {_COLUMNS}, position FROM records {sql}", tuple(parameters))
+        rows = self._query(f"SELECT {_COLUMNS}, position FROM {self._table} {sql}", tuple(parameters))
         if not made:  # the first query of a run: every record is new
             records = [LazyRecord(self, row[-1], row) for row in rows]
             made.update(zip([row[-1] for row in rows], records, strict=True))
@@ -177,10 +185,10 @@ class Records:
         return found[0] if found else None
 
     def ids(self) -> list[str]:
-        return [ident for (ident,) in self._query("SELECT id FROM records ORDER BY position")]
+        return [ident for (ident,) in self._query(f"SELECT id FROM {self._table} ORDER BY position")]
 
     def count(self) -> int:
-        ((count,),) = self._query("SELECT count(*) FROM records")
+        ((count,),) = self._query(f"SELECT count(*) FROM {self._table}")
         return int(count)
 
     def many(self, record_ids: list[str]) -> list[JsonRecord]:
@@ -199,8 +207,21 @@ class Records:
                 record.adopt(json.loads(texts[record.position]))
         return found
 
+    def citing(self, source_id: str) -> list[str]:
+        """The ids of the records that cite this source."""
+        return [ident for (ident,) in self._query(f"SELECT id FROM {self._table} WHERE source_id = ?", (source_id,))]
+
+    def only(self, record_ids: Iterable[str], content: bytes) -> Records:
+        """These records alone, as a store of their own (`content` identifies them): every query of it
+        reads a view of the database, so a base narrowed to one source is never read whole."""
+        view = f"only_{next(_VIEWS)}"
+        self.connection.execute(f"CREATE TEMP TABLE {view}_ids (id TEXT PRIMARY KEY)")
+        self.connection.executemany(f"INSERT OR IGNORE INTO {view}_ids VALUES (?)", ((ident,) for ident in record_ids))
+        self.connection.execute(f"CREATE TEMP VIEW {view} AS SELECT records.* FROM records JOIN {view}_ids USING (id)")
+        return Records(self.connection, content, table=view)
+
     def kinds(self) -> list[str]:
-        return [kind for (kind,) in self._query("SELECT DISTINCT kind FROM records ORDER BY position")]
+        return [kind for (kind,) in self._query(f"SELECT DISTINCT kind FROM {self._table} ORDER BY position")]
 
     def select(self, kind: str, equal: dict[str, Any], span: tuple[int | None, int | None] | None = None) -> list[JsonRecord]:
         """Records of `kind` whose fields equal these values and whose period meets the span, in base order."""
@@ -223,7 +244,7 @@ class Records:
         """The distinct values of an indexed field (of one kind's records), nulls left out."""
         assert field in SELECTABLE
         where = f"WHERE {field} IS NOT NULL" + (" AND kind = ?" if kind else "")
-        found = self._query(f"SELECT DISTINCT {field} FROM records {where}", (kind,) if kind else ())
+        found = self._query(f"SELECT DISTINCT {field} FROM {self._table} {where}", (kind,) if kind else ())
         return {value for (value,) in found}
 
     def referring(self, record_id: str) -> list[tuple[str, JsonRecord]]:
@@ -235,8 +256,9 @@ class Records:
             return []
         positions = sorted({position for position, _ in found})
         among = f"WHERE position IN ({', '.join('?' * len(positions))}) ORDER BY position"
-        records = dict(zip(positions, self._records(among, positions), strict=True))
-        return [(field, records[position]) for position, field in found]
+        # Keyed by position: a narrowed store's view holds only some of those that refer.
+        records = {record.position: record for record in self._records(among, positions) if isinstance(record, LazyRecord)}
+        return [(field, records[position]) for position, field in found if position in records]
 
     # What a LazyRecord asks of its store.
     def decode(self, position: int) -> dict[str, Any]:
@@ -272,6 +294,6 @@ class Records:
         return b",\n".join(texts[position] for position in positions)
 
     def encoded(self, record_id: str) -> str | None:
-        by_id = "SELECT json FROM texts JOIN records USING (position) WHERE id = ?"
+        by_id = f"SELECT json FROM texts JOIN {self._table} USING (position) WHERE id = ?"
         found = self._query(by_id, (record_id,))
         return bytes(found[0][0]).decode() if found else None

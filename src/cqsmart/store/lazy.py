@@ -14,7 +14,7 @@ from typing import Any, Protocol
 from cqsmart.model.factbase import JsonRecord
 
 # The index row of a record: these fields, in this order (null where a kind has no such field).
-INDEX_FIELDS = ("id", "kind", "derived", "topic", "metric", "start", "end", "basis", "line", "area")
+INDEX_FIELDS = ("id", "kind", "derived", "topic", "metric", "start", "end", "basis", "line", "area", "source_id")
 _PERIOD = -1  # `period` is answered from three index fields
 # For each kind, the fields its index row answers and where they stand in it.
 _INDEXED_BY_KIND: dict[str, dict[str, int]] = {
@@ -34,6 +34,7 @@ def index_row(record: JsonRecord) -> list[Any]:
     """The record's row, in the order of INDEX_FIELDS (spelt out: a large base makes one per record)."""
     get = record.get
     period = get("period") or {}
+    cited = get("source")
     return [
         get("id"),
         get("kind"),
@@ -45,6 +46,7 @@ def index_row(record: JsonRecord) -> list[Any]:
         period.get("basis"),
         get("line"),
         get("area"),
+        cited.get("id") if isinstance(cited, dict) else None,  # the source it cites, for --source
     ]
 
 
