@@ -111,3 +111,11 @@ def test_a_question_that_asks_whether_a_stated_value_holds_is_a_claim(question: 
 def test_other_questions_are_not_claims(question: str) -> None:
     _, values = take_values(question)
     assert not is_claim(question, values)
+
+
+def test_a_fall_is_claimed_by_its_size() -> None:
+    """下降3.5% is kept as value 3.5 and base_value -0.035: "fell 3.5%" states it."""
+    fall = {"value": 3.5, "unit": "%", "base_value": -0.035, "qualifier": "exact", "direction": "decrease"}
+    found = claim(stated("fell 3.5%"), fall)
+    assert found is not None
+    assert (found.stated, found.verdict) == (3.5, "consistent")

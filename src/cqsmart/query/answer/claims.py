@@ -65,6 +65,8 @@ def claim(stated: Stated, record: Mapping[str, Any]) -> Claim | None:
     if value is None or not measures(stated, record):
         return None
     # A bare number (1875) is compared as written; one with its scale (20 million, 16%) in base units.
+    # A claim states a magnitude, as a figure's value does: 下降3.5% is a fall of 3.5%, its base_value -0.035.
+    base = abs(base) if base is not None else None
     source = base if stated.said and base is not None else value
     per_unit = value / base if stated.said and base else 1.0
     verdict = _verdict(stated, source, str(record.get("qualifier") or "exact"))
