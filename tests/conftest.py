@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -63,13 +64,19 @@ def load_json(text: str) -> Any:
 
 
 NO_ANSWER = "cqsmart: no figure in the fact base answers this question\n"
+ZH_NO_ANSWER = "cqsmart: 数据库中没有能回答这个问题的数据\n"
+
+
+def no_answer(question: str) -> str:
+    """ask's one line when nothing answers: in the question's language, as an answer would be."""
+    return ZH_NO_ANSWER if re.search("[\u3400-\u9fff]", question) else NO_ANSWER
 
 
 def assert_asked(run: Run, question: str, expected: str | None) -> None:
     """`ask QUESTION --json` puts the expected figure first, or, for None, exits 1 with its one line."""
     result = run("ask", question, "--json")
     if expected is None:
-        assert (result.exit_code, result.stdout, result.stderr) == (1, "", NO_ANSWER)
+        assert (result.exit_code, result.stdout, result.stderr) == (1, "", no_answer(question))
     else:
         assert (result.exit_code, result.stderr) == (0, ""), result.stderr
         assert json.loads(result.stdout)[0]["id"] == expected

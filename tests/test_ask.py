@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import NO_ANSWER, Run, assert_asked
+from conftest import NO_ANSWER, Run, assert_asked, no_answer
 
 FACTS = Path(__file__).resolve().parents[1] / "facts"
 
@@ -792,7 +792,7 @@ def test_a_figure_without_a_time_reference_answers_only_for_its_sources_year(
     """Undated figures stand for the year of their source (2021), never for another year."""
     result = run("ask", question, "--json")
     if expected is None:
-        assert (result.exit_code, result.stdout, result.stderr) == (1, "", NO_ANSWER)
+        assert (result.exit_code, result.stdout, result.stderr) == (1, "", no_answer(question))
     else:
         assert json.loads(result.stdout)[0]["id"] == expected
 
@@ -851,7 +851,7 @@ UNANSWERABLE = [
 def test_a_question_the_base_cannot_answer_gets_no_figure(run: Run, question: str) -> None:
     """Exit 1 with one line, and nothing on stdout: never the nearest unrelated figure."""
     result = run("ask", question, "--json")
-    assert (result.exit_code, result.stdout, result.stderr) == (1, "", NO_ANSWER)
+    assert (result.exit_code, result.stdout, result.stderr) == (1, "", no_answer(question))
 
 
 @pytest.mark.parametrize("question", ["충칭의 디지털 경제 규모는 얼마입니까", "какой рост цифровой экономики"])

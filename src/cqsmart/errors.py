@@ -15,6 +15,7 @@ class CqsmartError(Exception):
         super().__init__(text)
         self.key = key
         self.params = params
+        self.lang = ""  # the language a command chose for its output (ask: the question's), if not the run's
 
 
 class NotFound(CqsmartError):

@@ -54,3 +54,9 @@ def test_a_claim_about_something_the_base_does_not_hold_exits_1(run: Run) -> Non
     result = run("ask", "Is it true that Chongqing has 500 airports?")
     assert (result.exit_code, result.stdout) == (1, "")
     assert result.stderr == "cqsmart: no figure in the fact base answers this question\n"
+
+
+def test_a_chinese_question_nothing_answers_is_told_so_in_chinese(run: Run) -> None:
+    result = run("ask", "重庆有多少个机场", env={"LANG": "en_US.UTF-8"})
+    assert (result.exit_code, result.stderr) == (1, "cqsmart: 数据库中没有能回答这个问题的数据\n")
+    assert run("ask", "重庆有多少个机场", "--lang", "en").stderr == "cqsmart: no figure in the fact base answers this question\n"

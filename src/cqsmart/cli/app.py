@@ -107,7 +107,8 @@ def _exit_code(run: Callable[[], Any], args: Sequence[str] = ()) -> int:
     except CqsmartError as failure:
         from cqsmart.cli.messages import lang_of_run, message
 
-        error(message(failure.key, lang_of_run(args), **failure.params) if failure.key else str(failure))
+        said = message(failure.key, failure.lang or lang_of_run(args), **failure.params) if failure.key else str(failure)
+        error(said)
         return failure.exit_code
     except OutputFailed as failure:
         return output_failed(failure.failure)

@@ -17,6 +17,7 @@ from cqsmart.cli.app import (
     emit,
     load_base,
 )
+from cqsmart.errors import CqsmartError
 
 
 @app.command()
@@ -53,7 +54,13 @@ def ask(
 
     use_cached_indexes()
     base = load_base(ctx, source)
-    emit(answer(base, question, limit), base, fmt, as_json, fields, lang or language_of(question))
+    chosen = lang or language_of(question)
+    try:
+        found = answer(base, question, limit)
+    except CqsmartError as failure:
+        failure.lang = chosen.value  # "no figure answers" in the question's language, as an answer would be
+        raise
+    emit(found, base, fmt, as_json, fields, chosen)
 
 
 def language_of(question: str) -> Lang:
