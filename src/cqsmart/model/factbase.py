@@ -160,6 +160,16 @@ class FactBase:
         rows = [row for row in self.by_kind.get(kind, ()) if all(row.get(name) == value for name, value in equal.items())]
         return rows if span is None else [row for row in rows if covers(row["period"], *span)]
 
+    def citing(self, source_id: str) -> list[str]:
+        """The ids of the records that cite this source."""
+        if self.store is not None:
+            return self.store.citing(source_id)
+        return [
+            str(record["id"])
+            for record in self.records
+            if isinstance(record.get("source"), dict) and record["source"].get("id") == source_id
+        ]
+
     def many(self, record_ids: list[str]) -> dict[str, JsonRecord]:
         """The records with these ids (those that exist), read together: one query, not one an id."""
         if self.store is not None:

@@ -102,6 +102,10 @@ COUNTERS: dict[str, tuple[Decimal, str]] = {
 }
 
 
+# The units of a percentage and of a difference of percentages, as the fact base states them.
+PERCENT_UNITS = ("%", "个百分点")
+
+
 def unit_base(unit: str) -> tuple[Decimal, str] | None:
     """The multiplier to base units and the base unit's name, or None for a unit not read as one."""
     if unit in COUNTERS:

@@ -5,8 +5,9 @@ from __future__ import annotations
 from cqsmart.errors import UsageError
 from cqsmart.model.factbase import FactBase, JsonRecord
 from cqsmart.model.outputs import signed
+from cqsmart.model.units import PERCENT_UNITS
 from cqsmart.model.years import read_year
-from cqsmart.query.listing import PERCENT_UNITS, years_with_figures
+from cqsmart.query.listing import years_with_figures
 from cqsmart.query.result import Result, hint, require_known
 
 
@@ -110,11 +111,11 @@ def compare_years(base: FactBase, years: list[int], derived: bool, metric: str |
             }
         )
     if not rows:
-        known = ", ".join(map(str, years_with_figures(base, derived)))
+        having = list(map(str, years_with_figures(base, derived)))
         wanted = " and ".join(map(str, years)) if len(years) == 2 else "at least two of " + ", ".join(map(str, years))
-        asked = "、".join(map(str, years))
-        text = f"no metric has a value in {'both ' if len(years) == 2 else ''}{wanted}; years with figures: {known}"
-        return Result(rows, "year-comparison", hint(text, "no-common-years", years=asked, known=known.replace(", ", "、")))
+        text = f"no metric has a value in {'both ' if len(years) == 2 else ''}{wanted}; years with figures: {', '.join(having)}"
+        said = hint(text, "no-common-years", years="、".join(map(str, years)), known="、".join(having))
+        return Result(rows, "year-comparison", said)
     return Result(rows, "year-comparison")
 
 

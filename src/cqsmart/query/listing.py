@@ -9,8 +9,6 @@ from cqsmart.model.factbase import FactBase, JsonRecord
 from cqsmart.query.answer.search import matches
 from cqsmart.query.result import Result, hint, require_known
 
-PERCENT_UNITS = ("%", "个百分点")
-
 
 class Filters(NamedTuple):
     year: int | None = None

@@ -12,14 +12,7 @@ def from_source(base: FactBase, source_id: str | None) -> FactBase:
     if source_id is None:
         return base
     require_known(source_id, {str(record["id"]) for record in base.of_kind("source")}, "source")
-    if base.store is not None:  # a stored base is narrowed by a view: its records are never all read
-        kept = {source_id, *base.store.citing(source_id)}
-    else:
-        kept = {source_id} | {
-            str(record["id"])
-            for record in base.records
-            if isinstance(record.get("source"), dict) and record["source"].get("id") == source_id
-        }
+    kept = {source_id, *base.citing(source_id)}
     derived = base.select("figure", {"derived": True})
     growing = True
     while growing:  # a derived figure may be worked out from another derived figure
@@ -31,7 +24,7 @@ def from_source(base: FactBase, source_id: str | None) -> FactBase:
     kept.update(str(record["id"]) for record in base.of_kind("alias"))
     kept.update(str(record["id"]) for record in base.of_kind("check") if _checks_only(record, kept))
     origin = f"{base.origin} (source {source_id})"
-    if base.store is not None:
+    if base.store is not None:  # a stored base is narrowed by a view: its records are never all read
         narrowed = FactBase(None, origin, store=base.store.only(kept, base.store.content + b"\0source\0" + source_id.encode()))
         narrowed.notes = base.notes
         return narrowed

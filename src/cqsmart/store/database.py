@@ -14,7 +14,7 @@ import sqlite3
 import stat
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 from urllib.parse import quote
 
 from cqsmart.model.factbase import JsonRecord
@@ -198,13 +198,9 @@ class Records:
             chosen = record_ids[start : start + 500]
             found += self._records(f"WHERE id IN ({', '.join('?' * len(chosen))})", chosen)
         undecoded = [record for record in found if isinstance(record, LazyRecord) and not record.decoded]
-        for start in range(0, len(undecoded), 500):
-            chosen_records = undecoded[start : start + 500]
-            positions = [record.position for record in chosen_records]
-            among = f"SELECT position, json FROM texts WHERE position IN ({', '.join('?' * len(positions))})"
-            texts = dict(self._query(among, positions))
-            for record in chosen_records:
-                record.adopt(json.loads(texts[record.position]))
+        texts = self._texts([record.position for record in undecoded])
+        for record in undecoded:
+            record.adopt(json.loads(texts[record.position]))
         return found
 
     def citing(self, source_id: str) -> list[str]:
@@ -268,12 +264,12 @@ class Records:
         while last - position < _DECODED_TOGETHER and (after := made.get(last + 1)) is not None and not after.decoded:
             last += 1
         if last == position:
-            return dict(json.loads(self.line(position)))
+            return cast("dict[str, Any]", json.loads(self.line(position)))
         texts = self._query("SELECT position, json FROM texts WHERE position BETWEEN ? AND ?", (position, last))
         decoded = {at: json.loads(text) for at, text in texts}
         for at in range(position + 1, last + 1):
             made[at].adopt(decoded[at])
-        return dict(decoded[position])
+        return cast("dict[str, Any]", decoded[position])
 
     def line(self, position: int) -> str:
         ((text,),) = self._query("SELECT json FROM texts WHERE position = ?", (position,))
@@ -286,12 +282,17 @@ class Records:
             # Joined and encoded by SQLite: no Python string a record. (A rowid range is read in order.)
             between = "SELECT CAST(group_concat(json, ',' || char(10)) AS BLOB) FROM texts WHERE position BETWEEN ? AND ?"
             return bytes(self._query(between, (first, last))[0][0])
+        texts = self._texts(positions)
+        return b",\n".join(texts[position] for position in positions)
+
+    def _texts(self, positions: list[int]) -> dict[int, bytes]:
+        """The JSON lines at these positions, by position."""
         texts: dict[int, bytes] = {}
         for start in range(0, len(positions), 500):  # well within SQLite's limit on parameters
             chosen = positions[start : start + 500]
             among = f"SELECT position, json FROM texts WHERE position IN ({', '.join('?' * len(chosen))})"
             texts.update(self._query(among, chosen))
-        return b",\n".join(texts[position] for position in positions)
+        return texts
 
     def encoded(self, record_id: str) -> str | None:
         by_id = f"SELECT json FROM texts JOIN {self._table} USING (position) WHERE id = ?"

@@ -15,6 +15,7 @@ from typing import NamedTuple
 
 from cqsmart.errors import NotFound, UsageError, echo
 from cqsmart.model.factbase import FactBase, JsonRecord
+from cqsmart.model.units import PERCENT_UNITS
 from cqsmart.query.answer.claims import Claim, claim, is_claim, measures
 from cqsmart.query.answer.document import LABEL, Document
 from cqsmart.query.answer.fit import Fit
@@ -43,7 +44,6 @@ class Weights(NamedTuple):
 
 
 WEIGHTS = Weights()
-PERCENTAGES = ("%", "个百分点")
 CHANGE = "c:change"
 TARGET = "c:target"
 # The units a figure counted in a Chinese measure word is stated in: 多少个 asks for 个, 多少人 for 万人 or 位.
@@ -82,12 +82,16 @@ class Scored:
     def score(self) -> float:
         weights = WEIGHTS
         factor = (weights.names_other if self.names_other else 1.0) * (weights.counted if self.counted else 1.0)
-        labelled = 1 - weights.label_share + weights.label_share * self.label_coverage
-        return self.coverage * labelled * factor * (1.0 + self.spans)
+        return weighed(self.coverage, self.label_coverage) * factor * (1.0 + self.spans)
 
     @property
     def record(self) -> JsonRecord:
         return self.document.record
+
+
+def weighed(share: float, label_share: float) -> float:
+    """How well a record matches: its coverage, of which the label's coverage makes WEIGHTS.label_share."""
+    return share * (1 - WEIGHTS.label_share + WEIGHTS.label_share * label_share)
 
 
 def _slot_weight(slot: frozenset[str], index: Index) -> float:
@@ -171,7 +175,7 @@ RULES = (
     Rule(
         "no-percentage-counts",
         '"how many" is never answered by a percentage',
-        lambda question, record: not (_counts(question) and record.get("unit") in PERCENTAGES),
+        lambda question, record: not (_counts(question) and record.get("unit") in PERCENT_UNITS),
     ),
     Rule(
         "amounts-have-values",

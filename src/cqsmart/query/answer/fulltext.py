@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 FORMAT = "cqsmart-terms-2"
 COLUMNS = ("label", "names", "quote", "other")
@@ -63,6 +64,16 @@ def in_memory(
     return connection
 
 
+def _among(connection: sqlite3.Connection, query: str, items: Sequence[object]) -> list[tuple[Any, Any]]:
+    """The rows of `query`, whose `{}` is filled with a list of parameters, for all of `items` (500 a
+    statement: well within SQLite's limit on parameters)."""
+    found: list[tuple[Any, Any]] = []
+    for start in range(0, len(items), 500):
+        chosen = items[start : start + 500]
+        found += connection.execute(query.format(", ".join("?" * len(chosen))), chosen).fetchall()
+    return found
+
+
 class Terms:
     """What a built index answers."""
 
@@ -87,27 +98,19 @@ class Terms:
         """The records whose value (or value in base units) lies in [low, high]."""
         near = "SELECT DISTINCT position FROM numbers WHERE value BETWEEN ? AND ? ORDER BY position"
         positions = [int(position) for (position,) in self.connection.execute(near, (low, high))]
-        found: list[tuple[int, str]] = []
-        for start in range(0, len(positions), 500):  # by rowid: a join would scan the full-text table
-            chosen = positions[start : start + 500]
-            among = f"SELECT rowid, id FROM terms WHERE rowid IN ({', '.join('?' * len(chosen))}) ORDER BY rowid"
-            found += [(int(position), str(ident)) for position, ident in self.connection.execute(among, chosen)]
-        return found
+        # By rowid: a join would scan the full-text table.
+        found = _among(self.connection, "SELECT rowid, id FROM terms WHERE rowid IN ({}) ORDER BY rowid", positions)
+        return [(int(position), str(ident)) for position, ident in found]
 
     def counts(self, terms: Sequence[str]) -> dict[str, int]:
         """How many records hold each term (absent ones hold none)."""
-        found: dict[str, int] = {}
-        for start in range(0, len(terms), 500):  # well within SQLite's limit on parameters
-            chosen = terms[start : start + 500]
-            among = f"SELECT term, doc FROM vocabulary WHERE term IN ({', '.join('?' * len(chosen))})"
-            found.update((str(term), int(count)) for term, count in self.connection.execute(among, chosen))
-        return found
+        found = _among(self.connection, "SELECT term, doc FROM vocabulary WHERE term IN ({})", terms)
+        return {str(term): int(count) for term, count in found}
 
     def sounds(self, chars: Iterable[str]) -> dict[str, str]:
         """The sound of each of these characters that has one."""
-        chosen = sorted(set(chars))[:500]
-        among = f"SELECT char, sound FROM sounds WHERE char IN ({', '.join('?' * len(chosen))})"
-        return {str(char): str(sound) for char, sound in self.connection.execute(among, chosen)} if chosen else {}
+        found = _among(self.connection, "SELECT char, sound FROM sounds WHERE char IN ({})", sorted(set(chars)))
+        return {str(char): str(sound) for char, sound in found}
 
     def sounding(self, sound: str) -> list[str]:
         """The characters of the base's texts that have this sound."""

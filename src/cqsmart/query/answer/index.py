@@ -25,6 +25,7 @@ from cqsmart.query.text.chinese import is_han
 from cqsmart.query.text.english import english_word
 
 CANDIDATES = 200  # the records bm25 finds for a question that are then scored in full
+TERM_KEYS = ("z:", "u:", "w:")  # keys that are one term of the full-text index (a concept is several)
 
 
 class Index:
@@ -56,7 +57,7 @@ class Index:
         if self.size > limit:
             # A word most records hold finds nothing bm25 would rank above the rest, only makes it rank
             # them all: in a large base it is left to the scoring (Synthetic figure 4242 is found by 4242).
-            plain = [key for key in keys if key.startswith(("z:", "u:", "w:"))]
+            plain = [key for key in keys if key.startswith(TERM_KEYS)]
             self._count_keys(set(plain))
             rare = [key for key in keys if key not in plain or self._counts[key] <= self.size / 2]
             keys = rare if any(key in plain for key in rare) else keys
@@ -71,7 +72,7 @@ class Index:
 
     def expression(self, key: str) -> str:
         """The FTS5 expression a key matches: its term, or for a concept any of its members."""
-        if key.startswith(("z:", "u:", "w:")):
+        if key.startswith(TERM_KEYS):
             return f'"{key[2:]}"'
         if key.startswith("c:"):
             return self._concept_expressions().get(key[2:], "")
@@ -99,7 +100,7 @@ class Index:
 
     def _count_keys(self, keys: set[str]) -> None:
         keys = {key for key in keys if key not in self._counts}
-        plain = sorted(key for key in keys if key.startswith(("z:", "u:", "w:")))
+        plain = sorted(key for key in keys if key.startswith(TERM_KEYS))
         found = self.terms.counts([key[2:] for key in plain])
         self._counts.update((key, found.get(key[2:], 0)) for key in plain)
         for key in keys.difference(plain):

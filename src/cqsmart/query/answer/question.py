@@ -58,7 +58,7 @@ def correct_homophones(text: str, index: Index) -> str:
     misspelt English word is replaced by a known one. A character is replaced only where the base
     uses it beside neither neighbour and the replacement stands with two of its neighbours in the
     base, so a question about what the base does not hold (机场) is left as asked."""
-    runs = [run for run in re.findall(r"[\u3400-\u9fff]{2,}", text)]
+    runs: list[str] = re.findall(r"[\u3400-\u9fff]{2,}", text)
     pairs = {run[at : at + 2] for run in runs for at in range(len(run) - 1)}
     known = index.terms.counts(sorted(pairs))
     unknown = {pair for pair in pairs if not known.get(pair)}

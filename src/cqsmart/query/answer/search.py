@@ -11,7 +11,7 @@ import re
 
 from cqsmart.errors import UsageError, echo
 from cqsmart.model.factbase import FactBase, JsonRecord
-from cqsmart.query.result import Result, hint
+from cqsmart.query.result import Hint, Result, hint
 
 _FIELD_WEIGHTS = (("id", 3), ("label", 4), ("metric", 2), ("topic", 2), ("note", 1), ("source", 1))
 
@@ -57,7 +57,7 @@ def search(base: FactBase, text: str, derived: bool = False) -> Result:
     """Records that match most of the text, best first; derived figures only when asked for."""
     if not _terms(text):
         raise UsageError("search needs some text, e.g. 渝康码, 'health code' or cloud")
-    from cqsmart.query.answer.ask import coverage, label_coverage
+    from cqsmart.query.answer.ask import coverage, label_coverage, weighed
     from cqsmart.query.answer.index import index_of
     from cqsmart.query.answer.question import understand
 
@@ -66,7 +66,7 @@ def search(base: FactBase, text: str, derived: bool = False) -> Result:
     if not query.slots:  # nothing the analysis reads as words (a date such as 8月13日): plain matching
         rows = [record for record in _searched(base) if matches(record, text)]
         rows = [row for row in rows if derived or not (row["kind"] == "figure" and row["derived"])]
-        return Result(rows, "record", None if rows else hint(f"nothing matches {echo(text)}", "no-match", words=echo(text)))
+        return Result(rows, "record", None if rows else _nothing(text))
     scored = []
     for document in index.candidates(query, limit=SEARCH_CANDIDATES):
         record = document.record
@@ -76,7 +76,11 @@ def search(base: FactBase, text: str, derived: bool = False) -> Result:
         share = coverage(query, document, index) if query.slots else 0.0
         if share >= FINDS:
             asked = is_derived and "derived" in query.intents  # implied GDP: those first
-            points = share * (0.6 + 0.4 * label_coverage(query, document, index))
+            points = weighed(share, label_coverage(query, document, index))
             scored.append((not asked, -round(points, 6), document.position, record))
     rows = [item[-1] for item in sorted(scored, key=lambda item: item[:3])]
-    return Result(rows, "record", None if rows else hint(f"nothing matches {echo(text)}", "no-match", words=echo(text)))
+    return Result(rows, "record", None if rows else _nothing(text))
+
+
+def _nothing(text: str) -> Hint:
+    return hint(f"nothing matches {echo(text)}", "no-match", words=echo(text))
