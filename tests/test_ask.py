@@ -879,3 +879,18 @@ def test_years_listed_are_answered_each_by_its_own_figure(run: Run, question: st
 def test_a_span_of_years_is_answered_by_the_figure_over_it(run: Run, question: str) -> None:
     """From 2018 to 2020 asks about the span: the cumulative growth comes first."""
     assert_asked(run, question, "digital-economy-cumulative-growth-2018-2020")
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("How many apps does Chongqing have?", None),  # app alone asks about apps, which the base does not count
+        ("重庆有多少个APP", None),
+        ("How many people are on the health code app?", "yukangma-users"),  # said of a name, app asks nothing more
+        ("渝康码App有多少用户", "yukangma-users"),
+        ("Digital economy in yuan, 2020?", "digital-economy-scale-2020"),  # yuan asks for an amount of money
+        ("How many yuan is the health code?", None),
+    ],
+)
+def test_app_and_yuan_are_words_of_the_question(run: Run, question: str, expected: str | None) -> None:
+    assert_asked(run, question, expected)
