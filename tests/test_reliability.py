@@ -403,4 +403,4 @@ def test_the_search_index_is_kept_under_the_caches_own_names(run: Run, tmp_path:
     for _ in range(2):  # the second run reads the index the first one kept
         assert run("ask", "渝康码有多少项功能?", "--json").exit_code == 0
     kept = sorted(path.name.split("-")[1] for path in folder.glob("cqsmart-*"))
-    assert kept == ["facts", "figures"] and mine.read_bytes() == b"mine"
+    assert set(kept) <= {"facts", "figures", "seen"} and {"facts", "figures"} <= set(kept) and mine.read_bytes() == b"mine"

@@ -3,7 +3,8 @@
 Entries are keyed by a cryptographic hash of the content of the fact files and the package version.
 An entry is a SQLite database (store/database.py) built under a temporary name and renamed into
 place; one that is not whole or not built for its key is rebuilt rather than trusted. The full-text
-indexes of `ask` and `search` (query/answer/fulltext.py) are kept beside entries by the same rules.
+indexes of `ask` and `search` (query/answer/fulltext.py) are kept beside entries by the same rules, and
+so is the key of each settled base by its files' statuses, so that an unchanged base is not even read.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import sys
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any
 
 from cqsmart import __version__
 from cqsmart.model.factbase import FIELDS_BY_KIND
@@ -23,60 +24,53 @@ from cqsmart.store.files import expand_user
 if TYPE_CHECKING:
     import sqlite3
 
-    from cqsmart.store.locate import FactFile
-
-try:  # the builtin module: hashlib would load OpenSSL, a noticeable part of start-up
-    from _blake2 import blake2b as _blake2b
-except ImportError:  # pragma: no cover - other Python implementations
-    from hashlib import blake2b as _blake2b
+    from cqsmart.store.locate import FactFile, FoundFile
 
 
-class Hasher(Protocol):
-    def update(self, data: bytes, /) -> None: ...
-    def hexdigest(self) -> str: ...
-
-
-def content_hash(data: bytes | memoryview = b"") -> Hasher:
-    """A cryptographic hash of content, for cache keys: what is served is what was validated."""
-    return _blake2b(data)
-
-
-# A file this large is hashed by SHA-256, several times faster than BLAKE2 on processors with SHA
-# instructions (most now); a small one is not worth loading OpenSSL for.
+# A file this large is hashed by SHA-256, faster than BLAKE2 on processors with SHA instructions.
 LARGE_FILE_BYTES = 1 << 20
 
 
 class Key:
     """A cache key built from framed fields: each a one-byte tag, its length and its bytes, so no
-    content can ever be read as framing and two different inputs never feed the hash the same stream."""
+    content can ever be read as framing and two different inputs never give the same bytes to hash.
+    The fields are short (names, sizes, digests), so they are kept and hashed at the end."""
 
     def __init__(self) -> None:
-        self._hash = content_hash()
+        self.framed = bytearray()
 
     def add(self, tag: bytes, data: bytes) -> Key:
         assert len(tag) == 1 and not tag.isdigit(), "a tag is one byte that cannot start a length"
-        self._hash.update(tag + b"%d:" % len(data))
-        self._hash.update(data)
+        self.framed += tag + b"%d:" % len(data) + data
         return self
 
     def hexdigest(self) -> str:
-        return self._hash.hexdigest()
+        """A cryptographic hash of the fields: what is served is what was validated. (hashlib is loaded
+        here, not at start-up: a run on a base the cache knows by its files' statuses hashes nothing.)"""
+        from hashlib import blake2b
+
+        return blake2b(self.framed).hexdigest()
 
 
 def file_digest(content: bytes) -> bytes:
     """A digest of a file's bytes, named by its algorithm: the key holds it, never the bytes themselves."""
-    if len(content) < LARGE_FILE_BYTES:
-        return b"blake2b:" + _blake2b(content).digest()
-    from hashlib import sha256
+    from hashlib import blake2b, sha256
 
+    if len(content) < LARGE_FILE_BYTES:
+        return b"blake2b:" + blake2b(content).digest()
     return b"sha256:" + sha256(content).digest()
+
+
+def _versioned() -> Key:
+    """A key that begins with the package version and the contract's field names, so a base cached
+    before a field was added is validated again."""
+    return Key().add(b"v", __version__.encode()).add(b"c", repr(sorted(FIELDS_BY_KIND.items())).encode())
 
 
 def content_key(files: list[FactFile]) -> str:
     """Identifies a fact base by its files and by what validated it: each file is one framed record of
-    its name, kind, size and digest; the package version and the contract's field names come first, so a
-    base cached before a field was added is validated again."""
-    key = Key().add(b"v", __version__.encode()).add(b"c", repr(sorted(FIELDS_BY_KIND.items())).encode())
+    its name, kind, size and digest."""
+    key = _versioned()
     key.add(b"n", b"%d" % len(files))
     for item in files:
         key.add(b"f", os.path.basename(item.name).encode(errors="surrogateescape"))
@@ -84,6 +78,27 @@ def content_key(files: list[FactFile]) -> str:
         key.add(b"s", b"%d" % len(item.content))
         key.add(b"d", file_digest(item.content))
     return key.hexdigest()
+
+
+# A file changed less than this long before it was read is not remembered by its status: a second
+# change within the file system's timestamp granularity could leave the status as it was ("racy git").
+SETTLED_NANOSECONDS = 3_000_000_000
+
+
+def identity(status: os.stat_result) -> tuple[int, ...]:
+    """What changes whenever a file's content may have: its file, size and change times. The change
+    time (ctime) is set by the system on every write and rename and cannot be set back by a user."""
+    return (status.st_dev, status.st_ino, status.st_size, status.st_mtime_ns, status.st_ctime_ns)
+
+
+def statuses(found: Sequence[FoundFile]) -> bytes:
+    """A base as its files' names, kinds and statuses, and what validated it, framed."""
+    key = _versioned().add(b"n", b"%d" % len(found))
+    for item in found:
+        key.add(b"f", os.path.basename(item.name).encode(errors="surrogateescape"))
+        key.add(b"k", (item.kind or "").encode())
+        key.add(b"i", repr(identity(item.status)).encode())
+    return bytes(key.framed)
 
 
 def union_key(keys: list[str]) -> str:
@@ -96,10 +111,10 @@ def union_key(keys: list[str]) -> str:
     return key.hexdigest()
 
 
-def entry_limit(files: list[FactFile]) -> int:
+def entry_limit(found: Sequence[FoundFile]) -> int:
     """The most an entry for these files can hold (their records re-encoded, one a line, and an index
     of them): anything larger in its place is not an entry this version wrote."""
-    return 4 * sum(len(item.content) for item in files) + (1 << 20)
+    return 4 * sum(item.status.st_size for item in found) + (1 << 20)
 
 
 def artefact_limit(records: int) -> int:
@@ -113,12 +128,15 @@ KEEP_ENTRIES = 16
 # Only files with exactly these names are the cache's own; nothing else in the folder is touched.
 # (Patterns compiled on first use, by re's own cache: only a run that writes the cache needs them.)
 _ENTRY = r"cqsmart-facts-[0-9a-f]{128}\.sqlite"
-_TEMPORARY = r"\.cqsmart-[a-z]+-[0-9a-f]{128}\.[a-z]+\.[A-Za-z0-9_]+\.tmp"
+# What _put writes before renaming into place, for any of the names below.
+_TEMPORARY = r"\.cqsmart-[a-z]+-(?:[0-9a-f]{16}|[0-9a-f]{128})\.[a-z]+\.[A-Za-z0-9_]+\.tmp"
+_SEEN = r"cqsmart-seen-[0-9a-f]{16}\.key"  # a base's content key, by the statuses of its files
 _EARLIER_ENTRY = r"(?:cqsmart-)?facts-[0-9a-f]{128}\.json"  # cqsmart-cache-6 and before
 # Artefacts derived from a base (a search index), kept beside its entry under names only they match.
 _ARTEFACT = r"cqsmart-(?P<kind>[a-z]+)-[0-9a-f]{128}\.(?P<suffix>[a-z]+)"  # full-text indexes
-_ARTEFACT_TEMPORARY = r"\.cqsmart-[a-z]+-[0-9a-f]{128}\.[a-z]+\.[A-Za-z0-9_]+\.tmp"
 KEEP_ARTEFACTS = 8
+KEEP_SEEN = 64
+SEEN_LIMIT = 1 << 16
 # A temporary file this old was left by a process that was killed; a live writer finishes in seconds.
 STALE_TEMPORARY_SECONDS = 3600
 
@@ -158,6 +176,42 @@ class Cache:
         path = self._entry(key)
         self._put(path, lambda name: build(name, key, index, lines))
         return open_read_only(path, key, 1 << 62)
+
+    def _seen(self, described: bytes) -> Path:
+        """Where a base's statuses are remembered: a short checksum of them names the file, which holds
+        them whole, so two bases whose checksums agree are still told apart."""
+        from binascii import crc32
+
+        return self.directory / f"cqsmart-seen-{crc32(described):08x}{crc32(described[::-1]):08x}.key"
+
+    def recall(self, found: Sequence[FoundFile]) -> str | None:
+        """The content key of the base whose files have exactly these statuses, if one was remembered:
+        the files need not be read or hashed again."""
+        from cqsmart.store.reading import Unreadable, read_regular
+
+        described = statuses(found)
+        try:
+            key, _, remembered = read_regular(self._seen(described), SEEN_LIMIT).partition(b"\n")
+        except Unreadable:
+            return None
+        if remembered != described or not re.fullmatch(rb"[0-9a-f]{128}", key):
+            return None
+        return key.decode()
+
+    def remember(self, found: Sequence[FoundFile], key: str) -> None:
+        """Remember the content key read from these files, if none changed while being read and each had
+        settled before: a later change then always shows in their statuses."""
+        settled = time.time_ns() - SETTLED_NANOSECONDS
+        for item in found:
+            try:
+                now = os.stat(item.path)
+            except OSError:
+                return
+            if identity(now) != identity(item.status) or max(now.st_mtime_ns, now.st_ctime_ns) > settled:
+                return
+        described = statuses(found)
+        if len(described) < SEEN_LIMIT - 200:
+            self._put(self._seen(described), lambda name: name.write_bytes(key.encode() + b"\n" + described))
 
     def _index(self, name: str, key: str) -> Path:
         return self.directory / f"cqsmart-{name}-{key}.sqlite"
@@ -216,20 +270,22 @@ class Cache:
         now = time.time()
         entries: list[tuple[float, Path]] = []
         artefacts: list[tuple[float, Path]] = []
+        seen: list[tuple[float, Path]] = []
         for item in self.directory.iterdir():
             try:
                 if re.fullmatch(_ENTRY, item.name):
                     entries.append((item.stat().st_mtime, item))
+                elif re.fullmatch(_SEEN, item.name):
+                    seen.append((item.stat().st_mtime, item))
                 elif re.fullmatch(_ARTEFACT, item.name):
                     artefacts.append((item.stat().st_mtime, item))
                 elif re.fullmatch(_EARLIER_ENTRY, item.name) or (
-                    (re.fullmatch(_TEMPORARY, item.name) or re.fullmatch(_ARTEFACT_TEMPORARY, item.name))
-                    and now - item.stat().st_mtime > STALE_TEMPORARY_SECONDS
+                    re.fullmatch(_TEMPORARY, item.name) and now - item.stat().st_mtime > STALE_TEMPORARY_SECONDS
                 ):
                     item.unlink()
             except OSError:
                 continue
-        for found, keep in ((entries, KEEP_ENTRIES), (artefacts, KEEP_ARTEFACTS)):
+        for found, keep in ((entries, KEEP_ENTRIES), (artefacts, KEEP_ARTEFACTS), (seen, KEEP_SEEN)):
             found.sort(reverse=True)
             for _, stale in found[keep:]:
                 stale.unlink(missing_ok=True)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 import gc
 import json
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 from cqsmart.errors import InvalidFactBase
 from cqsmart.model import jsontext
@@ -15,7 +17,7 @@ from cqsmart.model.factbase import FactBase, JsonRecord
 from cqsmart.store.cache import content_key, union_key
 from cqsmart.store.database import Records, in_memory
 from cqsmart.store.lazy import index_row
-from cqsmart.store.locate import FactFile, read_fact_files, resolve_paths
+from cqsmart.store.locate import FactFile, FoundFile, find_fact_files, read_found, resolve_paths
 
 if TYPE_CHECKING:
     import sqlite3
@@ -92,28 +94,49 @@ def validated_form(files: list[FactFile]) -> tuple[list[list[Any]], list[bytes]]
     return encode(records, escape)
 
 
-class Base(NamedTuple):
+@dataclass
+class Base:
     """One base of those loaded together: its name in messages, its files, and whether it came from the
     user's library (a library base that fails is left out with a note, never the reason a command fails)."""
 
     origin: str
-    files: list[FactFile]
+    found: list[FoundFile]
     from_library: bool = False
     unreadable: str = ""  # why the files could not be read, for a library base (a named one raises)
+
+    @functools.cached_property
+    def files(self) -> list[FactFile]:
+        """The files' bytes, read once, when the cache does not know the base by its files' statuses."""
+        if self.unreadable:
+            return []
+        try:
+            return read_found(self.found)
+        except InvalidFactBase as failure:
+            if not self.from_library:
+                raise
+            self.unreadable = str(failure.problems[0])
+            return []
+
+    def key(self, cache: Cache | None) -> str:
+        """The key of the base's content, from its files' bytes, which the cache then remembers."""
+        key = content_key(self.files)
+        if cache is not None and not self.unreadable:
+            cache.remember(self.found, key)
+        return key
 
 
 def bases_to_load(paths: str | Sequence[str] | None, library: bool) -> list[Base]:
     """The bases named (`--facts`, repeatable, or `$CQSMART_FACTS`), else the bundled one and the library's."""
     chosen = [paths] if isinstance(paths, str) else list(paths or ())
     located, default = resolve_paths(chosen)
-    bases = [Base(origin, read_fact_files(location, origin)) for location, origin in located]
+    bases = [Base(origin, find_fact_files(location, origin)) for location, origin in located]
     if default and library:
         from cqsmart.store.library import entries
 
         for entry in entries():
             origin = f"library base {entry.id}"
             try:
-                bases.append(Base(origin, read_fact_files(entry.path, origin), True))
+                bases.append(Base(origin, find_fact_files(entry.path, origin), True))
             except InvalidFactBase as failure:
                 bases.append(Base(origin, [], True, str(failure.problems[0])))
     return bases
@@ -124,15 +147,21 @@ def load(path: str | Sequence[str] | None = None, *, use_cache: bool = True, lib
     user's library)."""
     bases = bases_to_load(path, library)
     origin = " + ".join(base.origin for base in bases)
-    files = [item for base in bases for item in base.files]
-    key = union_key([content_key(base.files) for base in bases])
     if not use_cache:
+        key = union_key([base.key(None) for base in bases])
         connection, notes = _database(bases, key, None)
         return _with_notes(FactBase(None, origin, store=Records(connection)), notes)
     from cqsmart.store.cache import Cache, entry_limit
 
     cache = Cache.default()
-    cached = cache.read(key, entry_limit(files))
+    limit = entry_limit([item for base in bases for item in base.found])
+    recalled = [cache.recall(base.found) if not base.unreadable else None for base in bases]
+    key = union_key(recalled) if None not in recalled else ""  # type: ignore[arg-type]
+    cached = cache.read(key, limit) if key else None
+    if cached is None:
+        # The files are read and hashed: an entry is only ever written under the key of what it holds.
+        key = union_key([base.key(cache) for base in bases])
+        cached = cache.read(key, limit)
     connection, notes = (cached, []) if cached is not None else _database(bases, key, cache)
     rebuild = lambda: _database(bases, key, cache)[0]  # noqa: E731 - the store calls it when a page is damaged
     return _with_notes(FactBase(None, origin, store=Records(connection, key.encode(), rebuild)), notes)

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import NamedTuple
 
 from cqsmart.errors import InvalidFactBase, UsageError
 from cqsmart.store.files import expand_user
-from cqsmart.store.reading import Unreadable, not_regular, read_regular, why_unreachable
+from cqsmart.store.reading import Unreadable, not_regular, read_regular, regular_status, why_unreachable
 
 ENV_FACTS = "CQSMART_FACTS"
 BUNDLED = "bundled"
@@ -41,6 +42,30 @@ class FactFile(NamedTuple):
     name: str
     kind: str | None
     content: bytes
+
+
+class FoundFile(NamedTuple):
+    """A fact file found and opened (so it can be read), not yet read: its name, kind, path and status.
+    A base the cache has seen with these very statuses is served without reading it (store/cache.py)."""
+
+    name: str
+    kind: str | None
+    path: Path
+    status: os.stat_result
+
+
+def read_found(found: Sequence[FoundFile]) -> list[FactFile]:
+    """The files' bytes, or an InvalidFactBase naming every file that could not be read."""
+    files: list[FactFile] = []
+    problems: list[str] = []
+    for item in found:
+        try:
+            files.append(FactFile(item.name, item.kind, read_regular_file(item.path, item.name)))
+        except InvalidFactBase as error:
+            problems.extend(str(problem) for problem in error.problems)
+    if problems:
+        raise InvalidFactBase(problems)
+    return files
 
 
 def bundled_facts_dir() -> Path:
@@ -85,10 +110,14 @@ def resolve_paths(paths: Sequence[str]) -> tuple[list[tuple[Path, str]], bool]:
 
 
 def read_fact_files(path: Path, origin: str) -> list[FactFile]:
-    kind = _kind_of(path, origin)
-    if kind == "folder":
-        return _read_folder(path)
-    return [FactFile(str(path), None, read_regular_file(path, str(path)))]
+    return read_found(find_fact_files(path, origin))
+
+
+def find_fact_files(path: Path, origin: str) -> list[FoundFile]:
+    """The fact files at path (a file, or a folder of them), each checked to be a regular file that opens."""
+    if _kind_of(path, origin) == "folder":
+        return _find_in_folder(path)
+    return [_found(path, str(path), None)]
 
 
 def _kind_of(path: Path, shown: str) -> str:
@@ -104,7 +133,7 @@ def _kind_of(path: Path, shown: str) -> str:
     return "file"
 
 
-def _read_folder(folder: Path) -> list[FactFile]:
+def _find_in_folder(folder: Path) -> list[FoundFile]:
     problems: list[str] = []
     expected = set(FILE_BY_KIND.values())
     required = [name for name in FILE_BY_KIND.values() if name not in OPTIONAL_FILES]
@@ -126,7 +155,7 @@ def _read_folder(folder: Path) -> list[FactFile]:
         if name not in present:
             continue
         try:
-            files.append(FactFile(str(folder / name), kind, read_regular_file(folder / name, str(folder / name))))
+            files.append(_found(folder / name, str(folder / name), kind))
         except InvalidFactBase as error:
             problems.extend(str(problem) for problem in error.problems)
     if problems:
@@ -134,9 +163,21 @@ def _read_folder(folder: Path) -> list[FactFile]:
     return files
 
 
+def _found(path: Path, shown: str, kind: str | None) -> FoundFile:
+    with _named(shown):
+        return FoundFile(shown, kind, path, regular_status(path, MAX_FILE_BYTES))
+
+
 def read_regular_file(path: Path, shown: str, limit: int = MAX_FILE_BYTES) -> bytes:
     """The whole content of a regular file, or an InvalidFactBase naming it as `shown` and saying why not."""
-    try:
+    with _named(shown):
         return read_regular(path, limit)
+
+
+@contextmanager
+def _named(shown: str) -> Iterator[None]:
+    """Why a file cannot be read, as an InvalidFactBase naming it."""
+    try:
+        yield
     except Unreadable as why:
         raise InvalidFactBase([f"{shown}: {why}"]) from None

@@ -16,13 +16,11 @@ class Unreadable(Exception):
     """Why a path could not be read as a regular file, in words that follow its name in a message."""
 
 
-def read_regular(path: Path, limit: int) -> bytes:
-    """The whole content of a regular file of at most `limit` bytes, refusing anything else before a
-    blocking read.
+def open_regular(path: Path, limit: int) -> tuple[int, os.stat_result]:
+    """A descriptor open on a regular file of at most `limit` bytes, with its status; the caller closes it.
 
     Opened non-blocking, so a FIFO cannot hang the open; checked with fstat on the descriptor, so
-    what is read is what was checked; and limited by the bytes actually read, since a file still
-    being written reports a size that means nothing.
+    what is read is what was checked.
     """
     try:
         descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
@@ -30,10 +28,29 @@ def read_regular(path: Path, limit: int) -> bytes:
         raise Unreadable(why_unreachable(path, error)) from None
     try:
         status = os.fstat(descriptor)
-        if not stat.S_ISREG(status.st_mode):
-            raise Unreadable(not_regular(status.st_mode))
-        if status.st_size > limit:
-            raise Unreadable(f"file is {status.st_size:,} bytes; the limit is {limit:,}")
+    except OSError as error:
+        os.close(descriptor)
+        raise Unreadable(f"cannot be read: {error.strerror or error}") from None
+    if not stat.S_ISREG(status.st_mode) or status.st_size > limit:
+        os.close(descriptor)
+        too_large = f"file is {status.st_size:,} bytes; the limit is {limit:,}"
+        raise Unreadable(not_regular(status.st_mode) if not stat.S_ISREG(status.st_mode) else too_large)
+    return descriptor, status
+
+
+def regular_status(path: Path, limit: int) -> os.stat_result:
+    """The status of a regular file that could be read (it opens), or Unreadable saying why not."""
+    descriptor, status = open_regular(path, limit)
+    os.close(descriptor)
+    return status
+
+
+def read_regular(path: Path, limit: int) -> bytes:
+    """The whole content of a regular file of at most `limit` bytes, refusing anything else before a
+    blocking read; limited by the bytes actually read, since a file still being written reports a
+    size that means nothing."""
+    descriptor, status = open_regular(path, limit)
+    try:
         chunks: list[bytes] = []
         total = 0
         # Asking for the stated size and a byte more reads a regular file whole in one call (no joining
