@@ -3,6 +3,21 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import NamedTuple
+
+
+class Words(NamedTuple):
+    """A list in a message, joined in the message's language (`a, b` or `a、b`). Where `field` names a
+    kind of slug (topic, line, area), Chinese shows each by its Chinese name, which options also take."""
+
+    items: tuple[str, ...]
+    field: str = ""
+
+    def __str__(self) -> str:
+        return ", ".join(self.items)
+
+
+Param = str | Words
 
 
 class CqsmartError(Exception):
@@ -11,7 +26,7 @@ class CqsmartError(Exception):
 
     exit_code = 2
 
-    def __init__(self, text: str = "", key: str = "", **params: str) -> None:
+    def __init__(self, text: str = "", key: str = "", **params: Param) -> None:
         super().__init__(text)
         self.key = key
         self.params = params

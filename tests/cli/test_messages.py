@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import string
 
 import pytest
@@ -48,7 +50,7 @@ def test_the_last_lang_option_names_the_language() -> None:
         (
             ("stats", "--year", "20x", "--lang", "zh"),
             2,
-            "cqsmart: --year 需要四位数的年份，如 2020，而不是 '20x'；有数据的年份：2017, 2018, 2019, 2020, 2021\n",
+            "cqsmart: --year 需要四位数的年份，如 2020，而不是 '20x'；有数据的年份：2017、2018、2019、2020、2021\n",
         ),
         (
             ("compare", "2018", "2021", "--lang", "zh"),
@@ -75,7 +77,7 @@ def test_messages_follow_the_lang_option(run: Run, args: tuple[str, ...], code: 
 def test_an_unknown_metric_is_named_in_chinese(run: Run) -> None:
     result = run("stats", "--metric", "nosuch", "--lang", "zh")
     assert result.exit_code == 2
-    assert result.stderr.startswith("cqsmart: 未知的指标 'nosuch'（可选：5g-integrated-scenario-count, ")
+    assert result.stderr.startswith("cqsmart: 未知的指标 'nosuch'（可选：5g-integrated-scenario-count、")
     assert result.stderr.endswith("）\n")
 
 
@@ -83,5 +85,37 @@ def test_an_empty_listing_says_so_in_chinese(run: Run) -> None:
     result = run("stats", "--year", "2030", "--lang", "zh")
     assert result.exit_code == 0
     assert result.stderr.startswith(
-        "cqsmart: 没有符合条件的数据；有数据的年份：2017, 2018, 2019, 2020, 2021；主题：cloud-chief, "
+        "cqsmart: 没有符合条件的数据；有数据的年份：2017、2018、2019、2020、2021；主题：云长制、数据中心、"
     )
+
+
+@pytest.mark.parametrize("named", ["数据中心", "data centres", "Data Centres", "data-centres"])
+def test_a_topic_is_taken_by_the_name_a_view_shows_it_by(run: Run, named: str) -> None:
+    """`topics --lang zh` shows 数据中心; typing that (or the English name) selects what data-centres does."""
+    assert "数据中心" in run("topics", "--lang", "zh").stdout
+    by_slug = run("stats", "--topic", "data-centres", "--json")
+    result = run("stats", "--topic", named, "--json")
+    assert (result.exit_code, result.stdout) == (0, by_slug.stdout) and by_slug.stdout != "[]\n"
+
+
+@pytest.mark.parametrize(
+    ("args", "named", "slug"),
+    [
+        (("initiatives", "--line"), "战略", "strategy"),
+        (("targets", "--area"), "开放合作", "open-cooperation"),
+        (("metrics", "--topic"), "排名", "rankings"),
+        (("compare", "2018", "2020", "--topic"), "数字经济", "digital-economy"),
+        (("search", "渝快办", "--topic"), "数字政府", "digital-government"),
+    ],
+)
+def test_lines_areas_and_topics_are_taken_by_their_chinese_names(run: Run, args: tuple[str, ...], named: str, slug: str) -> None:
+    result, by_slug = run(*args, named, "--json"), run(*args, slug, "--json")
+    assert (result.exit_code, result.stdout) == (0, by_slug.stdout), result.stderr
+    assert json.loads(by_slug.stdout)
+
+
+def test_an_unknown_topic_lists_the_topics_by_their_chinese_names(run: Run) -> None:
+    result = run("stats", "--topic", "火星", "--lang", "zh")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("cqsmart: 未知的主题 '火星'（可选：云长制、云基础设施、算力、数据中心、")
+    assert "-" not in result.stderr.partition("可选：")[2]  # no slug

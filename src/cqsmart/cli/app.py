@@ -21,7 +21,7 @@ from cqsmart.cli.streams import (
     output_failed,
     output_stream,
 )
-from cqsmart.errors import CqsmartError, InvalidFactBase, UsageError, echo
+from cqsmart.errors import CqsmartError, InvalidFactBase, UsageError, Words, echo
 from cqsmart.model.factbase import FactBase
 from cqsmart.model.years import read_year
 from cqsmart.query.result import Result
@@ -388,7 +388,7 @@ def parse_year(text: str | None, option: str, base: FactBase) -> int | None:
     if year is None:
         from cqsmart.query.listing import years_with_figures
 
-        years = ", ".join(map(str, years_with_figures(base, derived=True)))
+        years = Words(tuple(map(str, years_with_figures(base, derived=True))))
         raise UsageError(
             f"{option} takes a four-digit year such as 2020, not {echo(text)}; years with figures: {years}",
             "bad-year",

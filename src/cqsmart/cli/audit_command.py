@@ -8,6 +8,7 @@ import typer
 
 from cqsmart.cli.app import FieldsOption, Format, FormatOption, JsonOption, LangOption, app, emit, load_base
 from cqsmart.cli.streams import error
+from cqsmart.errors import Words
 from cqsmart.model.factbase import FactBase
 from cqsmart.render.plain import default_lang
 
@@ -50,7 +51,7 @@ def audit(
 
         counts = {"held": str(held), "total": str(len(result.rows))}
         if failing:
-            error(message("checks-failing", chosen, **counts, checks=("、" if chosen == "zh" else ", ").join(failing)))
+            error(message("checks-failing", chosen, **counts, checks=Words(tuple(failing))))
         else:
             error(message("checks-hold", chosen, **counts))
     if strict and failing:
@@ -65,4 +66,4 @@ def note_failing_checks(base: FactBase, figure_ids: Iterable[str], lang: str = "
     if failing:
         from cqsmart.cli.messages import message
 
-        error(message("failing-checks", lang, checks=("、" if lang == "zh" else ", ").join(failing)))
+        error(message("failing-checks", lang, checks=Words(tuple(failing))))

@@ -53,7 +53,9 @@ def metrics(
     ctx: typer.Context,
     topic: Annotated[
         str | None,
-        typer.Option("--topic", metavar="TOPIC", autocompletion=completion.complete_topic, help="Only this topic."),
+        typer.Option(
+            "--topic", metavar="TOPIC", autocompletion=completion.complete_topic, help="Only this topic, by its id or its name."
+        ),
     ] = None,
     fmt: FormatOption = Format.table,
     as_json: JsonOption = False,
@@ -72,12 +74,8 @@ def metrics(
       cqsmart metrics --topic digital-economy --format csv
     """
     from cqsmart.query.discovery import metrics as metrics_query
-    from cqsmart.query.listing import topics_of
-    from cqsmart.query.result import require_known
 
     base = load_base(ctx, source)
-    if topic is not None:
-        require_known(topic, topics_of(base), "topic")
     emit(metrics_query(base, topic), base, fmt, as_json, fields, lang)
 
 

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from cqsmart.errors import Param, Words
+
 MESSAGES: dict[str, dict[str, str]] = {
     "no-record": {
         "en": "no record with id {id}",
@@ -91,12 +93,22 @@ NOUNS: dict[str, dict[str, str]] = {
 LANGS = ("en", "zh")
 
 
-def message(key: str, lang: str, **params: str) -> str:
+def message(key: str, lang: str, **params: Param) -> str:
     """The message `key` in `lang` (English for `both` or any other), its placeholders filled in."""
     chosen = lang if lang in LANGS else "en"
-    if "what" in params and params["what"] in NOUNS:
-        params = {**params, "what": NOUNS[params["what"]][chosen]}
-    return MESSAGES[key][chosen].format(**params)
+    filled = {name: words(value, chosen) if isinstance(value, Words) else value for name, value in params.items()}
+    if filled.get("what") in NOUNS:
+        filled["what"] = NOUNS[filled["what"]][chosen]
+    return MESSAGES[key][chosen].format(**filled)
+
+
+def words(listed: Words, lang: str) -> str:
+    """A list as the language writes one; in Chinese, slugs by their Chinese names."""
+    if lang != "zh":
+        return ", ".join(listed.items)
+    from cqsmart.model.vocabulary import slug_name
+
+    return "、".join(slug_name(listed.field, item, lang) for item in listed.items)
 
 
 def lang_of_run(args: Sequence[str]) -> str:

@@ -38,7 +38,10 @@ SourceFields = Annotated[str | None, typer.Option("--fields", metavar="A,B,…",
 TopicOption = Annotated[
     str | None,
     typer.Option(
-        "--topic", metavar="TOPIC", autocompletion=completion.complete_topic, help="Only this topic (see `cqsmart topics`)."
+        "--topic",
+        metavar="TOPIC",
+        autocompletion=completion.complete_topic,
+        help="Only this topic, by its id or its name (see `cqsmart topics --lang zh`).",
     ),
 ]
 
@@ -115,7 +118,7 @@ def initiatives(
             "--line",
             metavar="LINE",
             autocompletion=completion.complete_line,
-            help="Only this line of work, e.g. elements or scenarios.",
+            help="Only this line of work, e.g. elements or 场景.",
         ),
     ] = None,
     search: Annotated[
@@ -150,7 +153,10 @@ def targets(
     area: Annotated[
         str | None,
         typer.Option(
-            "--area", metavar="AREA", autocompletion=completion.complete_area, help="Only this area, e.g. innovation-system."
+            "--area",
+            metavar="AREA",
+            autocompletion=completion.complete_area,
+            help="Only this area, e.g. innovation-system or 创新体系.",
         ),
     ] = None,
     search: Annotated[

@@ -190,3 +190,14 @@ TOPIC_LABELS: dict[str, tuple[str, str]] = {
     "computing": ("算力", "computing"),
     "open-cooperation": ("开放合作", "open cooperation"),
 }
+
+
+def slug_labels(field: str) -> dict[str, tuple[str, str]]:
+    """The Chinese and English names of a topic's slugs, or of a line's or area's."""
+    return TOPIC_LABELS if field == "topic" else LINE_LABELS if field in ("line", "area") else {}
+
+
+def slug_name(field: str, slug: str, lang: str) -> str:
+    """A line's, area's or topic's name in Chinese; English keeps the slug, which is what options take."""
+    labels = slug_labels(field)
+    return labels[slug][0] if lang == "zh" and slug in labels else slug

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from cqsmart.errors import UsageError
+from cqsmart.errors import UsageError, Words
 from cqsmart.model.factbase import FactBase, JsonRecord
 from cqsmart.model.outputs import signed
 from cqsmart.model.units import PERCENT_UNITS
@@ -79,9 +79,9 @@ def compare_years(base: FactBase, years: list[int], derived: bool, metric: str |
     change from the first of them to the last."""
     figures = base.of_kind("figure")
     if metric is not None:
-        require_known(metric, {figure["metric"] for figure in figures}, "metric")
+        metric = require_known(metric, {figure["metric"] for figure in figures}, "metric")
     if topic is not None:
-        require_known(topic, {figure["topic"] for figure in figures}, "topic")
+        topic = require_known(topic, {figure["topic"] for figure in figures}, "topic")
     rows: list[JsonRecord] = []
     for name, by_year in _yearly(base, derived).items():
         present = [year for year in years if year in by_year]
@@ -114,7 +114,7 @@ def compare_years(base: FactBase, years: list[int], derived: bool, metric: str |
         having = list(map(str, years_with_figures(base, derived)))
         wanted = " and ".join(map(str, years)) if len(years) == 2 else "at least two of " + ", ".join(map(str, years))
         text = f"no metric has a value in {'both ' if len(years) == 2 else ''}{wanted}; years with figures: {', '.join(having)}"
-        said = hint(text, "no-common-years", years="、".join(map(str, years)), known="、".join(having))
+        said = hint(text, "no-common-years", years=Words(tuple(map(str, years))), known=Words(tuple(having)))
         return Result(rows, "year-comparison", said)
     return Result(rows, "year-comparison")
 

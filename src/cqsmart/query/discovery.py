@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from cqsmart.model.factbase import FactBase, JsonRecord
-from cqsmart.query.result import Result, hint
+from cqsmart.query.result import Result, hint, require_known
 
 _KINDS = ("figure", "initiative", "target")
 
@@ -34,6 +34,10 @@ def topics(base: FactBase) -> Result:
 
 def metrics(base: FactBase, topic: str | None = None) -> Result:
     """Each metric: its label, unit, the years it has values for, and its latest value."""
+    if topic is not None:
+        from cqsmart.query.listing import topics_of
+
+        topic = require_known(topic, topics_of(base), "topic")
     by_metric: dict[str, list[JsonRecord]] = {}
     for figure in base.of_kind("figure"):
         if topic is None or figure["topic"] == topic:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from cqsmart.errors import UsageError
+from cqsmart.errors import UsageError, Words
 from cqsmart.model.factbase import FactBase, JsonRecord
 from cqsmart.query.answer.search import matches
 from cqsmart.query.result import Result, hint, require_known
@@ -38,11 +38,9 @@ def figures(base: FactBase, filters: Filters) -> Result:
         raise UsageError("--year is one year; use --from and --to for a range, not both")
     equal: dict[str, object] = {}
     if filters.topic is not None:
-        require_known(filters.topic, topics_of(base), "topic")
-        equal["topic"] = filters.topic
+        equal["topic"] = require_known(filters.topic, topics_of(base), "topic")
     if filters.metric is not None:
-        require_known(filters.metric, base.values("metric", "figure"), "metric")
-        equal["metric"] = filters.metric
+        equal["metric"] = require_known(filters.metric, base.values("metric", "figure"), "metric")
     start = filters.year if filters.year is not None else filters.start
     end = filters.year if filters.year is not None else filters.end
     if start is not None and end is not None and start > end:
@@ -53,8 +51,8 @@ def figures(base: FactBase, filters: Filters) -> Result:
     if filters.text:
         rows = [row for row in rows if matches(row, filters.text)]
     if not rows:
-        years = ", ".join(map(str, years_with_figures(base, filters.derived)))
-        topics = ", ".join(sorted({row["topic"] for row in _figures(base, filters.derived)}))
+        years = Words(tuple(map(str, years_with_figures(base, filters.derived))))
+        topics = Words(tuple(sorted({row["topic"] for row in _figures(base, filters.derived)})), "topic")
         said = hint(f"no figures match; years with figures: {years}; topics: {topics}", "no-figures", years=years, topics=topics)
     return Result(rows, "figure", None if rows else said)
 
@@ -64,11 +62,9 @@ def _grouped(base: FactBase, kind: str, group: str, value: str | None, text: str
     target's area)."""
     equal: dict[str, object] = {}
     if topic is not None:
-        require_known(topic, topics_of(base), "topic")
-        equal["topic"] = topic
+        equal["topic"] = require_known(topic, topics_of(base), "topic")
     if value is not None:
-        require_known(value, {row[group] for row in base.select(kind, equal)}, group)
-        equal[group] = value
+        equal[group] = require_known(value, {row[group] for row in base.select(kind, equal)}, group)
     rows = base.select(kind, equal)
     if text:
         rows = [row for row in rows if matches(row, text)]
@@ -92,9 +88,9 @@ def with_topic(base: FactBase, result: Result, topic: str | None) -> Result:
     """A result narrowed to one topic (records without a topic, such as sources, drop out)."""
     if topic is None:
         return result
-    require_known(topic, topics_of(base), "topic")
+    topic = require_known(topic, topics_of(base), "topic")
     rows = [row for row in result.rows if row.get("topic") == topic]
-    said = hint(f"nothing about {topic} matches", "nothing-about", topic=topic)
+    said = hint(f"nothing about {topic} matches", "nothing-about", topic=Words((topic,), "topic"))
     return Result(rows, result.kind, result.hint or (None if rows else said))
 
 

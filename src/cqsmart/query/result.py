@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import NamedTuple
 
-from cqsmart.errors import UsageError, echo
+from cqsmart.errors import Param, UsageError, Words, echo
 from cqsmart.model.factbase import JsonRecord
 
 
@@ -15,10 +15,10 @@ class Hint(NamedTuple):
 
     text: str
     key: str = ""
-    params: tuple[tuple[str, str], ...] = ()
+    params: tuple[tuple[str, Param], ...] = ()
 
 
-def hint(text: str, key: str, **params: str) -> Hint:
+def hint(text: str, key: str, **params: Param) -> Hint:
     return Hint(text, key, tuple(params.items()))
 
 
@@ -43,14 +43,29 @@ def suggest(word: str, choices: Iterable[str]) -> str:
 
 
 def require_known(value: str, choices: set[str], what: str) -> str:
-    if value not in choices:
-        close, listed = close_to(value, choices), ", ".join(sorted(choices))
-        raise UsageError(
-            f"unknown {what} {echo(value)}{suggest(value, choices)} ({what}s: {listed})",
-            "unknown-choice-suggest" if close else "unknown-choice",
-            what=what,
-            value=echo(value),
-            close=close,
-            choices=listed,
-        )
-    return value
+    """`value`, or the slug among `choices` that it names in Chinese or English (数据中心, data centres
+    for data-centres), as Chinese views show them; else a UsageError that lists the choices."""
+    if value in choices:
+        return value
+    named = slug_named(value, choices, what)
+    if named is not None:
+        return named
+    close, listed = close_to(value, choices), ", ".join(sorted(choices))
+    raise UsageError(
+        f"unknown {what} {echo(value)}{suggest(value, choices)} ({what}s: {listed})",
+        "unknown-choice-suggest" if close else "unknown-choice",
+        what=what,
+        value=echo(value),
+        close=Words(tuple(close.split(", ")) if close else (), what),
+        choices=Words(tuple(sorted(choices)), what),
+    )
+
+
+def slug_named(value: str, choices: set[str], what: str) -> str | None:
+    from cqsmart.model.vocabulary import slug_labels
+
+    wanted = " ".join(value.replace("-", " ").split()).casefold()
+    for slug, names in slug_labels(what).items():
+        if slug in choices and wanted in (names[0], names[1].replace("-", " ").casefold()):
+            return slug
+    return None

@@ -7,6 +7,7 @@ import re
 from typing import Any, NamedTuple
 
 from cqsmart.model.factbase import FactBase, JsonRecord
+from cqsmart.model.vocabulary import slug_name
 from cqsmart.render import values as display
 from cqsmart.render.layout import Lexicon
 
@@ -129,14 +130,6 @@ def _texts(base: FactBase) -> list[str]:
     return texts
 
 
-def slug_label(field: str, slug: str, lang: str) -> str:
-    """A line's, area's or topic's name in Chinese; English keeps the slug, which is what options take."""
-    from cqsmart.model.vocabulary import LINE_LABELS, TOPIC_LABELS
-
-    labels = TOPIC_LABELS if field == "topic" else LINE_LABELS
-    return labels[slug][0] if lang == "zh" and slug in labels else slug
-
-
 class Context(NamedTuple):
     """What a cell may need beyond its row: the base, the language, and facts computed once per table."""
 
@@ -231,7 +224,7 @@ def _cell(kind: str, row: JsonRecord, column: str, context: Context) -> str:
     if column == "status" and kind == "audit":
         return STATUS.get(lang, {}).get(str(value), str(value))
     if column in ("line", "area", "topic") and isinstance(value, str):
-        return slug_label(column, value, context.lang)
+        return slug_name(column, value, context.lang)
     if column == "kind" and kind == "record":
         name = KIND_NAMES["zh" if context.zh else "en"].get(str(value), str(value))
         if row.get("id") in context.planned:  # a target's planned figure, not an achieved one

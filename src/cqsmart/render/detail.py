@@ -6,10 +6,10 @@ from typing import TextIO
 
 from cqsmart.model.factbase import FactBase, JsonRecord
 from cqsmart.model.outputs import signed
+from cqsmart.model.vocabulary import slug_name
 from cqsmart.query.result import Result
 from cqsmart.render import Options, renderer_for
 from cqsmart.render import values as display
-from cqsmart.render.cells import slug_label
 from cqsmart.render.human import console, for_stream, markdown_cell
 from cqsmart.render.machine import dump, with_quantities
 
@@ -145,7 +145,7 @@ def detail_rows(record: JsonRecord, links: list[tuple[str, JsonRecord]], base: F
         rows += [("terms", "; ".join(record["terms"])), ("relation", record["relation"]), ("expected", record["expected"] or "")]
     for key in ("topic", "line", "area", "base_value", "formula", "year", "interview_date", "photo_date", "sha256", "file"):
         if record.get(key) is not None:
-            shown = slug_label(key, record[key], lang) if key in ("topic", "line", "area") else str(signed(record, key))
+            shown = slug_name(key, record[key], lang) if key in ("topic", "line", "area") else str(signed(record, key))
             rows.append((key, shown))
     if record.get("year_inferred"):
         rows = [(name, f"{text}{says['inferred']}" if name == "year" else text) for name, text in rows]
