@@ -106,6 +106,10 @@ COUNTERS: dict[str, tuple[Decimal, str]] = {
 PERCENT_UNITS = ("%", "个百分点")
 
 
+# The base units that are money: a claim in yuan is about a figure in 元 or 亿元, never one in 美元.
+CURRENCIES = frozenset({"CNY", "USD"})
+
+
 def unit_base(unit: str) -> tuple[Decimal, str] | None:
     """The multiplier to base units and the base unit's name, or None for a unit not read as one."""
     if unit in COUNTERS:

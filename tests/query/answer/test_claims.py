@@ -7,12 +7,13 @@ from typing import Any
 import pytest
 
 from cqsmart.query.answer.claims import claim, is_claim, measures
+from cqsmart.query.text.analysis import normalise
 from cqsmart.query.text.values import Stated, take_values
 
 
 def stated(text: str) -> Stated:
     """The one value a question's text states, as analysis reads it."""
-    _, values = take_values(text.replace("%", " percent "))
+    _, values = take_values(normalise(text).replace("%", " percent "))
     (value,) = values
     return value
 
@@ -26,6 +27,7 @@ USERS = figure(2100, "万人", 21_000_000, "more_than")  # 突破2100万人
 YUKANGMA = figure(3449, "万人", 34_490_000)
 SCALE = figure(6387, "亿元", 638_700_000_000)
 SERVICES = figure(1875, "项", 1875)
+DOLLARS = figure(100, "亿美元", 10_000_000_000)  # a trade figure in US dollars
 
 
 @pytest.mark.parametrize(
@@ -72,6 +74,12 @@ def test_the_stated_value_is_given_in_the_figures_unit_with_its_bound() -> None:
         ("20%", GROWTH, True),
         ("35 million", GROWTH, False),  # a count with its scale is no percentage
         ("1875", GROWTH, True),  # a bare number says nothing of what it measures
+        ("640 billion yuan", DOLLARS, False),  # yuan are not US dollars
+        ("6387亿元", DOLLARS, False),
+        ("100亿美元", DOLLARS, True),
+        ("10 billion dollars", DOLLARS, True),
+        ("100亿美元", SCALE, False),
+        ("10 billion US dollars", SCALE, False),
     ],
 )
 def test_a_claim_is_checked_only_against_a_figure_of_its_measure(text: str, record: dict[str, Any], fits: bool) -> None:

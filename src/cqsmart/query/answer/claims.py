@@ -15,13 +15,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, NamedTuple
 
-from cqsmart.model.units import PERCENT_UNITS
+from cqsmart.model.units import CURRENCIES, PERCENT_UNITS, unit_base
 from cqsmart.query.text import lexicon
 from cqsmart.query.text.analysis import normalise
 from cqsmart.query.text.values import ROUNDED, Stated
 
 _FLOORS = ("at_least", "more_than")  # a figure stated as a floor (突破2100万) bears out no ceiling
-# The unit a value stated as a percentage or in percentage points can be a figure's in (money: any in 元).
+# The unit a value stated as a percentage or in percentage points can be a figure's in (money: any in its currency).
 _UNIT_OF = dict(zip(("percent", "points"), PERCENT_UNITS, strict=True))
 _TOLERANCE = 1e-9  # relative: values in base units are floats (0.183)
 
@@ -53,8 +53,8 @@ def measures(stated: Stated, record: Mapping[str, Any]) -> bool:
     """The figure measures what the value's words say (a percentage, an amount of money, a count): a
     claim of 640 billion yuan is about no growth rate."""
     unit = str(record.get("unit") or "")
-    if stated.measure == "money":
-        return unit.endswith("元")
+    if stated.measure in CURRENCIES:
+        return (unit_base(unit) or (None, ""))[1] == stated.measure
     if stated.measure in _UNIT_OF:
         return unit == _UNIT_OF[stated.measure]
     return not stated.said or unit not in PERCENT_UNITS

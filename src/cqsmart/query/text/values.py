@@ -22,7 +22,12 @@ _SCALES: dict[str, float] = {
     **{"trillion": 1e12, "billion": 1e9, "million": 1e6, "thousand": 1e3, "bn": 1e9, "mn": 1e6, "m": 1e6, "k": 1e3},
 }
 _SCALE_WORDS = tuple(_SCALES)
-_CURRENCIES = ("元", "yuan", "rmb", "renminbi")
+# A currency's words, named as model/units names a unit's base (元 is CNY, 美元 USD).
+_CURRENCIES: dict[str, str] = {
+    **{"美元": "USD", "us dollars": "USD", "us dollar": "USD", "dollars": "USD", "dollar": "USD", "usd": "USD"},
+    **{"元": "CNY", "yuan": "CNY", "rmb": "CNY", "renminbi": "CNY", "cny": "CNY"},
+}
+_CURRENCY_WORDS = tuple(_CURRENCIES)
 _PERCENTS = ("个百分点", "百分点", "percentage points", "percentage point", "points", "point", "%", "percent", "per cent")
 ROUNDED = 0.05  # "over 20 million" is the 21 million the source states; "about 27亿" its 27.2亿
 
@@ -32,7 +37,7 @@ class Stated(NamedTuple):
     said: bool  # a scale or percent said what it is (20 million, 16%), not a bare 1875
     within: float  # how far a figure's value may be from it and still be it, in base units
     bound: str = "exact"  # how the question bounds it, as a figure's qualifier does (over 20 million: more_than)
-    measure: str = ""  # what its words say it measures: percent, points (个百分点), money (元, yuan), or nothing
+    measure: str = ""  # what its words say it measures: percent, points (个百分点), a currency (CNY for 元), or nothing
 
 
 def take_values(text: str) -> tuple[str, list[Stated]]:
@@ -59,8 +64,8 @@ def take_values(text: str) -> tuple[str, list[Stated]]:
         scale, said, used, measure = 1.0, False, end, ""
         if (word := _word_at(text, used, _SCALE_WORDS)) is not None:
             scale, said, used = _SCALES[word[0]], True, word[1]
-        if (word := _word_at(text, used, _CURRENCIES)) is not None:
-            used, measure = word[1], "money"
+        if (word := _word_at(text, used, _CURRENCY_WORDS)) is not None:
+            used, measure = word[1], _CURRENCIES[word[0]]
         if (word := _word_at(text, used, _PERCENTS)) is not None:
             scale, said, used = scale / 100, True, word[1]
             measure = "points" if "point" in word[0] else "percent"
