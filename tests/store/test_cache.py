@@ -121,3 +121,14 @@ def test_another_base_s_memory_under_this_name_is_not_trusted(tmp_path: Path, se
     [other_seen] = [path for path in cache_files("seen") if path != seen]
     other_seen.write_bytes(remembered)  # as if the other base's checksum were this one's
     assert len(values(other)) == 30
+
+
+def test_where_statuses_tell_no_change_a_base_is_always_read(
+    tmp_path: Path, settled: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On Windows st_ctime is the creation time: the content alone identifies a base there."""
+    monkeypatch.setattr(cache_module, "STATUSES_TELL_CHANGES", False)
+    folder = write_base(tmp_path / "base", 20)
+    values(folder)
+    values(folder)
+    assert cache_files("facts") and not cache_files("seen")

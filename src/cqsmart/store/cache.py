@@ -91,6 +91,11 @@ def identity(status: os.stat_result) -> tuple[int, ...]:
     return (status.st_dev, status.st_ino, status.st_size, status.st_mtime_ns, status.st_ctime_ns)
 
 
+# Windows reports a file's creation time as st_ctime, which a write leaves as it was: there a base is
+# always known by its content.
+STATUSES_TELL_CHANGES = os.name != "nt"
+
+
 def statuses(found: Sequence[FoundFile]) -> bytes:
     """A base as its files' names, kinds and statuses, and what validated it, framed."""
     key = _versioned().add(b"n", b"%d" % len(found))
@@ -189,6 +194,8 @@ class Cache:
         the files need not be read or hashed again."""
         from cqsmart.store.reading import Unreadable, read_regular
 
+        if not STATUSES_TELL_CHANGES:
+            return None
         described = statuses(found)
         try:
             key, _, remembered = read_regular(self._seen(described), SEEN_LIMIT).partition(b"\n")
@@ -201,6 +208,8 @@ class Cache:
     def remember(self, found: Sequence[FoundFile], key: str) -> None:
         """Remember the content key read from these files, if none changed while being read and each had
         settled before: a later change then always shows in their statuses."""
+        if not STATUSES_TELL_CHANGES:
+            return
         settled = time.time_ns() - SETTLED_NANOSECONDS
         for item in found:
             try:
