@@ -266,7 +266,10 @@ class Records:
         if last == position:
             return cast("dict[str, Any]", json.loads(self.line(position)))
         texts = self._query("SELECT position, json FROM texts WHERE position BETWEEN ? AND ?", (position, last))
-        decoded = {at: json.loads(text) for at, text in texts}
+        # One JSON array a chunk: a single parse of a thousand records costs little more than half
+        # of a thousand parses.
+        every = json.loads(b"[" + b",".join(text for _, text in texts) + b"]")
+        decoded = {at: fields for (at, _), fields in zip(texts, every, strict=True)}
         for at in range(position + 1, last + 1):
             made[at].adopt(decoded[at])
         return cast("dict[str, Any]", decoded[position])
