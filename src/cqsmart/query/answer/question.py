@@ -9,7 +9,7 @@ import re
 from cqsmart.query.answer.index import Index, known_stem
 from cqsmart.query.text import clauses, lexicon, pinyin
 from cqsmart.query.text.analysis import Analysis, analyse, normalise, segments
-from cqsmart.query.text.rewrite import whole_economy
+from cqsmart.query.text.rewrite import simplified, whole_economy
 from cqsmart.query.text.values import Stated
 
 
@@ -91,7 +91,7 @@ def correct_homophones(text: str, index: Index) -> str:
 def understand(text: str, index: Index, whole: bool = True) -> Analysis:
     """What a question asks, in the index's terms. With `whole`, the economy unqualified is GDP (for
     `ask`; a search for "economy" still finds the digital economy)."""
-    text = correct_homophones(pinyin.as_characters(normalise(text)), index)
+    text = correct_homophones(pinyin.as_characters(simplified(normalise(text))), index)
     setting, asking_clauses = clauses.parts(text)
     asking = " ".join(asking_clauses)
     # Small talk is left as written: a newsletter is no misspelt word of the base.

@@ -23,7 +23,7 @@ ZH_FILLERS = (
     # Checking a claim, or asking what a number is: 是真的吗, 指的是什么.
     "这个说法对吗", "说法对吗", "是真的吗", "真的吗", "真的", "属实吗", "属实", "对不对", "对吗", "有报道说", "报道说", "听说",
     "据说", "有人说", "指的是什么", "指的是", "指什么", "是什么意思", "什么意思", "说的是什么", "说的是", "是指",
-    "是哪一年的数据", "这块", "这一块", "方面", "大概",
+    "是哪一年的数据", "这块", "这一块", "方面", "大概", "怎么回事", "上面", "里面",
     # How exact a value is asked about, or said with it: 是确切数字还是超过, 超过2000万.
     "是确切数字还是", "确切数字", "准确数字", "确切", "精确", "还是", "超过", "突破", "以上", "左右", "将近", "至少", "不到",
 )
@@ -65,15 +65,17 @@ EN_STOPWORDS = frozenset(_STOPWORD_TEXT.split()) - {"per", "over"}
 # phrases. Derived from the way the fact base's labels and typical questions say things.
 # fmt: off
 CONCEPTS: tuple[tuple[str, ...], ...] = (
-    ("growth", "增速", "增长率", "增长", "增幅", "增加率", "增得", "growth", "grow", "growth rate", "rate of growth", "expand",
-     "expansion"),
+    ("growth", "增速", "增长率", "增长", "增幅", "增加率", "增得", "涨幅", "涨得", "涨了", "上涨",
+     "growth", "grow", "growth rate", "rate of growth", "expand", "expansion"),
     ("share", "比重", "占比", "比例", "份额", "占多大", "占多少", "share", "proportion", "percentage of", "percent of", "part of",
+     "slice of", "portion of",
      "fraction"),
     ("size", "规模", "体量", "总量", "多大", "size", "scale", "how big", "how large", "volume", "capacity",
      "worth"),
     ("users", "注册用户", "注册人数", "注册", "在用",
      "用户", "使用者", "使用人数", "人数", "多少人", "使用", "users", "user", "people", "persons", "residents",
-     "person", "use", "using", "sign up", "signed up", "registered", "register", "subscriber", "account holder"),
+     "person", "use", "using", "sign up", "signed up", "registered", "register", "subscriber", "account holder",
+     "popular", "popularity"),
     ("change", "提升", "提高", "上升", "变化", "增加了", "升高", "加快", "加速", "rise", "risen", "rose", "increase", "change",
      "climb", "bigger", "larger", "higher", "up from", "compared with", "accelerate", "accelerated", "acceleration",
      "speed up", "sped up", "pick up", "picked up", "gain", "jump"),
@@ -88,7 +90,7 @@ CONCEPTS: tuple[tuple[str, ...], ...] = (
      "measure up", "league table", "compare with other", "compared with other", "against other", "top 10", "top ten",
      "top five", "top 5", "前10", "前十", "前五", "前5"),
     # Words for the future ask about a plan: 未来, 今后 and 将来 ask what is targeted, not what is.
-    ("target", "目标", "计划", "规划", "预计", "将要", "培育", "未来", "今后", "将来",
+    ("target", "目标", "计划", "规划", "预计", "将要", "培育", "未来", "今后", "将来", "打算", "培养", "孵化", "养出",
      "target", "plan", "planned", "goal", "aim", "intend",
      "cultivate"),
     ("function", "功能", "用途", "function", "feature", "service offered"),
@@ -201,6 +203,26 @@ COUNTED = (
 )
 # Concepts that ask about a change or a span of years, which a figure over several years answers.
 SPAN_CONCEPTS = ("change", "cumulative", "gap")
+
+# A question's colloquial or indirect wording, as the plain one it means: (pattern, replacement), applied
+# in order to the normalised question before it is analysed. Named years (the pandemic year, 十三五收官之年)
+# become the year, so that they pick a figure as a year written out does.
+# fmt: off
+SIMPLIFICATIONS: tuple[tuple[str, str], ...] = (
+    (r"(?:新冠)?疫情(?:暴发|爆发|肆虐)?(?:的)?(?:那一年|那年|之年|当年)", "2020年"),
+    (r"\b(?:the )?(?:covid(?:-19)?|coronavirus|pandemic)(?:-hit)? year\b", "2020"),
+    (r"\bthe year of the (?:covid(?:-19)? )?(?:pandemic|outbreak)\b", "2020"),
+    (r"[“\"]?十三五[”\"]?(?:规划)?(?:的)?(?:收官之年|收官那年|收官年|最后一年|末年)", "2020年"),
+    (r"[“\"]?十三五[”\"]?(?:规划)?(?:的)?(?:开局之年|开局那年|第一年|首年)", "2016年"),
+    (r"[“\"]?十四五[”\"]?(?:规划)?(?:的)?(?:开局之年|开局那年|第一年|首年)", "2021年"),
+    (r"\b(?:the )?(?:final|last|closing) year of the 13th five-year plan(?: period)?\b", "2020"),
+    (r"\b(?:the )?first year of the 13th five-year plan(?: period)?\b", "2016"),
+    (r"\b(?:the )?first year of the 14th five-year plan(?: period)?\b", "2021"),
+    # Spoken Chinese: 啥 is 什么, 咋 is 怎么, 号人 counts people, 回 counts times.
+    (r"啥", "什么"), (r"咋", "怎么"), (r"(多少|几)号人", r"\1人"), (r"(多少|几)回(?![应复答收归报流])", r"\1次"),
+    (r"数字化经济", "数字经济"), (r"点开", "打开"),
+)
+# fmt: on
 
 # Words that ask which figure, not what: picked out of the question and acted on after ranking.
 # fmt: off

@@ -3,10 +3,25 @@ unqualified as GDP. For questions only: a record's text says what it says."""
 
 from __future__ import annotations
 
+import re
+from functools import cache
+
 from cqsmart.query.text import lexicon
 from cqsmart.query.text.english import english_word
 
 _COMPARED = ("比", "than ", "than in ", "compared with ", "compared to ", "vs ", "vs. ", "versus ", "over ")
+
+
+@cache
+def _simplifications() -> tuple[tuple[re.Pattern[str], str], ...]:
+    return tuple((re.compile(pattern), replacement) for pattern, replacement in lexicon.SIMPLIFICATIONS)
+
+
+def simplified(text: str) -> str:
+    """The question in plain words (lexicon.SIMPLIFICATIONS): 疫情那年 as 2020年, 多少号人 as 多少人."""
+    for pattern, replacement in _simplifications():
+        text = pattern.sub(replacement, text)
+    return text
 
 
 def year_before(text: str) -> str:
