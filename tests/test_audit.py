@@ -210,3 +210,16 @@ def test_check_records_have_exactly_the_contract_fields(run: Run) -> None:
     found = [row for row in json.loads(run("search", "compounds", "--json").stdout) if row["kind"] == "check"]
     assert found
     assert all(tuple(row) == FIELDS_BY_KIND["check"] for row in found)
+
+
+def test_a_chinese_summary_names_the_failing_checks_by_their_chinese_names(run: Run) -> None:
+    result = run("audit", "--lang", "zh")
+    assert result.stderr == (
+        "cqsmart: 9 项核对中 7 项通过；未通过：2017年占比按增速推算到2020年应与25.5%相符、隐含2017年GDP低于隐含2020年GDP\n"
+    )
+
+
+def test_the_note_under_a_chinese_table_names_failing_checks_in_chinese(run: Run) -> None:
+    result = run("compare", "2018", "2019", "2020", "--lang", "zh")
+    assert result.exit_code == 0
+    assert result.stderr.startswith("cqsmart: 注意：所示数据涉及未通过的核对：2017年占比按增速推算到2020年应与25.5%相符")

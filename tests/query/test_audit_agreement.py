@@ -60,7 +60,7 @@ def test_a_disagreement_shows_both_values_and_both_quotes(run: Run, tmp_path: Pa
     assert row["arithmetic"] == "6390亿元 ≉ 6387亿元"
     assert row["note"] == "interview: 达到6387亿元; release: 6390亿元"
     result = run("--facts", str(tmp_path / "two-sources.json"), "audit", "--lang", "zh")
-    assert "各来源一致" in result.stdout and "sources-agree-scale-2020" in result.stderr
+    assert "各来源一致" in result.stdout and result.stderr.endswith("未通过：2020年数字经济规模：各来源一致\n")
 
 
 def test_a_base_with_one_source_gets_no_agreement_checks(run: Run) -> None:

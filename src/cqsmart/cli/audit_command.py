@@ -9,7 +9,7 @@ import typer
 from cqsmart.cli.app import FieldsOption, Format, FormatOption, JsonOption, LangOption, app, emit, load_base
 from cqsmart.cli.streams import error
 from cqsmart.errors import Words
-from cqsmart.model.factbase import FactBase
+from cqsmart.model.factbase import FactBase, JsonRecord
 from cqsmart.render.plain import default_lang
 
 
@@ -44,7 +44,7 @@ def audit(
     result = audit_query(base, checks or ())
     emit(result, base, fmt, as_json, fields, lang)
     chosen = lang.value if lang else default_lang()
-    failing = [row["id"] for row in result.rows if row["status"] == "fails"]
+    failing = checks_named([row for row in result.rows if row["status"] == "fails"], chosen)
     if result.rows:
         held = len(result.rows) - len(failing)
         from cqsmart.cli.messages import message
@@ -62,8 +62,13 @@ def note_failing_checks(base: FactBase, figure_ids: Iterable[str], lang: str = "
     """One stderr line, in the table's language, when the figures shown take part in a check that fails."""
     from cqsmart.query.audit import failing_checks
 
-    failing = [row["id"] for row in failing_checks(base, figure_ids)]
+    failing = checks_named(failing_checks(base, figure_ids), lang)
     if failing:
         from cqsmart.cli.messages import message
 
         error(message("failing-checks", lang, checks=Words(tuple(failing))))
+
+
+def checks_named(rows: list[JsonRecord], lang: str) -> list[str]:
+    """Checks as a message names them: by their ids, which `audit` takes, or in Chinese by their names."""
+    return [str(row["label"]["zh"]) if lang == "zh" else str(row["id"]) for row in rows]
