@@ -131,6 +131,9 @@ def linked(base: FactBase) -> dict[str, list[JsonRecord]]:
     return links
 
 
+_ASIDES = re.compile(r"\(([^)]*)\)")  # what an English label says in brackets
+
+
 def fields(record: JsonRecord, links: dict[str, list[JsonRecord]]) -> list[tuple[str, Field]]:
     """The record's texts with the weight of each kind of field (its labels apart: see `analysed`)."""
     label = record.get("label") or {}
@@ -143,7 +146,7 @@ def fields(record: JsonRecord, links: dict[str, list[JsonRecord]]) -> list[tuple
         (text_of(record.get("note")), NOTE),
     ]
     fields += [(text_of(other.get("label")), LINKED) for other in links.get(record["id"], ())]
-    fields += [(" ".join(re.findall(r"\(([^)]*)\)", str(label.get("en", "")))), ASIDE)]
+    fields += [(" ".join(_ASIDES.findall(str(label.get("en", "")))), ASIDE)]
     fields += [(text, NAME) for text in people_and_dates(record)]
     fields += [(str(label.get("zh", "")), LABEL)]
     return fields
