@@ -18,7 +18,7 @@ from cqsmart.model.factbase import FactBase, JsonRecord
 from cqsmart.model.units import PERCENT_UNITS
 from cqsmart.query.answer.claims import Claim, claim, is_claim, measures
 from cqsmart.query.answer.document import LABEL, Document
-from cqsmart.query.answer.fit import Fit
+from cqsmart.query.answer.fit import Fit, names_nothing
 from cqsmart.query.answer.index import Index, index_of
 from cqsmart.query.answer.question import number_names, understand
 from cqsmart.query.result import Result
@@ -322,6 +322,8 @@ def answers(base: FactBase, text: str) -> list[Found]:
         raise UsageError(
             f"{echo(text.strip())} asks nothing that can be looked up; name a figure, e.g. 数字经济增速 or 'Yukangma users'"
         )
+    if not question.values and names_nothing(question, index):
+        raise NotFound(NO_ANSWER, "no-answer")
     reported = {str(source["id"]): int(source["year"]) for source in base.of_kind("source")}
     claimed = question.values[0] if is_claim(text, question.values) else None
     if claimed is not None:

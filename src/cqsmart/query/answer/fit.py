@@ -63,6 +63,16 @@ class Fit:
         return not (_other(self.measures, label, MEASURES) or _other(self.counted, label, COUNTED))
 
 
+def names_nothing(question: Analysis, index: Index) -> bool:
+    """Whether all a question asks is a measure or a counted thing of the base's setting ("How many
+    people does Chongqing have?"): every figure of the city counts something, so none is the answer."""
+    documents = index.size or 1
+    said = question.slots  # a scene-setting clause counts too: 网上办政务这块，重庆排第几 names what it ranks
+    return bool(said) and all(
+        key in BUILTIN or (key.startswith("c:") and index.count(key) / documents >= SETTING) for slot in said for key in slot
+    )
+
+
 def _other(asked: set[str], label: set[str], exclusive: tuple[str, ...]) -> bool:
     """Whether the label names one of the exclusive concepts, and none of those the question asks for."""
     named = {key for key in exclusive if key in label}
