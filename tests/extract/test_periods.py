@@ -154,3 +154,13 @@ def test_a_point_of_a_plan_is_one_of_its_years(words: str, year: int) -> None:
 
 def test_a_two_year_average_covers_the_two_years_ending_at_the_governing_year() -> None:
     assert periods("2021年全省软件业务收入增长18.3%，两年平均增长15.5%。")[-1][:2] == (2020, 2021)
+
+
+def test_a_release_dated_after_the_year_it_reports_is_about_the_year_its_body_states() -> None:
+    draft = extract("2025年3月2日 10:15\n2024年，全县网络零售额达到36亿元。今年力争达到40亿元。".encode(), "county.txt")
+    assert draft.source["year"] == 2024
+    assert [(f["period"]["start"], f["period"]["from"]) for f in draft.figures] == [(2024, "clause"), (2025, "document")]
+
+
+def test_a_dated_release_whose_body_states_no_year_is_about_its_date_lines_year() -> None:
+    assert extract("2025年3月2日 10:15\n全县网络零售额达到36亿元。".encode(), "county.txt").source["year"] == 2025

@@ -61,11 +61,12 @@ def test_spans_and_paired_years(text: str, expected: list[tuple[int, int]]) -> N
 @pytest.mark.parametrize(
     ("text", "year"),
     [
-        ("2022年07月11日 09:56 来源:多彩贵州网\n2021年贵州数字经济增速达20.6%。", 2022),
+        ("2022年07月11日 09:56 来源:多彩贵州网\n贵州数字经济增速达20.6%。", 2022),
+        ("2024年02月28日 23:09\n2023年山东数字经济总量达到4.3万亿元。", 2023),
         ("工信部发布2023年通信业统计公报。从2015年的18.2%提高到2023年的27.4%。", 2023),
         ("到2030年，数字经济增加值达到1万亿元。2024年增长8%。", 2024),
     ],
-    ids=["date-line", "latest-stated", "not-a-plan-year"],
+    ids=["date-line", "body-before-date-line", "latest-stated", "not-a-plan-year"],
 )
 def test_the_source_year_comes_from_the_text_not_the_clock(text: str, year: int) -> None:
     assert drafted(text)[0]["year"] == year

@@ -17,6 +17,7 @@ from cqsmart.extract.periods import (
     YEARS_RUNNING,
     Context,
     YearMention,
+    date_line_year,
     period_of,
     relative_years,
     since_ends,
@@ -78,7 +79,7 @@ def extract(data: bytes, file_name: str, source_id: str | None = None) -> Draft:
             f"(the longest {skipped.longest} characters, the first at character {skipped.first})"
         )
     source = source_record(text, data, file_name, source_id)
-    context = Context(source["year"])
+    context = Context(source["year"], date_line_year(text))
     figures: list[dict[str, Any]] = []
     seen: set[tuple[Any, ...]] = set()
     texts = [sentence.text for sentence, _ in parts]
@@ -254,7 +255,8 @@ def _period(
     before = text[clause_start : head.start]
     relative = next((offset for at, offset in reversed(marks.relative) if at < head.start), None)
     if relative is not None and origin not in ("clause", "sentence"):  # 截至去年: the year before the document's
-        span, origin = (context.document_year + relative, context.document_year + relative), "document"
+        year = context.present_year + relative
+        span, origin = (year, year), "document"
     if before.endswith(("上年的", "上年")) and span[0] == span[1]:  # 由上年的15.2%: the year before
         span = (span[0] - 1, span[0] - 1)
     running = None

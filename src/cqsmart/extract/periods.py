@@ -163,17 +163,27 @@ _DATE_LINE = re.compile(r"(?:19[5-9]\d|20\d\d)(?=年\d{1,2}月\d{1,2}日|-\d{1,2
 _FILE_YEAR = re.compile(r"(?<!\d)(?:19[5-9]\d|20\d\d)(?!\d)")
 
 
-def document_year(text: str, file_name: str) -> tuple[int, str]:
-    """The year the document is about, and where it came from: the date line, else the latest year its
-    body states (not a plan year), else a year in the file name; the clock only when none says one."""
+def date_line_year(text: str) -> int | None:
+    """The year of the date line a text opens with (2024年02月28日 23:09), if it opens with one."""
     opening = first_line(text)
     dated = _DATE_LINE.search(opening)
-    if dated and len(opening) <= 80:
-        return int(dated.group()), "the date line's"
+    return int(dated.group()) if dated and len(opening) <= 80 else None
+
+
+def document_year(text: str, file_name: str) -> tuple[int, str]:
+    """The year the document is about, and where it came from: the latest year its body states (not a
+    plan year), else its date line's, else a year in the file name; the clock only when none says one.
+    The body comes first because a release is dated after the year it reports on (a 2024年02月28日
+    release on what 2023 achieved is about 2023); the date line only anchors 今年 and 去年."""
+    dated = date_line_year(text)
+    opening = first_line(text)
+    body = text[text.find(opening) + len(opening) :] if dated is not None else text  # the date line is no figure's year
     this_year = date.today().year
-    past = [year for year in stated_years(text) if year <= this_year]
+    past = [year for year in stated_years(body) if year <= this_year]
     if past:
         return max(past), "the latest the text states"
+    if dated is not None:
+        return dated, "the date line's"
     named = _FILE_YEAR.findall(file_name)
     if named:
         return int(named[-1]), "the file name's (the text states none)"
@@ -189,12 +199,18 @@ class Context:
     (上半年) is governed as the year is, and a year stated without one ends it."""
 
     document_year: int
+    dated_year: int | None = None  # the date line's: what 今年 and 去年 count from, when there is one
     governing: tuple[int, int] | None = None
     heading: tuple[int, int] | None = None  # the year the latest heading stating one established
     paired: tuple[tuple[int, int], tuple[int, int]] | None = None
     paragraph: int = -1
     part: str | None = None
     heading_part: str | None = None
+
+    @property
+    def present_year(self) -> int:
+        """The year 今年 names: the date line's, else the document's."""
+        return self.document_year if self.dated_year is None else self.dated_year
 
     def enter(self, sentence: Sentence) -> None:
         """A new heading or paragraph falls back to the heading's year, not an earlier paragraph's."""
