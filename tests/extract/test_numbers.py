@@ -49,3 +49,12 @@ def test_a_drafted_fraction_says_how_it_was_read() -> None:
     (figure,) = extract("全县三分之一以上企业用上云服务。".encode(), "county-2023.txt").figures
     assert (figure["value"], figure["unit"], figure["base_value"]) == (33.3, "%", 0.333)
     assert "三分之一 is a fraction in words" in figure["note"]
+
+
+def test_a_place_in_a_whole_written_just_before_di_is_a_rank() -> None:
+    assert read("该县茶叶产量全省第二。") == [(2, "第", "exact")]
+
+
+@pytest.mark.parametrize("text", ["市里举行系列第三场招聘会。", "全国第四场推介会在此举办。"])
+def test_the_ordinal_of_an_event_is_not_a_rank(text: str) -> None:
+    assert read(text) == []

@@ -49,7 +49,9 @@ _NOT_A_COUNT = ("方面", "层面", "阶段", "维度", "环节", "步骤", "数
 _IDIOMS = ("千家万户", "千方百计", "千行百业", "万无一失", "四面八方", "三番五次", "一五一十", "七上八下", "百花齐放")
 _THRESHOLD_OF = ("企业", "项目", "产业", "级", "以上企业", "以上项目", "以上的", "的企业", "的项目")
 _RANK_WORDS = ("排名", "排", "位居", "位列", "居", "列", "名列", "跃居", "进入", "稳居")
-_NOT_A_RANK = ("批", "届", "次", "期", "个", "家", "条", "款", "章", "节", "部分", "产业", "阶段", "轮", "梯队", "方阵")
+_NOT_A_RANK = ("批", "届", "次", "场", "期", "个", "家", "条", "款", "章", "节", "部分", "产业", "阶段", "轮", "梯队", "方阵")
+# The whole a place is ranked in, written just before 第 with no rank word: 数量全国第一, 增速全省第三.
+_RANK_SCOPES = ("全国", "全省", "全市", "全区", "全球", "世界", "全行业")
 _LIST_JOINS = ("、", "和", "及", "与", ",", "，")
 # How far from a number the words that qualify or disqualify it may stand: the longest (a rank word
 # before 第, a unit with its magnitude and 余) is well within this, so no reading looks further.
@@ -183,7 +185,8 @@ def _read(text: str, match: re.Match[str], quoted: bool) -> Mention | None:
         return None  # a year, a date, a duration, a grade (三级医院); but 优良天数329天 counts days
     mention = Mention(start, end, start, value, None, chinese=chinese)
     if ordinal:
-        if value < 1 or after.startswith(_NOT_A_RANK) or not any(word in before[-13:-1] for word in _RANK_WORDS):
+        rank = any(word in before[-13:-1] for word in _RANK_WORDS) or before[:-1].endswith(_RANK_SCOPES)
+        if value < 1 or after.startswith(_NOT_A_RANK) or not rank:
             return None  # 第二批, 第一: ordinals in names and enumerations
         mention.start, mention.unit = start - 1, "第"
         return mention
