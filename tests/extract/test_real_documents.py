@@ -85,11 +85,12 @@ def test_labels_are_never_fragments_or_verbs() -> None:
     [
         ("重庆位居全国第一梯队，信息基础设施进入全国第二方阵。", []),
         ("三家基础电信企业完成语音业务收入185.3亿元。", [(185.3, "亿元")]),
+        ("今年新建2个数据中心、12个算力节点。", [(2, "个"), (12, "个")]),
         ("数字经济规模在全国排位从2016年的第25位提升至20位。", [(25, "第"), (20, "第")]),
         ("普及率为122.5部/百人。", [(122.5, "部")]),
         ("全方位回顾展示10个方面的发展成就。", []),
     ],
-    ids=["tiers", "descriptor", "one-rank-unit", "rate-base", "structure"],
+    ids=["tiers", "descriptor", "listed-counts", "one-rank-unit", "rate-base", "structure"],
 )
 def test_words_that_are_not_figures_and_one_rank_unit(text: str, expected: list[tuple[Any, str]]) -> None:
     assert [(figure["value"], figure["unit"]) for figure in drafted(text)[1]] == expected

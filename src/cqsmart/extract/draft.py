@@ -301,14 +301,17 @@ def _in_clause(text: str, stated: list[YearMention], span: tuple[int, int], clau
 
 def _descriptor(text: str, found: list[Mention], index: int) -> bool:
     """三家基础电信企业完成…185.3亿元, 两项业务合计占…7.7%: a small count opening a clause that states
-    another figure describes the subject; it is not a figure itself."""
+    another figure describes the subject; it is not a figure itself, unless the next is listed after it."""
     mention = found[index]
     if mention.unit not in ("家", "项", "个") or mention.value > 9 or mention.qualifier != "exact":
         return False
     start = _clause_start(text, mention.start)
     if labels.clean(text[start : mention.start]) or index + 1 == len(found):
         return False
-    return _clause_start(text, found[index + 1].start) == start
+    following = found[index + 1]
+    if text[mention.end : following.start].endswith(_LIST_JOINS):
+        return False  # 新建3个平台、11个中心: counts of things listed side by side, each a figure
+    return _clause_start(text, following.start) == start
 
 
 def _list_of(text: str, found: list[Mention], index: int) -> tuple[Mention, int, int]:
