@@ -58,3 +58,8 @@ def test_a_place_in_a_whole_written_just_before_di_is_a_rank() -> None:
 @pytest.mark.parametrize("text", ["市里举行系列第三场招聘会。", "全国第四场推介会在此举办。"])
 def test_the_ordinal_of_an_event_is_not_a_rank(text: str) -> None:
     assert read(text) == []
+
+
+@pytest.mark.parametrize(("text", "value"), [("该县茶叶产量约占到全省15%。", 15), ("该县茶叶产量约占全省的三分之一。", 33.3)])
+def test_a_qualifier_before_zhan_qualifies_the_share(text: str, value: float) -> None:
+    assert read(text) == [(value, "%", "approximately")]

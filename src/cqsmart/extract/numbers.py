@@ -261,9 +261,7 @@ def _counts(after: str, unit: str, chinese: bool) -> bool:
 def _prefix(text: str, mention: Mention) -> None:
     """A qualifier written before the number: 超26万, 突破2100万人, 近千家, 前10位, 约为3000亿元."""
     before = text[max(0, mention.start - _NEAR) : mention.start]
-    for bridge in ("", "为", "达", "达到"):
-        if not before.endswith(bridge):
-            continue
+    for bridge in _bridges(before):
         near = before[: len(before) - len(bridge)]
         for word, qualifier in PREFIXES:
             if not near.endswith(word) or near[: len(near) - len(word)].endswith(_NOT_QUALIFYING.get(word, ())):
@@ -274,6 +272,21 @@ def _prefix(text: str, mention: Mention) -> None:
                 mention.qualifier, mention.qualifier_text = qualifier, word
             mention.start -= len(bridge) + len(word)
             return
+
+
+# Words between a qualifier and its number: 约为3000亿元, 近达; and a share's whole (约占到全国10%,
+# 约占全省的三分之一), which qualifies the share as it would the number.
+_BRIDGES = ("", "为", "达", "达到")
+_SHARE_BRIDGE = re.compile("占[^\\d,，。;:、“”]{0,10}")
+
+
+def _bridges(before: str) -> list[str]:
+    """The words before a number that may stand between it and a qualifier, as they end `before`."""
+    found = [bridge for bridge in _BRIDGES if before.endswith(bridge)]
+    share = before.rfind("占")
+    if share >= 0 and _SHARE_BRIDGE.fullmatch(before, share):
+        found.append(before[share:])
+    return found
 
 
 # Characters that make a qualifier part of another word: 节约, 签约, 附近, 最近, 赶超.
