@@ -164,3 +164,15 @@ def test_a_release_dated_after_the_year_it_reports_is_about_the_year_its_body_st
 
 def test_a_dated_release_whose_body_states_no_year_is_about_its_date_lines_year() -> None:
     assert extract("2025年3月2日 10:15\n全县网络零售额达到36亿元。".encode(), "county.txt").source["year"] == 2025
+
+
+def test_the_later_value_of_a_pair_with_one_year_stated_takes_the_governing_year() -> None:
+    assert periods("2023年，全县经济平稳。全县排名从2019年的第30位提升至12位。") == [
+        (2019, 2019, "clause"),
+        (2023, 2023, "context"),
+    ]
+
+
+def test_a_year_attached_to_a_later_figure_does_not_date_an_earlier_one() -> None:
+    text = "2023年，全县经济平稳。数字产业占比达3.5%，较“十三五”期间每年2.5%左右的占比实现突破。"
+    assert periods(text)[0] == (2023, 2023, "context")
