@@ -176,3 +176,12 @@ def test_the_later_value_of_a_pair_with_one_year_stated_takes_the_governing_year
 def test_a_year_attached_to_a_later_figure_does_not_date_an_earlier_one() -> None:
     text = "2023年，全县经济平稳。数字产业占比达3.5%，较“十三五”期间每年2.5%左右的占比实现突破。"
     assert periods(text)[0] == (2023, 2023, "context")
+
+
+def test_a_span_since_last_year_runs_to_the_date_lines_year_in_its_own_clause() -> None:
+    text = "2025年3月2日\n全县网络零售额自去年5月以来连续8个月居全省第一，规模进入全省第3位。"
+    assert periods(text) == [(2024, 2025, "document"), (2024, 2024, "document")]
+
+
+def test_a_change_from_the_start_of_a_plan_runs_from_its_first_year() -> None:
+    assert periods("2022年，全县电商占比达到12%，较“十三五”初期提升5个百分点。")[-1] == (2016, 2022, "sentence")

@@ -17,6 +17,7 @@ from cqsmart.extract.periods import (
     YEARS_RUNNING,
     Context,
     YearMention,
+    change_since,
     date_line_year,
     period_of,
     relative_years,
@@ -124,7 +125,7 @@ class _Marks:
     figure only compares positions."""
 
     present: int
-    relative: list[tuple[int, int]]
+    relative: list[tuple[int, int, bool]]
     parts: list[tuple[int, str]]
 
     @classmethod
@@ -255,12 +256,17 @@ def _period(
     if span is None:
         span, origin = (context.document_year, context.document_year), "document"
     before = text[clause_start : head.start]
-    relative = next((offset for at, offset in reversed(marks.relative) if at < head.start), None)
+    relative = next((mark for mark in reversed(marks.relative) if mark[0] < head.start), None)
     if relative is not None and origin not in ("clause", "sentence"):  # 截至去年: the year before the document's
-        year = context.present_year + relative
-        span, origin = (year, year), "document"
+        at, offset, running_on = relative
+        year = context.present_year + offset
+        # 自去年8月以来: a span to the present year, for the figures of its own clause
+        span, origin = (year, context.present_year if running_on and at >= clause_start else year), "document"
     if before.endswith(("上年的", "上年")) and span[0] == span[1]:  # 由上年的15.2%: the year before
         span = (span[0] - 1, span[0] - 1)
+    baseline = change_since(before)
+    if baseline is not None and baseline <= span[0]:  # 较“十三五”初期提升: from the plan's first year
+        span = (baseline, span[1])
     running = None
     if span[0] == span[1] and "年" in text[max(0, clause_start - _TIME_PHRASE_MOST) : head.start]:
         running = YEARS_RUNNING.search((_time_phrase(text, found, clause_start) + before)[-_RUNNING_REACH:])

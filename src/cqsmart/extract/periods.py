@@ -50,13 +50,26 @@ RELATIVE_YEARS = {"今年": 0, "本年": 0, "去年": -1, "前年": -2}
 _RELATIVE_YEAR = re.compile("|".join(RELATIVE_YEARS))
 
 
-def relative_years(text: str) -> list[tuple[int, int]]:
-    """(position, years from the document's) of each 今年 or 去年 that dates the text, not a baseline (比去年同期)."""
+def relative_years(text: str) -> list[tuple[int, int, bool]]:
+    """(position, years from the document's, since) of each 今年 or 去年 that dates the text, not a
+    baseline (比去年同期); since when a span starts there (去年8月以来), running to the present year."""
     return [
-        (match.start(), RELATIVE_YEARS[match.group()])
+        (match.start(), RELATIVE_YEARS[match.group()], bool(_RELATIVE_SINCE.match(text, match.end())))
         for match in _RELATIVE_YEAR.finditer(text)
         if not text.endswith(_BASELINE_BEFORE, 0, match.start())
     ]
+
+
+# The rest of a span's start after 去年 (去年8月以来, 去年年底至今): a month, a quarter or an end of the year.
+_RELATIVE_SINCE = re.compile(f"(?:\\d{{1,2}}月份?|[一二三四]季度|年初|年中|年底|底)?(?:{'|'.join(_SINCE_AFTER)})")
+# A change measured from the start of a plan (较“十三五”初期提升9.6个百分点) runs from the plan's first year.
+_CHANGE_SINCE_PLAN = re.compile(f"(?:{'|'.join(_BASELINE_BEFORE)})“?十([{_PLAN_ORDINALS}])五”?初期")
+
+
+def change_since(words: str) -> int | None:
+    """The year a change stated in words starts from: the first year of the plan it is measured from."""
+    found = _CHANGE_SINCE_PLAN.findall(words)
+    return 2006 + 5 * _PLAN_ORDINALS.index(found[-1]) if found else None
 
 
 _ATTACHED_AFTER = ("的",)
