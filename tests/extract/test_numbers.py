@@ -63,3 +63,11 @@ def test_the_ordinal_of_an_event_is_not_a_rank(text: str) -> None:
 @pytest.mark.parametrize(("text", "value"), [("该县茶叶产量约占到全省15%。", 15), ("该县茶叶产量约占全省的三分之一。", 33.3)])
 def test_a_qualifier_before_zhan_qualifies_the_share(text: str, value: float) -> None:
     assert read(text) == [(value, "%", "approximately")]
+
+
+def test_the_count_a_rank_is_among_is_not_a_figure() -> None:
+    assert read("该市在全省16个地市中排名第3位。") == [(3, "第", "exact")]
+
+
+def test_an_amount_before_what_it_sorts_is_a_threshold_not_a_figure() -> None:
+    assert read("全市培育十亿元以上产业集群。") == []

@@ -47,11 +47,16 @@ _NOT_AFTER_NUMBER = ("年", "月", "日", "号", "时", "周", "天", "小时", 
 _DURATION_AFTER_COUNTER = ("月", "小时", "工作日", "星期", "季度")
 _NOT_A_COUNT = ("方面", "层面", "阶段", "维度", "环节", "步骤", "数", "是", "大", "点")
 _IDIOMS = ("千家万户", "千方百计", "千行百业", "万无一失", "四面八方", "三番五次", "一五一十", "七上八下", "百花齐放")
-_THRESHOLD_OF = ("企业", "项目", "产业", "级", "以上企业", "以上项目", "以上的", "的企业", "的项目")
+# What an amount sorts when it stands before it (超百亿元企业, 百亿元以上产业集群): a threshold, not a figure.
+_SORTED_BY_AMOUNT = ("企业", "项目", "产业", "集群", "园区")
+_THRESHOLD_OF = ("级", "以上的", *(f"{between}{thing}" for between in ("", "以上", "的") for thing in _SORTED_BY_AMOUNT))
 _RANK_WORDS = ("排名", "排", "位居", "位列", "居", "列", "名列", "跃居", "进入", "稳居")
 _NOT_A_RANK = ("批", "届", "次", "场", "期", "个", "家", "条", "款", "章", "节", "部分", "产业", "阶段", "轮", "梯队", "方阵")
 # The whole a place is ranked in, written just before 第 with no rank word: 数量全国第一, 增速全省第三.
 _RANK_SCOPES = ("全国", "全省", "全市", "全区", "全球", "世界", "全行业")
+# 在全国31个省(区、市)中排名第9位: the count of what a rank is among is the size of its universe, not a figure.
+# (A rank word of one character would read 中居民 as a rank.)
+_AMONG = re.compile(f"[^,，。;:]{{0,10}}?中(?:{'|'.join(word for word in _RANK_WORDS if len(word) > 1)})")
 _LIST_JOINS = ("、", "和", "及", "与", ",", "，")
 # How far from a number the words that qualify or disqualify it may stand: the longest (a rank word
 # before 第, a unit with its magnitude and 余) is well within this, so no reading looks further.
@@ -207,6 +212,8 @@ def _read(text: str, match: re.Match[str], quoted: bool) -> Mention | None:
     ranked = any(word in before[-13:] for word in _RANK_WORDS) or re.search("第[\\d一二三四五六七八九十]+位", before)
     if unit == "位" and not before.endswith("前") and ranked:
         unit = "第"  # 排位从第25位提升至20位: a rank, written as every other rank is
+    if _AMONG.match(following):
+        return None
     if unit.endswith("元") and following.startswith(_THRESHOLD_OF):
         return None  # 超百亿元企业, 10亿元以上项目: an amount that sorts things, not a figure
     if length > len(unit):  # 3万余人: 余 between the magnitude and the counter
