@@ -185,3 +185,8 @@ def test_a_span_since_last_year_runs_to_the_date_lines_year_in_its_own_clause() 
 
 def test_a_change_from_the_start_of_a_plan_runs_from_its_first_year() -> None:
     assert periods("2022年，全县电商占比达到12%，较“十三五”初期提升5个百分点。")[-1] == (2016, 2022, "sentence")
+
+
+def test_a_figure_before_a_pair_of_dated_values_takes_the_sentences_latest_year() -> None:
+    text = "全县快递业务量稳居全省第二位，从2019年的1.2亿件增至2023年的3.5亿件。"
+    assert periods(text, "county-2024.txt")[0] == (2023, 2023, "sentence")

@@ -84,6 +84,7 @@ class YearMention:
     attached: bool  # 由2017年的16%: the year of the next number only
     plan: bool = False  # 十三五: a plan period, not a list of years for a 分别 list
     since: bool = False  # 2018年以来: a span from the year to the year the text is about
+    baseline: bool = False  # 较“十三五”期间: what a figure is compared with, dating that figure only
 
 
 def years(text: str) -> list[YearMention]:
@@ -118,9 +119,9 @@ def years(text: str) -> list[YearMention]:
         first = 2006 + 5 * _PLAN_ORDINALS.index(match[1])
         point = next((year for word, year in PLAN_POINTS.items() if text.startswith(word, match.end())), None)
         if point is not None:  # 十三五末: one year of the plan, not its five
-            found.append(YearMention(match.start(), match.end(), first + point, first + point, compared))
+            found.append(YearMention(match.start(), match.end(), first + point, first + point, compared, baseline=compared))
             continue
-        found.append(YearMention(match.start(), match.end(), first, first + 4, compared, plan=True))
+        found.append(YearMention(match.start(), match.end(), first, first + 4, compared, plan=True, baseline=compared))
     return sorted(found, key=lambda item: item.start)
 
 
