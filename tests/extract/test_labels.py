@@ -29,3 +29,8 @@ def test_words_that_name_nothing_measured_are_fragments(words: str) -> None:
 def test_a_figure_whose_only_words_are_a_time_has_no_fragment_for_a_label() -> None:
     (figure,) = extract("同期增长5.2%。".encode(), "county-2023.txt").figures
     assert not is_fragment(figure["label"]["zh"]) and "no subject found" in figure["note"]
+
+
+def test_the_mark_a_figure_crosses_is_not_what_it_counts() -> None:
+    [figure] = extract("全县网络零售额首次突破百亿元大关。".encode(), "county-2023.txt").figures
+    assert figure["label"]["zh"] == "全县网络零售额"

@@ -71,3 +71,7 @@ def test_the_count_a_rank_is_among_is_not_a_figure() -> None:
 
 def test_an_amount_before_what_it_sorts_is_a_threshold_not_a_figure() -> None:
     assert read("全市培育十亿元以上产业集群。") == []
+
+
+def test_places_a_rank_moved_are_not_a_rank() -> None:
+    assert read("该区营商环境排名全省第4位，较上年上升3位。") == [(4, "第", "exact"), (3, "位", "exact")]

@@ -194,7 +194,12 @@ _TRAILING = tuple(
     )
 )
 _AFTER_STOP = re.compile(r"[任达为是在与及的、,，;:。]|实现|提供|覆盖|参与|\d+(?![A-Za-z\d])")
-_VERBS = ("提升", "提高", "增长", "下降", "达", "超", "突破", "实现", "以上", "左右", "同比", "比上年", "占")
+# Words after a number that go on with the statement rather than name what it counts: verbs and
+# qualifiers, and the mark a figure crosses (突破万亿元大关, 迈上千亿台阶).
+_VERBS = (
+    *("提升", "提高", "增长", "下降", "达", "超", "突破", "实现", "以上", "左右", "同比", "比上年", "占"),
+    *("大关", "台阶", "关口"),
+)
 _TRAILING_YEAR = re.compile(r"(?:(?:由|从|比|较)?(?:19|20)\d\d年(?:底|末)?|连续[\d一二两三四五六七八九十]+年)$")
 
 

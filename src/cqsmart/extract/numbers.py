@@ -52,6 +52,8 @@ _SORTED_BY_AMOUNT = ("企业", "项目", "产业", "集群", "园区")
 _THRESHOLD_OF = ("级", "以上的", *(f"{between}{thing}" for between in ("", "以上", "的") for thing in _SORTED_BY_AMOUNT))
 _RANK_WORDS = ("排名", "排", "位居", "位列", "居", "列", "名列", "跃居", "进入", "稳居")
 _NOT_A_RANK = ("批", "届", "次", "场", "期", "个", "家", "条", "款", "章", "节", "部分", "产业", "阶段", "轮", "梯队", "方阵")
+# Verbs of a rank's move: 排名上升3位 is three places moved, not the third place.
+_MOVES = ("上升", "提升", "提高", "前进", "上移", "下降", "后退", "下滑", "回落")
 # The whole a place is ranked in, written just before 第 with no rank word: 数量全国第一, 增速全省第三.
 _RANK_SCOPES = ("全国", "全省", "全市", "全区", "全球", "世界", "全行业")
 # 在全国31个省(区、市)中排名第9位: the count of what a rank is among is the size of its universe, not a figure.
@@ -210,7 +212,7 @@ def _read(text: str, match: re.Match[str], quoted: bool) -> Mention | None:
     if not _counts(following, unit, chinese):
         return None
     ranked = any(word in before[-13:] for word in _RANK_WORDS) or re.search("第[\\d一二三四五六七八九十]+位", before)
-    if unit == "位" and not before.endswith("前") and ranked:
+    if unit == "位" and not before.endswith(("前", *_MOVES)) and ranked:
         unit = "第"  # 排位从第25位提升至20位: a rank, written as every other rank is
     if _AMONG.match(following):
         return None
