@@ -190,3 +190,8 @@ def test_a_change_from_the_start_of_a_plan_runs_from_its_first_year() -> None:
 def test_a_figure_before_a_pair_of_dated_values_takes_the_sentences_latest_year() -> None:
     text = "全县快递业务量稳居全省第二位，从2019年的1.2亿件增至2023年的3.5亿件。"
     assert periods(text, "county-2024.txt")[0] == (2023, 2023, "sentence")
+
+
+def test_a_date_line_is_not_a_heading_whose_year_governs_the_paragraphs_after_it() -> None:
+    text = "2024年1月18日\n2023年，全县经济平稳。\n1—11月份，全县快递业务量增长6.5%。"
+    assert periods(text)[-1] == (2023, 2023, "document")

@@ -19,6 +19,7 @@ from cqsmart.extract.periods import (
     YearMention,
     change_since,
     date_line_year,
+    is_date_line,
     period_of,
     relative_years,
     since_ends,
@@ -209,7 +210,7 @@ def _figures(
         if notes:
             figure["note"] = "; ".join(notes)
         result.append(figure)
-    context.settle(stated, sentence.heading, marks.parts)
+    context.settle(stated, sentence.heading and not is_date_line(text), marks.parts)
     return result
 
 

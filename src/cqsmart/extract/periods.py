@@ -184,6 +184,12 @@ def date_line_year(text: str) -> int | None:
     return int(dated.group()) if dated and len(opening) <= 80 else None
 
 
+def is_date_line(line: str) -> bool:
+    """Whether a short line opens with a full date (2024年1月18日): when it was written, so not a
+    heading whose year governs the figures under it."""
+    return bool(_DATE_LINE.match(line))
+
+
 def document_year(text: str, file_name: str) -> tuple[int, str]:
     """The year the document is about, and where it came from: the latest year its body states (not a
     plan year), else its date line's, else a year in the file name; the clock only when none says one.
