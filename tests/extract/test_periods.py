@@ -195,3 +195,15 @@ def test_a_figure_before_a_pair_of_dated_values_takes_the_sentences_latest_year(
 def test_a_date_line_is_not_a_heading_whose_year_governs_the_paragraphs_after_it() -> None:
     text = "2024年1月18日\n2023年，全县经济平稳。\n1—11月份，全县快递业务量增长6.5%。"
     assert periods(text)[-1] == (2023, 2023, "document")
+
+
+def test_the_full_date_a_first_sentence_opens_with_is_the_date_line_not_the_documents_year() -> None:
+    text = "2025年3月2日，记者从县商务局获悉，2024年全县网络零售额达到36亿元，同比增长12%，今年力争达到40亿元，继续保持较快增长。"
+    draft = extract(text.encode(), "county.txt")
+    assert draft.source["year"] == 2024
+    assert draft.figures[-1]["period"]["start"] == 2025
+
+
+def test_this_year_in_the_figures_own_clause_outranks_a_year_of_an_earlier_clause() -> None:
+    text = "2025年3月2日\n2024年全县网络零售额达到36亿元，今年力争达到40亿元。"
+    assert periods(text)[-1] == (2025, 2025, "document")

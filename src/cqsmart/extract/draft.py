@@ -260,7 +260,8 @@ def _period(
         span, origin = (context.document_year, context.document_year), "document"
     before = text[clause_start : head.start]
     relative = next((mark for mark in reversed(marks.relative) if mark[0] < head.start), None)
-    if relative is not None and origin not in ("clause", "sentence"):  # 截至去年: the year before the document's
+    # 截至去年: the year before the document's; 今年力争 in the figure's own clause outranks an earlier clause's year
+    if relative is not None and (origin not in ("clause", "sentence") or (origin == "sentence" and relative[0] >= clause_start)):
         at, offset, running_on = relative
         year = context.present_year + offset
         # 自去年8月以来: a span to the present year, for the figures of its own clause

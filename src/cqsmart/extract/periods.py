@@ -179,9 +179,19 @@ _FILE_YEAR = re.compile(r"(?<!\d)(?:19[5-9]\d|20\d\d)(?!\d)")
 
 def date_line_year(text: str) -> int | None:
     """The year of the date line a text opens with (2024年02月28日 23:09), if it opens with one."""
+    dated = _date_line(text)
+    return int(dated[2]) if dated else None
+
+
+def _date_line(text: str) -> tuple[int, int, str] | None:
+    """Where the date line's year stands in the text, and the year: a date in a short first line, or
+    the full date a first sentence opens with (2024年1月18日，记者从…获悉): when the text was written."""
     opening = first_line(text)
-    dated = _DATE_LINE.search(opening)
-    return int(dated.group()) if dated and len(opening) <= 80 else None
+    dated = _DATE_LINE.search(opening) if len(opening) <= 80 else _DATE_LINE.match(opening)
+    if dated is None:
+        return None
+    at = text.find(opening)
+    return at + dated.start(), at + dated.end(), dated.group()
 
 
 def is_date_line(line: str) -> bool:
@@ -195,15 +205,14 @@ def document_year(text: str, file_name: str) -> tuple[int, str]:
     plan year), else its date line's, else a year in the file name; the clock only when none says one.
     The body comes first because a release is dated after the year it reports on (a 2024年02月28日
     release on what 2023 achieved is about 2023); the date line only anchors 今年 and 去年."""
-    dated = date_line_year(text)
-    opening = first_line(text)
-    body = text[text.find(opening) + len(opening) :] if dated is not None else text  # the date line is no figure's year
+    dated = _date_line(text)
+    body = text[: dated[0]] + text[dated[1] :] if dated else text  # the date line's year is no figure's
     this_year = date.today().year
     past = [year for year in stated_years(body) if year <= this_year]
     if past:
         return max(past), "the latest the text states"
     if dated is not None:
-        return dated, "the date line's"
+        return int(dated[2]), "the date line's"
     named = _FILE_YEAR.findall(file_name)
     if named:
         return int(named[-1]), "the file name's (the text states none)"
