@@ -34,3 +34,8 @@ def test_a_figure_whose_only_words_are_a_time_has_no_fragment_for_a_label() -> N
 def test_the_mark_a_figure_crosses_is_not_what_it_counts() -> None:
     [figure] = extract("全县网络零售额首次突破百亿元大关。".encode(), "county-2023.txt").figures
     assert figure["label"]["zh"] == "全县网络零售额"
+
+
+def test_the_verb_to_a_later_value_is_not_what_the_first_counts() -> None:
+    figures = extract("全县快递业务量由2019年的1.2亿件增加到2023年的3.5亿件。".encode(), "county.txt").figures
+    assert not figures[0]["label"]["zh"].startswith("增加")
