@@ -100,3 +100,8 @@ def test_words_that_are_not_figures_and_one_rank_unit(text: str, expected: list[
 def test_crossing_a_mark_is_more_than(word: str) -> None:
     [figure] = drafted(f"全市软件业务收入{word}3000亿元。")[1]
     assert (figure["qualifier"], figure["qualifier_text"]) == ("more_than", word)
+
+
+def test_a_year_in_a_plans_title_is_not_the_documents_year() -> None:
+    text = "2023年，全县网络零售额达到36亿元，县里印发《电子商务三年行动方案（2024—2026年）》。"
+    assert drafted(text)[0]["year"] == 2023

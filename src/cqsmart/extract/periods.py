@@ -127,12 +127,20 @@ def years(text: str) -> list[YearMention]:
 
 def stated_years(text: str) -> list[int]:
     """The years a text states for what has happened: not the year of a target (到2025年), though
-    增至2021年 and 提升到2021年 state what has happened."""
+    增至2021年 and 提升到2021年 state what has happened, nor a year in a plan's title (《…行动计划（2023—2025年）》)."""
+    plans = [match.span() for match in _PLAN_TITLE.finditer(text)]
     return [
         int(m["year"] or m["titled"] or m["edition"])
         for m in YEAR.finditer(text)
-        if text[max(0, m.start() - 1) : m.start()] not in ("到", "至") or text[max(0, m.start() - 2) : m.start() - 1] in _REACHED
+        if (
+            text[max(0, m.start() - 1) : m.start()] not in ("到", "至") or text[max(0, m.start() - 2) : m.start() - 1] in _REACHED
+        )
+        if not any(start < m.start() < end for start, end in plans)
     ]
+
+
+# The title of a plan, whose years are the years it plans for: 《数字经济三年行动计划（2023—2025年）》.
+_PLAN_TITLE = re.compile("《[^》]{0,60}?(?:规划|计划|方案|纲要|要点)[^》]{0,30}》")
 
 
 _REACHED = ("增", "长", "升", "高", "加", "扩", "展")
