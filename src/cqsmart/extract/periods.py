@@ -6,6 +6,7 @@ RELATIVE_YEARS, PARTS), so that a phrase the code does not know is a new row, no
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date
 
@@ -128,15 +129,22 @@ def years(text: str) -> list[YearMention]:
 def stated_years(text: str) -> list[int]:
     """The years a text states for what has happened: not the year of a target (到2025年), though
     增至2021年 and 提升到2021年 state what has happened, nor a year in a plan's title (《…行动计划（2023—2025年）》)."""
-    plans = [match.span() for match in _PLAN_TITLE.finditer(text)]
+    plans = [match.span() for match in _PLAN_TITLE.finditer(text)]  # in order and apart: one bisect a year
+    starts = [start for start, _ in plans]
     return [
         int(m["year"] or m["titled"] or m["edition"])
         for m in YEAR.finditer(text)
         if (
             text[max(0, m.start() - 1) : m.start()] not in ("到", "至") or text[max(0, m.start() - 2) : m.start() - 1] in _REACHED
         )
-        if not any(start < m.start() < end for start, end in plans)
+        if not _inside(plans, starts, m.start())
     ]
+
+
+def _inside(spans: list[tuple[int, int]], starts: list[int], position: int) -> bool:
+    """Whether position falls inside one of spans (in order, not overlapping; starts their starts)."""
+    index = bisect_right(starts, position) - 1
+    return index >= 0 and position < spans[index][1]
 
 
 # The title of a plan, whose years are the years it plans for: 《数字经济三年行动计划（2023—2025年）》.
