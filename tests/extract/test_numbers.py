@@ -75,3 +75,7 @@ def test_an_amount_before_what_it_sorts_is_a_threshold_not_a_figure() -> None:
 
 def test_places_a_rank_moved_are_not_a_rank() -> None:
     assert read("该区营商环境排名全省第4位，较上年上升3位。") == [(4, "第", "exact"), (3, "位", "exact")]
+
+
+def test_a_quoted_name_closed_by_a_number_and_its_unit_is_not_a_figure() -> None:
+    assert read("县里出台支持电商发展“15条”，新增网店320家。") == [(320, "家", "exact")]

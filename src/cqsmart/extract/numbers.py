@@ -229,6 +229,8 @@ def _read(text: str, match: re.Match[str], quoted: bool) -> Mention | None:
                 mention.qualifier, mention.qualifier_text, position = qualifier, word, position + len(word)
                 break
     mention.end = position
+    if quoted and text.startswith("”", position):
+        return None  # 出台“20条”: a quotation that a number and its unit close is a name, not a figure
     _prefix(text, mention)
     return mention
 
