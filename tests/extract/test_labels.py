@@ -39,3 +39,8 @@ def test_the_mark_a_figure_crosses_is_not_what_it_counts() -> None:
 def test_the_verb_to_a_later_value_is_not_what_the_first_counts() -> None:
     figures = extract("全县快递业务量由2019年的1.2亿件增加到2023年的3.5亿件。".encode(), "county.txt").figures
     assert not figures[0]["label"]["zh"].startswith("增加")
+
+
+def test_a_part_of_the_year_names_no_measure_and_its_growth_is_the_subjects() -> None:
+    figures = extract("2023年，全县快递业务量增长9%，其中一季度增长6%。".encode(), "county.txt").figures
+    assert figures[-1]["label"]["zh"].startswith("全县快递业务量") or figures[-1]["label"]["zh"].startswith("快递业务量")

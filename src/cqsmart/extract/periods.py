@@ -33,10 +33,6 @@ NAMED_STARTS = {
     **{f"十{ordinal}五": 2006 + 5 * index for index, ordinal in enumerate(_PLAN_ORDINALS)},
 }
 NAMED_SINCE = re.compile(f"“?({'|'.join(NAMED_STARTS)})”?(?:时期|期间)?以来")
-# The words that say when and name nothing measured, as a label may open with them: 近五年, 2019年以来, 同期.
-TIME_OPENING = re.compile(
-    f"^(?:(?:党的)?{NAMED_SINCE.pattern}|(?:自|从)?{_YEAR}年(?:{'|'.join(_SINCE_AFTER)})|{YEARS_RUNNING.pattern}|(?:上年)?同期)"
-)
 # The part of the year a figure covers, by the word that names it.
 PARTS = {
     "上半年": "first_half",
@@ -45,6 +41,11 @@ PARTS = {
     **{f"{prefix}{ordinal}季度": f"q{index}" for index, ordinal in enumerate("一二三四", 1) for prefix in ("", "第")},
 }
 PART = re.compile("|".join(sorted(PARTS, key=len, reverse=True)))
+# The words that say when and name nothing measured, as a label may open with them: 近五年, 2019年以来, 同期, 一季度.
+TIME_OPENING = re.compile(
+    f"^(?:(?:党的)?{NAMED_SINCE.pattern}|(?:自|从)?{_YEAR}年(?:{'|'.join(_SINCE_AFTER)})|{YEARS_RUNNING.pattern}|(?:上年)?同期"
+    f"|{PART.pattern})"
+)
 _BASELINE_BEFORE = ("比", "较", "同比", "与", "相比", "对比")
 # Years named by their distance from the document's: 截至去年 in a 2021 text is 2020.
 RELATIVE_YEARS = {"今年": 0, "本年": 0, "去年": -1, "前年": -2}
