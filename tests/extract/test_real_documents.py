@@ -105,3 +105,7 @@ def test_crossing_a_mark_is_more_than(word: str) -> None:
 def test_a_year_in_a_plans_title_is_not_the_documents_year() -> None:
     text = "2023年，全县网络零售额达到36亿元，县里印发《电子商务三年行动方案（2024—2026年）》。"
     assert drafted(text)[0]["year"] == 2023
+
+
+def test_a_year_whose_clause_plans_is_not_the_documents_year() -> None:
+    assert drafted("2023年全县网络零售额达到36亿元。2024年全县力争达到40亿元。")[0]["year"] == 2023

@@ -129,7 +129,8 @@ def years(text: str) -> list[YearMention]:
 
 def stated_years(text: str) -> list[int]:
     """The years a text states for what has happened: not the year of a target (到2025年), though
-    增至2021年 and 提升到2021年 state what has happened, nor a year in a plan's title (《…行动计划（2023—2025年）》)."""
+    增至2021年 and 提升到2021年 state what has happened, nor a year whose clause plans (2024年，全省力争…)
+    nor a year in a plan's title (《…行动计划（2023—2025年）》)."""
     plans = [match.span() for match in _PLAN_TITLE.finditer(text)]  # in order and apart: one bisect a year
     starts = [start for start, _ in plans]
     return [
@@ -138,8 +139,12 @@ def stated_years(text: str) -> list[int]:
         if (
             text[max(0, m.start() - 1) : m.start()] not in ("到", "至") or text[max(0, m.start() - 2) : m.start() - 1] in _REACHED
         )
-        if not _inside(plans, starts, m.start())
+        if not _inside(plans, starts, m.start()) and not _TARGET_AFTER.match(text, m.end())
     ]
+
+
+# A year whose own clause goes on to plan (2024年，全省力争…, 2025年预计…): a target's year, as 到2025年 is.
+_TARGET_AFTER = re.compile("[^,，;:。]{0,20}?(?:力争|预计|争取|计划|目标|将)")
 
 
 def _inside(spans: list[tuple[int, int]], starts: list[int], position: int) -> bool:
