@@ -79,3 +79,7 @@ def test_places_a_rank_moved_are_not_a_rank() -> None:
 
 def test_a_quoted_name_closed_by_a_number_and_its_unit_is_not_a_figure() -> None:
     assert read("县里出台支持电商发展“15条”，新增网店320家。") == [(320, "家", "exact")]
+
+
+def test_the_count_a_place_is_one_of_is_not_a_figure() -> None:
+    assert read("该县是全省三个电商示范县之一，网店达到800家。") == [(800, "家", "exact")]

@@ -56,9 +56,10 @@ _NOT_A_RANK = ("批", "届", "次", "场", "期", "个", "家", "条", "款", "�
 _MOVES = ("上升", "提升", "提高", "前进", "上移", "下降", "后退", "下滑", "回落")
 # The whole a place is ranked in, written just before 第 with no rank word: 数量全国第一, 增速全省第三.
 _RANK_SCOPES = ("全国", "全省", "全市", "全区", "全球", "世界", "全行业")
-# 在全国31个省(区、市)中排名第9位: the count of what a rank is among is the size of its universe, not a figure.
-# (A rank word of one character would read 中居民 as a rank.)
-_AMONG = re.compile(f"[^,，。;:]{{0,10}}?中(?:{'|'.join(word for word in _RANK_WORDS if len(word) > 1)})")
+# 在全国31个省(区、市)中排名第9位, 全国两个试点城市之一: the count of what a place is ranked or
+# counted among is the size of that universe, not a figure. (A rank word of one character would read
+# 中居民 as a rank.)
+_AMONG = re.compile(f"[^,，。;:]{{0,10}}?(?:中(?:{'|'.join(word for word in _RANK_WORDS if len(word) > 1)})|之一)")
 _LIST_JOINS = ("、", "和", "及", "与", ",", "，")
 # How far from a number the words that qualify or disqualify it may stand: the longest (a rank word
 # before 第, a unit with its magnitude and 余) is well within this, so no reading looks further.
