@@ -44,3 +44,8 @@ def test_the_verb_to_a_later_value_is_not_what_the_first_counts() -> None:
 def test_a_part_of_the_year_names_no_measure_and_its_growth_is_the_subjects() -> None:
     figures = extract("2023年，全县快递业务量增长9%，其中一季度增长6%。".encode(), "county.txt").figures
     assert figures[-1]["label"]["zh"].startswith("全县快递业务量") or figures[-1]["label"]["zh"].startswith("快递业务量")
+
+
+def test_the_end_of_the_year_opening_a_clause_is_when_not_what() -> None:
+    [figure] = extract("年末全县宽带用户达到12万户。".encode(), "county-2023.txt").figures
+    assert figure["label"]["zh"] == "全县宽带用户"
