@@ -49,3 +49,9 @@ def test_a_part_of_the_year_names_no_measure_and_its_growth_is_the_subjects() ->
 def test_the_end_of_the_year_opening_a_clause_is_when_not_what() -> None:
     [figure] = extract("年末全县宽带用户达到12万户。".encode(), "county-2023.txt").figures
     assert figure["label"]["zh"] == "全县宽带用户"
+
+
+@pytest.mark.parametrize("word", ["多达", "高达", "约合"])
+def test_a_verb_of_amount_before_the_number_is_not_in_the_label(word: str) -> None:
+    [figure] = extract(f"全县网民规模{word}50万人。".encode(), "county-2023.txt").figures
+    assert figure["label"]["zh"] == "全县网民规模"

@@ -83,3 +83,12 @@ def test_a_quoted_name_closed_by_a_number_and_its_unit_is_not_a_figure() -> None
 
 def test_the_count_a_place_is_one_of_is_not_a_figure() -> None:
     assert read("该县是全省三个电商示范县之一，网店达到800家。") == [(800, "家", "exact")]
+
+
+@pytest.mark.parametrize(("text", "qualifier"), [("全县网店近万家。", "approximately"), ("全县网店超万家。", "more_than")])
+def test_a_magnitude_alone_after_a_qualifier_is_a_round_number(text: str, qualifier: str) -> None:
+    assert read(text) == [(10000, "家", qualifier)]
+
+
+def test_yuehe_is_about() -> None:
+    assert read("全县数据中心机架约合2万架。") == [(2, "万架", "approximately")]

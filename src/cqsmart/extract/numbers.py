@@ -30,12 +30,15 @@ PREFIXES: tuple[tuple[str, str], ...] = (
     ("迈过", "more_than"),
     ("接近", "approximately"),
     ("大约", "approximately"),
+    ("约合", "approximately"),
     ("超", "more_than"),
     ("逾", "more_than"),
     ("近", "approximately"),
     ("约", "approximately"),
     ("前", "at_most"),
 )
+# Qualifiers that make a magnitude alone a round number: 近万家, 超万人, 逾万户 (but 上万, 数万 are vague).
+_ROUND_QUALIFIERS = ("近", "超", "逾", "接近", "超过", "突破")
 # Words after the unit (余 and 多 come between the number and its unit: 70余个, 1200多亿元).
 SUFFIXES: tuple[tuple[str, str], ...] = (
     ("以上", "at_least"),
@@ -178,8 +181,9 @@ def _read(text: str, match: re.Match[str], quoted: bool) -> Mention | None:
         number = chinese_number(run[: len(run) - len(magnitude)])
         if number is None or number < 1 or (number == 1 and not ordinal) or before.endswith(("数", "几", "若干", "上")):
             return None  # 一批, 一体化, 数十家, 上百家: not counts
-        if not re.search("[一二两三四五六七八九十百千〇零]", run) and run != "万亿" and not text.startswith(("余", "多"), end):
-            return None  # 每万人, 亿万: a magnitude alone is not a number, unless 万余家
+        alone = not re.search("[一二两三四五六七八九十百千〇零]", run) and run != "万亿"
+        if alone and not text.startswith(("余", "多"), end) and not before.endswith(_ROUND_QUALIFIERS):
+            return None  # 每万人, 亿万: a magnitude alone is not a number, unless 万余家 or 近万家
         if quoted or any(idiom in text[max(0, start - 3) : end + 4] for idiom in _IDIOMS):
             return None  # “两个确立”, 千家万户: numerals in slogans and idioms
         if text.startswith(_NOT_AFTER_NUMBER, end):
