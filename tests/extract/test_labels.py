@@ -55,3 +55,8 @@ def test_the_end_of_the_year_opening_a_clause_is_when_not_what() -> None:
 def test_a_verb_of_amount_before_the_number_is_not_in_the_label(word: str) -> None:
     [figure] = extract(f"全县网民规模{word}50万人。".encode(), "county-2023.txt").figures
     assert figure["label"]["zh"] == "全县网民规模"
+
+
+def test_a_list_member_whose_name_holds_a_join_character_is_not_split_inside_it() -> None:
+    figures = extract("全县宽带普及率、移动支付使用率分别达到90%和85%。".encode(), "county-2023.txt").figures
+    assert [figure["label"]["zh"] for figure in figures] == ["全县宽带普及率", "移动支付使用率"]

@@ -316,10 +316,15 @@ def measure(words: str) -> str:
     return words.replace("的比重", "比重").replace("分别", "")
 
 
+# How a list's members are joined, tried in turn: 和, 与 and 及 are also inside words (普及率, 参与度),
+# so a split on them is taken only when the list's size needs it.
+_MEMBER_JOINS = ("、", "[、和与]", "[、和及与]")
+
+
 def member(words: str, position: int, size: int) -> str:
     """The subject of one member of a list (固定语音和移动语音业务收入 → 固定语音业务收入), or words as they are."""
-    parts = [part for part in re.split("[、和及与]", words) if part]
-    if size < 2 or len(parts) != size:
+    parts = next((found for joins in _MEMBER_JOINS if len(found := [p for p in re.split(joins, words) if p]) == size), [])
+    if size < 2 or not parts:
         return words
     last = parts[-1]
     core, _, suffix = last.partition("的") if "的" in last else (last[: len(parts[0])], "", last[len(parts[0]) :])
