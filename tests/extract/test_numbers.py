@@ -92,3 +92,7 @@ def test_a_magnitude_alone_after_a_qualifier_is_a_round_number(text: str, qualif
 
 def test_yuehe_is_about() -> None:
     assert read("全县数据中心机架约合2万架。") == [(2, "万架", "approximately")]
+
+
+def test_a_list_writes_its_unit_out_once_at_its_end() -> None:
+    assert read("分别提高0.8个和1.6个百分点。") == [(0.8, "个百分点", "exact"), (1.6, "个百分点", "exact")]

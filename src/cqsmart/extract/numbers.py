@@ -132,6 +132,8 @@ def mentions(text: str, overlong: list[tuple[int, int]] | None = None) -> list[M
             for member in pending:
                 member.unit, member.shared_unit = mention.unit, True
                 found.append(member)
+        elif found and _shortened(found[-1], mention) and _joined(text, found[-1].end, mention.start):
+            found[-1].unit, found[-1].shared_unit = mention.unit, True  # 提高1.2个和1.5个百分点
         pending.clear()
         found.append(mention)
     return found
@@ -153,6 +155,13 @@ def _fractions(text: str) -> list[Mention]:
         _prefix(text, mention)
         found.append(mention)
     return found
+
+
+def _shortened(member: Mention, last: Mention) -> bool:
+    """Whether a list member's unit is the start of the last member's (1.2个和1.5个百分点): the
+    list's unit, written out once at its end."""
+    short, whole = member.unit or "", last.unit or ""
+    return bool(short) and whole != short and whole.startswith(short)
 
 
 def _joined(text: str, end: int, start: int) -> bool:
