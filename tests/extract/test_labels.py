@@ -60,3 +60,9 @@ def test_a_verb_of_amount_before_the_number_is_not_in_the_label(word: str) -> No
 def test_a_list_member_whose_name_holds_a_join_character_is_not_split_inside_it() -> None:
     figures = extract("全县宽带普及率、移动支付使用率分别达到90%和85%。".encode(), "county-2023.txt").figures
     assert [figure["label"]["zh"] for figure in figures] == ["全县宽带普及率", "移动支付使用率"]
+
+
+def test_a_list_of_changes_after_a_list_of_levels_names_each_members_change() -> None:
+    text = "2023年，全县宽带普及率、移动支付使用率分别达到90%和85%，分别比上年提高2个和3个百分点。"
+    labels = [figure["label"]["zh"] for figure in extract(text.encode(), "county.txt").figures]
+    assert labels[2:] == ["全县宽带普及率比上年提高", "移动支付使用率比上年提高"]

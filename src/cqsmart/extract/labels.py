@@ -297,7 +297,7 @@ _GENERIC = frozenset(("总数", "同期", "增幅", "增速", "规模", "数量"
 def measure(words: str) -> str:
     """What a clause measures of the sentence's subject (同比增长, 占全行业收入比重, 全国排名), or "" when
     the clause names its own subject."""
-    words = _YEAR_WORDS.sub("", words.lstrip(",，:;")).removeprefix("全年").removeprefix("其中")
+    words = _YEAR_WORDS.sub("", words.lstrip(",，:;")).removeprefix("全年").removeprefix("其中").removeprefix("分别")
     words = TIME_OPENING.sub("", words)  # 其中一季度增长: a measure of the subject for part of the year
     if words.startswith("在") and "中占比" in words:  # 在全行业收入中占比为 → 占全行业收入比重
         inside, _, rest = words[1:].partition("中占比")
