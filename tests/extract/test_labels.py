@@ -66,3 +66,8 @@ def test_a_list_of_changes_after_a_list_of_levels_names_each_members_change() ->
     text = "2023年，全县宽带普及率、移动支付使用率分别达到90%和85%，分别比上年提高2个和3个百分点。"
     labels = [figure["label"]["zh"] for figure in extract(text.encode(), "county.txt").figures]
     assert labels[2:] == ["全县宽带普及率比上年提高", "移动支付使用率比上年提高"]
+
+
+def test_last_year_opening_a_clause_is_when_not_what() -> None:
+    [figure] = extract("去年全县网络零售额达到36亿元。".encode(), "county-2023.txt").figures
+    assert figure["label"]["zh"] == "全县网络零售额"

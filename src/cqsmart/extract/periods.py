@@ -157,7 +157,8 @@ def _inside(spans: list[tuple[int, int]], starts: list[int], position: int) -> b
 _PLAN_TITLE = re.compile("《[^》]{0,60}?(?:规划|计划|方案|纲要|要点)[^》]{0,30}》")
 
 
-_REACHED = ("增", "长", "升", "高", "加", "扩", "展")
+# Characters before 到/至 that make the year one reached, not planned for: 增至2021年, 截至2021年底.
+_REACHED = ("增", "长", "升", "高", "加", "扩", "展", "截")
 
 
 def period_of(text: str, stated: list[YearMention], number_start: int, list_index: int, list_size: int) -> tuple[int, int] | None:
