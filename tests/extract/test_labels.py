@@ -71,3 +71,17 @@ def test_a_list_of_changes_after_a_list_of_levels_names_each_members_change() ->
 def test_last_year_opening_a_clause_is_when_not_what() -> None:
     [figure] = extract("去年全县网络零售额达到36亿元。".encode(), "county-2023.txt").figures
     assert figure["label"]["zh"] == "全县网络零售额"
+
+
+def test_a_rank_after_a_level_is_the_subjects_rank_in_its_scope() -> None:
+    figures = extract("全县网络零售额达到36亿元，居全省第三。".encode(), "county-2023.txt").figures
+    assert figures[-1]["label"]["zh"] == "全县网络零售额全省排名"
+
+
+def test_a_change_from_a_stated_year_measures_the_subject() -> None:
+    figures = extract("2023年，全县网络零售额达到36亿元，比2020年增长20%。".encode(), "county.txt").figures
+    assert figures[-1]["label"]["zh"] == "全县网络零售额比2020年增长"
+
+
+def test_a_label_opening_with_a_rank_word_is_a_fragment() -> None:
+    assert is_fragment("居全省")

@@ -6,6 +6,7 @@ import re
 import unicodedata
 from typing import Any
 
+from cqsmart.extract.numbers import RANK_SCOPES as _RANK_SCOPES
 from cqsmart.extract.numbers import Mention
 from cqsmart.extract.periods import TIME_OPENING
 
@@ -288,10 +289,15 @@ _UNPRINTABLE = ("Cc", "Cf", "Zl", "Zp", "Cs", "Co", "Cn")
 _MEASURE_START = (
     "同比", "比上年", "较上年", "比上年末", "环比", "增长", "下降", "提高", "提升", "增速", "增幅", "占", "拉动",
     "高于", "低于", "比重", "回落", "位居", "位列", "排名", "名列", "较", "总数", "净增", "规模",
+    "比", "居", "跃居", "稳居",
 )  # fmt: skip
 _MEASURE_END = ("由上年的", "由上年", "达到", "分别为", "为", "达", "的", "了", "由", "从")
-_RANK_START = ("位居", "位列", "排名", "名列")
-_STARTS_WITH_VERB = ("推动", "支撑", "增至", "到", "提升", "提高", "增长", "下降", "达到", "实现", "同期", "近", "带动")
+_RANK_START = ("位居", "位列", "排名", "名列", "居", "跃居", "稳居")
+# 居全省: where a figure stands, not what it is; a label opening with a rank word names nothing.
+_STARTS_WITH_VERB = (
+    *("推动", "支撑", "增至", "到", "提升", "提高", "增长", "下降", "达到", "实现", "同期", "近", "带动"),
+    *_RANK_START,
+)
 _GENERIC = frozenset(("总数", "同期", "增幅", "增速", "规模", "数量", "比重", "占比", "总量", "净增", "全年"))
 
 
@@ -313,7 +319,7 @@ def measure(words: str) -> str:
                 words = words[: -len(word)]
                 break
     if words.startswith(_RANK_START):
-        return "全国排名" if "全国" in words else "排名"
+        return next((scope for scope in _RANK_SCOPES if scope in words), "") + "排名"  # 居全省第三 → 全省排名
     return words.replace("的比重", "比重").replace("分别", "")
 
 

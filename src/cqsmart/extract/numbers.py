@@ -58,7 +58,7 @@ _NOT_A_RANK = ("批", "届", "次", "场", "期", "个", "家", "条", "款", "�
 # Verbs of a rank's move: 排名上升3位 is three places moved, not the third place.
 _MOVES = ("上升", "提升", "提高", "前进", "上移", "下降", "后退", "下滑", "回落")
 # The whole a place is ranked in, written just before 第 with no rank word: 数量全国第一, 增速全省第三.
-_RANK_SCOPES = ("全国", "全省", "全市", "全区", "全球", "世界", "全行业")
+RANK_SCOPES = ("全国", "全省", "全市", "全区", "全球", "世界", "全行业")
 # 在全国31个省(区、市)中排名第9位, 全国两个试点城市之一: the count of what a place is ranked or
 # counted among is the size of that universe, not a figure. (A rank word of one character would read
 # 中居民 as a rank.)
@@ -206,7 +206,7 @@ def _read(text: str, match: re.Match[str], quoted: bool) -> Mention | None:
         return None  # a year, a date, a duration, a grade (三级医院); but 优良天数329天 counts days
     mention = Mention(start, end, start, value, None, chinese=chinese)
     if ordinal:
-        rank = any(word in before[-13:-1] for word in _RANK_WORDS) or before[:-1].endswith(_RANK_SCOPES)
+        rank = any(word in before[-13:-1] for word in _RANK_WORDS) or before[:-1].endswith(RANK_SCOPES)
         if value < 1 or after.startswith(_NOT_A_RANK) or not rank:
             return None  # 第二批, 第一: ordinals in names and enumerations
         mention.start, mention.unit = start - 1, "第"
