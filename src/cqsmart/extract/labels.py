@@ -291,6 +291,8 @@ _MEASURE_START = (
     "高于", "低于", "比重", "回落", "位居", "位列", "排名", "名列", "较", "总数", "净增", "规模",
     "比", "居", "跃居", "稳居",
 )  # fmt: skip
+# Names that open with a measure's word: 规模以上工业企业 is a subject, not the 规模 of one.
+_NOT_A_MEASURE = ("规模以上",)
 _MEASURE_END = ("由上年的", "由上年", "达到", "分别为", "为", "达", "的", "了", "由", "从")
 _RANK_START = ("位居", "位列", "排名", "名列", "居", "跃居", "稳居")
 # 居全省: where a figure stands, not what it is; a label opening with a rank word names nothing.
@@ -309,7 +311,7 @@ def measure(words: str) -> str:
     if words.startswith("在") and "中占比" in words:  # 在全行业收入中占比为 → 占全行业收入比重
         inside, _, rest = words[1:].partition("中占比")
         words = f"占{inside}比重{rest}"
-    if not words.startswith(_MEASURE_START):
+    if not words.startswith(_MEASURE_START) or words.startswith(_NOT_A_MEASURE):
         return ""
     previous = None
     while previous != words:
