@@ -95,3 +95,15 @@ def test_a_change_stated_with_its_subject_in_one_clause_names_the_change() -> No
 def test_a_subject_opening_with_guimo_yishang_is_its_own_subject() -> None:
     figures = extract("2023年，全县网络零售额达到36亿元，规模以上电商企业达到120家。".encode(), "county.txt").figures
     assert figures[-1]["label"]["zh"] == "规模以上电商企业"
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("全县电商综合评价在全省16个县中排名第3位。", "全县电商综合评价全省排名"),
+        ("全县网络零售额连续三年稳居全省第一。", "全县网络零售额全省排名"),
+        ("全县快递业务量排位从2019年的第9位提升至第3位。", "全县快递业务量排位"),
+    ],
+)
+def test_a_rank_is_labelled_by_its_subject_and_scope(text: str, label: str) -> None:
+    assert extract(text.encode(), "county-2023.txt").figures[0]["label"]["zh"] == label

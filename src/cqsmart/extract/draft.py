@@ -179,6 +179,8 @@ def _figures(
             quoted, quoted_start = labels.subject(text, clause_start)
             if quoted:
                 label, start = quoted + label, _clause_start(text, quoted_start)
+        if mention.unit == "第":
+            label = labels.rank(label)  # 综合评价位居全国 → 综合评价全国排名
         if len(label) >= 2 and not measure and size == 1 and not labels.is_fragment(label):
             subject = label  # the latest level named: what the measures after it are of
         if not measure and not named_after and label and not labels.is_fragment(label):

@@ -7,6 +7,7 @@ import unicodedata
 from typing import Any
 
 from cqsmart.extract.numbers import RANK_SCOPES as _RANK_SCOPES
+from cqsmart.extract.numbers import RANK_WORDS as _RANK_WORDS
 from cqsmart.extract.numbers import Mention
 from cqsmart.extract.periods import TIME_OPENING
 
@@ -342,6 +343,28 @@ def change(words: str) -> str:
     """The change the words end with, as a label's ending (比上年增长), else ""."""
     found = _CHANGE.search(words)
     return found.group().removesuffix("了") if found else ""
+
+
+# What stands between a rank's subject and its number (在全国31个省(区、市)中排名, 连续多年稳居世界,
+# 自去年8月以来连续10个月居全国, 均居全国): where and since when it stands, stripped from the end
+# one piece at a time; the scope it names is kept for the label's 全国排名.
+_SCOPE = "|".join(_RANK_SCOPES)
+_RANK_WORD = "|".join(sorted((*_RANK_WORDS, "排位"), key=len, reverse=True))
+_RANK_TAIL = re.compile(
+    f"(?:{_RANK_WORD}|均|分别|历史性|情况|在(?:{_SCOPE})?(?:[^,，;]{{0,14}}中)?"
+    f"|{_SCOPE}|连续(?:多|[\\d一二两三四五六七八九十]+)(?:个月|年)|自[^,，;]{{0,10}}以来)$"
+)
+
+
+def rank(label: str) -> str:
+    """The label of a rank: its subject, the scope it is ranked in, and 排名 (综合评价位居全国 → 综合评价全国排名)."""
+    head, tail = label, ""
+    while (found := _RANK_TAIL.search(head)) and found.start() > 0:
+        head, tail = head[: found.start()], found.group() + tail
+    if head == label or len(head) < 2:
+        return label
+    scope = next((scope for scope in _RANK_SCOPES if scope in tail), "")
+    return head + scope + ("排位" if "排位" in tail else "排名")
 
 
 def member(words: str, position: int, size: int) -> str:

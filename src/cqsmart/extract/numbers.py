@@ -53,7 +53,7 @@ _IDIOMS = ("千家万户", "千方百计", "千行百业", "万无一失", "四�
 # What an amount sorts when it stands before it (超百亿元企业, 百亿元以上产业集群): a threshold, not a figure.
 _SORTED_BY_AMOUNT = ("企业", "项目", "产业", "集群", "园区")
 _THRESHOLD_OF = ("级", "以上的", *(f"{between}{thing}" for between in ("", "以上", "的") for thing in _SORTED_BY_AMOUNT))
-_RANK_WORDS = ("排名", "排", "位居", "位列", "居", "列", "名列", "跃居", "进入", "稳居")
+RANK_WORDS = ("排名", "排", "位居", "位列", "居", "列", "名列", "跃居", "进入", "稳居")
 _NOT_A_RANK = ("批", "届", "次", "场", "期", "个", "家", "条", "款", "章", "节", "部分", "产业", "阶段", "轮", "梯队", "方阵")
 # Verbs of a rank's move: 排名上升3位 is three places moved, not the third place.
 _MOVES = ("上升", "提升", "提高", "前进", "上移", "下降", "后退", "下滑", "回落")
@@ -62,7 +62,7 @@ RANK_SCOPES = ("全国", "全省", "全市", "全区", "全球", "世界", "全�
 # 在全国31个省(区、市)中排名第9位, 全国两个试点城市之一: the count of what a place is ranked or
 # counted among is the size of that universe, not a figure. (A rank word of one character would read
 # 中居民 as a rank.)
-_AMONG = re.compile(f"[^,，。;:]{{0,10}}?(?:中(?:{'|'.join(word for word in _RANK_WORDS if len(word) > 1)})|之一)")
+_AMONG = re.compile(f"[^,，。;:]{{0,10}}?(?:中(?:{'|'.join(word for word in RANK_WORDS if len(word) > 1)})|之一)")
 _LIST_JOINS = ("、", "和", "及", "与", ",", "，")
 # How far from a number the words that qualify or disqualify it may stand: the longest (a rank word
 # before 第, a unit with its magnitude and 余) is well within this, so no reading looks further.
@@ -206,10 +206,12 @@ def _read(text: str, match: re.Match[str], quoted: bool) -> Mention | None:
         return None  # a year, a date, a duration, a grade (三级医院); but 优良天数329天 counts days
     mention = Mention(start, end, start, value, None, chinese=chinese)
     if ordinal:
-        rank = any(word in before[-13:-1] for word in _RANK_WORDS) or before[:-1].endswith(RANK_SCOPES)
+        rank = any(word in before[-13:-1] for word in RANK_WORDS) or before[:-1].endswith(RANK_SCOPES)
         if value < 1 or after.startswith(_NOT_A_RANK) or not rank:
             return None  # 第二批, 第一: ordinals in names and enumerations
         mention.start, mention.unit = start - 1, "第"
+        if after.startswith(("位", "名")):  # 第25位: the rank's word is part of it, not a noun after it
+            mention.end += 1
         return mention
     position = end
     for word in ("余", "多"):  # between the number and its unit: 70余个, 两千余家
@@ -225,7 +227,7 @@ def _read(text: str, match: re.Match[str], quoted: bool) -> Mention | None:
     following = text[position + length : position + length + _NEAR]
     if not _counts(following, unit, chinese):
         return None
-    ranked = any(word in before[-13:] for word in _RANK_WORDS) or re.search("第[\\d一二三四五六七八九十]+位", before)
+    ranked = any(word in before[-13:] for word in RANK_WORDS) or re.search("第[\\d一二三四五六七八九十]+位", before)
     if unit == "位" and not before.endswith(("前", *_MOVES)) and ranked:
         unit = "第"  # 排位从第25位提升至20位: a rank, written as every other rank is
     if _AMONG.match(following):
@@ -291,7 +293,7 @@ def _prefix(text: str, mention: Mention) -> None:
         for word, qualifier in PREFIXES:
             if not near.endswith(word) or near[: len(near) - len(word)].endswith(_NOT_QUALIFYING.get(word, ())):
                 continue
-            if word == "前" and (bridge or not (mention.unit and any(w in near[-11:-1] for w in _RANK_WORDS))):
+            if word == "前" and (bridge or not (mention.unit and any(w in near[-11:-1] for w in RANK_WORDS))):
                 return
             if mention.qualifier == "exact":
                 mention.qualifier, mention.qualifier_text = qualifier, word
