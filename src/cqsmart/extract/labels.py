@@ -356,10 +356,13 @@ _RANK_TAIL = re.compile(
 )
 
 
+_RANK_TAIL_MOST = 40  # longer than any one piece of a rank's tail, so a long label is not searched whole
+
+
 def rank(label: str) -> str:
     """The label of a rank: its subject, the scope it is ranked in, and 排名 (综合评价位居全国 → 综合评价全国排名)."""
     head, tail = label, ""
-    while (found := _RANK_TAIL.search(head)) and found.start() > 0:
+    while (found := _RANK_TAIL.search(head, max(0, len(head) - _RANK_TAIL_MOST))) and found.start() > 0:
         head, tail = head[: found.start()], found.group() + tail
     if head == label or len(head) < 2:
         return label
