@@ -207,3 +207,7 @@ def test_the_full_date_a_first_sentence_opens_with_is_the_date_line_not_the_docu
 def test_this_year_in_the_figures_own_clause_outranks_a_year_of_an_earlier_clause() -> None:
     text = "2025年3月2日\n2024年全县网络零售额达到36亿元，今年力争达到40亿元。"
     assert periods(text)[-1] == (2025, 2025, "document")
+
+
+def test_the_base_year_of_a_multiple_dates_no_figure() -> None:
+    assert periods("全县网络零售额达到36亿元，是2019年的2.5倍。", "county-2023.txt")[0][:2] == (2023, 2023)

@@ -113,3 +113,7 @@ def test_a_year_whose_clause_plans_is_not_the_documents_year() -> None:
 
 def test_a_year_as_of_which_a_figure_is_stated_is_one_the_text_reports() -> None:
     assert drafted("2020年，全县经济平稳。截至2021年底，全县宽带用户达到12万户。")[0]["year"] == 2021
+
+
+def test_the_base_year_of_a_multiple_is_not_the_documents_year() -> None:
+    assert drafted("全县网络零售额达到36亿元，是2019年的2.5倍。", "county-2023.txt")[0]["year"] == 2023

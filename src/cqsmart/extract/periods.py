@@ -102,8 +102,8 @@ def years(text: str) -> list[YearMention]:
     for match in YEAR.finditer(text):
         if any(start <= match.start() < end for start, end in taken):
             continue
-        before, after = text[: match.start()], text[match.end() :]
-        if before.endswith(_BASELINE_BEFORE):
+        after = text[match.end() :]
+        if _baseline(text, match):
             continue
         if after.startswith(_SINCE_AFTER):
             year = int(match["year"] or match["titled"] or match["edition"])
@@ -127,6 +127,17 @@ def years(text: str) -> list[YearMention]:
     return sorted(found, key=lambda item: item.start)
 
 
+_TIMES_OF = re.compile("的(?:[\\d.]+|[一二两三四五六七八九十]+)倍")
+
+
+def _baseline(text: str, match: re.Match[str]) -> bool:
+    """比2019年, 是2018年的2.5倍: the year of a base a figure is compared with, which dates no figure
+    and is not a year the text reports."""
+    return text.endswith(_BASELINE_BEFORE, 0, match.start()) or (
+        text.endswith(("是", "为"), 0, match.start()) and bool(_TIMES_OF.match(text, match.end()))
+    )
+
+
 def stated_years(text: str) -> list[int]:
     """The years a text states for what has happened: not the year of a target (到2025年), though
     增至2021年 and 提升到2021年 state what has happened, nor a year whose clause plans (2024年，全省力争…)
@@ -139,7 +150,7 @@ def stated_years(text: str) -> list[int]:
         if (
             text[max(0, m.start() - 1) : m.start()] not in ("到", "至") or text[max(0, m.start() - 2) : m.start() - 1] in _REACHED
         )
-        if not _inside(plans, starts, m.start()) and not _TARGET_AFTER.match(text, m.end())
+        if not _inside(plans, starts, m.start()) and not _TARGET_AFTER.match(text, m.end()) and not _baseline(text, m)
     ]
 
 
