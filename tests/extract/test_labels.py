@@ -107,3 +107,8 @@ def test_a_subject_opening_with_guimo_yishang_is_its_own_subject() -> None:
 )
 def test_a_rank_is_labelled_by_its_subject_and_scope(text: str, label: str) -> None:
     assert extract(text.encode(), "county-2023.txt").figures[0]["label"]["zh"] == label
+
+
+def test_a_share_is_named_as_a_share_of_its_whole() -> None:
+    figures = extract("全县电商从业人员达3.2万人，占全县就业人员的12.5%。".encode(), "county-2023.txt").figures
+    assert figures[-1]["label"]["zh"] == "全县电商从业人员占全县就业人员比重"

@@ -181,6 +181,8 @@ def _figures(
                 label, start = quoted + label, _clause_start(text, quoted_start)
         if mention.unit == "第":
             label = labels.rank(label)  # 综合评价位居全国 → 综合评价全国排名
+        elif mention.unit == "%":
+            label = labels.share(label)  # 占全县就业人员的12.5% → …占全县就业人员比重
         if len(label) >= 2 and not measure and size == 1 and not labels.is_fragment(label):
             subject = label  # the latest level named: what the measures after it are of
         if not measure and not named_after and label and not labels.is_fragment(label):

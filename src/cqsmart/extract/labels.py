@@ -370,6 +370,18 @@ def rank(label: str) -> str:
     return head + scope + ("排位" if "排位" in tail else "排名")
 
 
+_SHARE_NAMED = ("比重", "比例", "份额", "占比")
+
+
+def share(label: str) -> str:
+    """The label of a share stated as 占X的12.5% or 约占到全国10%: what of X, named 比重 as the genre
+    names it (占全县就业人员比重), unless the label already names it."""
+    at = label.rfind("占")
+    if at < 0 or label.endswith(_SHARE_NAMED) or _SHARE_NAMED[0] in label[at:]:
+        return label
+    return label[:at] + "占" + label[at + 1 :].removeprefix("到").removesuffix("的") + "比重"
+
+
 def member(words: str, position: int, size: int) -> str:
     """The subject of one member of a list (固定语音和移动语音业务收入 → 固定语音业务收入), or words as they are."""
     parts = next((found for joins in _MEMBER_JOINS if len(found := [p for p in re.split(joins, words) if p]) == size), [])
