@@ -112,3 +112,8 @@ def test_a_rank_is_labelled_by_its_subject_and_scope(text: str, label: str) -> N
 def test_a_share_is_named_as_a_share_of_its_whole() -> None:
     figures = extract("全县电商从业人员达3.2万人，占全县就业人员的12.5%。".encode(), "county-2023.txt").figures
     assert figures[-1]["label"]["zh"] == "全县电商从业人员占全县就业人员比重"
+
+
+def test_a_share_after_a_qualifier_keeps_its_whole_in_the_label() -> None:
+    [figure] = extract("全县茶叶产量约占到全省15%。".encode(), "county-2023.txt").figures
+    assert figure["label"]["zh"] == "全县茶叶产量占全省比重"

@@ -227,7 +227,8 @@ def label(text: str, found: list[Mention], index: int, head: Mention, clause_sta
             before = text[clause_start : earlier[0].start]
     else:
         before = text[clause_start : head.start]
-    name = clean(before)
+    qualified = text[head.start : head.number_start]  # 约占到全国: the whole of a share, inside the qualifier's span
+    name = clean(before) + (qualified[qualified.index("占") :] if "占" in qualified else "")
     mention = found[index]
     after = text[mention.end :].removeprefix("的")
     quoted = after.find("”") + 1 if after.startswith("“") else 0  # “小切口、大民生”智能化创新应用项目
