@@ -185,8 +185,6 @@ def _figures(
             label = labels.share(label)  # 占全县就业人员的12.5% → …占全县就业人员比重
         if len(label) >= 2 and not measure and size == 1 and not labels.is_fragment(label):
             subject = label  # the latest level named: what the measures after it are of
-        if not measure and not named_after and label and not labels.is_fragment(label):
-            label += labels.change(words)  # 电信业务收入比上年增长: a growth rate names what grows
         year_start = _year_clause(text, stated, span, start)
         start = min(start, year_start)
         while start > 0 and repeated(text[start:end]):  # a quote must point to one place

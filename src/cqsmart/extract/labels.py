@@ -332,20 +332,6 @@ def measure(words: str) -> str:
 _MEMBER_JOINS = ("、", "[、和与]", "[、和及与]")
 
 
-# The change a clause states at its end, before the number (比上年增长, 同比名义增长, 较上年末提高):
-# a label of a change says so, where the label of a level does not.
-_CHANGE = re.compile(
-    "(?:(?:比|较)(?:上年(?:末|同期)?|同期|(?:19|20)\\d\\d年(?:底|末)?))?(?:同比|环比)?(?:名义|实际)?"
-    "(?:增长|提高|提升|下降|回落|增加|减少|降低|上升|缩小|扩大)了?$"
-)
-
-
-def change(words: str) -> str:
-    """The change the words end with, as a label's ending (比上年增长), else ""."""
-    found = _CHANGE.search(words)
-    return found.group().removesuffix("了") if found else ""
-
-
 # What stands between a rank's subject and its number (在全国31个省(区、市)中排名, 连续多年稳居世界,
 # 自去年8月以来连续10个月居全国, 均居全国): where and since when it stands, stripped from the end
 # one piece at a time; the scope it names is kept for the label's 全国排名.
