@@ -246,13 +246,11 @@ def _period(
         paired = any(word in text[clause_start : head.start] for word in "由从")
         first_of_pair = paired and not any(clause_start <= other.start < head.start for other in found[:index])
         attached = [(item.first, item.last) for item in stated if item.attached and not item.baseline]
-        if paired and attached:  # 从2012年的11万亿元增至2021年的45.5万亿元，比重由21.6%提升到39.8%: paired years
-            # 从2016年的第25位提升至20位: the one year stated is the base's; the later value is of the governing year
-            if first_of_pair or len(set(attached)) > 1:
-                span = attached[0] if first_of_pair else attached[-1]
-        elif attached:  # 连续多年稳居世界第二位，从2012年的…增至2021年的…: the sentence's latest year
-            span = attached[-1]
-        elif paired and context.paired:  # the same, the share in the sentence after the levels
+        # 从2012年的11万亿元增至2021年的45.5万亿元，比重由21.6%提升到39.8%: paired years; 稳居世界第二位，从…增至
+        # 2021年的…: the sentence's latest; but 从2016年的第25位提升至20位: the one year is the base's only
+        if attached and (not paired or first_of_pair or len(set(attached)) > 1):
+            span = attached[0] if first_of_pair else attached[-1]
+        elif paired and context.paired and not attached:  # the same, the share in the sentence after the levels
             span, origin = context.paired[0 if first_of_pair else 1], "context"
     if span and _in_clause(text, stated, span, clause_start, head.start):
         origin = "clause"
