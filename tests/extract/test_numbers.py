@@ -49,3 +49,50 @@ def test_a_drafted_fraction_says_how_it_was_read() -> None:
     (figure,) = extract("全县三分之一以上企业用上云服务。".encode(), "county-2023.txt").figures
     assert (figure["value"], figure["unit"], figure["base_value"]) == (33.3, "%", 0.333)
     assert "三分之一 is a fraction in words" in figure["note"]
+
+
+def test_a_place_in_a_whole_written_just_before_di_is_a_rank() -> None:
+    assert read("该县茶叶产量全省第二。") == [(2, "第", "exact")]
+
+
+@pytest.mark.parametrize("text", ["市里举行系列第三场招聘会。", "全国第四场推介会在此举办。"])
+def test_the_ordinal_of_an_event_is_not_a_rank(text: str) -> None:
+    assert read(text) == []
+
+
+@pytest.mark.parametrize(("text", "value"), [("该县茶叶产量约占到全省15%。", 15), ("该县茶叶产量约占全省的三分之一。", 33.3)])
+def test_a_qualifier_before_zhan_qualifies_the_share(text: str, value: float) -> None:
+    assert read(text) == [(value, "%", "approximately")]
+
+
+def test_the_count_a_rank_is_among_is_not_a_figure() -> None:
+    assert read("该市在全省16个地市中排名第3位。") == [(3, "第", "exact")]
+
+
+def test_an_amount_before_what_it_sorts_is_a_threshold_not_a_figure() -> None:
+    assert read("全市培育十亿元以上产业集群。") == []
+
+
+def test_places_a_rank_moved_are_not_a_rank() -> None:
+    assert read("该区营商环境排名全省第4位，较上年上升3位。") == [(4, "第", "exact"), (3, "位", "exact")]
+
+
+def test_a_quoted_name_closed_by_a_number_and_its_unit_is_not_a_figure() -> None:
+    assert read("县里出台支持电商发展“15条”，新增网店320家。") == [(320, "家", "exact")]
+
+
+def test_the_count_a_place_is_one_of_is_not_a_figure() -> None:
+    assert read("该县是全省三个电商示范县之一，网店达到800家。") == [(800, "家", "exact")]
+
+
+@pytest.mark.parametrize(("text", "qualifier"), [("全县网店近万家。", "approximately"), ("全县网店超万家。", "more_than")])
+def test_a_magnitude_alone_after_a_qualifier_is_a_round_number(text: str, qualifier: str) -> None:
+    assert read(text) == [(10000, "家", qualifier)]
+
+
+def test_yuehe_is_about() -> None:
+    assert read("全县数据中心机架约合2万架。") == [(2, "万架", "approximately")]
+
+
+def test_a_list_writes_its_unit_out_once_at_its_end() -> None:
+    assert read("分别提高0.8个和1.6个百分点。") == [(0.8, "个百分点", "exact"), (1.6, "个百分点", "exact")]

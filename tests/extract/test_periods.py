@@ -154,3 +154,60 @@ def test_a_point_of_a_plan_is_one_of_its_years(words: str, year: int) -> None:
 
 def test_a_two_year_average_covers_the_two_years_ending_at_the_governing_year() -> None:
     assert periods("2021年全省软件业务收入增长18.3%，两年平均增长15.5%。")[-1][:2] == (2020, 2021)
+
+
+def test_a_release_dated_after_the_year_it_reports_is_about_the_year_its_body_states() -> None:
+    draft = extract("2025年3月2日 10:15\n2024年，全县网络零售额达到36亿元。今年力争达到40亿元。".encode(), "county.txt")
+    assert draft.source["year"] == 2024
+    assert [(f["period"]["start"], f["period"]["from"]) for f in draft.figures] == [(2024, "clause"), (2025, "document")]
+
+
+def test_a_dated_release_whose_body_states_no_year_is_about_its_date_lines_year() -> None:
+    assert extract("2025年3月2日 10:15\n全县网络零售额达到36亿元。".encode(), "county.txt").source["year"] == 2025
+
+
+def test_the_later_value_of_a_pair_with_one_year_stated_takes_the_governing_year() -> None:
+    assert periods("2023年，全县经济平稳。全县排名从2019年的第30位提升至12位。") == [
+        (2019, 2019, "clause"),
+        (2023, 2023, "context"),
+    ]
+
+
+def test_a_year_attached_to_a_later_figure_does_not_date_an_earlier_one() -> None:
+    text = "2023年，全县经济平稳。数字产业占比达3.5%，较“十三五”期间每年2.5%左右的占比实现突破。"
+    assert periods(text)[0] == (2023, 2023, "context")
+
+
+def test_a_span_since_last_year_runs_to_the_date_lines_year_in_its_own_clause() -> None:
+    text = "2025年3月2日\n全县网络零售额自去年5月以来连续8个月居全省第一，规模进入全省第3位。"
+    assert periods(text) == [(2024, 2025, "document"), (2024, 2024, "document")]
+
+
+def test_a_change_from_the_start_of_a_plan_runs_from_its_first_year() -> None:
+    assert periods("2022年，全县电商占比达到12%，较“十三五”初期提升5个百分点。")[-1] == (2016, 2022, "sentence")
+
+
+def test_a_figure_before_a_pair_of_dated_values_takes_the_sentences_latest_year() -> None:
+    text = "全县快递业务量稳居全省第二位，从2019年的1.2亿件增至2023年的3.5亿件。"
+    assert periods(text, "county-2024.txt")[0] == (2023, 2023, "sentence")
+
+
+def test_a_date_line_is_not_a_heading_whose_year_governs_the_paragraphs_after_it() -> None:
+    text = "2024年1月18日\n2023年，全县经济平稳。\n1—11月份，全县快递业务量增长6.5%。"
+    assert periods(text)[-1] == (2023, 2023, "document")
+
+
+def test_the_full_date_a_first_sentence_opens_with_is_the_date_line_not_the_documents_year() -> None:
+    text = "2025年3月2日，记者从县商务局获悉，2024年全县网络零售额达到36亿元，同比增长12%，今年力争达到40亿元，继续保持较快增长。"
+    draft = extract(text.encode(), "county.txt")
+    assert draft.source["year"] == 2024
+    assert draft.figures[-1]["period"]["start"] == 2025
+
+
+def test_this_year_in_the_figures_own_clause_outranks_a_year_of_an_earlier_clause() -> None:
+    text = "2025年3月2日\n2024年全县网络零售额达到36亿元，今年力争达到40亿元。"
+    assert periods(text)[-1] == (2025, 2025, "document")
+
+
+def test_the_base_year_of_a_multiple_dates_no_figure() -> None:
+    assert periods("全县网络零售额达到36亿元，是2019年的2.5倍。", "county-2023.txt")[0][:2] == (2023, 2023)

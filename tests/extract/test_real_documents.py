@@ -61,11 +61,12 @@ def test_spans_and_paired_years(text: str, expected: list[tuple[int, int]]) -> N
 @pytest.mark.parametrize(
     ("text", "year"),
     [
-        ("2022年07月11日 09:56 来源:多彩贵州网\n2021年贵州数字经济增速达20.6%。", 2022),
+        ("2022年07月11日 09:56 来源:多彩贵州网\n贵州数字经济增速达20.6%。", 2022),
+        ("2024年02月28日 23:09\n2023年山东数字经济总量达到4.3万亿元。", 2023),
         ("工信部发布2023年通信业统计公报。从2015年的18.2%提高到2023年的27.4%。", 2023),
         ("到2030年，数字经济增加值达到1万亿元。2024年增长8%。", 2024),
     ],
-    ids=["date-line", "latest-stated", "not-a-plan-year"],
+    ids=["date-line", "body-before-date-line", "latest-stated", "not-a-plan-year"],
 )
 def test_the_source_year_comes_from_the_text_not_the_clock(text: str, year: int) -> None:
     assert drafted(text)[0]["year"] == year
@@ -84,11 +85,12 @@ def test_labels_are_never_fragments_or_verbs() -> None:
     [
         ("重庆位居全国第一梯队，信息基础设施进入全国第二方阵。", []),
         ("三家基础电信企业完成语音业务收入185.3亿元。", [(185.3, "亿元")]),
+        ("今年新建2个数据中心、12个算力节点。", [(2, "个"), (12, "个")]),
         ("数字经济规模在全国排位从2016年的第25位提升至20位。", [(25, "第"), (20, "第")]),
         ("普及率为122.5部/百人。", [(122.5, "部")]),
         ("全方位回顾展示10个方面的发展成就。", []),
     ],
-    ids=["tiers", "descriptor", "one-rank-unit", "rate-base", "structure"],
+    ids=["tiers", "descriptor", "listed-counts", "one-rank-unit", "rate-base", "structure"],
 )
 def test_words_that_are_not_figures_and_one_rank_unit(text: str, expected: list[tuple[Any, str]]) -> None:
     assert [(figure["value"], figure["unit"]) for figure in drafted(text)[1]] == expected
@@ -98,3 +100,20 @@ def test_words_that_are_not_figures_and_one_rank_unit(text: str, expected: list[
 def test_crossing_a_mark_is_more_than(word: str) -> None:
     [figure] = drafted(f"全市软件业务收入{word}3000亿元。")[1]
     assert (figure["qualifier"], figure["qualifier_text"]) == ("more_than", word)
+
+
+def test_a_year_in_a_plans_title_is_not_the_documents_year() -> None:
+    text = "2023年，全县网络零售额达到36亿元，县里印发《电子商务三年行动方案（2024—2026年）》。"
+    assert drafted(text)[0]["year"] == 2023
+
+
+def test_a_year_whose_clause_plans_is_not_the_documents_year() -> None:
+    assert drafted("2023年全县网络零售额达到36亿元。2024年全县力争达到40亿元。")[0]["year"] == 2023
+
+
+def test_a_year_as_of_which_a_figure_is_stated_is_one_the_text_reports() -> None:
+    assert drafted("2020年，全县经济平稳。截至2021年底，全县宽带用户达到12万户。")[0]["year"] == 2021
+
+
+def test_the_base_year_of_a_multiple_is_not_the_documents_year() -> None:
+    assert drafted("全县网络零售额达到36亿元，是2019年的2.5倍。", "county-2023.txt")[0]["year"] == 2023

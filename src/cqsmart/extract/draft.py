@@ -17,6 +17,9 @@ from cqsmart.extract.periods import (
     YEARS_RUNNING,
     Context,
     YearMention,
+    change_since,
+    date_line_year,
+    is_date_line,
     period_of,
     relative_years,
     since_ends,
@@ -78,7 +81,7 @@ def extract(data: bytes, file_name: str, source_id: str | None = None) -> Draft:
             f"(the longest {skipped.longest} characters, the first at character {skipped.first})"
         )
     source = source_record(text, data, file_name, source_id)
-    context = Context(source["year"])
+    context = Context(source["year"], date_line_year(text))
     figures: list[dict[str, Any]] = []
     seen: set[tuple[Any, ...]] = set()
     texts = [sentence.text for sentence, _ in parts]
@@ -123,7 +126,7 @@ class _Marks:
     figure only compares positions."""
 
     present: int
-    relative: list[tuple[int, int]]
+    relative: list[tuple[int, int, bool]]
     parts: list[tuple[int, str]]
 
     @classmethod
@@ -176,6 +179,10 @@ def _figures(
             quoted, quoted_start = labels.subject(text, clause_start)
             if quoted:
                 label, start = quoted + label, _clause_start(text, quoted_start)
+        if mention.unit == "第":
+            label = labels.rank(label)  # 综合评价位居全国 → 综合评价全国排名
+        elif mention.unit == "%":
+            label = labels.share(label)  # 占全县就业人员的12.5% → …占全县就业人员比重
         if len(label) >= 2 and not measure and size == 1 and not labels.is_fragment(label):
             subject = label  # the latest level named: what the measures after it are of
         year_start = _year_clause(text, stated, span, start)
@@ -207,7 +214,7 @@ def _figures(
         if notes:
             figure["note"] = "; ".join(notes)
         result.append(figure)
-    context.settle(stated, sentence.heading, marks.parts)
+    context.settle(stated, sentence.heading and not is_date_line(text), marks.parts)
     return result
 
 
@@ -238,10 +245,12 @@ def _period(
     if span is None:
         paired = any(word in text[clause_start : head.start] for word in "由从")
         first_of_pair = paired and not any(clause_start <= other.start < head.start for other in found[:index])
-        attached = [(item.first, item.last) for item in stated if item.attached]
-        if attached:  # 从2012年的11万亿元增至2021年的45.5万亿元，比重由21.6%提升到39.8%: paired years
+        attached = [(item.first, item.last) for item in stated if item.attached and not item.baseline]
+        # 从2012年的11万亿元增至2021年的45.5万亿元，比重由21.6%提升到39.8%: paired years; 稳居世界第二位，从…增至
+        # 2021年的…: the sentence's latest; but 从2016年的第25位提升至20位: the one year is the base's only
+        if attached and (not paired or first_of_pair or len(set(attached)) > 1):
             span = attached[0] if first_of_pair else attached[-1]
-        elif paired and context.paired:  # the same, the share in the sentence after the levels
+        elif paired and context.paired and not attached:  # the same, the share in the sentence after the levels
             span, origin = context.paired[0 if first_of_pair else 1], "context"
     if span and _in_clause(text, stated, span, clause_start, head.start):
         origin = "clause"
@@ -252,11 +261,18 @@ def _period(
     if span is None:
         span, origin = (context.document_year, context.document_year), "document"
     before = text[clause_start : head.start]
-    relative = next((offset for at, offset in reversed(marks.relative) if at < head.start), None)
-    if relative is not None and origin not in ("clause", "sentence"):  # 截至去年: the year before the document's
-        span, origin = (context.document_year + relative, context.document_year + relative), "document"
+    relative = next((mark for mark in reversed(marks.relative) if mark[0] < head.start), None)
+    # 截至去年: the year before the document's; 今年力争 in the figure's own clause outranks an earlier clause's year
+    if relative is not None and (origin not in ("clause", "sentence") or (origin == "sentence" and relative[0] >= clause_start)):
+        at, offset, running_on = relative
+        year = context.present_year + offset
+        # 自去年8月以来: a span to the present year, for the figures of its own clause
+        span, origin = (year, context.present_year if running_on and at >= clause_start else year), "document"
     if before.endswith(("上年的", "上年")) and span[0] == span[1]:  # 由上年的15.2%: the year before
         span = (span[0] - 1, span[0] - 1)
+    baseline = change_since(before)
+    if baseline is not None and baseline <= span[0]:  # 较“十三五”初期提升: from the plan's first year
+        span = (baseline, span[1])
     running = None
     if span[0] == span[1] and "年" in text[max(0, clause_start - _TIME_PHRASE_MOST) : head.start]:
         running = YEARS_RUNNING.search((_time_phrase(text, found, clause_start) + before)[-_RUNNING_REACH:])
@@ -299,14 +315,17 @@ def _in_clause(text: str, stated: list[YearMention], span: tuple[int, int], clau
 
 def _descriptor(text: str, found: list[Mention], index: int) -> bool:
     """三家基础电信企业完成…185.3亿元, 两项业务合计占…7.7%: a small count opening a clause that states
-    another figure describes the subject; it is not a figure itself."""
+    another figure describes the subject; it is not a figure itself, unless the next is listed after it."""
     mention = found[index]
     if mention.unit not in ("家", "项", "个") or mention.value > 9 or mention.qualifier != "exact":
         return False
     start = _clause_start(text, mention.start)
     if labels.clean(text[start : mention.start]) or index + 1 == len(found):
         return False
-    return _clause_start(text, found[index + 1].start) == start
+    following = found[index + 1]
+    if text[mention.end : following.start].endswith(_LIST_JOINS):
+        return False  # 新建3个平台、11个中心: counts of things listed side by side, each a figure
+    return _clause_start(text, following.start) == start
 
 
 def _list_of(text: str, found: list[Mention], index: int) -> tuple[Mention, int, int]:

@@ -30,12 +30,15 @@ PREFIXES: tuple[tuple[str, str], ...] = (
     ("迈过", "more_than"),
     ("接近", "approximately"),
     ("大约", "approximately"),
+    ("约合", "approximately"),
     ("超", "more_than"),
     ("逾", "more_than"),
     ("近", "approximately"),
     ("约", "approximately"),
     ("前", "at_most"),
 )
+# Qualifiers that make a magnitude alone a round number: 近万家, 超万人, 逾万户 (but 上万, 数万 are vague).
+_ROUND_QUALIFIERS = ("近", "超", "逾", "接近", "超过", "突破")
 # Words after the unit (余 and 多 come between the number and its unit: 70余个, 1200多亿元).
 SUFFIXES: tuple[tuple[str, str], ...] = (
     ("以上", "at_least"),
@@ -47,9 +50,19 @@ _NOT_AFTER_NUMBER = ("年", "月", "日", "号", "时", "周", "天", "小时", 
 _DURATION_AFTER_COUNTER = ("月", "小时", "工作日", "星期", "季度")
 _NOT_A_COUNT = ("方面", "层面", "阶段", "维度", "环节", "步骤", "数", "是", "大", "点")
 _IDIOMS = ("千家万户", "千方百计", "千行百业", "万无一失", "四面八方", "三番五次", "一五一十", "七上八下", "百花齐放")
-_THRESHOLD_OF = ("企业", "项目", "产业", "级", "以上企业", "以上项目", "以上的", "的企业", "的项目")
-_RANK_WORDS = ("排名", "排", "位居", "位列", "居", "列", "名列", "跃居", "进入", "稳居")
-_NOT_A_RANK = ("批", "届", "次", "期", "个", "家", "条", "款", "章", "节", "部分", "产业", "阶段", "轮", "梯队", "方阵")
+# What an amount sorts when it stands before it (超百亿元企业, 百亿元以上产业集群): a threshold, not a figure.
+_SORTED_BY_AMOUNT = ("企业", "项目", "产业", "集群", "园区")
+_THRESHOLD_OF = ("级", "以上的", *(f"{between}{thing}" for between in ("", "以上", "的") for thing in _SORTED_BY_AMOUNT))
+RANK_WORDS = ("排名", "排", "位居", "位列", "居", "列", "名列", "跃居", "进入", "稳居")
+_NOT_A_RANK = ("批", "届", "次", "场", "期", "个", "家", "条", "款", "章", "节", "部分", "产业", "阶段", "轮", "梯队", "方阵")
+# Verbs of a rank's move: 排名上升3位 is three places moved, not the third place.
+_MOVES = ("上升", "提升", "提高", "前进", "上移", "下降", "后退", "下滑", "回落")
+# The whole a place is ranked in, written just before 第 with no rank word: 数量全国第一, 增速全省第三.
+RANK_SCOPES = ("全国", "全省", "全市", "全区", "全球", "世界", "全行业")
+# 在全国31个省(区、市)中排名第9位, 全国两个试点城市之一: the count of what a place is ranked or
+# counted among is the size of that universe, not a figure. (A rank word of one character would read
+# 中居民 as a rank.)
+_AMONG = re.compile(f"[^,，。;:]{{0,10}}?(?:中(?:{'|'.join(word for word in RANK_WORDS if len(word) > 1)})|之一)")
 _LIST_JOINS = ("、", "和", "及", "与", ",", "，")
 # How far from a number the words that qualify or disqualify it may stand: the longest (a rank word
 # before 第, a unit with its magnitude and 余) is well within this, so no reading looks further.
@@ -119,6 +132,8 @@ def mentions(text: str, overlong: list[tuple[int, int]] | None = None) -> list[M
             for member in pending:
                 member.unit, member.shared_unit = mention.unit, True
                 found.append(member)
+        elif found and _shortened(found[-1], mention) and _joined(text, found[-1].end, mention.start):
+            found[-1].unit, found[-1].shared_unit = mention.unit, True  # 提高1.2个和1.5个百分点
         pending.clear()
         found.append(mention)
     return found
@@ -140,6 +155,13 @@ def _fractions(text: str) -> list[Mention]:
         _prefix(text, mention)
         found.append(mention)
     return found
+
+
+def _shortened(member: Mention, last: Mention) -> bool:
+    """Whether a list member's unit is the start of the last member's (1.2个和1.5个百分点): the
+    list's unit, written out once at its end."""
+    short, whole = member.unit or "", last.unit or ""
+    return bool(short) and whole != short and whole.startswith(short)
 
 
 def _joined(text: str, end: int, start: int) -> bool:
@@ -168,8 +190,9 @@ def _read(text: str, match: re.Match[str], quoted: bool) -> Mention | None:
         number = chinese_number(run[: len(run) - len(magnitude)])
         if number is None or number < 1 or (number == 1 and not ordinal) or before.endswith(("数", "几", "若干", "上")):
             return None  # 一批, 一体化, 数十家, 上百家: not counts
-        if not re.search("[一二两三四五六七八九十百千〇零]", run) and run != "万亿" and not text.startswith(("余", "多"), end):
-            return None  # 每万人, 亿万: a magnitude alone is not a number, unless 万余家
+        alone = not re.search("[一二两三四五六七八九十百千〇零]", run) and run != "万亿"
+        if alone and not text.startswith(("余", "多"), end) and not before.endswith(_ROUND_QUALIFIERS):
+            return None  # 每万人, 亿万: a magnitude alone is not a number, unless 万余家 or 近万家
         if quoted or any(idiom in text[max(0, start - 3) : end + 4] for idiom in _IDIOMS):
             return None  # “两个确立”, 千家万户: numerals in slogans and idioms
         if text.startswith(_NOT_AFTER_NUMBER, end):
@@ -183,9 +206,12 @@ def _read(text: str, match: re.Match[str], quoted: bool) -> Mention | None:
         return None  # a year, a date, a duration, a grade (三级医院); but 优良天数329天 counts days
     mention = Mention(start, end, start, value, None, chinese=chinese)
     if ordinal:
-        if value < 1 or after.startswith(_NOT_A_RANK) or not any(word in before[-13:-1] for word in _RANK_WORDS):
+        rank = any(word in before[-13:-1] for word in RANK_WORDS) or before[:-1].endswith(RANK_SCOPES)
+        if value < 1 or after.startswith(_NOT_A_RANK) or not rank:
             return None  # 第二批, 第一: ordinals in names and enumerations
         mention.start, mention.unit = start - 1, "第"
+        if after.startswith(("位", "名")):  # 第25位: the rank's word is part of it, not a noun after it
+            mention.end += 1
         return mention
     position = end
     for word in ("余", "多"):  # between the number and its unit: 70余个, 两千余家
@@ -201,9 +227,11 @@ def _read(text: str, match: re.Match[str], quoted: bool) -> Mention | None:
     following = text[position + length : position + length + _NEAR]
     if not _counts(following, unit, chinese):
         return None
-    ranked = any(word in before[-13:] for word in _RANK_WORDS) or re.search("第[\\d一二三四五六七八九十]+位", before)
-    if unit == "位" and not before.endswith("前") and ranked:
+    ranked = any(word in before[-13:] for word in RANK_WORDS) or re.search("第[\\d一二三四五六七八九十]+位", before)
+    if unit == "位" and not before.endswith(("前", *_MOVES)) and ranked:
         unit = "第"  # 排位从第25位提升至20位: a rank, written as every other rank is
+    if _AMONG.match(following):
+        return None
     if unit.endswith("元") and following.startswith(_THRESHOLD_OF):
         return None  # 超百亿元企业, 10亿元以上项目: an amount that sorts things, not a figure
     if length > len(unit):  # 3万余人: 余 between the magnitude and the counter
@@ -217,6 +245,8 @@ def _read(text: str, match: re.Match[str], quoted: bool) -> Mention | None:
                 mention.qualifier, mention.qualifier_text, position = qualifier, word, position + len(word)
                 break
     mention.end = position
+    if quoted and text.startswith("”", position):
+        return None  # 出台“20条”: a quotation that a number and its unit close is a name, not a figure
     _prefix(text, mention)
     return mention
 
@@ -258,19 +288,32 @@ def _counts(after: str, unit: str, chinese: bool) -> bool:
 def _prefix(text: str, mention: Mention) -> None:
     """A qualifier written before the number: 超26万, 突破2100万人, 近千家, 前10位, 约为3000亿元."""
     before = text[max(0, mention.start - _NEAR) : mention.start]
-    for bridge in ("", "为", "达", "达到"):
-        if not before.endswith(bridge):
-            continue
+    for bridge in _bridges(before):
         near = before[: len(before) - len(bridge)]
         for word, qualifier in PREFIXES:
             if not near.endswith(word) or near[: len(near) - len(word)].endswith(_NOT_QUALIFYING.get(word, ())):
                 continue
-            if word == "前" and (bridge or not (mention.unit and any(w in near[-11:-1] for w in _RANK_WORDS))):
+            if word == "前" and (bridge or not (mention.unit and any(w in near[-11:-1] for w in RANK_WORDS))):
                 return
             if mention.qualifier == "exact":
                 mention.qualifier, mention.qualifier_text = qualifier, word
             mention.start -= len(bridge) + len(word)
             return
+
+
+# Words between a qualifier and its number: 约为3000亿元, 近达; and a share's whole (约占到全国10%,
+# 约占全省的三分之一), which qualifies the share as it would the number.
+_BRIDGES = ("", "为", "达", "达到")
+_SHARE_BRIDGE = re.compile("占[^\\d,，。;:、“”]{0,10}")
+
+
+def _bridges(before: str) -> list[str]:
+    """The words before a number that may stand between it and a qualifier, as they end `before`."""
+    found = [bridge for bridge in _BRIDGES if before.endswith(bridge)]
+    share = before.rfind("占")
+    if share >= 0 and _SHARE_BRIDGE.fullmatch(before, share):
+        found.append(before[share:])
+    return found
 
 
 # Characters that make a qualifier part of another word: 节约, 签约, 附近, 最近, 赶超.

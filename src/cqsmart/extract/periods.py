@@ -6,6 +6,7 @@ RELATIVE_YEARS, PARTS), so that a phrase the code does not know is a new row, no
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date
 
@@ -32,10 +33,6 @@ NAMED_STARTS = {
     **{f"十{ordinal}五": 2006 + 5 * index for index, ordinal in enumerate(_PLAN_ORDINALS)},
 }
 NAMED_SINCE = re.compile(f"“?({'|'.join(NAMED_STARTS)})”?(?:时期|期间)?以来")
-# The words that say when and name nothing measured, as a label may open with them: 近五年, 2019年以来, 同期.
-TIME_OPENING = re.compile(
-    f"^(?:(?:党的)?{NAMED_SINCE.pattern}|(?:自|从)?{_YEAR}年(?:{'|'.join(_SINCE_AFTER)})|{YEARS_RUNNING.pattern}|(?:上年)?同期)"
-)
 # The part of the year a figure covers, by the word that names it.
 PARTS = {
     "上半年": "first_half",
@@ -44,19 +41,37 @@ PARTS = {
     **{f"{prefix}{ordinal}季度": f"q{index}" for index, ordinal in enumerate("一二三四", 1) for prefix in ("", "第")},
 }
 PART = re.compile("|".join(sorted(PARTS, key=len, reverse=True)))
+# The words that say when and name nothing measured, as a label may open with them: 近五年, 2019年以来, 同期, 一季度.
+TIME_OPENING = re.compile(
+    f"^(?:(?:党的)?{NAMED_SINCE.pattern}|(?:自|从)?{_YEAR}年(?:{'|'.join(_SINCE_AFTER)})|{YEARS_RUNNING.pattern}|(?:上年)?同期"
+    f"|{PART.pattern})"
+)
 _BASELINE_BEFORE = ("比", "较", "同比", "与", "相比", "对比")
 # Years named by their distance from the document's: 截至去年 in a 2021 text is 2020.
 RELATIVE_YEARS = {"今年": 0, "本年": 0, "去年": -1, "前年": -2}
 _RELATIVE_YEAR = re.compile("|".join(RELATIVE_YEARS))
 
 
-def relative_years(text: str) -> list[tuple[int, int]]:
-    """(position, years from the document's) of each 今年 or 去年 that dates the text, not a baseline (比去年同期)."""
+def relative_years(text: str) -> list[tuple[int, int, bool]]:
+    """(position, years from the document's, since) of each 今年 or 去年 that dates the text, not a
+    baseline (比去年同期); since when a span starts there (去年8月以来), running to the present year."""
     return [
-        (match.start(), RELATIVE_YEARS[match.group()])
+        (match.start(), RELATIVE_YEARS[match.group()], bool(_RELATIVE_SINCE.match(text, match.end())))
         for match in _RELATIVE_YEAR.finditer(text)
         if not text.endswith(_BASELINE_BEFORE, 0, match.start())
     ]
+
+
+# The rest of a span's start after 去年 (去年8月以来, 去年年底至今): a month, a quarter or an end of the year.
+_RELATIVE_SINCE = re.compile(f"(?:\\d{{1,2}}月份?|[一二三四]季度|年初|年中|年底|底)?(?:{'|'.join(_SINCE_AFTER)})")
+# A change measured from the start of a plan (较“十三五”初期提升9.6个百分点) runs from the plan's first year.
+_CHANGE_SINCE_PLAN = re.compile(f"(?:{'|'.join(_BASELINE_BEFORE)})“?十([{_PLAN_ORDINALS}])五”?初期")
+
+
+def change_since(words: str) -> int | None:
+    """The year a change stated in words starts from: the first year of the plan it is measured from."""
+    found = _CHANGE_SINCE_PLAN.findall(words)
+    return 2006 + 5 * _PLAN_ORDINALS.index(found[-1]) if found else None
 
 
 _ATTACHED_AFTER = ("的",)
@@ -71,6 +86,7 @@ class YearMention:
     attached: bool  # 由2017年的16%: the year of the next number only
     plan: bool = False  # 十三五: a plan period, not a list of years for a 分别 list
     since: bool = False  # 2018年以来: a span from the year to the year the text is about
+    baseline: bool = False  # 较“十三五”期间: what a figure is compared with, dating that figure only
 
 
 def years(text: str) -> list[YearMention]:
@@ -86,8 +102,8 @@ def years(text: str) -> list[YearMention]:
     for match in YEAR.finditer(text):
         if any(start <= match.start() < end for start, end in taken):
             continue
-        before, after = text[: match.start()], text[match.end() :]
-        if before.endswith(_BASELINE_BEFORE):
+        after = text[match.end() :]
+        if _baseline(text, match):
             continue
         if after.startswith(_SINCE_AFTER):
             year = int(match["year"] or match["titled"] or match["edition"])
@@ -105,23 +121,55 @@ def years(text: str) -> list[YearMention]:
         first = 2006 + 5 * _PLAN_ORDINALS.index(match[1])
         point = next((year for word, year in PLAN_POINTS.items() if text.startswith(word, match.end())), None)
         if point is not None:  # 十三五末: one year of the plan, not its five
-            found.append(YearMention(match.start(), match.end(), first + point, first + point, compared))
+            found.append(YearMention(match.start(), match.end(), first + point, first + point, compared, baseline=compared))
             continue
-        found.append(YearMention(match.start(), match.end(), first, first + 4, compared, plan=True))
+        found.append(YearMention(match.start(), match.end(), first, first + 4, compared, plan=True, baseline=compared))
     return sorted(found, key=lambda item: item.start)
+
+
+_TIMES_OF = re.compile("的(?:[\\d.]+|[一二两三四五六七八九十]+)倍")
+
+
+def _baseline(text: str, match: re.Match[str]) -> bool:
+    """比2019年, 是2018年的2.5倍: the year of a base a figure is compared with, which dates no figure
+    and is not a year the text reports."""
+    return text.endswith(_BASELINE_BEFORE, 0, match.start()) or (
+        text.endswith(("是", "为"), 0, match.start()) and bool(_TIMES_OF.match(text, match.end()))
+    )
 
 
 def stated_years(text: str) -> list[int]:
     """The years a text states for what has happened: not the year of a target (到2025年), though
-    增至2021年 and 提升到2021年 state what has happened."""
+    增至2021年 and 提升到2021年 state what has happened, nor a year whose clause plans (2024年，全省力争…)
+    nor a year in a plan's title (《…行动计划（2023—2025年）》)."""
+    plans = [match.span() for match in _PLAN_TITLE.finditer(text)]  # in order and apart: one bisect a year
+    starts = [start for start, _ in plans]
     return [
         int(m["year"] or m["titled"] or m["edition"])
         for m in YEAR.finditer(text)
-        if text[max(0, m.start() - 1) : m.start()] not in ("到", "至") or text[max(0, m.start() - 2) : m.start() - 1] in _REACHED
+        if (
+            text[max(0, m.start() - 1) : m.start()] not in ("到", "至") or text[max(0, m.start() - 2) : m.start() - 1] in _REACHED
+        )
+        if not _inside(plans, starts, m.start()) and not _TARGET_AFTER.match(text, m.end()) and not _baseline(text, m)
     ]
 
 
-_REACHED = ("增", "长", "升", "高", "加", "扩", "展")
+# A year whose own clause goes on to plan (2024年，全省力争…, 2025年预计…): a target's year, as 到2025年 is.
+_TARGET_AFTER = re.compile("[^,，;:。]{0,20}?(?:力争|预计|争取|计划|目标|将)")
+
+
+def _inside(spans: list[tuple[int, int]], starts: list[int], position: int) -> bool:
+    """Whether position falls inside one of spans (in order, not overlapping; starts their starts)."""
+    index = bisect_right(starts, position) - 1
+    return index >= 0 and position < spans[index][1]
+
+
+# The title of a plan, whose years are the years it plans for: 《数字经济三年行动计划（2023—2025年）》.
+_PLAN_TITLE = re.compile("《[^》]{0,60}?(?:规划|计划|方案|纲要|要点)[^》]{0,30}》")
+
+
+# Characters before 到/至 that make the year one reached, not planned for: 增至2021年, 截至2021年底.
+_REACHED = ("增", "长", "升", "高", "加", "扩", "展", "截")
 
 
 def period_of(text: str, stated: list[YearMention], number_start: int, list_index: int, list_size: int) -> tuple[int, int] | None:
@@ -163,17 +211,42 @@ _DATE_LINE = re.compile(r"(?:19[5-9]\d|20\d\d)(?=年\d{1,2}月\d{1,2}日|-\d{1,2
 _FILE_YEAR = re.compile(r"(?<!\d)(?:19[5-9]\d|20\d\d)(?!\d)")
 
 
-def document_year(text: str, file_name: str) -> tuple[int, str]:
-    """The year the document is about, and where it came from: the date line, else the latest year its
-    body states (not a plan year), else a year in the file name; the clock only when none says one."""
+def date_line_year(text: str) -> int | None:
+    """The year of the date line a text opens with (2024年02月28日 23:09), if it opens with one."""
+    dated = _date_line(text)
+    return int(dated[2]) if dated else None
+
+
+def _date_line(text: str) -> tuple[int, int, str] | None:
+    """Where the date line's year stands in the text, and the year: a date in a short first line, or
+    the full date a first sentence opens with (2024年1月18日，记者从…获悉): when the text was written."""
     opening = first_line(text)
-    dated = _DATE_LINE.search(opening)
-    if dated and len(opening) <= 80:
-        return int(dated.group()), "the date line's"
+    dated = _DATE_LINE.search(opening) if len(opening) <= 80 else _DATE_LINE.match(opening)
+    if dated is None:
+        return None
+    at = text.find(opening)
+    return at + dated.start(), at + dated.end(), dated.group()
+
+
+def is_date_line(line: str) -> bool:
+    """Whether a short line opens with a full date (2024年1月18日): when it was written, so not a
+    heading whose year governs the figures under it."""
+    return bool(_DATE_LINE.match(line))
+
+
+def document_year(text: str, file_name: str) -> tuple[int, str]:
+    """The year the document is about, and where it came from: the latest year its body states (not a
+    plan year), else its date line's, else a year in the file name; the clock only when none says one.
+    The body comes first because a release is dated after the year it reports on (a 2024年02月28日
+    release on what 2023 achieved is about 2023); the date line only anchors 今年 and 去年."""
+    dated = _date_line(text)
+    body = text[: dated[0]] + text[dated[1] :] if dated else text  # the date line's year is no figure's
     this_year = date.today().year
-    past = [year for year in stated_years(text) if year <= this_year]
+    past = [year for year in stated_years(body) if year <= this_year]
     if past:
         return max(past), "the latest the text states"
+    if dated is not None:
+        return int(dated[2]), "the date line's"
     named = _FILE_YEAR.findall(file_name)
     if named:
         return int(named[-1]), "the file name's (the text states none)"
@@ -189,12 +262,18 @@ class Context:
     (上半年) is governed as the year is, and a year stated without one ends it."""
 
     document_year: int
+    dated_year: int | None = None  # the date line's: what 今年 and 去年 count from, when there is one
     governing: tuple[int, int] | None = None
     heading: tuple[int, int] | None = None  # the year the latest heading stating one established
     paired: tuple[tuple[int, int], tuple[int, int]] | None = None
     paragraph: int = -1
     part: str | None = None
     heading_part: str | None = None
+
+    @property
+    def present_year(self) -> int:
+        """The year 今年 names: the date line's, else the document's."""
+        return self.document_year if self.dated_year is None else self.dated_year
 
     def enter(self, sentence: Sentence) -> None:
         """A new heading or paragraph falls back to the heading's year, not an earlier paragraph's."""
