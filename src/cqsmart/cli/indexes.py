@@ -49,12 +49,13 @@ def cached_index(base: FactBase, name: str, records: Callable[[], list[JsonRecor
     key = Key().add(b"i", fulltext.FORMAT.encode()).add(b"v", __version__.encode())
     key.add(b"n", name.encode()).add(b"c", _code_stamp().encode()).add(b"b", content)
     cache = Cache.default()
-    hexdigest, form = key.hexdigest(), fulltext.FORMAT
-    found = cache.read_index(name, hexdigest, artefact_limit(len(base.by_id)), form, fulltext.META)
+    # The index holds its key whole (what it was built from, framed), so no hash need be made of it.
+    identity, form = key.framed.hex(), fulltext.FORMAT
+    found = cache.read_index(name, identity, artefact_limit(len(base.by_id)), form, fulltext.META)
     if found is None:
         rows = index_rows(base, records())
         found = cache.write_index(
-            name, hexdigest, lambda connection: fulltext.fill(connection, hexdigest, *rows), form, fulltext.META
+            name, identity, lambda connection: fulltext.fill(connection, identity, *rows), form, fulltext.META
         )
-        found = found or fulltext.in_memory(hexdigest, *rows)
+        found = found or fulltext.in_memory(identity, *rows)
     return build(base, (), found)

@@ -106,6 +106,15 @@ def statuses(found: Sequence[FoundFile]) -> bytes:
     return bytes(key.framed)
 
 
+def checksum(data: bytes) -> str:
+    """Sixteen hex digits to name a cache file by what it holds, which the file then holds whole: two
+    CRC-32s, of the bytes and of the bytes reversed. Not a key: a file is served only if what it holds
+    is what was asked for."""
+    from binascii import crc32
+
+    return f"{crc32(data):08x}{crc32(data[::-1]):08x}"
+
+
 def union_key(keys: list[str]) -> str:
     """The key of several bases read together: each base's key, framed, in order; one base keeps its own."""
     if len(keys) == 1:
@@ -138,7 +147,8 @@ _TEMPORARY = r"\.cqsmart-[a-z]+-(?:[0-9a-f]{16}|[0-9a-f]{128})\.[a-z]+\.[A-Za-z0
 _SEEN = r"cqsmart-seen-[0-9a-f]{16}\.key"  # a base's content key, by the statuses of its files
 _EARLIER_ENTRY = r"(?:cqsmart-)?facts-[0-9a-f]{128}\.json"  # cqsmart-cache-6 and before
 # Artefacts derived from a base (a search index), kept beside its entry under names only they match.
-_ARTEFACT = r"cqsmart-(?P<kind>[a-z]+)-[0-9a-f]{128}\.(?P<suffix>[a-z]+)"  # full-text indexes
+# Full-text indexes: named by a checksum of their key, which they hold whole (128 hex digits: before cqsmart-db-5).
+_ARTEFACT = r"cqsmart-(?P<kind>[a-z]+)-(?:[0-9a-f]{16}|[0-9a-f]{128})\.(?P<suffix>[a-z]+)"
 KEEP_ARTEFACTS = 8
 KEEP_SEEN = 64
 SEEN_LIMIT = 1 << 16
@@ -183,11 +193,9 @@ class Cache:
         return open_read_only(path, key, 1 << 62)
 
     def _seen(self, described: bytes) -> Path:
-        """Where a base's statuses are remembered: a short checksum of them names the file, which holds
-        them whole, so two bases whose checksums agree are still told apart."""
-        from binascii import crc32
-
-        return self.directory / f"cqsmart-seen-{crc32(described):08x}{crc32(described[::-1]):08x}.key"
+        """Where a base's statuses are remembered: a checksum of them names the file, which holds them
+        whole, so two bases whose checksums agree are still told apart."""
+        return self.directory / f"cqsmart-seen-{checksum(described)}.key"
 
     def recall(self, found: Sequence[FoundFile]) -> str | None:
         """The content key of the base whose files have exactly these statuses, if one was remembered:
@@ -223,7 +231,10 @@ class Cache:
             self._put(self._seen(described), lambda name: name.write_bytes(key.encode() + b"\n" + described))
 
     def _index(self, name: str, key: str) -> Path:
-        return self.directory / f"cqsmart-{name}-{key}.sqlite"
+        """A derived database is named by a checksum of its key, which it holds whole and is checked by:
+        its key is long (the base's key, the code's, the form's), and hashing it would load OpenSSL on
+        every `ask`."""
+        return self.directory / f"cqsmart-{name}-{checksum(key.encode())}.sqlite"
 
     def read_index(self, name: str, key: str, limit: int, form: str, meta: tuple[str, ...]) -> sqlite3.Connection | None:
         """A derived database (a full-text index, `name`) built in the form `form` for `key`, read-only;
