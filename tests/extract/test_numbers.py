@@ -96,3 +96,32 @@ def test_yuehe_is_about() -> None:
 
 def test_a_list_writes_its_unit_out_once_at_its_end() -> None:
     assert read("分别提高0.8个和1.6个百分点。") == [(0.8, "个百分点", "exact"), (1.6, "个百分点", "exact")]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("全县信息化发展指数105.4。", 105.4),
+        ("园区景气指数达到98.6，保持扩张。", 98.6),
+        ("全省基尼系数为0.46。", 0.46),
+        ("制造业PMI为50.2。", 50.2),
+    ],
+)
+def test_an_index_stated_without_a_unit_is_a_figure_without_one(text: str, value: float) -> None:
+    assert read(text) == [(value, None, "exact")]
+
+
+@pytest.mark.parametrize("text", ["共有3, 其余待定。", "编号105的项目", "指标体系包括12"])
+def test_other_numbers_without_a_unit_are_not_figures(text: str) -> None:
+    assert read(text) == []
+
+
+def test_a_drafted_index_has_no_unit_and_is_its_own_base_value() -> None:
+    from cqsmart.extract.draft import extract
+    from cqsmart.model.rules import figure_problem
+
+    draft = extract("2022年，全市数字经济发展指数达到63.2。".encode(), "text.txt")
+    (figure,) = [record for record in draft.records if record["kind"] == "figure"]
+    assert (figure["value"], figure["unit"], figure["base_value"]) == (63.2, None, 63.2)
+    assert figure_problem({**figure, "derived": False, "formula": None, "inputs": None}) is None
+    assert figure_problem({**figure, "base_value": 632}) == "base_value should be 63.2 for a value stated without a unit"

@@ -389,7 +389,7 @@ def _record(
         "topic": "extracted",
         "label": {"zh": labels.printable(label)[:200]},
         "value": mention.value,
-        "unit": unit,
+        "unit": mention.unit,  # None for an index the source states without a unit
         "base_value": base_value,
         "qualifier": mention.qualifier,
         "qualifier_text": mention.qualifier_text,

@@ -124,6 +124,10 @@ def mentions(text: str, overlong: list[tuple[int, int]] | None = None) -> list[M
             pending.clear()
             continue
         if mention.unit is None:
+            if _names_an_index(text, mention):
+                pending.clear()
+                found.append(mention)  # 发展指数105.4: a value the source states without a unit
+                continue
             if pending and not _joined(text, pending[-1].end, mention.start):
                 pending.clear()
             pending.append(mention)
@@ -137,6 +141,19 @@ def mentions(text: str, overlong: list[tuple[int, int]] | None = None) -> list[M
         pending.clear()
         found.append(mention)
     return found
+
+
+# What a number stated without a unit measures when these words name it: an index, a coefficient.
+_INDEX_WORDS = ("指数", "系数", "PMI", "pmi")
+_INDEX_BRIDGE = re.compile("(?:为|达|达到|是|升至|降至|提高到|提升到|:|：)?$")
+
+
+def _names_an_index(text: str, mention: Mention) -> bool:
+    """Whether the words just before a bare number name an index (景气指数98.6, 指数达到105.4)."""
+    before = text[max(0, mention.start - 6) : mention.start]
+    bridge = _INDEX_BRIDGE.search(before)
+    named = before[: bridge.start()] if bridge else before
+    return named.endswith(_INDEX_WORDS)
 
 
 def _fractions(text: str) -> list[Mention]:

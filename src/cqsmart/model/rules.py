@@ -70,8 +70,12 @@ def figure_problem(figure: Mapping[str, Any], multiplier: tuple[Decimal, str] | 
     if value is None:
         if unit is not None or base_value is not None or qualifier is not None:
             return "a figure without a value has unit, base_value and qualifier null"
-    elif unit is None or base_value is None or qualifier is None:
+    elif base_value is None or qualifier is None:
         return "a figure with a value needs unit, base_value and qualifier"
+    elif unit is None:
+        # An index or a ratio the source states without a unit (发展指数105.4): its base value is itself.
+        if base_value != value:
+            return f"base_value should be {value} for a value stated without a unit"
     else:
         problem = base_value_problem(value, unit, base_value, multiplier)
         if problem:
