@@ -110,10 +110,16 @@ PERCENT_UNITS = ("%", "个百分点")
 CURRENCIES = frozenset({"CNY", "USD"})
 
 
+# What a rate is counted per (部/百人: phones per hundred people): a power of ten and a counter.
+PER_MAGNITUDES: dict[str, Decimal] = {**MAGNITUDES, "千": Decimal(1000), "百": Decimal(100), "十": Decimal(10)}
+
+
 def unit_base(unit: str) -> tuple[Decimal, str] | None:
     """The multiplier to base units and the base unit's name, or None for a unit not read as one."""
     if unit in COUNTERS:
         return COUNTERS[unit]
+    if "/" in unit:
+        return _rate_base(unit)
     for magnitude, factor in MAGNITUDES.items():
         if unit.startswith(magnitude):
             rest = unit[len(magnitude) :]
@@ -130,3 +136,14 @@ def check_unit(unit: str) -> str:
     if unit_base(unit) is None:
         raise ValueError(f"unknown unit {unit!r}: expected a counter such as 个, 家, 人, 元, 吨, optionally after 万 or 亿")
     return unit
+
+
+def _rate_base(unit: str) -> tuple[Decimal, str] | None:
+    """A rate as magnitude × counter per magnitude × counter: 122.5部/百人 is 1.225 phones a person."""
+    counted, _, per = unit.partition("/")
+    top = unit_base(counted) if "/" not in counted else None
+    magnitude = next((m for m in sorted(PER_MAGNITUDES, key=len, reverse=True) if per.startswith(m)), "")
+    bottom = COUNTERS.get(per[len(magnitude) :])
+    if top is None or bottom is None or "fraction" in (top[1], bottom[1]) or "rank" in (top[1], bottom[1]):
+        return None
+    return top[0] / (PER_MAGNITUDES.get(magnitude, Decimal(1)) * bottom[0]), f"{top[1]}/{bottom[1]}"

@@ -18,6 +18,7 @@ from typing import Any
 
 from cqsmart.model.factbase import JsonRecord
 from cqsmart.model.quotes import format_number
+from cqsmart.model.units import PER_MAGNITUDES, unit_base
 from cqsmart.render.plain import default_lang as default_lang  # re-exported: values is what renderers use
 from cqsmart.render.plain import inert as inert
 
@@ -50,6 +51,16 @@ _EN_UNITS: dict[str, tuple[int, str]] = {
     "家": (1, ""),
     "项": (1, ""),
 }
+# Any other unit is read by model/units as magnitude × counter, and named by its counter's base unit.
+_EN_NOUNS: dict[str, str] = {
+    "CNY": "yuan", "USD": "US dollars", "count": "", "people": "people", "person-times": "person-times",
+    "households": "households", "cards": "cards", "servers": "machines", "times": "times", "days": "days",
+    "t": "tonnes", "kg": "kg", "kWh": "kWh", "kW": "kW", "MW": "MW", "km": "km", "m": "metres",
+    "km2": "square kilometres", "m2": "square metres", "m3": "cubic metres", "mu": "mu", "ha": "hectares",
+    "TEU": "TEU", "vehicles": "vehicles", "µg/m3": "µg/m³",
+}  # fmt: skip
+# What a rate is counted per, in the singular: 元/人 is yuan per person.
+_EN_ONE = {"people": "person", "households": "household", "vehicles": "vehicle", "days": "day", "t": "tonne"}
 # Standings the source states in words, not numbers (位居全国前列, 全国唯一), in English.
 RANK_WORDS_EN = {"前列": "among the leaders", "唯一": "the only one", "领先": "leading", "第一": "first"}
 # A stated decline (工业用电量下降3.5%): the value is kept as stated, and reads with its direction.
@@ -141,10 +152,33 @@ def english_quantity(value: Any, unit: str | None, qualifier: str | None) -> str
         amount = f"{number}%"
     elif unit == "个百分点":
         amount = f"{number} percentage point{'' if value == 1 else 's'}"
+    elif unit and "/" in unit and unit not in _EN_UNITS and unit_base(unit) and unit_base(unit.partition("/")[0]):
+        amount = f"{english_quantity(value, unit.partition('/')[0], None)} per {_english_per(unit.partition('/')[2])}"
     else:
-        size, noun = _EN_UNITS.get(unit or "", (1, unit or ""))
+        size, noun = english_unit(unit)
         amount = f"{scaled(Decimal(str(value)) * size)} {noun}".rstrip()
     return _EN_WORDS.get(qualifier or "exact", "") + amount
+
+
+def english_unit(unit: str | None) -> tuple[Decimal | int, str]:
+    """How many of the counted thing one unit is, and its English name: 亿元 is 100 million yuan, 万吨
+    10,000 tonnes. A unit no reading knows keeps its own words."""
+    if unit in _EN_UNITS or not unit:
+        return _EN_UNITS.get(unit or "", (1, ""))
+    base = unit_base(unit)
+    if base is None or base[1] not in _EN_NOUNS:
+        return 1, unit
+    return base[0], _EN_NOUNS[base[1]]
+
+
+def _english_per(per: str) -> str:
+    """百人 as 100 people, 人 as person: what a rate counts per."""
+    magnitude = next((m for m in sorted(PER_MAGNITUDES, key=len, reverse=True) if per.startswith(m)), "")
+    size, noun = english_unit(per[len(magnitude) :])
+    if not magnitude:
+        base = unit_base(per)
+        return _EN_ONE.get(base[1], noun) if base else noun
+    return f"{scaled(PER_MAGNITUDES[magnitude] * Decimal(size))} {noun}".rstrip()
 
 
 # A number and its unit in worked-out arithmetic (25606亿元, 7.7个百分点, 20.55–22.06%): each reads as
