@@ -125,3 +125,15 @@ def test_a_drafted_index_has_no_unit_and_is_its_own_base_value() -> None:
     assert (figure["value"], figure["unit"], figure["base_value"]) == (63.2, None, 63.2)
     assert figure_problem({**figure, "derived": False, "formula": None, "inputs": None}) is None
     assert figure_problem({**figure, "base_value": 632}) == "base_value should be 63.2 for a value stated without a unit"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [("平台已联接西部10省市。", 10, "省市"), ("服务覆盖12省区。", 12, "省区"), ("业务遍及20省份。", 20, "省份")],
+)
+def test_places_counted_without_a_measure_word_are_a_count(text: str, value: int, unit: str) -> None:
+    assert read(text) == [(value, unit, "exact")]
+
+
+def test_a_word_that_only_starts_like_a_place_is_no_count_of_places() -> None:
+    assert read("全市150万市民受益。") == [(150, "万", "exact")]

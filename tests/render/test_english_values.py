@@ -20,6 +20,7 @@ from cqsmart.render.values import english_quantity
         (122.5, "部/百人", "exact", "122.5 per 100 people"),
         (3.2, "万元/人", "approximately", "about 32,000 yuan per person"),
         (105.4, None, "exact", "105.4"),  # an index the source states without a unit
+        (10, "省市", "exact", "10 regions"),
     ],
 )
 def test_a_figure_reads_in_english_words(value: float, unit: str | None, qualifier: str, english: str) -> None:
@@ -27,4 +28,4 @@ def test_a_figure_reads_in_english_words(value: float, unit: str | None, qualifi
 
 
 def test_a_unit_no_reading_knows_keeps_its_own_words() -> None:
-    assert english_quantity(10, "省市", "exact") == "10 省市"
+    assert english_quantity(10, "人次/日", "exact") == "10 人次/日"

@@ -97,6 +97,14 @@ COUNTERS: dict[str, tuple[Decimal, str]] = {
     "间": (Decimal(1), "count"),
     "孔": (Decimal(1), "count"),
     "天": (Decimal(1), "days"),  # only where the text counts days (优良天数329天), never a duration
+    # Places counted with no measure word (联接西部10省市): only compounds, which no other word starts.
+    "省区市": (Decimal(1), "regions"),
+    "省市": (Decimal(1), "regions"),
+    "省区": (Decimal(1), "regions"),
+    "省份": (Decimal(1), "regions"),
+    "地市": (Decimal(1), "regions"),
+    "区县": (Decimal(1), "regions"),
+    "市县": (Decimal(1), "regions"),
     "微克/立方米": (Decimal(1), "µg/m3"),
     "第": (Decimal(1), "rank"),
 }
