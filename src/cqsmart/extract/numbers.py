@@ -8,13 +8,12 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from cqsmart.model.quotes import CHINESE_NUMERAL, chinese_number, fractions
-from cqsmart.model.units import COUNTERS, MAGNITUDES, PER_MAGNITUDES, unit_base
+from cqsmart.model.units import COUNTERS, MAGNITUDES, split_per, unit_base
 
 _ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 NUMBER = re.compile(f"(?P<arabic>{_ARABIC})|(?P<chinese>{CHINESE_NUMERAL.pattern})")
 _COUNTERS = sorted(COUNTERS, key=len, reverse=True)
 _MAGNITUDES = sorted(MAGNITUDES, key=len, reverse=True)
-_PER_MAGNITUDES = sorted(PER_MAGNITUDES, key=len, reverse=True)
 
 # Words before a number: (word, qualifier). Longest first.
 PREFIXES: tuple[tuple[str, str], ...] = (
@@ -294,9 +293,8 @@ def _unit_at(text: str) -> tuple[str, int]:
 
 def _per(text: str, unit: str, length: int) -> tuple[str, int]:
     """A rate's unit, when what follows the counter says what it counts per (部/百人, 元/人)."""
-    per = text[length + 1 :]
-    magnitude = next((m for m in _PER_MAGNITUDES if per.startswith(m)), "")
-    counter = next((c for c in _COUNTERS if per[len(magnitude) :].startswith(c)), "")
+    magnitude, rest = split_per(text[length + 1 :])
+    counter = next((c for c in _COUNTERS if rest.startswith(c)), "")
     rate = f"{unit}/{magnitude}{counter}"
     return (rate, length + 1 + len(magnitude) + len(counter)) if counter and unit_base(rate) else (unit, length)
 

@@ -150,8 +150,22 @@ def _rate_base(unit: str) -> tuple[Decimal, str] | None:
     """A rate as magnitude × counter per magnitude × counter: 122.5部/百人 is 1.225 phones a person."""
     counted, _, per = unit.partition("/")
     top = unit_base(counted) if "/" not in counted else None
-    magnitude = next((m for m in sorted(PER_MAGNITUDES, key=len, reverse=True) if per.startswith(m)), "")
-    bottom = COUNTERS.get(per[len(magnitude) :])
+    magnitude, counter = split_per(per)
+    bottom = COUNTERS.get(counter)
     if top is None or bottom is None or "fraction" in (top[1], bottom[1]) or "rank" in (top[1], bottom[1]):
         return None
     return top[0] / (PER_MAGNITUDES.get(magnitude, Decimal(1)) * bottom[0]), f"{top[1]}/{bottom[1]}"
+
+
+_PER_LONGEST_FIRST = sorted(PER_MAGNITUDES, key=len, reverse=True)
+
+
+def split_per(per: str) -> tuple[str, str]:
+    """What a rate counts per, as its magnitude and the rest: 百人 is 百 and 人, 人 is no magnitude and 人."""
+    magnitude = next((m for m in _PER_LONGEST_FIRST if per.startswith(m)), "")
+    return magnitude, per[len(magnitude) :]
+
+
+def is_rate(unit: str) -> bool:
+    """A unit read as one unit per another (部/百人, 元/人), not a counter written with a slash (微克/立方米)."""
+    return "/" in unit and unit not in COUNTERS and unit_base(unit) is not None

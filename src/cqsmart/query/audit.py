@@ -18,7 +18,7 @@ from cqsmart.errors import NotFound, echo
 from cqsmart.model.factbase import FIELDS_BY_KIND, FactBase, JsonRecord
 from cqsmart.model.formula import FormulaError, Range, decimals, evaluate, evaluate_range, half_unit, referenced_ids, written_out
 from cqsmart.model.outputs import signed
-from cqsmart.query.result import Result, hint, suggest
+from cqsmart.query.result import Result, close_to, hint, suggest
 
 _SINGLE_REFERENCE = re.compile(r"^\s*\{([a-z0-9]+(?:-[a-z0-9]+)*)\}\s*$")
 _NUMBER = re.compile(r"^\s*-?\d+(?:\.\d+)?\s*$")
@@ -197,7 +197,7 @@ def audit(base: FactBase, ids: Iterable[str] = ()) -> Result:
         unknown = [name for name in wanted if name not in known]
         if unknown:
             raise NotFound(
-                f"no check {echo(unknown[0])}{suggest(unknown[0], known)}; checks: {', '.join(sorted(known)) or 'none'}"
+                f"no check {echo(unknown[0])}{suggest(close_to(unknown[0], known))}; checks: {', '.join(sorted(known)) or 'none'}"
             )
         checks = [check for check in checks if check["id"] in wanted]
     rows = [evaluate_check(check, base) for check in checks]

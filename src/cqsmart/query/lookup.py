@@ -12,7 +12,7 @@ def record(base: FactBase, record_id: str) -> JsonRecord:
     if found is None:
         close = close_to(record_id, base.by_id)
         key = "no-record-suggest" if close else "no-record"
-        text = f"no record with id {echo(record_id)}{suggest(record_id, base.by_id)}"
+        text = f"no record with id {echo(record_id)}{suggest(close)}"
         raise NotFound(text, key, id=echo(record_id), close=close)
     return found
 

@@ -30,15 +30,20 @@ class Result(NamedTuple):
     hint: Hint | None = None
 
 
-def close_to(word: str, choices: Iterable[str]) -> str:
-    """Up to three of `choices` spelt like `word`, joined for a message; empty when none is."""
+def similar(word: str, choices: Iterable[str]) -> list[str]:
+    """Up to three of `choices` spelt like `word`, closest first."""
     import difflib  # only for a name that does not exist
 
-    return ", ".join(difflib.get_close_matches(word, sorted(set(choices)), n=3, cutoff=0.5))
+    return difflib.get_close_matches(word, sorted(set(choices)), n=3, cutoff=0.5)
 
 
-def suggest(word: str, choices: Iterable[str]) -> str:
-    close = close_to(word, choices)
+def close_to(word: str, choices: Iterable[str]) -> str:
+    """Up to three of `choices` spelt like `word`, joined for a message; empty when none is."""
+    return ", ".join(similar(word, choices))
+
+
+def suggest(close: str) -> str:
+    """The English question a message asks about names spelt alike (close_to's), if there are any."""
     return f"; did you mean {close}?" if close else ""
 
 
@@ -50,13 +55,13 @@ def require_known(value: str, choices: set[str], what: str) -> str:
     named = slug_named(value, choices, what)
     if named is not None:
         return named
-    close, listed = close_to(value, choices), ", ".join(sorted(choices))
+    close, listed = similar(value, choices), ", ".join(sorted(choices))
     raise UsageError(
-        f"unknown {what} {echo(value)}{suggest(value, choices)} ({what}s: {listed})",
+        f"unknown {what} {echo(value)}{suggest(', '.join(close))} ({what}s: {listed})",
         "unknown-choice-suggest" if close else "unknown-choice",
         what=what,
         value=echo(value),
-        close=Words(tuple(close.split(", ")) if close else (), what),
+        close=Words(tuple(close), what),
         choices=Words(tuple(sorted(choices)), what),
     )
 

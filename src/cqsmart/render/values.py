@@ -18,7 +18,7 @@ from typing import Any
 
 from cqsmart.model.factbase import JsonRecord
 from cqsmart.model.quotes import format_number
-from cqsmart.model.units import PER_MAGNITUDES, unit_base
+from cqsmart.model.units import PER_MAGNITUDES, is_rate, split_per, unit_base
 from cqsmart.render.plain import default_lang as default_lang  # re-exported: values is what renderers use
 from cqsmart.render.plain import inert as inert
 
@@ -152,8 +152,9 @@ def english_quantity(value: Any, unit: str | None, qualifier: str | None) -> str
         amount = f"{number}%"
     elif unit == "个百分点":
         amount = f"{number} percentage point{'' if value == 1 else 's'}"
-    elif unit and "/" in unit and unit not in _EN_UNITS and unit_base(unit) and unit_base(unit.partition("/")[0]):
-        amount = f"{english_quantity(value, unit.partition('/')[0], None)} per {_english_per(unit.partition('/')[2])}"
+    elif unit and unit not in _EN_UNITS and is_rate(unit):
+        counted, _, per = unit.partition("/")
+        amount = f"{english_quantity(value, counted, None)} per {_english_per(per)}"
     else:
         size, noun = english_unit(unit)
         amount = f"{scaled(Decimal(str(value)) * size)} {noun}".rstrip()
@@ -173,10 +174,10 @@ def english_unit(unit: str | None) -> tuple[Decimal | int, str]:
 
 def _english_per(per: str) -> str:
     """百人 as 100 people, 人 as person: what a rate counts per."""
-    magnitude = next((m for m in sorted(PER_MAGNITUDES, key=len, reverse=True) if per.startswith(m)), "")
-    size, noun = english_unit(per[len(magnitude) :])
+    magnitude, counter = split_per(per)
+    size, noun = english_unit(counter)
     if not magnitude:
-        base = unit_base(per)
+        base = unit_base(counter)
         return _EN_ONE.get(base[1], noun) if base else noun
     return f"{scaled(PER_MAGNITUDES[magnitude] * Decimal(size))} {noun}".rstrip()
 

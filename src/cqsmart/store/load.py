@@ -155,8 +155,9 @@ def load(path: str | Sequence[str] | None = None, *, use_cache: bool = True, lib
 
     cache = Cache.default()
     limit = entry_limit([item for base in bases for item in base.found])
-    recalled = [cache.recall(base.found) if not base.unreadable else None for base in bases]
-    key = union_key(recalled) if None not in recalled else ""  # type: ignore[arg-type]
+    recalled = [cache.recall(base.found) for base in bases if not base.unreadable]
+    known = [each for each in recalled if each is not None]
+    key = union_key(known) if len(known) == len(bases) else ""
     cached = cache.read(key, limit) if key else None
     if cached is None:
         # The files are read and hashed: an entry is only ever written under the key of what it holds.

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
 from cqsmart.errors import InvalidFactBase, UsageError
 from cqsmart.store.files import expand_user
 from cqsmart.store.reading import Unreadable, not_regular, read_regular, regular_status, why_unreachable
+
+A = TypeVar("A")
+B = TypeVar("B")
 
 ENV_FACTS = "CQSMART_FACTS"
 BUNDLED = "bundled"
@@ -56,16 +59,21 @@ class FoundFile(NamedTuple):
 
 def read_found(found: Sequence[FoundFile]) -> list[FactFile]:
     """The files' bytes, or an InvalidFactBase naming every file that could not be read."""
-    files: list[FactFile] = []
+    return _every(found, lambda item: FactFile(item.name, item.kind, read_regular_file(item.path, item.name)))
+
+
+def _every(items: Iterable[A], made: Callable[[A], B]) -> list[B]:
+    """What `made` makes of each item, or one InvalidFactBase with the problems of all that fail."""
+    results: list[B] = []
     problems: list[str] = []
-    for item in found:
+    for item in items:
         try:
-            files.append(FactFile(item.name, item.kind, read_regular_file(item.path, item.name)))
+            results.append(made(item))
         except InvalidFactBase as error:
             problems.extend(str(problem) for problem in error.problems)
     if problems:
         raise InvalidFactBase(problems)
-    return files
+    return results
 
 
 def bundled_facts_dir() -> Path:
@@ -117,7 +125,7 @@ def find_fact_files(path: Path, origin: str) -> list[FoundFile]:
     """The fact files at path (a file, or a folder of them), each checked to be a regular file that opens."""
     if _kind_of(path, origin) == "folder":
         return _find_in_folder(path)
-    return [_found(path, str(path), None)]
+    return [_found(path, None)]
 
 
 def _kind_of(path: Path, shown: str) -> str:
@@ -150,22 +158,13 @@ def _find_in_folder(folder: Path) -> list[FoundFile]:
         )
     if problems:
         raise InvalidFactBase(problems)
-    files = []
-    for kind, name in FILE_BY_KIND.items():
-        if name not in present:
-            continue
-        try:
-            files.append(_found(folder / name, str(folder / name), kind))
-        except InvalidFactBase as error:
-            problems.extend(str(problem) for problem in error.problems)
-    if problems:
-        raise InvalidFactBase(problems)
-    return files
+    there = [(folder / name, kind) for kind, name in FILE_BY_KIND.items() if name in present]
+    return _every(there, lambda each: _found(*each))
 
 
-def _found(path: Path, shown: str, kind: str | None) -> FoundFile:
-    with _named(shown):
-        return FoundFile(shown, kind, path, regular_status(path, MAX_FILE_BYTES))
+def _found(path: Path, kind: str | None) -> FoundFile:
+    with _named(str(path)):
+        return FoundFile(str(path), kind, path, regular_status(path, MAX_FILE_BYTES))
 
 
 def read_regular_file(path: Path, shown: str, limit: int = MAX_FILE_BYTES) -> bytes:

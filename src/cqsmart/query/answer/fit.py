@@ -38,12 +38,7 @@ class Fit:
         self.measures = {key for key in MEASURES if key in asked}
         # What a how-many question counts, when it says; else every counted thing it names.
         self.counted = {question.counts} if question.counts else {key for key in COUNTED if key in asked}
-        documents = index.size or 1
-        self.names = [
-            key
-            for (key,) in (slot for slot in question.asking() if len(slot) == 1)
-            if key.startswith("c:") and key not in BUILTIN and index.count(key) / documents < SETTING
-        ]
+        self.names = [key for (key,) in (slot for slot in question.asking() if len(slot) == 1) if _names(key, index)]
         self.places = [name for name in self.names if name.startswith(PLACE)]
         # Years listed (2018 and 2019) ask about each; a span (2018 to 2020) or a change between them, about both.
         self.asks_span = question.year_range or any(key in asked for key in SPAN_WORDS)
@@ -66,11 +61,14 @@ class Fit:
 def names_nothing(question: Analysis, index: Index) -> bool:
     """Whether all a question asks is a measure or a counted thing of the base's setting ("How many
     people does Chongqing have?"): every figure of the city counts something, so none is the answer."""
-    documents = index.size or 1
     said = question.slots  # a scene-setting clause counts too: 网上办政务这块，重庆排第几 names what it ranks
-    return bool(said) and all(
-        key in BUILTIN or (key.startswith("c:") and index.count(key) / documents >= SETTING) for slot in said for key in slot
-    )
+    return bool(said) and all(key.startswith("c:") and not _names(key, index) for slot in said for key in slot)
+
+
+def _names(key: str, index: Index) -> bool:
+    """Whether a concept key names a thing (a platform, GDP, a park), not a word of the built-in
+    vocabulary nor a name so common in the base that it is the setting (the city)."""
+    return key.startswith("c:") and key not in BUILTIN and index.count(key) / (index.size or 1) < SETTING
 
 
 def _other(asked: set[str], label: set[str], exclusive: tuple[str, ...]) -> bool:
