@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -41,6 +42,18 @@ def warm(tmp_path: Path) -> Path:
 def test_json_query_loads_neither_rich_nor_pydantic(warm: Path) -> None:
     """A cached JSON query needs no table library and no validation."""
     assert loaded("stats", "--year", "2020", "--json", cache=warm) == set()
+
+
+def test_an_answer_from_a_kept_index_hashes_nothing(warm: Path) -> None:
+    """The cache knows the bundled base by its files' statuses and the index by the key it holds, so a
+    warm ask loads no hashlib (and with it OpenSSL)."""
+    from cqsmart.store import cache
+    from cqsmart.store.locate import bundled_facts_dir
+
+    changed = max(path.stat().st_ctime_ns for path in bundled_facts_dir().glob("*.json"))
+    time.sleep(max(0.0, (changed + cache.SETTLED_NANOSECONDS - time.time_ns()) / 1e9))  # a fresh checkout settles
+    loaded("ask", "渝康码有多少项功能?", "--json", cache=warm)  # remembers the base, builds and keeps the index
+    assert "hashlib" not in loaded("ask", "渝康码有多少项功能?", "--json", cache=warm)
 
 
 def test_help_and_completion_load_neither(warm: Path) -> None:
