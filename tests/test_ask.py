@@ -676,6 +676,31 @@ def test_chinese_table_is_chinese(run: Run) -> None:
     assert "Yukuaiban" not in text
 
 
+def test_a_question_asking_what_a_thing_is_gets_the_initiative(run: Run) -> None:
+    """云长制是什么: the initiative as `initiatives --json` prints it, with a score and a null claim; its
+    figures follow it with --limit, and the table says what kind of thing it is and what it holds."""
+    answer, figure = json.loads(run("ask", "云长制是什么", "--limit", "2", "--json").stdout)
+    initiative = {record["id"]: record for record in json.loads(run("initiatives", "--json").stdout)}["cloud-chief-system"]
+    assert answer.pop("claim") is None and 0 < answer.pop("score") <= 1
+    assert answer == initiative
+    assert figure["kind"] == "figure" and figure["id"] in initiative["figures"]
+    table = run("ask", "What is the cloud-chief system?")
+    assert table.exit_code == 0 and table.stderr == ""
+    text = " ".join(table.stdout.split())
+    for expected in ("initiative", "Cloud-chief system", "全面推进实施“云长制”", "Its figures:", "6 people"):
+        assert expected in text, expected
+    chinese = "".join(run("ask", "云长制是什么").stdout.split())
+    for expected in ("举措", "云长制", "数据：", "6位", "110个"):
+        assert expected in chinese, expected
+
+
+def test_a_question_asking_how_many_of_a_thing_gets_a_figure(run: Run) -> None:
+    (answer,) = json.loads(run("ask", "渝快办有多少用户", "--json").stdout)
+    assert answer["id"] == "yukuaiban-users"
+    (thing,) = json.loads(run("ask", "渝快办是什么", "--json").stdout)
+    assert thing["id"] == "yukuaiban" and thing["kind"] == "initiative"
+
+
 def test_derived_answer_is_marked(run: Run) -> None:
     """A derived figure says so, in the table (推算/derived, with its formula) and in JSON."""
     (answer,) = json.loads(run("ask", "重庆2020年GDP增速是多少?", "--json").stdout)

@@ -34,7 +34,11 @@ CALLS: dict[str, list[list[str]]] = {
     ],
     "validate": [["validate"], ["validate", str(INVALID / "duplicate-id.json")], ["validate", str(INVALID / "truncated.json")]],
     "verify": [["verify", "--source", str(SOURCE)], ["--facts", str(SMALL), "verify", "--source", str(SOURCE)]],
-    "ask": [["ask", "渝康码有多少项功能?"], ["ask", "How fast did the digital economy grow?", "--limit", "3"]],
+    "ask": [
+        ["ask", "渝康码有多少项功能?"],
+        ["ask", "How fast did the digital economy grow?", "--limit", "3"],
+        ["ask", "云长制是什么", "--limit", "2"],  # an initiative, then a figure
+    ],
     "audit": [["audit"], ["audit", "share-of-gdp-compounds-2017-2020"]],
     "topics": [["topics"]],
     "metrics": [["metrics"]],

@@ -100,12 +100,14 @@ class FactBase:
         return [typed(row) for row in search(from_source(self._base, source), text).rows]
 
     def ask(self, question: str, source: str | None = None) -> list[Answer]:
-        """Figures that answer the question, best first; empty when the base cannot answer it."""
+        """Figures that answer the question, best first; empty when the base cannot answer it (only
+        figures: where `cqsmart ask` answers 云长制是什么 with the initiative, `get` reads it by id)."""
         try:
             found = answers(from_source(self._base, source), question)
         except NotFound:
             return []
-        return [Answer(_as(typed(each.record), "Figure"), each.score, each.claim) for each in found]
+        figures = [each for each in found if each.record.get("kind") == "figure"]
+        return [Answer(_as(typed(each.record), "Figure"), each.score, each.claim) for each in figures]
 
     def audit(self) -> list[dict[str, Any]]:
         """Each check with its arithmetic and status (`holds` or `fails`), as `cqsmart audit` prints it."""

@@ -37,8 +37,9 @@ def ask(
 
     The value as stated, its period, label, the source's own words and the source. --json
     prints the figures as `stats --json` does, best first, each with a score and, for a question
-    that states a value (Did it grow 20%? 用户有5000万吗), a verdict on it. In the question's language
-    unless --lang is given. Exits 1 when no
+    that states a value (Did it grow 20%? 用户有5000万吗), a verdict on it. A question asking what
+    something is (云长制是什么) gets the initiative or target it names, with its figures. In the
+    question's language unless --lang is given. Exits 1 when no
     figure in the fact base answers the question: it never falls back to an unrelated one.
     Derived figures answer only when asked for (implied, 推算) or when no stated figure fits.
 
@@ -48,6 +49,7 @@ def ask(
       cqsmart ask "渝康码有多少项功能?"
       cqsmart ask "How many Yukuaiban users are there?"
       cqsmart ask "数字经济增速哪年最快" --limit 3 --json
+      cqsmart ask "云长制是什么"
     """
     from cqsmart.cli.indexes import use_cached_indexes
     from cqsmart.query.answer.ask import ask as answer

@@ -275,8 +275,12 @@ FIELDS_BY_KIND: dict[str, tuple[str, ...]] = {
 # What each linked figure contributes to an initiative's or target's `quantities`, in output order.
 QUANTITY_FIELDS: tuple[str, ...] = ("id", "label", "value", "unit", "base_value", "qualifier", "qualifier_text", "period")
 # `ask`: a figure as `stats --json` gives it, and how well it answers the question (higher is better);
-# added in contract 2, the verdict on a value the question states (null when it states none).
-FIELDS_BY_KIND["answer"] = (*FIELDS_BY_KIND["figure"], "score", "claim")
+# added in contract 2, the verdict on a value the question states (null when it states none). From
+# ask-3, an initiative or target may answer a question asking what it is: its own fields come last, so
+# a figure's CSV columns keep their places.
+FIELDS_BY_KIND["answer"] = tuple(
+    dict.fromkeys((*FIELDS_BY_KIND["figure"], "score", "claim", *FIELDS_BY_KIND["initiative"], *FIELDS_BY_KIND["target"]))
+)
 FIELDS_BY_KIND["record"] = tuple(
     dict.fromkeys(name for kind in ("figure", "initiative", "target", "source", "check") for name in FIELDS_BY_KIND[kind])
 )

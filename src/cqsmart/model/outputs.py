@@ -181,8 +181,12 @@ def _ask() -> Schema:
         }
     )
     claimed = {**_nullable(claim), "description": "For a question that states a value: whether the source bears it out."}
-    scored = _object({"score": {"type": "number", "minimum": 0, "maximum": 1}, "claim": claimed})
-    return _array({"allOf": [_ref("Figure"), scored]})
+    score = {"type": "number", "minimum": 0, "maximum": 1}
+    scored = _object({"score": score, "claim": claimed})
+    # ask-3: an initiative or target answers a question asking what it is (云长制是什么); it states no value.
+    named = _object({"score": score, "claim": {"type": "null"}})
+    kinds = [{"allOf": [_ref("Figure"), scored]}, *({"allOf": [_ref(kind), named]} for kind in ("Initiative", "Target"))]
+    return _array({"anyOf": kinds})
 
 
 _AUDIT: dict[str, Schema] = {
@@ -237,7 +241,13 @@ OUTPUTS: dict[str, Output] = {
     "show": Output(2, "cqsmart show --json", "One record in full and the records it links to.", _show),
     "validate": Output(1, "cqsmart validate --json", "Whether a fact base is valid, and every problem.", _validate),
     "verify": Output(1, "cqsmart verify --json", "Whether every quote stands in the source text.", _verify),
-    "ask": Output(2, "cqsmart ask --json", "Figures that answer the question, best first, each with its score.", _ask),
+    "ask": Output(
+        3,
+        "cqsmart ask --json",
+        "Records that answer the question, best first, each with its score: figures, and for a question asking what "
+        "something is, the initiative or target it names (check `kind`).",
+        _ask,
+    ),
     "audit": Output(
         2, "cqsmart audit --json", "Each check of the source's arithmetic, worked out.", lambda: _rows("audit", _AUDIT)
     ),

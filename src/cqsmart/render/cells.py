@@ -200,6 +200,11 @@ def _cell(kind: str, row: JsonRecord, column: str, context: Context) -> str:
         return text + DERIVED_MARK["zh" if context.zh else "en"] if row.get("derived") else text
     if column == "value" and row.get("kind") == "figure":
         return display.figure_value(row, lang)
+    if kind == "answer" and column in ("value", "period") and row.get("kind") in ("initiative", "target"):
+        # What the question asked is: which kind of thing, and by when a target is due.
+        if column == "value":
+            return KIND_NAMES["zh" if context.zh else "en"][str(row["kind"])]
+        return str(row.get("deadline") or "—")
     if column.startswith("values:"):
         year = int(column.split(":", 1)[1])
         entry = next((entry for entry in row.get("values") or () if entry["year"] == year), None)
@@ -337,6 +342,15 @@ def compared(row: JsonRecord, side: str) -> JsonRecord:
         "qualifier_text": row.get(f"qualifier_text_{side}"),
         "direction": row.get(f"direction_{side}"),
     }
+
+
+def holds(row: JsonRecord, context: Context) -> str:
+    """Under an answer that is an initiative or target: the figures it holds, one line each."""
+    by_id = context.base.by_id
+    lines = [linked_figure(by_id[ref], context) for ref in row.get("figures") or () if ref in by_id]
+    if not lines:
+        return ""
+    return ("数据：" if context.zh else "Its figures: ") + ("；" if context.zh else "; ").join(lines)
 
 
 def linked_figure(figure: JsonRecord, context: Context) -> str:

@@ -11,7 +11,7 @@ from cqsmart.query.result import Result
 from cqsmart.render import Options, Renderer
 from cqsmart.render import values as display
 from cqsmart.render.bars import legend
-from cqsmart.render.cells import BREAK, VALUE_COLUMNS, Context, cell, expand, headers
+from cqsmart.render.cells import BREAK, VALUE_COLUMNS, Context, cell, expand, headers, holds
 from cqsmart.render.plain import stream_is_unicode
 from cqsmart.render.values import inert
 
@@ -97,7 +97,8 @@ class Grid:
         # Under the table: what its bars mean, or the verdict on a value the question states.
         under = legend(result.kind, result.rows, self.context) if "trend" in self.columns else ""
         if result.kind == "answer" and result.rows:
-            under = display.claim(result.rows[0], options.lang)
+            first = result.rows[0]
+            under = display.claim(first, options.lang) if first.get("kind") == "figure" else holds(first, self.context)
         self.legend = for_stream(under, stream)
 
 

@@ -17,7 +17,7 @@ from cqsmart.errors import NotFound, UsageError, echo
 from cqsmart.model.factbase import FactBase, JsonRecord
 from cqsmart.model.units import PERCENT_UNITS
 from cqsmart.query.answer.claims import Claim, claim, is_claim, measures
-from cqsmart.query.answer.document import LABEL, Document
+from cqsmart.query.answer.document import LABEL, NAME, Document
 from cqsmart.query.answer.fit import Fit, names_nothing
 from cqsmart.query.answer.index import Index, index_of
 from cqsmart.query.answer.question import number_names, understand
@@ -41,6 +41,7 @@ class Weights(NamedTuple):
     exact_span: float = 0.15  # the bonus for a figure over exactly the years asked (2017 to 2020)
     wider_span: float = 0.1  # and for one over more years than those
     derived_margin: float = 0.08  # how much better a derived figure must score to outrank a stated one
+    names_entity: float = 0.6  # the share of an initiative's or target's label a question asking what it is must say
 
 
 WEIGHTS = Weights()
@@ -302,8 +303,40 @@ def _pick(ranked: list[Scored], intents: set[str]) -> list[Scored]:
     return group + rest
 
 
+QUANTITY_INTENTS = frozenset({"max", "min", "latest", "derived"})
+
+
+def _asks_quantity(question: Analysis) -> bool:
+    """The question asks for a number (how many, how much, a year's, the largest, a value it states)."""
+    return bool(question.counting or question.amount or question.values or question.years or question.intents & QUANTITY_INTENTS)
+
+
+def named_entities(base: FactBase, question: Analysis) -> list[Scored]:
+    """The initiatives and targets a question asking what something is names (云长制是什么, What is
+    Yukuaiban?), best first: each must match the question as a figure must, and the question must
+    say most of its label. None when the question asks for a number: then a figure answers."""
+    if "define" not in question.intents or _asks_quantity(question):
+        return []
+    index = index_of(base, "entities", lambda: [*base.of_kind("initiative"), *base.of_kind("target")])
+    scored = []
+    asks_target = _asks_target(question)
+    for document in index.candidates(question):
+        # The question names the thing and nothing besides: "the computing power of the supercomputing
+        # centre" asks about its power.
+        if not all(any(document.keys.get(key, 0.0) >= NAME.weight for key in slot) for slot in question.asking()):
+            continue
+        if asks_target and document.record.get("figures"):
+            continue  # "what is the target for …" asks for the planned quantity: that figure answers
+        share = coverage(question, document, index)
+        covered = label_coverage(question, document, index)
+        if share >= WEIGHTS.answers and covered >= WEIGHTS.names_entity:
+            scored.append(Scored(document, share, covered, names_other=False, counted=False, spans=0.0))
+    return sorted(scored, key=lambda item: (-round(item.score, 6), item.document.position))
+
+
 class Found(NamedTuple):
-    """A figure that answers, how well (0–1), and, for a question that states a value, its verdict."""
+    """A record that answers (a figure, or an initiative or target the question asks what it is), how
+    well (0–1), and, for a question that states a value, its verdict."""
 
     record: JsonRecord
     score: float
@@ -334,6 +367,9 @@ def answers(base: FactBase, text: str) -> list[Found]:
     ranked = _pick(_with_derived_rule(rank(question, index, reported=reported), question), question.intents)
     if claimed is not None:
         ranked = _stating_first([item for item in ranked if measures(claimed, item.record)], claimed)
+    named = named_entities(base, question)
+    if named and (not ranked or named[0].score >= ranked[0].score):
+        ranked = named[:1] + ranked  # what the thing is comes first; its figures follow
     return [
         Found(item.record, round(min(1.0, item.score), 3), claim(claimed, item.record) if claimed else None) for item in ranked
     ]

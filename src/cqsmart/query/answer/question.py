@@ -5,10 +5,12 @@ read as meant; shared by `ask` and `search`."""
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from cqsmart.query.answer.index import Index, known_stem
 from cqsmart.query.text import clauses, lexicon, pinyin
 from cqsmart.query.text.analysis import Analysis, analyse, normalise, segments
+from cqsmart.query.text.chinese import is_han
 from cqsmart.query.text.rewrite import simplified, whole_economy
 from cqsmart.query.text.values import Stated
 
@@ -59,6 +61,7 @@ def correct_homophones(text: str, index: Index) -> str:
     uses it beside neither neighbour and the replacement stands with two of its neighbours in the
     base, so a question about what the base does not hold (机场) is left as asked."""
     runs: list[str] = re.findall(r"[\u3400-\u9fff]{2,}", text)
+    asked = _question_words()
     pairs = {run[at : at + 2] for run in runs for at in range(len(run) - 1)}
     known = index.terms.counts(sorted(pairs))
     unknown = {pair for pair in pairs if not known.get(pair)}
@@ -67,9 +70,11 @@ def correct_homophones(text: str, index: Index) -> str:
     sounds = index.terms.sounds({char for pair in unknown for char in pair})
     for run in runs:
         corrected = list(run)
+        # The question's own words are no typo (渝快办是什么 is not 渝快办事什么).
+        kept = {at for found in asked.finditer(run) for at in range(*found.span())}
         for at, char in enumerate(run):
             beside = [corrected[at - 1] + char if at else "", char + run[at + 1] if at + 1 < len(run) else ""]
-            if char not in sounds or not all(pair in unknown for pair in beside if pair):
+            if char not in sounds or at in kept or not all(pair in unknown for pair in beside if pair):
                 continue  # a character the base uses beside one of its neighbours stays (中心打造)
             # Three characters the base has together, the replacement among them: two are too common a chance.
             windows = [(start, start + 3) for start in (at - 1, at - 2, at) if start >= 0 and start + 3 <= len(run)]
@@ -86,6 +91,13 @@ def correct_homophones(text: str, index: Index) -> str:
                 corrected[at] = best[2]
         text = text.replace(run, "".join(corrected), 1)
     return text
+
+
+@cache
+def _question_words() -> re.Pattern[str]:
+    """The Chinese words a question asks with (是什么, 多少, 来着), longest first."""
+    words = {word for word in (*lexicon.ZH_FILLERS, *(w for ws in lexicon.INTENTS.values() for w in ws)) if len(word) > 1}
+    return re.compile("|".join(sorted((re.escape(word) for word in words if is_han(word[0])), key=len, reverse=True)))
 
 
 def understand(text: str, index: Index, whole: bool = True) -> Analysis:

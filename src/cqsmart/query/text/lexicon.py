@@ -231,6 +231,12 @@ INTENTS: dict[str, tuple[str, ...]] = {
         "peak", "maximum", "best", "strongest", "quickest"),
     "min": ("最慢", "最低", "最小", "最少", "最弱", "slowest", "lowest", "smallest", "least", "minimum", "weakest", "fewest"),
     "latest": ("最新", "最近一年", "latest", "most recent", "newest", "lately"),
+    # Asking what a thing is (云长制是什么, what is Yukuaiban): an initiative or target may answer.
+    "define": ("指的是什么", "说的是什么", "指的是", "说的是", "是什么", "是啥", "什么是", "啥是", "是指什么", "指什么",
+        "是什么意思", "什么意思", "啥意思", "怎么回事",
+        "是干什么的", "是干啥的", "是做什么的", "干什么用的", "有什么用", "介绍一下", "介绍", "讲讲", "说说", "了解一下",
+        "what is", "what are", "what's", "whats", "what was", "what were", "what does", "what do", "tell me about",
+        "explain", "describe", "meaning of", "what exactly is"),
     "derived": ("推算", "隐含", "推导", "倒推", "估算", "推断", "算出", "implied", "implicit", "derived", "derive", "infer",
         "inferred", "calculated", "computed", "estimate", "estimated", "work out", "worked out", "back out", "imply", "implies"),
 }
