@@ -46,6 +46,14 @@ def run() -> Run:
     return invoke
 
 
+def interruptible() -> None:
+    """For a child process's preexec_fn: Ctrl-C acts as at a terminal, even when the suite was started in
+    the background, where the shell makes SIGINT ignored and every child inherits that."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def installed_cqsmart() -> list[str]:
     """The installed entry point, as a user runs it; falls back to `python -m cqsmart`."""
     script = Path(sys.executable).parent / "cqsmart"

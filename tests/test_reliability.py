@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 
-from conftest import SMALL, Run, installed_cqsmart, run_installed
+from conftest import SMALL, Run, installed_cqsmart, interruptible, run_installed
 from cqsmart.store.cache import Cache, content_key
 from cqsmart.store.load import load
 from cqsmart.store.locate import read_fact_files
@@ -341,7 +341,9 @@ def test_forced_datapackage_keeps_an_unrelated_old_folder(run: Run, tmp_path: Pa
 def test_ctrl_c_while_the_cli_imports_is_130_without_traceback(tmp_path: Path) -> None:
     """An interrupt that lands after `import cqsmart` but before the CLI runs ends with 130 and no traceback."""
     probe = "import os, signal, cqsmart; os.kill(os.getpid(), signal.SIGINT); import cqsmart.cli"
-    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60, cwd=tmp_path)
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, timeout=60, cwd=tmp_path, preexec_fn=interruptible
+    )
     assert (result.returncode, result.stderr.strip()) == (130, "")
 
 
@@ -354,7 +356,7 @@ def test_ctrl_c_during_a_run_is_130_without_traceback(tmp_path: Path) -> None:
     base = write_base(tmp_path / "base", 2000)
     env = {**os.environ, "CQSMART_CACHE_DIR": str(tmp_path / "cache")}
     command = [*installed_cqsmart(), "--facts", str(base), "stats", "--json"]
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, preexec_fn=interruptible)
     assert process.stdout is not None and process.stdout.read(1) == b"["
     process.send_signal(signal.SIGINT)
     _, stderr = process.communicate(timeout=60)

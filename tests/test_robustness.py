@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SMALL, Run, installed_cqsmart, run_installed
+from conftest import SMALL, Run, installed_cqsmart, interruptible, run_installed
 from synthetic import write_base
 
 
@@ -77,6 +77,7 @@ def test_ctrl_c_ends_quietly_with_130(tmp_path: Path) -> None:
         stdout=subprocess.PIPE,  # not read until the signal is sent: a full pipe holds the run up in its output
         stderr=subprocess.PIPE,
         env={**os.environ, "CQSMART_CACHE_DIR": str(tmp_path / "cache")},
+        preexec_fn=interruptible,
     )
     time.sleep(1.5)  # past start-up; validating or writing 28 MB into a pipe nobody reads, whatever the speed
     assert process.poll() is None
