@@ -137,3 +137,23 @@ def test_places_counted_without_a_measure_word_are_a_count(text: str, value: int
 
 def test_a_word_that_only_starts_like_a_place_is_no_count_of_places() -> None:
     assert read("全市150万市民受益。") == [(150, "万", "exact")]
+
+
+@pytest.mark.parametrize(("text", "qualifier"), [("两市普及率均超过了100%。", "more_than"), ("用户数突破了1亿户。", "more_than")])
+def test_le_between_a_qualifier_and_its_number_keeps_the_qualifier(text: str, qualifier: str) -> None:
+    assert [mention.qualifier for mention in mentions(text)] == [qualifier]
+
+
+@pytest.mark.parametrize(("text", "value"), [("该市以86.4分的总分居全省第二。", 86.4), ("全省平均水平为88.1分。", 88.1)])
+def test_a_score_in_fen_is_a_figure_in_points(text: str, value: float) -> None:
+    assert (value, "分", "exact") in read(text)
+
+
+@pytest.mark.parametrize("text", ["这项工作十分重要。", "办理时间缩短至5分钟。", "产值占全省5分之1。", "两地2分别签约。"])
+def test_fen_that_is_no_score_is_not_a_figure(text: str) -> None:
+    assert all(unit != "分" for _, unit, _ in read(text))
+
+
+def test_who_stands_in_a_top_band_is_not_a_rank_of_the_subject() -> None:
+    assert read("排在前五位的地区还有江苏省、北京市。") == []
+    assert read("该市营商环境位居全国前10位。") == [(10, "位", "at_most")]  # as the bundled base has it

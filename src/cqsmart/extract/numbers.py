@@ -48,6 +48,7 @@ SUFFIXES: tuple[tuple[str, str], ...] = (
 )
 _NOT_AFTER_NUMBER = ("年", "月", "日", "号", "时", "周", "天", "小时", "分钟", "秒", "季度", "岁", "届", "级", "期")
 _DURATION_AFTER_COUNTER = ("月", "小时", "工作日", "星期", "季度")
+_NOT_A_SCORE = ("之", "钟", "别", "享", "析", "类", "布", "行", "局", "公司", "店", "院", "会", "支", "期", "批", "区", "级")
 _NOT_A_COUNT = ("方面", "层面", "阶段", "维度", "环节", "步骤", "数", "是", "大", "点")
 _IDIOMS = ("千家万户", "千方百计", "千行百业", "万无一失", "四面八方", "三番五次", "一五一十", "七上八下", "百花齐放")
 # What an amount sorts when it stands before it (超百亿元企业, 百亿元以上产业集群): a threshold, not a figure.
@@ -249,6 +250,8 @@ def _read(text: str, match: re.Match[str], quoted: bool) -> Mention | None:
         unit = "第"  # 排位从第25位提升至20位: a rank, written as every other rank is
     if _AMONG.match(following):
         return None
+    if unit in ("位", "名") and before.endswith("前") and following.startswith("的"):
+        return None  # 排在前五位的地区: who is in the top five, not a standing of the subject
     if unit.endswith("元") and following.startswith(_THRESHOLD_OF):
         return None  # 超百亿元企业, 10亿元以上项目: an amount that sorts things, not a figure
     if length > len(unit):  # 3万余人: 余 between the magnitude and the counter
@@ -308,6 +311,8 @@ def _counts(after: str, unit: str, chinese: bool) -> bool:
         return False
     if unit == "成" and not chinese:
         return False  # 成 after Arabic digits is usually 成立, 成为
+    if unit == "分" and (chinese or after.startswith(_NOT_A_SCORE)):
+        return False  # 十分 is "very"; 3分钟, 5分之一, 2分别 are no score
     return not (unit.endswith("次") and after.startswith(("会", "全会", "代表", "产业")))
 
 
@@ -329,7 +334,7 @@ def _prefix(text: str, mention: Mention) -> None:
 
 # Words between a qualifier and its number: 约为3000亿元, 近达; and a share's whole (约占到全国10%,
 # 约占全省的三分之一), which qualifies the share as it would the number.
-_BRIDGES = ("", "为", "达", "达到")
+_BRIDGES = ("", "为", "达", "达到", "了")  # 了: 均超过了100%
 _SHARE_BRIDGE = re.compile("占[^\\d,，。;:、“”]{0,10}")
 
 

@@ -97,6 +97,7 @@ COUNTERS: dict[str, tuple[Decimal, str]] = {
     "间": (Decimal(1), "count"),
     "孔": (Decimal(1), "count"),
     "天": (Decimal(1), "days"),  # only where the text counts days (优良天数329天), never a duration
+    "分": (Decimal(1), "points"),  # a score (总分86.4分); after Arabic digits only, as 十分 is "very"
     # Places counted with no measure word (联接西部10省市): only compounds, which no other word starts.
     "省区市": (Decimal(1), "regions"),
     "省市": (Decimal(1), "regions"),

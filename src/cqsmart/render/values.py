@@ -57,7 +57,7 @@ _EN_NOUNS: dict[str, str] = {
     "households": "households", "cards": "cards", "servers": "machines", "times": "times", "days": "days",
     "t": "tonnes", "kg": "kg", "kWh": "kWh", "kW": "kW", "MW": "MW", "km": "km", "m": "metres",
     "km2": "square kilometres", "m2": "square metres", "m3": "cubic metres", "mu": "mu", "ha": "hectares",
-    "TEU": "TEU", "vehicles": "vehicles", "µg/m3": "µg/m³", "regions": "regions",
+    "TEU": "TEU", "vehicles": "vehicles", "µg/m3": "µg/m³", "regions": "regions", "points": "points",
 }  # fmt: skip
 # What a rate is counted per, in the singular: 元/人 is yuan per person.
 _EN_ONE = {"people": "person", "households": "household", "vehicles": "vehicle", "days": "day", "t": "tonne"}
