@@ -54,7 +54,15 @@ def english_word(word: str) -> str:
             word = word[: -len(suffix)]
             if len(word) > 4 and word[-1] == word[-2] and word[-1] not in "ls":
                 word = word[:-1]  # planned → plan
-            return word
+            return _one_l(word)
     if word.endswith("y") and len(word) >= 6 and word[-2] not in "aeiou":
         return word[:-1]  # economy and economic agree; employ keeps its y
+    return _one_l(word)
+
+
+def _one_l(word: str) -> str:
+    """British English doubles a final l after a vowel (trialled, labelled, modelled): one l, in a word
+    of six letters or more, so that trialled is trial as American spelling has it (fill, small keep theirs)."""
+    if len(word) >= 6 and word.endswith("ll") and word[-3] in "aeiou":
+        return word[:-1]
     return word
