@@ -61,13 +61,13 @@ def correct_homophones(text: str, index: Index) -> str:
     uses it beside neither neighbour and the replacement stands with two of its neighbours in the
     base, so a question about what the base does not hold (机场) is left as asked."""
     runs: list[str] = re.findall(r"[\u3400-\u9fff]{2,}", text)
-    asked = _question_words()
     pairs = {run[at : at + 2] for run in runs for at in range(len(run) - 1)}
     known = index.terms.counts(sorted(pairs))
     unknown = {pair for pair in pairs if not known.get(pair)}
     if not unknown:
         return text
     sounds = index.terms.sounds({char for pair in unknown for char in pair})
+    asked = _question_words()  # made only for a question with a pair the base lacks
     for run in runs:
         corrected = list(run)
         # The question's own words are no typo (渝快办是什么 is not 渝快办事什么).
