@@ -157,3 +157,26 @@ def test_fen_that_is_no_score_is_not_a_figure(text: str) -> None:
 def test_who_stands_in_a_top_band_is_not_a_rank_of_the_subject() -> None:
     assert read("排在前五位的地区还有江苏省、北京市。") == []
     assert read("该市营商环境位居全国前10位。") == [(10, "位", "at_most")]  # as the bundled base has it
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("省际互联网带宽能力达28Tbps(太比特/秒)。", (28, "Tbps", "exact")),
+        ("全省出口带宽达7.2万G。", (7.2, "万G", "exact")),
+        ("全省算力规模超1.2EFLOPS。", (1.2, "EFLOPS", "more_than")),
+        ("全省数据存储量达50PB。", (50, "PB", "exact")),
+    ],
+)
+def test_a_latin_unit_of_bandwidth_storage_or_computing_power_stays_as_written(text: str, figure: tuple[float, str, str]) -> None:
+    assert read(text) == [figure]
+
+
+@pytest.mark.parametrize("text", ["全省建成5G基站。", "推广3D打印。", "全省出口带宽达7.2万GWh。"])
+def test_letters_that_name_a_thing_or_run_on_are_no_latin_unit(text: str) -> None:
+    assert read(text) == []
+
+
+def test_minutes_after_a_magnitude_are_a_volume_and_without_one_a_duration() -> None:
+    assert read("全市用户通话时长471.95亿分钟。") == [(471.95, "亿分钟", "exact")]
+    assert read("办理时间缩短至5分钟。") == []

@@ -211,3 +211,18 @@ def test_this_year_in_the_figures_own_clause_outranks_a_year_of_an_earlier_claus
 
 def test_the_base_year_of_a_multiple_dates_no_figure() -> None:
     assert periods("全县网络零售额达到36亿元，是2019年的2.5倍。", "county-2023.txt")[0][:2] == (2023, 2023)
+
+
+def test_a_sections_lead_paragraph_dates_the_paragraphs_under_it_until_the_next_heading() -> None:
+    text = (
+        "（一）发展成就\n“十三五”时期，全县数字基础不断夯实。\n全县建成4G基站2150个。\n"
+        "（二）面临形势\n全县数据中心机架数超400架。"
+    )
+    assert periods(text, "county-2022.txt") == [(2016, 2020, "context"), (2022, 2022, "document")]
+
+
+def test_a_lead_paragraph_that_states_a_figure_or_a_year_inside_it_is_no_lead() -> None:
+    stating = "（一）发展成就\n2020年，全县建成4G基站2150个。\n全县光纤用户达到58万户。"
+    assert periods(stating, "county-2022.txt")[-1][2] == "document"
+    inside = "（一）发展成就\n全县在2020年启动老旧小区改造。\n全县光纤用户达到58万户。"
+    assert periods(inside, "county-2022.txt")[-1][2] == "document"

@@ -117,3 +117,11 @@ def test_a_year_as_of_which_a_figure_is_stated_is_one_the_text_reports() -> None
 
 def test_the_base_year_of_a_multiple_is_not_the_documents_year() -> None:
     assert drafted("全县网络零售额达到36亿元，是2019年的2.5倍。", "county-2023.txt")[0]["year"] == 2023
+
+
+def test_a_title_repeating_a_body_figure_is_left_out_but_a_section_heading_states_its_own() -> None:
+    title = "全县数字经济规模达到120亿元\n据统计，全县数字经济规模达到120亿元。"
+    quotes = [f["source"]["quote"] for f in extract(title.encode(), "county.txt").figures]
+    assert quotes == ["据统计，全县数字经济规模达到120亿元"]
+    section = "全县政务服务情况\n一、全县“一网通办”能力排名全市第一\n在年度评估中，全县排名全市第一。"
+    assert len(extract(section.encode(), "county.txt").figures) == 2

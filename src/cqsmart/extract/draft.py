@@ -88,8 +88,8 @@ def extract(data: bytes, file_name: str, source_id: str | None = None) -> Draft:
     for sentence, found in parts:
         context.enter(sentence)
         for figure in _figures(sentence, found, source_id, lambda quote: quotes.repeated(quote, texts), context):
-            if sentence.heading and (figure["value"], figure["unit"]) in body_quantities:
-                continue  # a heading repeats a figure of the body
+            if sentence.heading and sentence.paragraph == 0 and (figure["value"], figure["unit"]) in body_quantities:
+                continue  # a title repeats a figure of the body; a section's heading states its own
             statement = (figure["value"], figure["unit"], figure["qualifier"], str(figure["period"]), figure["label"]["zh"])
             if statement in seen:
                 continue  # a summary repeats a figure already stated
@@ -214,7 +214,7 @@ def _figures(
         if notes:
             figure["note"] = "; ".join(notes)
         result.append(figure)
-    context.settle(stated, sentence.heading and not is_date_line(text), marks.parts)
+    context.settle(stated, sentence.heading and not is_date_line(text), marks.parts, bool(found))
     return result
 
 

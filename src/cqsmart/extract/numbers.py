@@ -8,12 +8,13 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from cqsmart.model.quotes import CHINESE_NUMERAL, chinese_number, fractions
-from cqsmart.model.units import COUNTERS, MAGNITUDES, split_per, unit_base
+from cqsmart.model.units import COUNTERS, LATIN_UNITS, MAGNITUDES, SHORT_LATIN, split_per, unit_base
 
 _ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 NUMBER = re.compile(f"(?P<arabic>{_ARABIC})|(?P<chinese>{CHINESE_NUMERAL.pattern})")
 _COUNTERS = sorted(COUNTERS, key=len, reverse=True)
 _MAGNITUDES = sorted(MAGNITUDES, key=len, reverse=True)
+_LATIN_LONGEST_FIRST = sorted(LATIN_UNITS, key=len, reverse=True)
 
 # Words before a number: (word, qualifier). Longest first.
 PREFIXES: tuple[tuple[str, str], ...] = (
@@ -196,8 +197,9 @@ def _read(text: str, match: re.Match[str], quoted: bool) -> Mention | None:
         return None  # 每千人口, 每10万人: the base of a rate, not a figure
     if match.group("arabic"):
         after = text[end : end + 1]
-        if _latin(before[-1:]) or before[-1:] in ("-", ".", "/") or (after.isascii() and after.isalpha()):
-            return None  # 5G, COVID-19, 3D, a version or a code
+        lettered = after.isascii() and after.isalpha() and not _latin_unit(text, end)
+        if _latin(before[-1:]) or before[-1:] in ("-", ".", "/") or lettered:
+            return None  # 5G, COVID-19, 3D, a version or a code; but 28Tbps
         if re.match(r"0\d", match.group()):
             return None  # 023, 0001: a code, not a quantity
         value: int | float = _arabic(match.group())
@@ -275,6 +277,12 @@ def _latin(char: str) -> bool:
     return char.isascii() and char.isalnum()
 
 
+def _latin_unit(text: str, at: int) -> bool:
+    """Whether a Latin unit of more than one letter starts at `at` and ends its word: 28Tbps, not 5G."""
+    unit = next((unit for unit in _LATIN_LONGEST_FIRST if text.startswith(unit, at)), "")
+    return unit not in ("", *SHORT_LATIN) and not _latin(text[at + len(unit) : at + len(unit) + 1])
+
+
 def _arabic(text: str) -> int | float:
     text = text.replace(",", "")
     return float(text) if "." in text else int(text)
@@ -311,8 +319,10 @@ def _counts(after: str, unit: str, chinese: bool) -> bool:
         return False
     if unit == "成" and not chinese:
         return False  # 成 after Arabic digits is usually 成立, 成为
-    if unit == "分" and (chinese or after.startswith(_NOT_A_SCORE)):
+    if unit.endswith("分") and (chinese or after.startswith(_NOT_A_SCORE)):
         return False  # 十分 is "very"; 3分钟, 5分之一, 2分别 are no score
+    if unit.endswith(LATIN_UNITS) and _latin(after[:1]):
+        return False  # 7.2万GWh is no 万G
     return not (unit.endswith("次") and after.startswith(("会", "全会", "代表", "产业")))
 
 

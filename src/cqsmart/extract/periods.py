@@ -253,6 +253,9 @@ def document_year(text: str, file_name: str) -> tuple[int, str]:
     return this_year, "this year's (neither the text nor its file name states one)"
 
 
+_LEAD_OPENING = 1  # where a lead's time may start: at the paragraph's start, or after its opening quote
+
+
 @dataclass
 class Context:
     """What governs a figure whose own sentence states no year: the year the last earlier sentence of
@@ -269,6 +272,12 @@ class Context:
     paragraph: int = -1
     part: str | None = None
     heading_part: str | None = None
+    # A section's lead: a paragraph right under a heading that states no year, opening with its time
+    # (“十三五”时期，…) and stating no figure, dates the section's paragraphs after it, until the next heading.
+    lead: tuple[int, int] | None = None
+    _in_heading: bool = False
+    _heading_dated: bool = False
+    _opens_after_heading: bool = False
 
     @property
     def present_year(self) -> int:
@@ -277,12 +286,22 @@ class Context:
 
     def enter(self, sentence: Sentence) -> None:
         """A new heading or paragraph falls back to the heading's year, not an earlier paragraph's."""
-        if sentence.paragraph != self.paragraph:
-            self.governing, self.paired, self.part = self.heading, None, self.heading_part
+        opens = sentence.paragraph != self.paragraph
+        if sentence.heading:
+            self.lead = None
+        if opens:
+            self.governing, self.paired, self.part = self.lead or self.heading, None, self.heading_part
+        self._opens_after_heading = opens and self._in_heading and not sentence.heading
         self.paragraph = sentence.paragraph
 
-    def settle(self, stated: list[YearMention], heading: bool, parts: list[tuple[int, str]]) -> None:
+    def settle(self, stated: list[YearMention], heading: bool, parts: list[tuple[int, str]], figures: bool) -> None:
         established = [item for item in stated if not item.attached]
+        self._in_heading = heading  # a date line is no heading
+        if heading:
+            self._heading_dated = bool(established)
+        lead = self._opens_after_heading and not self._heading_dated and not figures
+        if lead and established and established[0].start <= _LEAD_OPENING:
+            self.lead = since_ends((established[0].first, established[0].last), established[:1], self.document_year)
         if established or parts:
             self.part = parts[-1][1] if parts else None
         if established:

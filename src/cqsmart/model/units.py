@@ -21,6 +21,13 @@ MAGNITUDES: dict[str, Decimal] = {
     "万": Decimal("1e4"),
 }
 
+# Units of bandwidth, storage and computing power that a number may be written straight against.
+LATIN_UNITS = (
+    "Tbps", "Gbps", "Mbps", "G", "T", "EB", "PB", "TB", "GB", "EFLOPS", "PFLOPS", "TFLOPS", "EFlops", "PFlops", "TFlops",
+)  # fmt: skip
+# A Latin unit with one letter (G, T) only after a magnitude: 5G and 3D name things, 7.2万G counts bandwidth.
+SHORT_LATIN = frozenset(unit for unit in LATIN_UNITS if len(unit) == 1)
+
 # Counter → (multiplier, base unit). Longer counters are tried first by readers of text.
 COUNTERS: dict[str, tuple[Decimal, str]] = {
     "%": (Decimal("0.01"), "fraction"),
@@ -98,6 +105,10 @@ COUNTERS: dict[str, tuple[Decimal, str]] = {
     "孔": (Decimal(1), "count"),
     "天": (Decimal(1), "days"),  # only where the text counts days (优良天数329天), never a duration
     "分": (Decimal(1), "points"),  # a score (总分86.4分); after Arabic digits only, as 十分 is "very"
+    "分钟": (Decimal(1), "minutes"),  # call minutes (471.95亿分钟); after a magnitude only, else a duration
+    # Units written in Latin letters, kept as the text writes them: their own base, no conversion between
+    # them (28Tbps, 7.2万G of bandwidth, 1.2EFLOPS of computing power, 50PB of storage).
+    **{unit: (Decimal(1), unit) for unit in LATIN_UNITS},
     # Places counted with no measure word (联接西部10省市): only compounds, which no other word starts.
     "省区市": (Decimal(1), "regions"),
     "省市": (Decimal(1), "regions"),

@@ -18,7 +18,7 @@ from typing import Any
 
 from cqsmart.model.factbase import JsonRecord
 from cqsmart.model.quotes import format_number
-from cqsmart.model.units import PER_MAGNITUDES, is_rate, split_per, unit_base
+from cqsmart.model.units import LATIN_UNITS, PER_MAGNITUDES, is_rate, split_per, unit_base
 from cqsmart.render.plain import default_lang as default_lang  # re-exported: values is what renderers use
 from cqsmart.render.plain import inert as inert
 
@@ -58,6 +58,7 @@ _EN_NOUNS: dict[str, str] = {
     "t": "tonnes", "kg": "kg", "kWh": "kWh", "kW": "kW", "MW": "MW", "km": "km", "m": "metres",
     "km2": "square kilometres", "m2": "square metres", "m3": "cubic metres", "mu": "mu", "ha": "hectares",
     "TEU": "TEU", "vehicles": "vehicles", "µg/m3": "µg/m³", "regions": "regions", "points": "points",
+    "minutes": "minutes", **{unit: unit for unit in LATIN_UNITS},
 }  # fmt: skip
 # What a rate is counted per, in the singular: 元/人 is yuan per person.
 _EN_ONE = {"people": "person", "households": "household", "vehicles": "vehicle", "days": "day", "t": "tonne"}
