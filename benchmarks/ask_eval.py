@@ -3,7 +3,8 @@
     python benchmarks/ask_eval.py [SET.json ...] [--misses]
 
 A set is a JSON array of {question, lang, category, expect, claim}: `expect` is the id of the record
-that answers best, or null for a question the base cannot answer (then the right result is exit 1).
+that answers best, a list of ids for a question that lists years (each must come first, in any order),
+or null for a question the base cannot answer (then the right result is exit 1).
 A claim (`claim: {stated, verdict}`) is right when its figure comes first with that verdict. Sets in
 benchmarks/questions/ whose name holds `heldout` were written blind, before the code they measure: no
 rule may be fitted to them; report, never tune.
@@ -30,13 +31,17 @@ def outcome(question: dict[str, Any]) -> tuple[str, str]:
     from cqsmart.cli import app
 
     result = CliRunner().invoke(app, ["ask", question["question"], "--json"], env={"CQSMART_FACTS": None})
-    first = json.loads(result.stdout)[0] if result.exit_code == 0 and result.stdout.strip() else None
+    rows = json.loads(result.stdout) if result.exit_code == 0 and result.stdout.strip() else []
+    first = rows[0] if rows else None
     expected = question["expect"]
     got = first["id"] if first else "—"
     if expected is None:
         return ("right" if first is None else "answered"), got
     if first is None:
         return "refused", got
+    if isinstance(expected, list):  # a question listing years: one figure for each, first
+        got = ", ".join(row["id"] for row in rows[: len(expected)])
+        return ("right" if {row["id"] for row in rows[: len(expected)]} == set(expected) else "wrong"), got
     if first["id"] != expected:
         return "wrong", got
     claim = question.get("claim")

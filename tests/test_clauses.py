@@ -60,3 +60,19 @@ def test_the_scene_is_the_clauses_that_do_not_ask(text: str, scene: list[str]) -
 def test_long_questions_are_answered_by_what_they_ask(run: Run, question: str, expected: str | None) -> None:
     """A long question gets the figure its asking clause names, helped by the scene, or exits 1."""
     assert_asked(run, question, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "thing"),
+    [
+        ("how many 5g use cases has the city rolled out?", "c:scenarios"),  # "use cases", not "use": no users
+        ("how many units have their heads serving as cloud chiefs?", "c:units"),
+        ("how many people use yukuaiban?", "c:users"),
+        ("渝快政在多少个单位试点", "c:units"),
+    ],
+)
+def test_a_how_many_question_counts_the_longest_phrase_named_after_it(text: str, thing: str) -> None:
+    from cqsmart.query.answer.index import build
+    from cqsmart.store.load import load
+
+    assert clauses.counted(text, build(load(), []).concepts) == thing

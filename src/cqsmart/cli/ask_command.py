@@ -25,7 +25,13 @@ def ask(
     ctx: typer.Context,
     question: Annotated[str, typer.Argument(metavar="QUESTION", help="A question in Chinese or English.")],
     limit: Annotated[
-        int, typer.Option("--limit", "-n", metavar="N", help="Show up to N candidate figures, best first (default 1).")
+        int,
+        typer.Option(
+            "--limit",
+            "-n",
+            metavar="N",
+            help="Show up to N candidate figures, best first (default 1; one a year for years listed).",
+        ),
     ] = 1,
     fmt: FormatOption = Format.table,
     as_json: JsonOption = False,
@@ -35,7 +41,8 @@ def ask(
 ) -> None:
     """Answer a question with the figure that answers it.
 
-    The value as stated, its period, label, the source's own words and the source. --json
+    The value as stated, its period, label, the source's own words and the source; for a question
+    listing years (2018 and 2019), the figure of each, in the order named. --json
     prints the figures as `stats --json` does, best first, each with a score and, for a question
     that states a value (Did it grow 20%? 用户有5000万吗), a verdict on it. A question asking what
     something is (云长制是什么) gets the initiative or target it names, with its figures. In the

@@ -6,7 +6,8 @@ from typing import Any
 
 import pytest
 
-from cqsmart.query.answer.ask import RULES, WEIGHTS, Weights
+from cqsmart.query.answer.ask import RULES
+from cqsmart.query.answer.score import WEIGHTS, Weights
 from cqsmart.query.text.analysis import Analysis
 
 RULE = {rule.name: rule for rule in RULES}

@@ -57,9 +57,9 @@ def search(base: FactBase, text: str, derived: bool = False) -> Result:
     """Records that match most of the text, best first; derived figures only when asked for."""
     if not _terms(text):
         raise UsageError("search needs some text, e.g. 渝康码, 'health code' or cloud")
-    from cqsmart.query.answer.ask import coverage, label_coverage, weighed
     from cqsmart.query.answer.index import index_of
     from cqsmart.query.answer.question import understand
+    from cqsmart.query.answer.score import coverage, label_coverage, weighed
 
     index = index_of(base, "records", lambda: _searched(base))
     query = understand(text, index, whole=False)

@@ -83,10 +83,14 @@ def counted(text: str, concepts: Concepts) -> str:
     things = frozenset(lexicon.COUNTED)
     at = text.find("how many ")
     if at >= 0:
-        for word in segments(text[at + len("how many ") :]):
-            for members, concept in concepts.english.get(english_word(word), ()):
-                if len(members) == 1 and concept in things:
-                    return "c:" + concept
+        stems = [english_word(word) for word in segments(text[at + len("how many ") :])]
+        for position, stem in enumerate(stems):
+            # The longest phrase that starts here: "use cases" counts scenarios, not users of something.
+            for members, concept in concepts.english.get(stem, ()):  # longest first
+                if tuple(stems[position : position + len(members)]) == members:
+                    if concept in things:
+                        return "c:" + concept
+                    break
     starts = [found for found in (text.find("多少"), text.find("几")) if found >= 0]
     if starts:
         after = text[min(starts) :]
