@@ -5,6 +5,7 @@ read as meant; shared by `ask` and `search`."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache
 
 from cqsmart.query.answer.index import Index, known_stem
@@ -110,11 +111,12 @@ def understand(text: str, index: Index, whole: bool = True) -> Analysis:
     chat = frozenset(segments(" ".join(setting))) - frozenset(segments(asking)) if setting else frozenset()
     spelled = correct_spelling(text, index, leave=chat)
     read = whole_economy if whole else str
-    question = analyse(read(spelled), index.concepts, question=True, join=index.words)
+    known = _known_pairs(index)
+    question = analyse(read(spelled), index.concepts, question=True, join=index.words, known=known)
     asked_text = read(correct_spelling(asking, index)) if setting else read(spelled)
     question.counts = clauses.counted(asked_text, index.concepts)
     if setting:
-        asked = set(analyse(asked_text, index.concepts, question=True, join=index.words).slots)
+        asked = set(analyse(asked_text, index.concepts, question=True, join=index.words, known=known).slots)
         question.context = {slot for slot in question.slots if slot not in asked}
         if question.context == set(question.slots):  # the asking clause is a tag (，是真的吗): the rest is asked
             question.context = set()
@@ -124,6 +126,11 @@ def understand(text: str, index: Index, whole: bool = True) -> Analysis:
         question.slots.append(frozenset({key}))
         question.context.add(frozenset({key}))
     return question
+
+
+def _known_pairs(index: Index) -> Callable[[str], bool]:
+    """Whether the base's texts hold a Chinese character pair."""
+    return lambda pair: index.count("z:" + pair) > 0
 
 
 def number_names(values: list[Stated]) -> list[str]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import cache
 from typing import Any
 
@@ -57,7 +57,8 @@ def segments(text: str) -> list[str]:
     return [segment for segment in found if segment]
 
 
-_FUNCTION_CHARS = frozenset("有在和与及或将被把对从向为以于其该这那个上下中后前年月日来去说过让给就也还又很比要被到至从里")
+_FUNCTION_CHARS = frozenset(lexicon.ZH_FUNCTION_CHARS)
+_GLUE_CHARS = frozenset(lexicon.ZH_GLUE_CHARS)
 
 
 def normalise(text: str) -> str:
@@ -191,7 +192,7 @@ def _chinese_concepts(text: str, concepts: Concepts, analysis: Analysis) -> str:
     return text
 
 
-def _chinese_slots(run: str, analysis: Analysis, question: bool) -> None:
+def _chinese_slots(run: str, analysis: Analysis, question: bool, known: Callable[[str], bool] | None = None) -> None:
     if question:
         run, counter = drop_counting(run)
         if counter:
@@ -199,7 +200,10 @@ def _chinese_slots(run: str, analysis: Analysis, question: bool) -> None:
             analysis.counting = True
         for filler in _FILLERS:
             run = run.replace(filler, " ")
-    for piece in run.split():
+    pieces = run.split()
+    if question and known is not None:
+        pieces = [part for piece in pieces for part in _without_glue(piece, known)]
+    for piece in pieces:
         if len(piece) == 1:
             if question and piece not in _FUNCTION_CHARS:
                 analysis.slots.append(frozenset({"u:" + piece}))
@@ -208,6 +212,18 @@ def _chinese_slots(run: str, analysis: Analysis, question: bool) -> None:
         for index in range(len(piece)):
             keys = {"z:" + bigrams[position] for position in (index - 1, index) if 0 <= position < len(bigrams)}
             analysis.slots.append(frozenset(keys))
+
+
+def _without_glue(piece: str, known: Callable[[str], bool]) -> list[str]:
+    """A question's run without the function characters at its edges that make no word of the base with
+    their neighbour: 渝快办上能办 leaves 办 (上 and 能 glue the name to the verb), 各省里 nothing, while
+    中心 and 智能 stay whole."""
+    piece = "".join(char for char in piece if char not in lexicon.ZH_ALWAYS_FUNCTION)
+    while len(piece) > 1 and piece[0] in _GLUE_CHARS and not known(piece[:2]):
+        piece = piece[1:]
+    while len(piece) > 1 and piece[-1] in _GLUE_CHARS and not known(piece[-2:]):
+        piece = piece[:-1]
+    return [piece] if piece else []
 
 
 ALIAS = "alias-"  # the concepts a base's alias records make are named by their ids
@@ -253,10 +269,12 @@ def analyse(
     intents: bool | None = None,
     join: frozenset[str] = frozenset(),
     expand: bool = False,
+    known: Callable[[str], bool] | None = None,
 ) -> Analysis:
     """Slots, years and intents of a text; a question also loses its question words and fillers.
 
-    `join`: words of the fact base that a question may have split (Yu Kuai Ban → yukuaiban).
+    `join`: words of the fact base that a question may have split (Yu Kuai Ban → yukuaiban); `known`:
+    whether the base holds a Chinese character pair, so that glue at a run's edge can be told from a word.
     """
     analysis = Analysis()
     text = normalise(text)
@@ -281,7 +299,7 @@ def analyse(
         if is_han(segment[0]):
             _english_slots(_joined(words, join), concepts, analysis, question, expand)
             words = []
-            _chinese_slots(segment, analysis, question)
+            _chinese_slots(segment, analysis, question, known)
         else:
             words.append(segment)
     _english_slots(_joined(words, join), concepts, analysis, question, expand)

@@ -29,6 +29,13 @@ ZH_FILLERS = (
 )
 # fmt: on
 ZH_COUNTERS = "个项家位类张台次人批所条座种名件"
+# Characters that say nothing alone in a question: a run's lone one is dropped.
+ZH_FUNCTION_CHARS = "有在和与及或将被把对从向为以于其该这那个上下中后前年月日来去说过让给就也还又很比要被到至从里能内"
+# Of those, the ones that glue a question's words together (prepositions, locatives, modals): one at a
+# run's edge that makes no word of the base with its neighbour goes too (渝快办上能办 asks about 办),
+# but not a time or a count (日活跃 is daily active).
+ZH_GLUE_CHARS = "在和与及或被把对从向为以于上里内能让给就也还又很到至"
+ZH_ALWAYS_FUNCTION = "们"  # a plural suffix (小老板们): never part of what is asked
 # Demonstratives, dropped before measure words are read: 这类 is "this kind of", not a count of categories.
 ZH_DEMONSTRATIVES = ("这类", "此类", "之类", "这种", "这样的", "这些", "那些", "这个", "那个")
 # Words that begin with a measure word, which after 多少 is then no measure word: 多少项目, 多少人口.
@@ -85,7 +92,7 @@ CONCEPTS: tuple[tuple[str, ...], ...] = (
     ("gap", "高于", "高出", "超出", "快多少", "快了多少", "快出", "快得", "快于", "跑赢", "幅度", "差距",
      "margin", "gap", "exceed", "outpace", "much faster", "far faster", "outgrew", "outgrow", "outgrown",
      "outpaced", "above", "ahead", "faster than"),
-    ("rank", "排名", "名次", "排位", "位次", "排第几", "第几名", "第几位", "第几", "位置", "位居", "位列", "排在",
+    ("rank", "排名", "名次", "排位", "位次", "排第几", "第几名", "第几位", "第几", "位置", "位居", "位列", "排在", "排前",
      "rank", "ranking", "ranked", "place", "position", "standing", "rate against", "rated", "rating", "stack up",
      "measure up", "league table", "compare with other", "compared with other", "against other", "top 10", "top ten",
      "top five", "top 5", "前10", "前十", "前五", "前5"),
