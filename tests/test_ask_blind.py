@@ -445,10 +445,9 @@ SEARCHES: list[tuple[str, str | None]] = [
 STILL_WRONG = {
     # Both clauses ask (合作得怎么样, 签了多少), so neither is taken as the scene, and 两地 is not 川渝.
     "老师让我们查一下重庆和四川在大数据方面合作得怎么样，两地一共签了多少项协议？",
-    # Words for the thing that no label or alias has: online lending, 网上办事…评比, 同上一堂课, slice, 雙城 for 川渝.
+    # Words for the thing that no label or alias has: online lending, 网上办事…评比, 同上一堂课, 雙城 for 川渝.
     "How many accounts have signed up to Chongqing's online lending service for small firms?",
     "同上一堂课、后厨天眼通这类民生小项目一共做了多少个",
-    "What slice of Chongqing's economy was digital back in 2017?",
     "川渝雙城經濟圈取得了幾項重點成果",
     # Two places, one the base lacks (Chengdu, Tianfu): refused whole, though half could be answered.
     "How many servers do the Liangjiang park and the Tianfu park in Chengdu have?",

@@ -26,6 +26,7 @@ from cqsmart.query.text.rewrite import simplified
         ("一网通办是啥意思", "一网通办是什么意思"),
         ("数字化经济增速", "数字经济增速"),
         ("点开过多少次", "打开过多少次"),
+        ("what slice of the city's economic output", "what slice of the city's gdp"),
     ],
 )
 def test_colloquial_and_indirect_wording_reads_as_the_plain_one(question: str, plain: str) -> None:
@@ -33,7 +34,15 @@ def test_colloquial_and_indirect_wording_reads_as_the_plain_one(question: str, p
 
 
 @pytest.mark.parametrize(
-    "question", ["疫情防控用户数", "十三五期间的增速", "a year of growth", "数字化转型", "回应了多少", "多少回报"]
+    "question",
+    ["疫情防控用户数", "十三五期间的增速", "a year of growth", "数字化转型", "回应了多少", "多少回报", "output of servers"],
 )
 def test_wording_that_names_no_year_and_is_not_spoken_stays(question: str) -> None:
     assert simplified(normalise(question)) == normalise(question)
+
+
+def test_back_before_a_year_says_when_not_what() -> None:
+    from cqsmart.query.text.analysis import Concepts, analyse
+
+    slots = analyse("back in 2017, the share", Concepts.build([]), question=True).slots
+    assert slots == [frozenset({"w:shar"})]

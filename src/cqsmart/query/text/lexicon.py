@@ -62,7 +62,7 @@ _STOPWORD_TEXT = """
     currently recently new old good well able possible available exist exists existing whole entire
     article interview newspaper win won fy fiscal
     true really accurate correct right fact check claim claims claimed refer refers referring measure measures
-    approx approximate approximately est estimated roughly abt vs versus
+    approx approximate approximately est estimated roughly abt vs versus back
 """
 # Words English questions ask with that say nothing about the figure ("per" is kept: "per capita").
 EN_STOPWORDS = frozenset(_STOPWORD_TEXT.split()) - {"per", "over"}
@@ -228,6 +228,8 @@ SIMPLIFICATIONS: tuple[tuple[str, str], ...] = (
     # Spoken Chinese: 啥 is 什么, 咋 is 怎么, 号人 counts people, 回 counts times.
     (r"啥", "什么"), (r"咋", "怎么"), (r"(多少|几)号人", r"\1人"), (r"(多少|几)回(?![应复答收归报流])", r"\1次"),
     (r"数字化经济", "数字经济"), (r"点开", "打开"),
+    # The economy's output is GDP: "economic output" would otherwise read as GDP plus an unknown "output".
+    (r"\b(?:economic|total economic|gross economic) output\b", "gdp"),
 )
 # fmt: on
 
